@@ -1,0 +1,1 @@
+"""The agent: routing, dialogue, tool execution, eval. May import tools, devices, models."""

@@ -1,0 +1,1 @@
+"""Device protocol and backends (simulated world, clock, persistent store). Imports nothing above."""

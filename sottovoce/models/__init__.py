@@ -1,0 +1,1 @@
+"""Engines behind small interfaces (language model now; speech later). Imports nothing above."""

@@ -1,0 +1,1 @@
+"""The built-in tool plugins; each module exposes one `plugin`."""
