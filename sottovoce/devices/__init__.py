@@ -1,1 +1,44 @@
-"""Device protocol and backends (simulated world, clock, persistent store). Imports nothing above."""
+"""Device protocol and backends (simulated world, clock, persistent store). Imports nothing above."""  # noqa: E501
+
+from .clock import Clock, RealClock, VirtualClock
+from .device import Device, SimulatedDevice
+from .errors import StoreError, WorldError
+from .kinds import KINDS, AttrSpec, KindSpec, check_state, check_write, default_state
+from .records import Area, Contact, Forecast, Location, MediaItem, Scene, Weather
+from .store import Call, Message, Reminder, Store, Timer, Workout
+from .world import World, default_world_path, load_world, parse_world
+from .yamlfile import load_yaml
+
+__all__ = [
+    "KINDS",
+    "Area",
+    "AttrSpec",
+    "Call",
+    "Clock",
+    "Contact",
+    "Device",
+    "Forecast",
+    "KindSpec",
+    "Location",
+    "MediaItem",
+    "Message",
+    "RealClock",
+    "Reminder",
+    "Scene",
+    "SimulatedDevice",
+    "Store",
+    "StoreError",
+    "Timer",
+    "VirtualClock",
+    "Weather",
+    "Workout",
+    "World",
+    "WorldError",
+    "check_state",
+    "check_write",
+    "default_state",
+    "default_world_path",
+    "load_world",
+    "load_yaml",
+    "parse_world",
+]

@@ -1,0 +1,151 @@
+"""The agent: one conversation with a world, turning the user's words into actions and a reply.
+
+It normalizes what was heard, settles a pending confirmation, asks the
+router for calls, runs them through the executor, remembers what the
+conversation refers to, announces timers and reminders that came due, and
+persists the user's things after every turn.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sottovoce.agent.announce import fire_due
+from sottovoce.agent.calls import Call, TurnResult
+from sottovoce.agent.dialogue import DialogueState, after_no, is_no, is_yes
+from sottovoce.agent.executor import Outcome, execute
+from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.normalize import normalize
+from sottovoce.agent.router import Decision, Router
+from sottovoce.devices import World
+from sottovoce.models import LLMEngine
+from sottovoce.tools import Registry
+
+
+@dataclass
+class _Turn:
+    """Work in progress for one turn."""
+
+    heard: str
+    area: str | None
+    started: float
+    route: str = "none"
+    tools_s: float = 0.0
+    route_s: float = 0.0
+
+
+class Agent:
+    """Hears text, routes it, runs tools and replies; keeps the conversation's state."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        world: World,
+        engine: LLMEngine | None = None,
+        *,
+        use_grammar: bool = True,
+        grammar: Grammar | None = None,
+    ) -> None:
+        self.registry = registry
+        self.world = world
+        self.router = Router(registry, world, engine, use_grammar=use_grammar, grammar=grammar)
+        self.state = DialogueState()
+        self._queued: list[str] = []
+
+    def check_due(self) -> None:
+        """Fire the timers and reminders whose time has come; queue what to say about them."""
+        spoken = fire_due(self.world)
+        if spoken:
+            self.world.store.commit()
+            self._queued += spoken
+
+    def take_announcements(self) -> list[str]:
+        """Fire what is due and hand over everything waiting to be announced."""
+        self.check_due()
+        spoken, self._queued = self._queued, []
+        return spoken
+
+    async def handle(self, text: str, *, area: str | None = None) -> TurnResult:
+        """Handle one utterance; `area` is where the user speaks from (default: the listener)."""
+        turn = _Turn(heard=text.strip(), area=area or self.world.listener_area, started=_now())
+        announced = self.take_announcements()
+        normalized = normalize(turn.heard)
+        calls, replies, problems = await self._respond(turn, normalized)
+        self.world.store.commit()
+        reply = " ".join([*announced, *replies]).strip()
+        self.state.remember(turn.heard, reply)
+        timings = {
+            "route": round(turn.route_s, 6),
+            "tools": round(turn.tools_s, 6),
+            "turn": round(_now() - turn.started, 6),
+        }
+        return TurnResult(
+            heard=turn.heard,
+            reply=reply,
+            route=turn.route,
+            calls=calls,
+            timings_s=timings,
+            problems=problems,
+            announcements=announced,
+        )
+
+    async def _respond(self, turn: _Turn, text: str) -> tuple[list[Call], list[str], list[str]]:
+        pending = self.state.pending
+        if pending is not None:
+            self.state.pending = None
+            if is_yes(text):
+                turn.route = "dialogue"
+                outcome = await self._run(turn, pending, confirmed=True)
+                return [pending], [outcome.reply], _problems(outcome)
+            if is_no(text):
+                turn.route = "dialogue"
+                return [], ["Okay, I won't."], []
+            text = after_no(text) or text
+        started = _now()
+        decision = await self.router.route(text, self.state)
+        turn.route_s = _now() - started
+        turn.route = decision.route
+        return await self._carry_out(turn, decision)
+
+    async def _carry_out(
+        self, turn: _Turn, decision: Decision
+    ) -> tuple[list[Call], list[str], list[str]]:
+        replies = [decision.reply] if decision.reply else []
+        problems = list(decision.problems)
+        for call in decision.calls:
+            outcome = await self._run(turn, call, confirmed=False)
+            replies.append(outcome.reply)
+            problems += _problems(outcome)
+            if outcome.confirm_prompt is not None:
+                self.state.pending = call
+                self.state.pending_prompt = outcome.confirm_prompt
+        return list(decision.calls), replies, problems
+
+    async def _run(self, turn: _Turn, call: Call, *, confirmed: bool) -> Outcome:
+        spec = self.registry.get(call.tool)
+        if spec is None:
+            return Outcome("Sorry, I can't do that.", ok=False, problem=f"no tool {call.tool}")
+        started = _now()
+        outcome = await execute(
+            spec,
+            call.args,
+            self.world,
+            area=turn.area,
+            referent=self.state.referent,
+            confirmed=confirmed,
+        )
+        turn.tools_s += _now() - started
+        if outcome.touched:
+            self.state.referent = tuple(outcome.touched)
+        if outcome.ok:
+            self.state.last_call = call
+        return outcome
+
+
+def _problems(outcome: Outcome) -> list[str]:
+    return [outcome.problem] if outcome.problem else []
+
+
+def _now() -> float:
+    return time.perf_counter()

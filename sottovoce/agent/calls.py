@@ -1,0 +1,39 @@
+"""Plain records passed between the router, the executor and the agent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Call:
+    """A decided tool call: which tool, with which (unvalidated) arguments."""
+
+    tool: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """The call as eval's JSON report shows it."""
+        return {"tool": self.tool, "args": dict(self.args)}
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """The grammar understood the command but not the name in it ("the hot tub")."""
+
+    tool: str
+    text: str
+
+
+@dataclass
+class TurnResult:
+    """What one user turn produced."""
+
+    heard: str
+    reply: str
+    route: str
+    calls: list[Call] = field(default_factory=list)
+    timings_s: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    announcements: list[str] = field(default_factory=list)

@@ -1,0 +1,69 @@
+"""Dialogue state and the small decisions that need no grammar.
+
+What the conversation remembers between turns (the last call, the devices
+it touched, a question waiting for yes or no), how a yes or a no is
+recognized, and which sentences are negations that must do nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sottovoce.agent.calls import Call
+
+_YES = (
+    r"yes|yeah|yep|yup|sure|ok|okay|alright|all right|absolutely|of course|correct|confirm"
+    r"|confirmed|definitely|certainly|go ahead|do it|please do|go for it|affirmative|right"
+    r"|that is right|that is fine|fine|sounds good|yes i am sure|i am sure|i do|why not"
+)
+_NO = (
+    r"no|nope|nah|cancel|cancel it|cancel that|never mind|nevermind|stop|do not|do not do it"
+    r"|no thanks|no thank you|forget it|abort|not now|no way|negative|leave it|do not bother"
+    r"|wait|hold on|i changed my mind|not really|skip it|no do not"
+)
+_TAIL = r"(?: (?:yes|sure|please|go ahead|do it|thanks|thank you|that is fine|please do|now))*"
+_YES_RE = re.compile(rf"^(?:{_YES}){_TAIL}$")
+_NO_RE = re.compile(rf"^(?:{_NO})(?: (?:{_NO}|thanks|thank you))*$")
+_NO_THEN_RE = re.compile(r"^(?:no|nope|nah|cancel that|actually)\b (?P<rest>.+)$")
+_NEGATION_RE = re.compile(
+    r"^(?:(?:no|and|but|oh|so|actually) )*(?:do not|dont|never|please do not|i do not want you to"
+    r"|you do not need to|there is no need to|no need to|better not|let us not) (?!forget\b)"
+)
+
+
+@dataclass
+class DialogueState:
+    """What one conversation remembers between turns."""
+
+    last_call: Call | None = None
+    referent: tuple[str, ...] = ()
+    pending: Call | None = None
+    pending_prompt: str = ""
+    history: list[tuple[str, str]] = field(default_factory=list)
+
+    def remember(self, user: str, reply: str) -> None:
+        """Keep the last few exchanges, for the language model's context."""
+        self.history.append((user, reply))
+        del self.history[:-4]
+
+
+def is_yes(text: str) -> bool:
+    """Whether a normalized answer confirms."""
+    return bool(_YES_RE.match(text))
+
+
+def is_no(text: str) -> bool:
+    """Whether a normalized answer declines."""
+    return bool(_NO_RE.match(text))
+
+
+def after_no(text: str) -> str | None:
+    """'no, turn on the fan instead' -> 'turn on the fan instead'; None if no such form."""
+    found = _NO_THEN_RE.match(text)
+    return found.group("rest") if found else None
+
+
+def is_negated(text: str) -> bool:
+    """Whether a normalized command is a negation that must change nothing."""
+    return bool(_NEGATION_RE.match(text))

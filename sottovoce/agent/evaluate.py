@@ -1,0 +1,225 @@
+"""`sottovoce eval`: run a case file against fresh copies of a world and report.
+
+Each case gets a new world on a virtual clock with an in-memory store, and
+a new agent; the compiled grammar is shared, since every copy has the same
+names. A case that raises is counted as an error, not a failure, and the
+run goes on.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sottovoce.agent.agent import Agent
+from sottovoce.agent.calls import TurnResult
+from sottovoce.agent.cases import Case, CaseFile, Turn
+from sottovoce.agent.compare import mismatches, unexpected_changes
+from sottovoce.agent.grammar import Grammar
+from sottovoce.devices import World, WorldError, load_yaml, parse_world
+from sottovoce.models import LLMEngine
+from sottovoce.tools import Registry
+
+
+@dataclass
+class CaseReport:
+    """The outcome of one case."""
+
+    id: str
+    passed: bool
+    error: str | None = None
+    turns: list[dict[str, Any]] = field(default_factory=list)
+
+    def first_problem(self) -> str:
+        """The first reason this case did not pass."""
+        if self.error:
+            return self.error
+        for number, turn in enumerate(self.turns, start=1):
+            if turn["problems"]:
+                return f"turn {number} ({turn['heard']!r}): {turn['problems'][0]}"
+        return "failed"
+
+
+@dataclass
+class EvalReport:
+    """The outcome of a case file."""
+
+    cases: list[CaseReport]
+
+    @property
+    def passed(self) -> int:
+        """Cases that passed."""
+        return sum(1 for c in self.cases if c.passed)
+
+    @property
+    def errors(self) -> int:
+        """Cases that crashed."""
+        return sum(1 for c in self.cases if c.error is not None)
+
+    @property
+    def failed(self) -> int:
+        """Cases that ran and did not pass."""
+        return len(self.cases) - self.passed - self.errors
+
+    def summary_line(self) -> str:
+        """'N passed, M failed' (crashed cases count as failed here)."""
+        return f"{self.passed} passed, {self.failed + self.errors} failed"
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON report of SPEC.md section 4."""
+        return {
+            "passed": self.passed,
+            "failed": self.failed,
+            "errors": self.errors,
+            "cases": [
+                {"id": c.id, "passed": c.passed, "error": c.error, "turns": c.turns}
+                for c in self.cases
+            ],
+            "summary_s": _summary(self.cases),
+        }
+
+
+class Evaluator:
+    """Runs cases against one world file."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        world_path: Path,
+        *,
+        engine: LLMEngine | None = None,
+        use_grammar: bool = True,
+    ) -> None:
+        self.registry = registry
+        self.world_path = world_path
+        self.engine = engine
+        self.use_grammar = use_grammar
+        self._world_data = _read_world(world_path)
+        first = self.fresh_world()
+        self._grammar = Grammar(registry, first) if use_grammar else None
+
+    def fresh_world(self) -> World:
+        """A new copy of the world on a virtual clock with an in-memory store."""
+        return parse_world(self._world_data, str(self.world_path), virtual=True)
+
+    async def run(
+        self, cases: CaseFile, on_case: Callable[[CaseReport], None] | None = None
+    ) -> EvalReport:
+        """Run every case, calling `on_case` after each."""
+        reports = []
+        for case in cases.cases:
+            report = await self.run_case(case)
+            reports.append(report)
+            if on_case is not None:
+                on_case(report)
+        return EvalReport(reports)
+
+    async def run_case(self, case: Case) -> CaseReport:
+        """Run one case; a crash becomes an error report."""
+        report = CaseReport(case.id, passed=True)
+        try:
+            world = self.fresh_world()
+            agent = Agent(
+                self.registry,
+                world,
+                self.engine,
+                use_grammar=self.use_grammar,
+                grammar=self._grammar,
+            )
+            for turn in case.turns:
+                turn_report = await self._run_turn(agent, world, case, turn)
+                report.turns.append(turn_report)
+                if turn_report["problems"]:
+                    report.passed = False
+        except Exception as exc:  # one broken case must not stop the run
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            report.passed = False
+            report.error = f"crashed: {type(exc).__name__}: {exc} (at {where.name})"
+        return report
+
+    async def _run_turn(
+        self, agent: Agent, world: World, case: Case, turn: Turn
+    ) -> dict[str, Any]:
+        if turn.advance_s:
+            advance = getattr(world.clock, "advance", None)
+            if advance is not None:
+                advance(turn.advance_s)
+            agent.check_due()
+        before = world.snapshot()
+        if turn.say is None:
+            return _audio_not_supported(turn)
+        result = await agent.handle(turn.say, area=turn.area or case.area)
+        after = world.snapshot()
+        problems = _judge(turn, result, before, after)
+        return {
+            "heard": result.heard,
+            "calls": [call.as_json() for call in result.calls],
+            "reply": result.reply,
+            "route": result.route,
+            "timings_s": result.timings_s,
+            "problems": problems,
+            "agent_problems": result.problems,
+        }
+
+
+def _judge(
+    turn: Turn, result: TurnResult, before: dict[str, Any], after: dict[str, Any]
+) -> list[str]:
+    problems = mismatches(turn.expect.state, after)
+    if not turn.loose:
+        problems += unexpected_changes(before, after, turn.expect.state)
+    pattern = turn.expect.reply
+    if pattern is not None and not re.search(pattern, result.reply):
+        problems.append(f"reply {result.reply!r} does not match {pattern!r}")
+    return problems
+
+
+def _audio_not_supported(turn: Turn) -> dict[str, Any]:
+    problem = f"audio turn {turn.audio}: the speech path is not built yet; use 'say'"
+    return {
+        "heard": "",
+        "calls": [],
+        "reply": "",
+        "route": "none",
+        "timings_s": {},
+        "problems": [problem],
+    }
+
+
+def _read_world(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WorldError(f"{path}: no such world file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorldError(f"{path}: cannot read the world file ({exc})") from None
+    return load_yaml(text, str(path))
+
+
+def _summary(cases: list[CaseReport]) -> dict[str, float | None]:
+    turns = [t for c in cases for t in c.turns]
+    totals = sorted(t["timings_s"]["turn"] for t in turns if "turn" in t.get("timings_s", {}))
+    speech = sorted(
+        t["timings_s"]["speech_end_to_first_audio"]
+        for t in turns
+        if "speech_end_to_first_audio" in t.get("timings_s", {})
+    )
+    return {
+        "p50_speech_end_to_first_audio": _quantile(speech, 0.5),
+        "p90_speech_end_to_first_audio": _quantile(speech, 0.9),
+        "p50_turn": _quantile(totals, 0.5),
+        "p90_turn": _quantile(totals, 0.9),
+    }
+
+
+def _quantile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return round(values[0], 6)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1], 6)

@@ -1,0 +1,129 @@
+"""Running one tool call safely: validation, timeout, permissions and rollback.
+
+Whatever happens inside a tool, the world is either changed as the tool
+meant or left exactly as it was: a user-facing error, a fault, a timeout, a
+request for confirmation or a change to a device kind the tool did not
+declare all roll the world back to its state before the call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from sottovoce.devices import World
+from sottovoce.tools import NeedsConfirmation, ToolContext, ToolError, ToolSpec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    """How a call ended: its reply, and whether it acted or needs the user's yes."""
+
+    reply: str
+    ok: bool
+    confirm_prompt: str | None = None
+    touched: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+
+async def execute(
+    spec: ToolSpec,
+    args: Mapping[str, Any],
+    world: World,
+    *,
+    area: str | None,
+    referent: tuple[str, ...] = (),
+    confirmed: bool = False,
+) -> Outcome:
+    """Validate and run one call, rolling the world back if it does not succeed."""
+    try:
+        values = spec.validate(args)
+    except ValidationError as exc:
+        return Outcome(_invalid_reply(spec), ok=False, problem=_one_line(exc))
+    ctx = ToolContext(world=world, area=area, referent=referent, confirmed=confirmed)
+    checkpoint = world.checkpoint()
+    before = {d.id: d.state() for d in world.devices.values()}
+    outcome = await _run(spec, ctx, values)
+    if outcome.ok:
+        outcome = _police(spec, ctx, world, before, outcome)
+    if not outcome.ok:
+        world.restore(checkpoint)
+    outcome.touched = list(ctx.touched)
+    return outcome
+
+
+async def _run(spec: ToolSpec, ctx: ToolContext, values: dict[str, Any]) -> Outcome:
+    try:
+        reply = await asyncio.wait_for(_call(spec, ctx, values), timeout=spec.timeout_s)
+    except NeedsConfirmation as ask:
+        return Outcome(ask.prompt, ok=False, confirm_prompt=ask.prompt)
+    except ToolError as exc:
+        return Outcome(str(exc), ok=False, problem=f"{spec.name}: {exc}")
+    except TimeoutError:
+        reply = f"Sorry, that took too long, so I stopped. Nothing was changed by {spec.name}."
+        return Outcome(reply, ok=False, problem=f"{spec.name}: timed out after {spec.timeout_s}s")
+    except Exception as exc:  # a faulty plugin must not take the agent down
+        log.warning("tool %s failed", spec.name, exc_info=True)
+        reply = "Sorry, something went wrong, so I changed nothing."
+        return Outcome(reply, ok=False, problem=f"{spec.name}: {type(exc).__name__}: {exc}")
+    return Outcome(str(reply), ok=True)
+
+
+async def _call(spec: ToolSpec, ctx: ToolContext, values: dict[str, Any]) -> Any:
+    if spec.is_async():
+        return await spec.function(ctx, **values)
+    return await _in_daemon_thread(lambda: spec.function(ctx, **values))
+
+
+async def _in_daemon_thread(work: Callable[[], Any]) -> Any:
+    """Run blocking work in a daemon thread, so that a hung tool cannot block exit."""
+    future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+
+    def target() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:  # handed to the awaiting coroutine
+            future.set_exception(exc)
+
+    threading.Thread(target=target, daemon=True, name="sottovoce-tool").start()
+    return await asyncio.wrap_future(future)
+
+
+def _police(
+    spec: ToolSpec,
+    ctx: ToolContext,
+    world: World,
+    before: dict[str, dict[str, Any]],
+    outcome: Outcome,
+) -> Outcome:
+    """Refuse a confirmed-only tool that did not ask, or a change to an undeclared kind."""
+    if spec.confirm and not ctx.confirmed:
+        prompt = f"Do you want me to {_lower_first(spec.description.rstrip('.'))}?"
+        return Outcome(prompt, ok=False, confirm_prompt=prompt)
+    for device in world.devices.values():
+        if before.get(device.id) != device.state() and device.kind not in spec.kinds:
+            problem = f"{spec.name} changed {device.id}, a {device.kind} it did not declare"
+            return Outcome("Sorry, I'm not allowed to do that.", ok=False, problem=problem)
+    return outcome
+
+
+def _invalid_reply(spec: ToolSpec) -> str:
+    return f"Sorry, I couldn't {_lower_first(spec.description.rstrip('.'))} with that."
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _one_line(exc: ValidationError) -> str:
+    parts = [f"{'.'.join(map(str, e['loc'])) or 'args'}: {e['msg']}" for e in exc.errors()]
+    return "; ".join(parts)

@@ -1,0 +1,479 @@
+"""Canonical text for the sentence-grammar router.
+
+Speech-to-text and typing produce many spellings of one request ("Um, set a timer for
+forty-five seconds please", "5 p.m.", "21°C"). ``normalize`` folds them into one form so
+the templates stay simple: lower case, no punctuation or filler words, contractions
+expanded, digits for number words, durations as ``<N> seconds`` and times as ``HH:MM``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+FILLER_WORDS: frozenset[str] = frozenset({"please", "pls", "plz", "kindly"})
+"""Politeness words dropped wherever they occur (hesitations like "um" are matched by shape)."""
+
+_HESITATION = re.compile(r"u+h+|u+h*m+|e+r+m*|h+m+|m{2,}")
+_Phrases = tuple[tuple[str, ...], ...]
+_Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
+# Longest first: the first phrase that matches is the one removed.
+_LEADING: _Phrases = tuple(
+    tuple(p.split())
+    for p in "would you mind,do you mind,i would like you to,i want you to,i need you to,do me a"
+    " favour and,do me a favor and,go ahead and,could you,can you,would you,will you,hey,okay,ok"
+    ",alright,all right,just".split(",")
+)
+_TRAILING: _Phrases = tuple(
+    tuple(p.split())
+    for p in "thank you very much,thank you so much,thanks a lot,thank you,thanks,for me,if you"
+    " can,if you could,if possible".split(",")
+)
+# "would you mind turning off..." should reach the templates as "turn off...".
+_GERUNDS = dict(
+    pair.split(":")
+    for pair in (
+        "turning:turn switching:switch setting:set opening:open closing:close playing:play "
+        "starting:start stopping:stop pausing:pause adding:add removing:remove "
+        "reminding:remind calling:call sending:send telling:tell checking:check locking:lock "
+        "unlocking:unlock dimming:dim reading:read making:make putting:put giving:give "
+        "showing:show finding:find creating:create cancelling:cancel canceling:cancel "
+        "raising:raise lowering:lower changing:change getting:get texting:text "
+        "increasing:increase decreasing:decrease"
+    ).split()
+)
+
+# Typed text often drops the apostrophe; only unambiguous forms are listed
+# ("its", "well", "ill", "id", "lets", "wont" are real words).
+_BARE_CONTRACTIONS = {
+    "whats": "what is", "thats": "that is", "theres": "there is", "wheres": "where is",
+    "hows": "how is", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not",
+    "cant": "can not", "cannot": "can not", "couldnt": "could not", "wouldnt": "would not",
+    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "im": "i am",
+    "youre": "you are", "ive": "i have", "gonna": "going to", "wanna": "want to",
+    "gotta": "got to", "gimme": "give me", "lemme": "let me",
+}  # fmt: skip
+_IS_WORDS = frozenset("what it that there here where who how when why he she".split())
+_WOULD_WORDS = frozenset("i you he she we they it that who what where how there".split())
+_NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_SUFFIX_WORDS = {"s": "is", "m": "am", "d": "would", "re": "are", "ll": "will", "ve": "have"}
+# 's and 'd are also possessive or "had"; expand them only after these words.
+_SUFFIX_HOSTS = {"s": _IS_WORDS, "m": frozenset({"i"}), "d": _WOULD_WORDS}
+_CONTRACTION = re.compile(r"\b([a-z]+)'(s|re|ll|ve|m|d|t)\b")
+
+_CHAR_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2212": "-",
+                           "\u00a0": " ", "\u2013": " ", "\u2014": " "})  # fmt: skip
+_O_CLOCK = re.compile(r"\bo\s*'?\s*clock\b")
+_DEGREES_C = re.compile(r"\s*[°º]\s*c\b")
+_DEGREES_F = re.compile(r"\s*[°º]\s*f\b")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_ATTACHED_UNIT = re.compile(
+    r"(?<=\d)(?=(?:a\.?m|p\.?m|mins?|minutes?|secs?|seconds?|hrs?|hours?|days?|weeks?"
+    r"|percent|degrees?)\b)"
+)
+# Keep "." and ":" only between digits, apostrophes only inside words, "-" only as a sign.
+_PUNCT = re.compile(
+    r"[^\w\s'.:\-]|_|(?<!\d)[.:]|[.:](?!\d)|'(?![^\W\d_])|(?<![^\W\d_])'|-(?!\d)|(?<=\S)-"
+)
+_SPELLINGS = re.compile(r"\bper\s+cent\b|\b(?:degrees?\s+)?(?:celsius|centigrade)\b|\bhalf\s+way\b")
+_SPELLING_WORDS = {"pe": "percent", "ha": "halfway", "de": "degrees", "ce": "degrees"}
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_UNITS = {w: n for n, w in enumerate(_SMALL)}
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety"
+                                         .split(), start=2)}  # fmt: skip
+_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_MULTIPLIERS = frozenset({"hundred", "dozen", *_SCALES})
+_ORDINALS = frozenset(
+    "first third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth "
+    "fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth".split()
+)
+# "the other one", "which one", "the red one": "one" is a pronoun there, not a count.
+_ONE_PRONOUN_BEFORE = frozenset(
+    "the that this which other another each every any no only same last next first big "
+    "small little large new old left right front back top bottom main red green blue "
+    "yellow white black orange purple pink warm cool bright dark".split()
+)
+
+_UNIT_SECONDS = {
+    "second": 1, "seconds": 1, "sec": 1, "secs": 1, "minute": 60, "minutes": 60,
+    "min": 60, "mins": 60, "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600,
+    "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
+}  # fmt: skip
+# "a second timer" is an ordinal; "wait a second" is a duration.
+_AFTER_A_SECOND = frozenset({"", "and", "then", "or", "before", "after", "later", "from"})
+_QUANTITY_WORDS = frozenset(
+    {*_UNIT_SECONDS, "percent", "degrees", "degree", "times", "x", "out", "stars", "points"}
+)
+# "set the volume at 5" and "from 10 to 5" are levels, not clock times.
+_LEVEL_WORDS = frozenset(
+    "volume brightness temperature thermostat heating heat fan speed level dimmer".split()
+)
+_MERIDIEM: dict[tuple[str, ...], str] = {
+    ("am",): "am", ("a", "m"): "am", ("pm",): "pm", ("p", "m"): "pm",
+    ("in", "the", "morning"): "am", ("in", "the", "afternoon"): "pm",
+    ("in", "the", "evening"): "pm", ("at", "night"): "night",
+}  # fmt: skip
+_NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
+_CLOCK = re.compile(r"(\d{1,2})([:.])(\d{2})")
+_TIME_TOKEN = re.compile(r"\b(\d{2}):(\d{2})\b")
+_SECONDS_TOKEN = re.compile(r"\b(\d+) seconds\b")
+_BARE_TIME = re.compile(r"(?:at )?(\d{1,2})(?: (\d{2}))?")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
+def normalize(text: str) -> str:
+    """Return the canonical form of a user sentence for template matching."""
+    tokens = _expand_bare(_clean(text).split())
+    tokens = _drop_fillers(tokens)
+    for reader in (_number_at, _time_at, _duration_at):
+        tokens = _rewrite(tokens, reader)
+    return " ".join(tokens)
+
+
+def parse_duration_s(text: str) -> int | None:
+    """Seconds in a duration phrase such as "10 minutes" or "600 seconds", or None."""
+    match = _SECONDS_TOKEN.search(normalize(text))
+    return int(match.group(1)) if match else None
+
+
+def parse_time_of_day(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time phrase such as "17:00", "5 pm" or a bare "7"; or None."""
+    norm = normalize(text)
+    match = _TIME_TOKEN.search(norm) or _BARE_TIME.fullmatch(norm)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _clean(text: str) -> str:
+    """Lower-case, expand symbols and contractions, and strip punctuation."""
+    s = text.lower().translate(_CHAR_MAP)
+    s = _O_CLOCK.sub(" oclock", s)
+    s = _DEGREES_C.sub(" degrees ", s)
+    s = _DEGREES_F.sub(" degrees fahrenheit ", s)
+    s = s.replace("°", " degrees ").replace("º", " degrees ")
+    s = s.replace("%", " percent ").replace("&", " and ").replace("+", " plus ")
+    s = _THOUSANDS.sub("", s)
+    s = _ATTACHED_UNIT.sub(" ", s)
+    s = _CONTRACTION.sub(_expand_contraction, s)
+    s = _PUNCT.sub(" ", s)
+    return _SPELLINGS.sub(lambda m: _SPELLING_WORDS[m.group(0)[:2]], s)
+
+
+def _expand_contraction(match: re.Match[str]) -> str:
+    """Expand one apostrophe contraction; possessives are left as they are."""
+    word, suffix = match.group(1), match.group(2)
+    if suffix == "t":
+        stem = word[:-1]
+        return f"{_NOT_STEMS.get(stem, stem)} not" if word.endswith("n") else match.group(0)
+    if word == "let" and suffix == "s":
+        return "let us"
+    if suffix in _SUFFIX_HOSTS and word not in _SUFFIX_HOSTS[suffix]:
+        return match.group(0)
+    return f"{word} {_SUFFIX_WORDS[suffix]}"
+
+
+def _expand_bare(tokens: list[str]) -> list[str]:
+    """Expand contractions typed without an apostrophe ("dont", "whats")."""
+    if not any(t in _BARE_CONTRACTIONS for t in tokens):
+        return tokens
+    return " ".join(_BARE_CONTRACTIONS.get(t, t) for t in tokens).split()
+
+
+def _drop_fillers(tokens: list[str]) -> list[str]:
+    """Remove hesitations everywhere and politeness at the edges of the request."""
+    spoken = [t for t in tokens if not _HESITATION.fullmatch(t)]
+    # "please do" is itself an answer, so its "please" is content.
+    kept = [t for i, t in enumerate(spoken) if t not in FILLER_WORDS or spoken[i + 1 :] == ["do"]]
+    start, end = 0, len(kept)
+    while (phrase := _phrase_at(kept, start, end, _LEADING)) is not None:
+        start += len(phrase)
+        if phrase[-1] == "mind" and start < end and kept[start] in _GERUNDS:
+            kept[start] = _GERUNDS[kept[start]]
+    while (phrase := _phrase_at(kept, start, end, _TRAILING, at_end=True)) is not None:
+        end -= len(phrase)
+    # A bare "thank you" or "ok" is a whole answer: keep it rather than return nothing.
+    return kept[start:end] or spoken
+
+
+def _phrase_at(
+    toks: list[str], lo: int, hi: int, phrases: _Phrases, at_end: bool = False
+) -> tuple[str, ...] | None:
+    """The first phrase found at the start (or end) of toks[lo:hi]."""
+    for phrase in phrases:
+        at = hi - len(phrase) if at_end else lo
+        if len(phrase) <= hi - lo and tuple(toks[at : at + len(phrase)]) == phrase:
+            return phrase
+    return None
+
+
+def _read_number(tokens: list[str], i: int) -> tuple[int, int, str] | None:
+    """Parse a cardinal starting at i: (value, end, kind of its last word)."""
+    n, total, current, last, j = len(tokens), 0, 0, "", i
+    if tokens[i] in ("a", "an") and i + 1 < n and tokens[i + 1] in ("hundred", "thousand", "dozen"):
+        current, last, j = 1, "unit", i + 1
+    elif tokens[i].isdecimal():
+        if i + 1 >= n or tokens[i + 1] not in _MULTIPLIERS:
+            return int(tokens[i]), i + 1, "digit"
+        current, last, j = int(tokens[i]), "unit", i + 1
+    while j < n:
+        tok = tokens[j]
+        if tok in _UNITS and tok != "zero":
+            if last not in ("", "tens", "hundred", "scale", "and") or (
+                last == "tens" and _UNITS[tok] >= 10
+            ):
+                break
+            current, kind = current + _UNITS[tok], "unit"
+        elif tok in _TENS and last in ("", "hundred", "scale", "and"):
+            current, kind = current + _TENS[tok], "tens"
+        elif tok == "zero" and last == "":
+            j, last = j + 1, "unit"
+            break
+        elif tok == "hundred" and last in ("unit", "tens") and 0 < current < 100:
+            current, kind = current * 100, "hundred"
+        elif tok == "dozen" and last in ("unit", "tens"):
+            current, kind = current * 12, "unit"
+        elif tok in _SCALES and last in ("unit", "tens", "hundred") and current > 0:
+            total, current, kind = total + current * _SCALES[tok], 0, "scale"
+        elif tok == "and" and last in ("hundred", "scale") and _next_in(tokens, j, _UNITS, _TENS):
+            kind = "and"
+        else:
+            break
+        last, j = kind, j + 1
+    return (total + current, j, last) if j > i else None
+
+
+def _next_in(tokens: list[str], j: int, *tables: dict[str, int]) -> bool:
+    """Whether the word after j is a key of one of the tables."""
+    return j + 1 < len(tokens) and any(tokens[j + 1] in t for t in tables)
+
+
+def _is_pronoun_one(tokens: list[str], i: int, end: int, prev: str) -> bool:
+    """Whether a lone "one" at i means a thing ("that one") rather than a count."""
+    after = tokens[end] if end < len(tokens) else ""
+    if tokens[i] != "one" or end != i + 1 or after in _UNIT_SECONDS:
+        return False
+    return prev in _ONE_PRONOUN_BEFORE or after == "of"
+
+
+def _rewrite(tokens: list[str], reader: _Reader) -> list[str]:
+    """Replace every span that reader recognizes with its canonical text."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        # Numbers and times right after "play" are usually titles ("play one love").
+        found = None if out[-1:] == ["play"] else reader(tokens, i, out)
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            text, i = found
+            out.extend(text.split())
+    return out
+
+
+def _number_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | None:
+    """Spoken number at i as digits ("forty five" -> "45", "two point five" -> "2.5")."""
+    parsed = _read_number(tokens, i)
+    if parsed is None:
+        return None
+    value, end, last = parsed
+    ordinal_next = end < len(tokens) and tokens[end] in _ORDINALS and last != "digit"
+    if ordinal_next or _is_pronoun_one(tokens, i, end, before[-1] if before else ""):
+        return " ".join(tokens[i:end]), end
+    return _fraction(tokens, end, tokens[i] if last == "digit" else str(value))
+
+
+def _fraction(tokens: list[str], j: int, text: str) -> tuple[str, int]:
+    """Append "point five" or "and a half" after a whole number: (text, new end)."""
+    digits: list[str] = []
+    if j + 1 < len(tokens) and tokens[j] == "point":
+        k = j + 1
+        while k < len(tokens) and (tokens[k] in _SMALL[:10] or _is_digit(tokens[k])):
+            digits.append(tokens[k] if _is_digit(tokens[k]) else str(_UNITS[tokens[k]]))
+            k += 1
+        if digits:
+            return f"{text}.{''.join(digits)}", k
+    if tokens[j : j + 3] in (["and", "a", "half"], ["and", "a", "quarter"]):
+        return f"{text}.{'5' if tokens[j + 2] == 'half' else '25'}", j + 3
+    return text, j
+
+
+def _is_digit(tok: str) -> bool:
+    """Whether tok is a single digit."""
+    return len(tok) == 1 and tok.isdecimal()
+
+
+def _time_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | None:
+    """Clock time at i as 24-hour "HH:MM" ("half past seven" -> "07:30")."""
+    found = _read_time(tokens, i, before)
+    return None if found is None else (f"{found[0]:02d}:{found[1]:02d}", found[2])
+
+
+def _read_time(tokens: list[str], i: int, before: list[str]) -> tuple[int, int, int] | None:
+    """Parse a time of day starting at i: (hour, minute, end)."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok == "12" and nxt in _NAMED_HOURS:
+        return _NAMED_HOURS[nxt], 0, i + 2
+    if tok in _NAMED_HOURS:
+        return _NAMED_HOURS[tok], 0, i + 1
+    if tok == "a" and nxt == "quarter":
+        return _read_relative(tokens, i + 1, before)
+    return _read_relative(tokens, i, before) or _read_clock_time(tokens, i, before)
+
+
+def _read_relative(tokens: list[str], i: int, before: list[str]) -> tuple[int, int, int] | None:
+    """Parse "quarter past 8", "20 to 5", "ten minutes past six"."""
+    tok, n = tokens[i], len(tokens)
+    minute = {"half": 30, "quarter": 15}.get(tok) or (int(tok) if tok.isdecimal() else 0)
+    j = i + 2 if tok.isdecimal() and tokens[i + 1 : i + 2] in (["minutes"], ["minute"]) else i + 1
+    if not 0 < minute <= 30 or j + 1 >= n or not tokens[j + 1].isdecimal():
+        return None
+    relation, hour = tokens[j], int(tokens[j + 1])
+    if not 1 <= hour <= 12 or _quantity_follows(tokens, j + 2):
+        return None
+    if relation in ("to", "till", "til"):
+        levels = before[-1:] in (["from"], ["between"]) or _is_level(before)
+        if tok == "half" or (tok.isdecimal() and (minute % 5 or levels)):
+            return None
+        minute, hour = 60 - minute, hour - 1 or 12
+    elif relation not in ("past", "after"):
+        return None
+    hour, end = _apply_meridiem(tokens, j + 2, hour)
+    return hour, minute, end
+
+
+def _read_clock_time(tokens: list[str], i: int, before: list[str]) -> tuple[int, int, int] | None:
+    """Parse "7:30", "5 pm", "6 30 pm", "7 oclock", "at 5", "at 6 30"."""
+    clock = _read_clock(tokens, i)
+    if clock is None:
+        return None
+    hour, minute, end, kind = clock
+    if minute > 59 or hour > 23:
+        return None
+    if kind == "bare" and tokens[end : end + 1] == ["oclock"]:
+        end += 1
+    elif kind == "bare" and tokens[end : end + 2] == ["o", "clock"]:
+        end += 2
+    if 1 <= hour <= 12 and (new := _apply_meridiem(tokens, end, hour))[1] > end:
+        return new[0], minute, new[1]
+    if kind == "colon":  # "17:30 pm" is already 24-hour; drop the stray mark
+        return hour, minute, _apply_meridiem(tokens, end, hour)[1]
+    if kind == "bare" and end > i + 1:  # "7 oclock"
+        return hour, minute, end
+    prev = before[-1] if before else ""
+    if _quantity_follows(tokens, end) or _is_level(before):
+        return None
+    if prev == "at" and (kind == "pair" or (kind == "bare" and 1 <= hour <= 12)):
+        return hour, minute, end
+    if prev == "for" and kind == "pair" and "timer" not in before:
+        return hour, minute, end
+    return None
+
+
+def _read_clock(tokens: list[str], i: int) -> tuple[int, int, int, str] | None:
+    """Read an hour and optional minutes: (hour, minute, end, kind)."""
+    tok = tokens[i]
+    if match := _CLOCK.fullmatch(tok):
+        kind = "colon" if match.group(2) == ":" else "dot"
+        return int(match.group(1)), int(match.group(3)), i + 1, kind
+    if not tok.isdecimal() or len(tok) > 2:
+        return None
+    after = tokens[i + 1 : i + 3]
+    if after[:1] and len(after[0]) == 2 and after[0].isdecimal():
+        return int(tok), int(after[0]), i + 2, "pair"
+    if len(after) == 2 and after[0] == "oh" and _is_digit(after[1]):
+        return int(tok), int(after[1]), i + 3, "pair"
+    return int(tok), 0, i + 1, "bare"
+
+
+def _apply_meridiem(tokens: list[str], j: int, hour: int) -> tuple[int, int]:
+    """Apply a following "am"/"pm"/"in the evening" to a 12-hour hour: (hour, end)."""
+    for phrase, mark in _MERIDIEM.items():
+        if tuple(tokens[j : j + len(phrase)]) == phrase:
+            if mark == "night":
+                mark = "pm" if 6 <= hour < 12 else "am"
+            return hour % 12 + (12 if mark == "pm" else 0), j + len(phrase)
+    return hour, j
+
+
+def _quantity_follows(tokens: list[str], j: int) -> bool:
+    """Whether the number before j is a quantity ("5 percent", "5 10")."""
+    return j < len(tokens) and (tokens[j] in _QUANTITY_WORDS or tokens[j][:1].isdecimal())
+
+
+def _is_level(before: list[str]) -> bool:
+    """Whether a number ending these words is a level ("set the volume at 5"), not a time."""
+    return bool(_LEVEL_WORDS.intersection(before)) and not any(t[:1].isdecimal() for t in before)
+
+
+def _duration_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | None:
+    """Duration at i as "<N> seconds" ("an hour and a half" -> "5400 seconds")."""
+    found = _read_duration(tokens, i)
+    if found is None:
+        return None
+    total, i, size = found
+    # Sum "1 hour and 30 minutes", but not "5 minutes and 10 minutes" (two timers).
+    while more := _read_duration(tokens, i + 1 if tokens[i : i + 1] == ["and"] else i):
+        if more[2] >= size:
+            break
+        total, i, size = total + more[0], more[1], more[2]
+    # "one minute thirty": a trailing count belongs to the next smaller unit.
+    if size in (60, 3600) and tokens[i : i + 1] and tokens[i].isdecimal() and int(tokens[i]) < 60:
+        if not _quantity_follows(tokens, i + 1):
+            total, i = total + int(tokens[i]) * size // 60, i + 1
+    return f"{int(total + 0.5)} seconds", i
+
+
+def _read_duration(tokens: list[str], i: int) -> tuple[float, int, int] | None:
+    """Parse one amount of one unit at i: (seconds, end, unit size)."""
+    amount = _read_amount(tokens, i) if i < len(tokens) else None
+    if amount is None:
+        return None
+    count, j, article = amount
+    if tokens[j : j + 1] in (["a"], ["an"]) and tokens[j - 1] in ("half", "quarter", "of"):
+        j += 1  # "half an hour", "a quarter of an hour"
+    unit = tokens[j] if j < len(tokens) else ""
+    size = _UNIT_SECONDS.get(unit)
+    if size is None or (article and size > 3600):
+        return None
+    if article and unit == "second":
+        after = tokens[j + 1] if j + 1 < len(tokens) else ""
+        if after not in _AFTER_A_SECOND:
+            return None
+    seconds, j = count * size, j + 1
+    if tokens[j : j + 3] == ["and", "a", "half"]:
+        seconds, j = seconds + size / 2, j + 3
+    return seconds, j, size
+
+
+def _read_amount(tokens: list[str], i: int) -> tuple[float, int, bool] | None:
+    """Parse how many units precede a unit word: (count, end, was an article)."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok in ("a", "an") and nxt in ("half", "quarter", "couple", "few"):
+        found = _read_amount(tokens, i + 1)
+        return (found[0], found[1], False) if found else None
+    if tok in ("half", "quarter"):
+        count = 0.5 if tok == "half" else 0.25
+        return count, i + (2 if nxt == "of" else 1), False
+    if tok == "couple":
+        return 2, i + (2 if nxt == "of" else 1), False
+    if tok == "few":
+        return 3, i + 1, False
+    if tok in ("a", "an"):
+        return 1, i + 1, True
+    if not _DECIMAL.fullmatch(tok):
+        return None
+    count = float(tok)
+    if nxt == "quarters":
+        return count / 4, i + (3 if tokens[i + 2 : i + 3] == ["of"] else 2), False
+    return count, i + 1, False

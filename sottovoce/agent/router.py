@@ -1,0 +1,193 @@
+"""The router: decide what a user's words mean, first by grammar, then by language model.
+
+Order: the exact sentence grammar; two or more commands joined by "and" or
+"then"; a follow-up of the last command ("and in the kitchen?"); the grammar
+with near-miss names; the language model; and if nothing understood it, a
+clear "I didn't understand". Negations ("don't open the garage") are decided
+here too: they do nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from sottovoce.agent.calls import Call, UnknownName
+from sottovoce.agent.dialogue import DialogueState, is_negated
+from sottovoce.agent.grammar import FOLLOW_UP, Grammar
+from sottovoce.devices import World
+from sottovoce.models import (
+    ChatMessage,
+    EngineUnavailable,
+    LLMDecision,
+    LLMEngine,
+    ToolSchema,
+)
+from sottovoce.tools import Registry
+
+log = logging.getLogger(__name__)
+
+_CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
+_SYSTEM_PROMPT = (
+    "You are sottovoce, a voice assistant in a home. Call the tools that do what the user "
+    "asks, with arguments taken from their words. If no tool fits, answer in one short "
+    "spoken sentence. Never invent devices."
+)
+
+
+@dataclass
+class Decision:
+    """What the router decided for one utterance."""
+
+    route: str
+    calls: list[Call] = field(default_factory=list)
+    reply: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+class Router:
+    """Turns normalized text into tool calls."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        world: World,
+        engine: LLMEngine | None = None,
+        *,
+        use_grammar: bool = True,
+        grammar: Grammar | None = None,
+    ) -> None:
+        self.registry = registry
+        self.engine = engine
+        # A compiled grammar can be shared by agents on copies of the same world.
+        self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
+
+    async def route(self, text: str, state: DialogueState) -> Decision:
+        """Decide the calls for normalized text in the light of the conversation."""
+        if not text:
+            return Decision("none", reply="Sorry, I didn't catch that.")
+        if is_negated(text):
+            return Decision("grammar", reply="Okay, I won't.")
+        unknown: UnknownName | None = None
+        if self.grammar is not None:
+            calls = self._parts(text, state.last_call)
+            if calls:
+                return Decision("grammar", calls)
+            fuzzy = self.grammar.match_fuzzy(text)
+            if isinstance(fuzzy, Call):
+                return Decision("grammar", [fuzzy])
+            unknown = fuzzy
+        decided = await self._ask_model(text, state)
+        if decided is not None:
+            return decided
+        if unknown is not None:
+            return Decision("grammar", reply=f"Sorry, there is no {unknown.text} here.")
+        return Decision("none", reply="Sorry, I didn't understand that.")
+
+    def _parts(self, text: str, last: Call | None) -> list[Call] | None:
+        """Calls for the whole text, or for pieces joined by 'and'/'then'."""
+        assert self.grammar is not None
+        whole = self.grammar.match(text)
+        if whole is not None:
+            resolved = self._resolve(whole, last)
+            return [resolved] if resolved is not None else None
+        for connector in _CONNECTORS:
+            start = text.find(connector)
+            while start > 0:
+                left = self._parts(text[:start], last)
+                if left:
+                    right = self._parts(text[start + len(connector) :], left[-1])
+                    if right:
+                        return left + right
+                start = text.find(connector, start + 1)
+        return None
+
+    def _resolve(self, call: Call, last: Call | None) -> Call | None:
+        if call.tool != FOLLOW_UP:
+            return call
+        if last is None:
+            return None
+        return follow_up(self.registry, last, call.args)
+
+    async def _ask_model(self, text: str, state: DialogueState) -> Decision | None:
+        if self.engine is None:
+            return None
+        messages = [ChatMessage("system", _SYSTEM_PROMPT)]
+        for user, reply in state.history:
+            messages += [ChatMessage("user", user), ChatMessage("assistant", reply)]
+        messages.append(ChatMessage("user", text))
+        tools = [ToolSchema(s.name, s.description, s.json_schema()) for s in self.registry]
+        try:
+            decision = await asyncio.to_thread(self.engine.decide, messages, tools)
+            calls, error = self._check(decision)
+            if error is not None:
+                messages += [
+                    ChatMessage("assistant", _as_json(decision)),
+                    ChatMessage("user", f"That call was invalid: {error}. Try again."),
+                ]
+                decision = await asyncio.to_thread(self.engine.decide, messages, tools)
+                calls, error = self._check(decision)
+        except EngineUnavailable as exc:
+            reply = "I can't reach the language model right now, so I only know simple commands."
+            return Decision("none", reply=reply, problems=[f"llm: {exc}"])
+        if error is not None:
+            reply = "Sorry, I couldn't work out how to do that."
+            return Decision("llm", reply=reply, problems=[f"llm: {error}"])
+        if calls:
+            return Decision("llm", calls)
+        if decision.text:
+            return Decision("llm", reply=decision.text)
+        return None
+
+    def _check(self, decision: LLMDecision) -> tuple[list[Call], str | None]:
+        calls = []
+        for choice in decision.calls:
+            spec = self.registry.get(choice.name)
+            if spec is None:
+                return [], f"there is no tool called {choice.name}"
+            try:
+                spec.validate(choice.arguments)
+            except ValidationError as exc:
+                return [], f"{choice.name}: {exc.errors()[0]['msg']}"
+            calls.append(Call(choice.name, dict(choice.arguments)))
+        return calls, None
+
+
+def _as_json(decision: LLMDecision) -> str:
+    return json.dumps([{"name": c.name, "arguments": dict(c.arguments)} for c in decision.calls])
+
+
+def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
+    """Re-aim the last call at a new area, device, day or contact; None if it cannot be."""
+    spec = registry.get(last.tool)
+    if spec is None:
+        return None
+    params = set(spec.args_model.model_fields)
+    if not set(slots) <= params:
+        return None
+    args = dict(last.args)
+    if "area" in slots:
+        args.pop("name", None)
+    if "name" in slots:
+        args.pop("area", None)
+    args.update(slots)
+    tool = last.tool
+    name = slots.get("name")
+    kind = name.partition(".")[0] if isinstance(name, str) and "." in name else None
+    if kind is not None and spec.kinds and kind not in spec.kinds:
+        tool = sibling_tool(registry, last.tool, kind) or tool
+    return Call(tool, args)
+
+
+def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:
+    """The tool doing the same thing for another device kind (light_turn_on -> fan_turn_on)."""
+    _, _, action = tool.partition("_")
+    for spec in registry:
+        if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool:
+            return spec.name
+    return None
+

@@ -1,0 +1,188 @@
+"""The `sottovoce` command line: chat, eval, tools.
+
+Bad input (a missing or malformed world or case file, an unreadable store)
+ends in one line on standard error that names the problem, and exit code 2;
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sottovoce import __version__
+
+if TYPE_CHECKING:
+    from sottovoce.tools import Registry
+
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="sottovoce: %(levelname)s: %(message)s")
+    from sottovoce.agent.cases import CaseError
+    from sottovoce.devices import StoreError, WorldError
+
+    try:
+        code: int = args.run(args)
+        return code
+    except (WorldError, CaseError, StoreError) as exc:
+        print(f"sottovoce: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sottovoce", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"sottovoce {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="talk to the agent by typing")
+    chat.add_argument("--world", type=Path, help="world file (default: the built-in home)")
+    chat.add_argument("--data-dir", type=Path, help="where timers, lists and notes are kept")
+    chat.add_argument("--demo", action="store_true", help="play a short scripted conversation")
+    chat.add_argument(
+        "--world-clock",
+        action="store_true",
+        help="use the world file's fixed clock instead of the real time",
+    )
+    chat.set_defaults(run=_run_chat)
+
+    evaluate = commands.add_parser("eval", help="run a case file and report")
+    evaluate.add_argument("cases", type=Path, help="case file (YAML)")
+    evaluate.add_argument("--world", type=Path, help="world file (overrides the case file's)")
+    evaluate.add_argument("--json", type=Path, dest="json_out", help="write the JSON report here")
+    evaluate.add_argument("--realtime", action="store_true", help="feed audio at microphone pace")
+    evaluate.add_argument(
+        "--no-grammar", action="store_true", help="send every turn to the language model"
+    )
+    evaluate.add_argument("-q", "--quiet", action="store_true", help="only the summary line")
+    evaluate.set_defaults(run=_run_eval)
+
+    tools = commands.add_parser("tools", help="list the tools and their argument schemas")
+    tools.add_argument("--json", action="store_true", help="print JSON")
+    tools.add_argument(
+        "--plugins", action="store_true", help="list installed plugins without importing them"
+    )
+    tools.set_defaults(run=_run_tools)
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    env = os.environ.get("SOTTOVOCE_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("sottovoce"))
+
+
+def _run_chat(args: argparse.Namespace) -> int:
+    from sottovoce.agent.agent import Agent
+    from sottovoce.agent.chat import DEMO_SCRIPT, chat, run_script
+    from sottovoce.devices import RealClock, Store, default_world_path, load_world
+
+    world_path = args.world or default_world_path()
+    store = Store.open_sqlite(_data_dir(args) / "store.sqlite3")
+    world = load_world(world_path, store=store)
+    if not args.world_clock:
+        world.clock = RealClock(world.location.timezone)
+    agent = Agent(_registry(), world)
+    if args.demo:
+        asyncio.run(run_script(agent, DEMO_SCRIPT, print))
+        return 0
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print(f"sottovoce: {world.name}. Type a command; 'quit' or Ctrl-D ends.")
+    asyncio.run(chat(agent, sys.stdin, print, interactive=interactive))
+    return 0
+
+
+def _registry() -> Registry:
+    from sottovoce.tools import Registry
+
+    registry = Registry.from_entry_points()
+    if len(registry) == 0:
+        # An uninstalled checkout has no entry points: fall back to the built-ins.
+        registry = Registry.builtin()
+    for name, failure in registry.failures.items():
+        print(f"sottovoce: plugin {name} was skipped: {failure}", file=sys.stderr)
+    return registry
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from sottovoce.agent.cases import load_cases
+    from sottovoce.agent.evaluate import Evaluator
+    from sottovoce.devices import default_world_path
+    cases = load_cases(args.cases)
+    world_path = args.world or cases.world or default_world_path()
+    registry = _registry()
+    evaluator = Evaluator(registry, Path(world_path), use_grammar=not args.no_grammar)
+
+    def show(report: object) -> None:
+        if not args.quiet and not getattr(report, "passed", True):
+            print(f"FAIL {report.id}: {report.first_problem()}")  # type: ignore[attr-defined]
+
+    report = asyncio.run(evaluator.run(cases, show))
+    if args.json_out is not None:
+        args.json_out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
+    print(report.summary_line())
+    return 0 if report.passed == len(report.cases) else 1
+
+
+def _run_tools(args: argparse.Namespace) -> int:
+    from sottovoce.tools import available_plugins
+
+    if args.plugins:
+        for info in available_plugins():
+            print(f"{info.name}\t{info.target}\t{info.distribution or ''}")
+        return 0
+    registry = _registry()
+    specs = sorted(registry, key=lambda s: (s.plugin, s.name))
+    if args.json:
+        listing = [
+            {
+                "name": s.name,
+                "plugin": s.plugin,
+                "description": s.description,
+                "confirm": s.confirm,
+                "kinds": list(s.kinds),
+                "parameters": s.json_schema(),
+            }
+            for s in specs
+        ]
+        print(json.dumps(listing, indent=2))
+        return 0
+    for spec in specs:
+        risky = "  (asks first)" if spec.confirm else ""
+        print(f"{spec.plugin}.{spec.name}: {spec.description}{risky}")
+        props = spec.json_schema().get("properties", {})
+        for param, schema in props.items():
+            print(f"    {param}: {_type_of(schema)}")
+    return 0
+
+
+def _type_of(schema: dict[str, object]) -> str:
+    if "type" in schema:
+        return str(schema["type"])
+    options = schema.get("anyOf")
+    if isinstance(options, list):
+        return " | ".join(str(o.get("type", "?")) for o in options if isinstance(o, dict))
+    return "any"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""The simulated world: devices, the user's store, a clock, and the records around them.
+
+`load_world` reads a world file (SPEC.md section 1); `World.snapshot` gives the state
+that eval and tests compare (SPEC.md section 2). Top-level keys starting with `x-`
+are ignored, so that other tools can keep their own data in a world file; any other
+unknown key is an error, because it is most likely a typo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from . import worldfile as wf
+from .clock import Clock, RealClock, VirtualClock
+from .device import Device, SimulatedDevice
+from .errors import WorldError
+from .kinds import KINDS
+from .records import Area, Contact, Location, MediaItem, Scene, Weather, find_area
+from .store import Store
+from .yamlfile import load_yaml
+
+TOP_LEVEL_KEYS = (
+    "name",
+    "location",
+    "clock",
+    "areas",
+    "listener",
+    "devices",
+    "contacts",
+    "weather",
+    "wearable",
+    "lists",
+    "scenes",
+    "media_library",
+)
+
+
+@dataclass
+class World:
+    """Everything the agent acts on and reads from, loaded from one world file."""
+
+    name: str
+    location: Location
+    clock: Clock
+    areas: list[Area]
+    listener_area: str | None
+    devices: dict[str, Device]
+    contacts: list[Contact]
+    weather: Weather | None
+    wearable: dict[str, float]
+    scenes: list[Scene]
+    media_library: list[MediaItem]
+    store: Store
+    source: str
+
+    def snapshot(self) -> dict[str, Any]:
+        """The world's state in the shape of SPEC.md section 2 (fresh, JSON-ready)."""
+        store, now = self.store, self.clock.now()
+        return {
+            "devices": {device_id: d.state() for device_id, d in self.devices.items()},
+            "timers": [
+                {
+                    "label": t.label,
+                    "duration_s": t.duration_s,
+                    "remaining_s": round(t.remaining(now)),
+                    "paused": t.paused,
+                }
+                for t in store.timers
+            ],
+            "lists": {name: list(items) for name, items in store.lists.items()},
+            "reminders": [
+                {"text": r.text, "due": r.due.isoformat(timespec="seconds")}
+                for r in store.reminders
+            ],
+            "messages": [{"to": m.to, "text": m.text} for m in store.messages],
+            "calls": [{"to": c.to} for c in store.calls],
+            "workout": {"active": store.workout.active, "kind": store.workout.kind},
+            "notes": list(store.notes),
+        }
+
+    def checkpoint(self) -> object:
+        """A copy of device states and the store, for `restore` after a failed turn."""
+        return _WorldCheckpoint(
+            {device_id: d.state() for device_id, d in self.devices.items()},
+            self.store.checkpoint(),
+        )
+
+    def restore(self, checkpoint: object) -> None:
+        """Put back the device states and store that `checkpoint()` copied."""
+        if not isinstance(checkpoint, _WorldCheckpoint):
+            raise TypeError(f"not a world checkpoint: {checkpoint!r}")
+        for device_id, state in checkpoint.devices.items():
+            device = self.devices.get(device_id)
+            if isinstance(device, SimulatedDevice):
+                device.restore(state)
+            elif device is not None:
+                _restore_writable(device, state)
+        self.store.restore(checkpoint.store)
+
+    def area(self, name: str) -> Area | None:
+        """The area called `name` (case-insensitive), or None."""
+        return find_area(self.areas, name)
+
+    def floors(self) -> list[str]:
+        """The distinct floors named by areas, in file order."""
+        return list(dict.fromkeys(a.floor for a in self.areas if a.floor is not None))
+
+
+@dataclass(frozen=True)
+class _WorldCheckpoint:
+    """Device states and a store checkpoint."""
+
+    devices: dict[str, dict[str, Any]]
+    store: object
+
+
+def _restore_writable(device: Device, state: dict[str, Any]) -> None:
+    # A non-simulated device can only be put back through its writable attributes.
+    spec = KINDS[device.kind]
+    device.set(**{k: v for k, v in state.items() if not spec.attrs[k].readonly})
+
+
+def default_world_path() -> Path:
+    """The world file shipped with the package (the demo home)."""
+    return Path(str(files("sottovoce").joinpath("data").joinpath("default_world.yaml")))
+
+
+def load_world(
+    path: str | Path,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    virtual: bool = False,
+) -> World:
+    """Read the world file at `path`; WorldError (one line) if it is missing or malformed."""
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WorldError(f"{source}: no such world file") from None
+    except IsADirectoryError:
+        raise WorldError(f"{source}: is a directory, not a world file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorldError(f"{source}: cannot read the world file ({exc})") from None
+    return parse_world(load_yaml(text, source), source, clock=clock, store=store, virtual=virtual)
+
+
+def parse_world(
+    data: Any,
+    source: str,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    virtual: bool = False,
+) -> World:
+    """A world from already-parsed YAML data; `source` names it in error messages."""
+    r = wf.Reader(source)
+    if data is None:
+        r.fail("", "the world file is empty")
+    data = r.mapping(data, "top level", optional=TOP_LEVEL_KEYS)
+    location = wf.read_location(r, data.get("location"))
+    areas = wf.read_areas(r, data.get("areas"))
+    devices = wf.read_devices(r, data.get("devices"), areas)
+    world = World(
+        name=r.text(data.get("name") or Path(source).stem, "name"),
+        location=location,
+        clock=clock or _make_clock(r, data.get("clock"), location.timezone, virtual),
+        areas=areas,
+        listener_area=wf.read_listener(r, data.get("listener"), areas),
+        devices=dict(devices),
+        contacts=wf.read_contacts(r, data.get("contacts")),
+        weather=wf.read_weather(r, data.get("weather")),
+        wearable=wf.read_wearable(r, data.get("wearable")),
+        scenes=wf.read_scenes(r, data.get("scenes"), devices),
+        media_library=wf.read_media(r, data.get("media_library")),
+        store=Store.in_memory() if store is None else store,
+        source=source,
+    )
+    world.store.seed_lists(wf.read_lists(r, data.get("lists")))
+    return world
+
+
+def _make_clock(r: wf.Reader, value: Any, timezone: str | None, virtual: bool) -> Clock:
+    start = wf.read_clock(r, value, timezone)
+    if start is not None:
+        return VirtualClock(start)
+    if virtual:
+        return VirtualClock(RealClock(timezone).now())
+    return RealClock(timezone)

@@ -1,0 +1,87 @@
+"""The language-model engine interface and the scripted fake that serves it in tests.
+
+The router asks an engine to either call tools or answer in words. The real
+local engines (llama.cpp, MLC, an OpenAI-compatible server) implement the
+same `LLMEngine` protocol; `ScriptedEngine` replays canned decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class ToolSchema:
+    """A tool as the model sees it: a name, a one-line description, a JSON schema."""
+
+    name: str
+    description: str
+    parameters: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """One message of the conversation given to the model."""
+
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
+class ToolChoice:
+    """A tool call the model asked for."""
+
+    name: str
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LLMDecision:
+    """What the model decided: tool calls, or a plain answer, or nothing it could do."""
+
+    calls: tuple[ToolChoice, ...] = ()
+    text: str | None = None
+
+
+class EngineUnavailable(Exception):
+    """The model cannot be reached or loaded; the message says why, in one line."""
+
+
+class LLMEngine(Protocol):
+    """What the router needs from a language model."""
+
+    name: str
+
+    def decide(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> LLMDecision:
+        """Choose tool calls (or an answer) for the last user message."""
+        ...
+
+
+@dataclass(frozen=True)
+class Script:
+    """One scripted rule: when the user's words match `pattern`, decide this."""
+
+    pattern: str
+    decision: LLMDecision
+
+
+class ScriptedEngine:
+    """A fake engine for tests: replays decisions chosen by regex on the last user message."""
+
+    name = "scripted"
+
+    def __init__(self, scripts: Iterable[Script] = ()) -> None:
+        self.scripts = list(scripts)
+        self.requests: list[tuple[list[ChatMessage], list[str]]] = []
+
+    def decide(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> LLMDecision:
+        """Return the first scripted decision whose pattern matches the user's last words."""
+        self.requests.append((list(messages), [t.name for t in tools]))
+        last = next((m.content for m in reversed(messages) if m.role == "user"), "")
+        for script in self.scripts:
+            if re.search(script.pattern, last, flags=re.IGNORECASE):
+                return script.decision
+        return LLMDecision()

@@ -1,0 +1,213 @@
+"""The tool plugin API: a typed function with a docstring becomes a tool.
+
+One pydantic model is built from the function's signature (less the
+`ToolContext` first parameter). It yields both the JSON schema shown to a
+language model and the validator applied to what the model (or the sentence
+grammar) produced, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, get_type_hints
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+ToolFunction = Callable[..., Any]
+ConfirmPrompt = Callable[[Mapping[str, Any]], str]
+
+# Slot lists that the agent fills from the world at run time; a sentence may
+# use these without declaring them.
+WORLD_LISTS = frozenset(
+    {
+        "device",
+        "area",
+        "contact",
+        "scene",
+        "media",
+        "artist",
+        "list_name",
+        "ref",
+        "light",
+        "switch",
+        "fan",
+        "thermostat",
+        "media_player",
+        "cover",
+        "lock",
+        "sensor",
+        "binary_sensor",
+        "vacuum",
+        "valve",
+        "number",
+        "percent",
+        "duration_s",
+        "text",
+        "time",
+    }
+)
+
+_SLOT_RE = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
+
+
+@dataclass(frozen=True)
+class SentenceGroup:
+    """Sentence templates (hassil syntax) plus slot values they imply."""
+
+    sentences: tuple[str, ...]
+    slots: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """Everything the agent knows about one tool."""
+
+    name: str
+    plugin: str
+    description: str
+    function: ToolFunction
+    args_model: type[BaseModel]
+    sentences: tuple[SentenceGroup, ...] = ()
+    lists: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    kinds: tuple[str, ...] = ()
+    confirm: bool = False
+    timeout_s: float = 5.0
+
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON schema of the tool's arguments, as a language model sees it."""
+        return self.args_model.model_json_schema()
+
+    def validate(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        """Check and coerce arguments; raises pydantic.ValidationError."""
+        model = self.args_model.model_validate(dict(args))
+        return model.model_dump(exclude_unset=True)
+
+    def is_async(self) -> bool:
+        """Whether the tool function is a coroutine function."""
+        return inspect.iscoroutinefunction(self.function)
+
+
+class Plugin:
+    """A named collection of tools; a plugin module exposes one as `plugin`."""
+
+    def __init__(self, name: str, description: str = "") -> None:
+        self.name = name
+        self.description = description
+        self.tools: list[ToolSpec] = []
+
+    def tool(
+        self,
+        *,
+        sentences: Sequence[str | Mapping[str, Any]] = (),
+        kinds: Sequence[str] = (),
+        confirm: bool = False,
+        lists: Mapping[str, Mapping[str, Any]] | None = None,
+        timeout_s: float = 5.0,
+    ) -> Callable[[ToolFunction], ToolFunction]:
+        """Register a function as a tool of this plugin (used as a decorator)."""
+
+        def register(function: ToolFunction) -> ToolFunction:
+            spec = build_spec(
+                function,
+                plugin=self.name,
+                sentences=sentences,
+                kinds=kinds,
+                confirm=confirm,
+                lists=lists or {},
+                timeout_s=timeout_s,
+            )
+            if any(existing.name == spec.name for existing in self.tools):
+                raise ValueError(f"plugin {self.name}: tool {spec.name} defined twice")
+            self.tools.append(spec)
+            return function
+
+        return register
+
+
+def build_spec(
+    function: ToolFunction,
+    *,
+    plugin: str,
+    sentences: Sequence[str | Mapping[str, Any]],
+    kinds: Sequence[str],
+    confirm: bool,
+    lists: Mapping[str, Mapping[str, Any]],
+    timeout_s: float,
+) -> ToolSpec:
+    """Build a ToolSpec from a function; raises ValueError on a badly formed tool."""
+    name = function.__name__
+    description = inspect.getdoc(function) or ""
+    if not description:
+        raise ValueError(f"tool {name}: a docstring is required (it is the model's description)")
+    args_model = _args_model(function)
+    groups = tuple(_sentence_group(item) for item in sentences)
+    _check_slots(name, groups, args_model, lists)
+    return ToolSpec(
+        name=name,
+        plugin=plugin,
+        description=description.splitlines()[0],
+        function=function,
+        args_model=args_model,
+        sentences=groups,
+        lists=dict(lists),
+        kinds=tuple(kinds),
+        confirm=confirm,
+        timeout_s=timeout_s,
+    )
+
+
+def _args_model(function: ToolFunction) -> type[BaseModel]:
+    signature = inspect.signature(function)
+    params = list(signature.parameters.values())
+    if not params:
+        raise ValueError(f"tool {function.__name__}: the first parameter must be the ToolContext")
+    hints = get_type_hints(function, include_extras=True)
+    fields: dict[str, Any] = {}
+    for param in params[1:]:
+        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+            raise ValueError(f"tool {function.__name__}: *args/**kwargs are not allowed")
+        if param.name not in hints:
+            raise ValueError(f"tool {function.__name__}: parameter {param.name} needs a type")
+        default = ... if param.default is param.empty else param.default
+        fields[param.name] = (hints[param.name], default)
+    config = ConfigDict(extra="forbid")
+    model: type[BaseModel] = create_model(
+        f"{function.__name__}_args", __config__=config, **fields
+    )
+    return model
+
+
+def _sentence_group(item: str | Mapping[str, Any]) -> SentenceGroup:
+    if isinstance(item, str):
+        return SentenceGroup(sentences=(item,))
+    texts = item.get("sentences", ())
+    if isinstance(texts, str):
+        texts = (texts,)
+    return SentenceGroup(sentences=tuple(texts), slots=dict(item.get("slots", {})))
+
+
+def _check_slots(
+    name: str,
+    groups: tuple[SentenceGroup, ...],
+    args_model: type[BaseModel],
+    lists: Mapping[str, Mapping[str, Any]],
+) -> None:
+    params = set(args_model.model_fields)
+    for group in groups:
+        for slot in group.slots:
+            if slot not in params:
+                raise ValueError(f"tool {name}: fixed slot {slot!r} is not a parameter")
+        for sentence in group.sentences:
+            for list_name, slot_name in _SLOT_RE.findall(sentence):
+                slot = slot_name or list_name
+                if slot not in params:
+                    raise ValueError(
+                        f"tool {name}: sentence {sentence!r} fills {slot!r}, not a parameter"
+                    )
+                if list_name not in WORLD_LISTS and list_name not in lists:
+                    raise ValueError(
+                        f"tool {name}: sentence {sentence!r} uses unknown list {list_name!r}"
+                    )

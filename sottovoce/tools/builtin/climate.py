@@ -1,0 +1,238 @@
+"""Thermostats: target temperature, warmer and cooler, heat/cool/auto/off, and reading them.
+
+Questions about the room temperature alone ("how warm is it in here", "what
+temperature is it inside") belong to the sensors plugin, which falls back to a
+thermostat's reading; the questions here are about the thermostat itself.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.targets import find_devices, sentence
+
+plugin = Plugin("climate", "Set and read the thermostat: temperature, warmer, cooler, mode.")
+
+Name = Annotated[str | None, Field(description="thermostat name or alias, or 'it'")]
+Area = Annotated[str | None, Field(description="area or floor; 'house' for all")]
+Mode = Literal["heat", "cool", "auto", "off"]
+
+LOWEST = 5.0
+HIGHEST = 35.0
+
+
+def _thermostat_words() -> str:
+    return "(thermostat|heating|heat|heater|temperature|ac|air conditioning|air con|climate)"
+
+
+def _set_sentences() -> list[str]:
+    """Templates for 'set the thermostat to 21 degrees'."""
+    verb = "(set|turn|put|change|adjust|make)"
+    words = _thermostat_words()
+    to = "(to|at) {number:temperature} [degrees]"
+    return [
+        f"{verb} [the] {{thermostat:name}} [temperature] {to}",
+        f"{verb} [the] temperature (of|on) [the] {{thermostat:name}} {to}",
+        f"{verb} [the] {words} [(in|on) [the] {{area}}] {to}",
+        f"{verb} [the] {{area}} {words} {to}",
+        "(heat|cool) [the] {area} to {number:temperature} [degrees]",
+        "make it {number:temperature} degrees [(in|on) [the] {area}]",
+        "i want it [to be] {number:temperature} degrees [(in|on) [the] {area}]",
+        "{number:temperature} degrees [(in|on) [the] {area}]",
+    ]
+
+
+@plugin.tool(kinds=["thermostat"], sentences=_set_sentences())
+def climate_set_temperature(
+    ctx: ToolContext,
+    temperature: Annotated[float, Field(description="target in degrees Celsius, 5 to 35")],
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Set the target temperature of thermostats, in degrees Celsius."""
+    # Checked here rather than in the schema so the user hears why, in words.
+    if not LOWEST <= temperature <= HIGHEST:
+        raise ToolError(
+            f"I can only set the thermostat between {_num(LOWEST)} and {_num(HIGHEST)} degrees."
+        )
+    thermostats = find_devices(ctx, ["thermostat"], name, area)
+    for thermostat in thermostats:
+        thermostat.set(target=temperature)
+    return _set_reply(thermostats)
+
+
+def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
+    """Templates for 'make it warmer' (`up`) or 'make it cooler', by one degree or as said."""
+    words = _thermostat_words()
+    turn = "(turn|crank|bump|put) up" if up else "(turn|put) down"
+    change = "(increase|raise)" if up else "(decrease|lower|reduce|drop)"
+    feel = "(warmer|hotter)" if up else "(cooler|colder)"
+    need = "(cold|freezing|chilly|too cold)" if up else "(hot|warm|too hot|too warm|boiling)"
+    area = "[(in|on) [the] {area}]"
+    by = "by {number:degrees} [degrees]"
+    forms = [
+        f"{turn} [the] {words} {area}",
+        f"{turn} [the] {{area}} {words}",
+        f"{turn} [the] {{thermostat:name}}",
+        f"turn [the] {words} {'up' if up else 'down'} {area}",
+        f"{change} [the] {{thermostat:name}} [temperature]",
+        f"{change} [the] {words} {area}",
+        f"{change} [the] {{area}} {words}",
+        f"make it {feel} {area}",
+        f"make [the] {{area}} {feel}",
+        f"it is {need} [in here|inside|{area}]",
+        f"i am {need}",
+    ]
+    return [
+        *forms,
+        f"{turn} [the] {words} {by} {area}",
+        f"{change} [the] {words} {area} {by}",
+        f"{change} [the] {{thermostat:name}} [temperature] {by}",
+        f"make it {{number:degrees}} degrees {feel} {area}",
+    ]
+
+
+Degrees = Annotated[float, Field(gt=0, le=10, description="degrees to change by")]
+
+
+@plugin.tool(kinds=["thermostat"], sentences=_step_sentences(up=True))
+def climate_warmer(
+    ctx: ToolContext, name: Name = None, area: Area = None, degrees: Degrees = 1
+) -> str:
+    """Raise the target temperature (by 1 degree unless told)."""
+    return _step(ctx, name, area, degrees)
+
+
+@plugin.tool(kinds=["thermostat"], sentences=_step_sentences(up=False))
+def climate_cooler(
+    ctx: ToolContext, name: Name = None, area: Area = None, degrees: Degrees = 1
+) -> str:
+    """Lower the target temperature (by 1 degree unless told)."""
+    return _step(ctx, name, area, -degrees)
+
+
+def _step(ctx: ToolContext, name: str | None, area: str | None, change: float) -> str:
+    thermostats = find_devices(ctx, ["thermostat"], name, area)
+    for thermostat in thermostats:
+        target = float(thermostat.state()["target"]) + change
+        thermostat.set(target=min(HIGHEST, max(LOWEST, target)))
+    return _set_reply(thermostats)
+
+
+def _mode_sentences() -> list[str | dict[str, Any]]:
+    """Templates for heat/cool/auto/off, by mode word or by 'turn on the heating'."""
+    on = "(turn|switch|put) on"
+    off = "(turn|switch|shut|put) off"
+    area = "[(in|on) [the] {area}]"
+    heating = "(heating|heat|heater|central heating)"
+    cooling = "(ac|air conditioning|air con|air conditioner|cooling)"
+    every = "(heating|heat|heater|central heating|ac|air conditioning|air con|air conditioner)"
+    word = "(thermostat|heating|climate|ac|air conditioning|hvac)"
+
+    def switching(turn: str, what: str) -> list[str]:
+        return [
+            f"{turn} [the] {what} {area}",
+            f"{turn} [the] {{area}} {what}",
+            f"{turn.split(' ')[0]} [the] {what} {turn.split(' ')[-1]} {area}",
+        ]
+
+    return [
+        {"sentences": [*switching(on, heating), "start heating"], "slots": {"mode": "heat"}},
+        {"sentences": switching(on, cooling), "slots": {"mode": "cool"}},
+        {
+            "sentences": [*switching(off, every), f"{off} [the] {{thermostat:name}}"],
+            "slots": {"mode": "off"},
+        },
+        f"(set|switch|put|change|turn) [the] {word} {area} (to|on) {{thermostat_mode:mode}}",
+        f"(set|switch|put|change|turn) [the] {{area}} {word} (to|on) {{thermostat_mode:mode}}",
+        "(set|switch|put|change|turn) [the] {thermostat:name} (to|on) {thermostat_mode:mode}",
+        "{thermostat_mode:mode} mode [(in|on) [the] {area}]",
+    ]
+
+
+def _modes() -> dict[str, Any]:
+    """Spoken mode words and the mode each stands for."""
+    words = {"heat": "heat", "heating": "heat", "cool": "cool", "cooling": "cool"}
+    words |= {"auto": "auto", "automatic": "auto", "off": "off"}
+    return {"values": [{"in": spoken, "out": mode} for spoken, mode in words.items()]}
+
+
+@plugin.tool(kinds=["thermostat"], sentences=_mode_sentences(), lists={"thermostat_mode": _modes()})
+def climate_set_mode(
+    ctx: ToolContext,
+    mode: Annotated[Mode, Field(description="heat, cool, auto or off")],
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Switch thermostats to heating, cooling, automatic, or off."""
+    thermostats = find_devices(ctx, ["thermostat"], name, area)
+    for thermostat in thermostats:
+        thermostat.set(mode=mode)
+    return sentence(thermostats, _mode_words(mode), _mode_words(mode, plural=True))
+
+
+def _status_sentences() -> list[str]:
+    """Templates for 'what is the thermostat set to', 'what is the current temperature'."""
+    area = "[(in|on) [the] {area}]"
+    set_to = "(set to|at|on|doing)"
+    return [
+        f"what is [the] (thermostat|heating|ac|air conditioning) {set_to} {area}",
+        f"what is [the] {{area}} (thermostat|heating) {set_to}",
+        f"what is [the] {{thermostat:name}} {set_to}",
+        f"what (temperature|mode) is [the] (thermostat|heating) (set to|on|in) {area}",
+        "what (temperature|mode) is [the] {thermostat:name} (set to|on|in)",
+        f"what is [the] (target|set) temperature {area}",
+        "what is [the] current temperature [inside|indoors|in here|in [the] {area}]",
+        "what is [the] temperature (of|on) [the] {thermostat:name}",
+        "what does [the] {thermostat:name} (say|read|show)",
+        f"(is|are) [the] (heating|heat|ac|air conditioning) on {area}",
+        f"(check|read) [the] thermostat {area}",
+    ]
+
+
+@plugin.tool(kinds=["thermostat"], sentences=_status_sentences())
+def climate_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Say the current temperature, the target and the mode of thermostats."""
+    thermostats = find_devices(ctx, ["thermostat"], name, area)
+    return " ".join(_describe(thermostat) for thermostat in thermostats)
+
+
+def _describe(thermostat: Device) -> str:
+    """'The hall thermostat reads 19.5 degrees and is set to 21 degrees, heating.'"""
+    state = thermostat.state()
+    text = f"reads {_num(state['current'])} degrees and is set to {_num(state['target'])} degrees"
+    text += f", {_mode_name(state['mode'])}"
+    return sentence([thermostat], text, text)
+
+
+def _set_reply(thermostats: list[Device]) -> str:
+    """'The thermostat is set to 21 degrees.', adding when one is switched off."""
+    targets = [_num(t.state()["target"]) for t in thermostats]
+    if len(set(targets)) == 1:
+        words = f"set to {targets[0]} degrees"
+        text = sentence(thermostats, f"is {words}", f"are {words}")
+    else:
+        parts = zip(thermostats, targets, strict=True)
+        text = " ".join(sentence([t], f"is set to {n} degrees", "") for t, n in parts)
+    off = [t for t in thermostats if t.state()["mode"] == "off"]
+    if off:
+        # Setting a target does not switch the mode: say so, or the user waits for heat.
+        text += " " + sentence(off, "is switched off, though", "are switched off, though")
+    return text
+
+
+def _mode_words(mode: str, plural: bool = False) -> str:
+    return f"{'are' if plural else 'is'} {_mode_name(mode)}"
+
+
+def _mode_name(mode: str) -> str:
+    return {"heat": "heating", "cool": "cooling", "auto": "on auto", "off": "off"}[mode]
+
+
+def _num(value: float) -> str:
+    """21.0 -> '21', 19.5 -> '19.5'."""
+    return f"{value:g}" if value != int(value) else str(int(value))

@@ -1,0 +1,182 @@
+"""Covers (blinds, curtains, shades, garage doors) and valves (water, sprinklers).
+
+Both kinds have one attribute, `position` 0-100 with 0 closed, so one set of
+tools serves both. A kind word picks the kind ("the blinds", "the sprinklers");
+a device name or "it" may be either; nothing at all means the blinds here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext
+from sottovoce.tools.targets import find_devices, sentence
+
+plugin = Plugin("covers", "Open, close and position blinds, curtains, garage doors and valves.")
+
+Name = Annotated[
+    str | None,
+    Field(description="cover or valve name or alias, a kind ('blinds', 'sprinklers'), or 'it'"),
+]
+Area = Annotated[str | None, Field(description="area or floor; 'house' for all")]
+
+
+def _word_lists() -> dict[str, dict[str, Any]]:
+    """Kind words for covers and valves; the slot value is the word itself."""
+    covers = ["blinds", "blind", "curtains", "curtain", "shades", "shade", "shutters"]
+    covers += ["shutter", "drapes", "roller blinds", "roller blind", "covers", "awning"]
+    valves = ["water", "sprinkler", "sprinklers", "irrigation", "valve", "valves"]
+    valves += ["water valve", "garden water", "watering"]
+    return {"cover_word": {"values": covers}, "valve_word": {"values": valves}}
+
+
+def _kind_of_word(word: str) -> str | None:
+    values = _word_lists()
+    for kind in ("cover", "valve"):
+        if word in values[f"{kind}_word"]["values"]:
+            return kind
+    return None
+
+
+def _targets(ctx: ToolContext, name: str | None, area: str | None) -> list[Device]:
+    word = " ".join((name or "").lower().split()).removeprefix("the ").removeprefix("all ")
+    kind = _kind_of_word(word)
+    if kind is not None:
+        # A kind word names no device: that kind in the area, or where the user is.
+        return find_devices(ctx, [kind], None, area)
+    if name:
+        return find_devices(ctx, ["cover", "valve"], name, area)
+    return find_devices(ctx, ["cover"], None, area)
+
+
+def _forms(verb: str, tail: str = "") -> list[str]:
+    """`verb` applied to every way of naming a cover or valve, then `tail`."""
+    area = "[(in|on) [the] {area}]"
+    end = f" {tail}" if tail else ""
+    return [
+        f"{verb} [the] {{cover:name}}{end}",
+        f"{verb} [the] {{valve:name}}{end}",
+        f"{verb} [all] [the] {{cover_word:name}} {area}{end}",
+        f"{verb} [all] [the] {{area}} {{cover_word:name}}{end}",
+        f"{verb} [all] [the] {{valve_word:name}} {area}{end}",
+        f"{verb} [the] {{area}} {{valve_word:name}}{end}",
+    ]
+
+
+def _open_sentences() -> list[str | dict[str, Any]]:
+    """Templates for opening, fully."""
+    sentences: list[str | dict[str, Any]] = []
+    sentences += _forms("(open|raise|lift|roll up|pull up|draw up|put up)")
+    sentences += _forms("(roll|pull|put|draw)", "up")
+    sentences += _forms("open up")
+    sentences += ["(open|raise) {ref:name} [up]"]
+    # Valves are "turned on", covers are not: only valve names take on/off.
+    for on in ("(turn|switch|put) on [the] {}", "(turn|switch|put) [the] {} on", "start [the] {}"):
+        sentences += [on.format("{valve:name}"), on.format("{valve_word:name}")]
+    sentences += ["(turn|switch|put) on [the] {valve_word:name} (in|on) [the] {area}"]
+    watering = ["water [the] (lawn|plants|grass|flowers)", "water [the] {area}"]
+    sentences.append({"sentences": watering, "slots": {"name": "water"}})
+    return sentences
+
+
+@plugin.tool(kinds=["cover", "valve"], sentences=_open_sentences(), lists=_word_lists())
+def cover_open(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Open blinds, curtains, garage doors or valves fully; 'turn on the water' opens a valve."""
+    devices = _targets(ctx, name, area)
+    for device in devices:
+        device.set(position=100)
+    return sentence(devices, "is open", "are open")
+
+
+def _close_sentences() -> list[str]:
+    """Templates for closing, fully."""
+    sentences = _forms("(close|lower|shut|draw|pull down|roll down|put down|let down)")
+    sentences += _forms("(roll|pull|put|let)", "down")
+    sentences += ["(close|lower|shut) {ref:name}"]
+    for off in ("(turn|switch|shut|put) off [the] {}", "(turn|switch|shut) [the] {} off"):
+        sentences += [off.format("{valve:name}"), off.format("{valve_word:name}")]
+    sentences += ["(stop|kill) [the] {valve_word:name}", "(stop|kill) [the] {valve:name}"]
+    sentences += ["(turn|switch|shut) off [the] {valve_word:name} (in|on) [the] {area}"]
+    return sentences
+
+
+@plugin.tool(kinds=["cover", "valve"], sentences=_close_sentences(), lists=_word_lists())
+def cover_close(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Close blinds, curtains, garage doors or valves fully; 'turn off the water' closes."""
+    devices = _targets(ctx, name, area)
+    for device in devices:
+        device.set(position=0)
+    return sentence(devices, "is closed", "are closed")
+
+
+def _position_sentences() -> list[str | dict[str, Any]]:
+    """Templates for a position by percent, or halfway (50)."""
+    sentences: list[str | dict[str, Any]] = []
+    sentences += _forms("(set|put|move|open|close|lower|raise|turn)", "to {percent} percent")
+    sentences += _forms("(set|put|move|open)", "[to] {percent} percent [open]")
+    sentences += ["(set|put|move|open|close) {ref:name} to {percent} percent"]
+    half = _forms("(open|close|lower|raise|put|set|move|pull|roll|draw)", "(halfway|half way)")
+    half += _forms("(open|close|lower|raise|set|put|move)", "to half [way]")
+    half += _forms("(half open|half close|open half way|close half way)")
+    half += ["(open|close) {ref:name} (halfway|half way)"]
+    sentences.append({"sentences": half, "slots": {"percent": 50}})
+    return sentences
+
+
+@plugin.tool(kinds=["cover", "valve"], sentences=_position_sentences(), lists=_word_lists())
+def cover_set_position(
+    ctx: ToolContext,
+    percent: Annotated[float, Field(ge=0, le=100, description="0 closed, 100 fully open")],
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Open blinds, curtains, garage doors or valves part of the way."""
+    devices = _targets(ctx, name, area)
+    for device in devices:
+        device.set(position=percent)
+    return _report(devices)
+
+
+def _status_sentences() -> list[str]:
+    """Templates for 'are the blinds open', 'is the garage door closed'."""
+    state = "(open|closed|shut|up|down|still open|left open)"
+    sentences = _forms("(is|are)", state)
+    sentences += _forms("did i (close|shut|leave open)")
+    sentences += [
+        "(how open|how far open|what position) (is|are) [the] {cover:name}",
+        "(is|are) [the] {valve_word:name} (on|off|running) [(in|on) [the] {area}]",
+        "(is|are) [the] {valve:name} (on|off|running)",
+        "did i leave [the] {valve_word:name} on",
+        "did i leave [the] {valve:name} on",
+    ]
+    return sentences
+
+
+@plugin.tool(kinds=["cover", "valve"], sentences=_status_sentences(), lists=_word_lists())
+def cover_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Say whether blinds, curtains, garage doors or valves are open, closed or partly open."""
+    return _report(_targets(ctx, name, area))
+
+
+def _position_words(device: Device) -> str:
+    position = device.state()["position"]
+    if position == 0:
+        return "is closed"
+    if position == 100:
+        return "is open"
+    return f"is partly open at {position} percent"
+
+
+def _report(devices: list[Device]) -> str:
+    """One clause per distinct position: 'The garage door is open; the blinds are closed.'"""
+    groups: dict[str, list[Device]] = {}
+    for device in devices:
+        groups.setdefault(_position_words(device), []).append(device)
+    parts = []
+    for words, members in groups.items():
+        parts.append(sentence(members, words, "are" + words.removeprefix("is")).rstrip("."))
+    text = "; ".join([parts[0]] + [part[0].lower() + part[1:] for part in parts[1:]])
+    return text + "."

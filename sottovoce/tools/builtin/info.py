@@ -1,0 +1,244 @@
+"""Information: the weather (now, today, tomorrow), the outdoor temperature, the time and date."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from sottovoce.devices import Forecast, Weather
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.sensors import number, outside_temperature
+
+plugin = Plugin("info", "The weather and forecast, the temperature outside, the time and date.")
+
+Day = Annotated[
+    str | None, Field(description="'now', 'today', 'tomorrow' or a forecast day; none = now")
+]
+Condition = Literal["rain", "snow", "sun", "clouds", "wind", "storm"]
+
+# Words in a forecast's condition that count as each asked-about condition.
+CONDITION_WORDS: dict[str, tuple[str, ...]] = {
+    "rain": ("rain", "rainy", "showers", "shower", "drizzle", "storm", "storms", "thunder",
+             "thunderstorm", "thunderstorms"),
+    "snow": ("snow", "snowy", "sleet", "blizzard", "hail", "flurries"),
+    "sun": ("sun", "sunny", "clear", "fair"),
+    "clouds": ("cloud", "cloudy", "clouds", "overcast", "fog", "foggy", "mist"),
+    "wind": ("wind", "windy", "gale", "gusts", "breezy"),
+    "storm": ("storm", "storms", "stormy", "thunder", "thunderstorm", "thunderstorms"),
+}  # fmt: skip
+CONDITION_SPOKEN = {"rain": "rain", "snow": "snow", "sun": "sunshine", "clouds": "clouds",
+                    "wind": "wind", "storm": "storms"}  # fmt: skip
+
+_WHEN = "[today|tomorrow|now|right now|this morning|tonight|outside]"
+_DAY_LIST = {
+    "values": [
+        {"in": "(today|this morning|this afternoon|this evening|tonight|later)", "out": "today"},
+        {"in": "tomorrow", "out": "tomorrow"},
+        {"in": "(now|right now|at the moment|currently|outside)", "out": "now"},
+    ]
+}
+
+
+def _weather(ctx: ToolContext) -> Weather:
+    if ctx.world.weather is None:
+        raise ToolError("I have no weather report.")
+    return ctx.world.weather
+
+
+def _forecast(weather: Weather, day: str) -> Forecast:
+    wanted = day.strip().lower()
+    for item in weather.forecast:
+        if item.day.strip().lower() == wanted:
+            return item
+    raise ToolError(f"I have no forecast for {wanted}.")
+
+
+def _day(day: str | None) -> str:
+    text = (day or "now").strip().lower()
+    return "now" if text in ("", "current", "currently", "right now") else text
+
+
+@plugin.tool(
+    lists={"weather_day": _DAY_LIST},
+    sentences=[
+        "what is the weather [like] [{weather_day:day}]",
+        "what is the weather (forecast|report) [for] [{weather_day:day}]",
+        "(how|what) is the weather [going to be|gonna be] [like] [{weather_day:day}]",
+        "what will the weather be [like] [{weather_day:day}]",
+        "(what is|tell me|give me) the forecast [for] [{weather_day:day}]",
+        "(what is|tell me) the weather (for|in) [the] {weather_day:day}",
+        "(tell me|give me) [the] weather [{weather_day:day}]",
+        "weather [forecast] [{weather_day:day}]",
+        "what is it like outside",
+        "what does [the] weather look like [{weather_day:day}]",
+        "what is the forecast looking like [{weather_day:day}]",
+    ],
+)
+def weather_get(ctx: ToolContext, day: Day = None) -> str:
+    """Describe the weather now, today or tomorrow."""
+    weather = _weather(ctx)
+    when = _day(day)
+    if when == "now":
+        return f"It is {weather.condition} and {number(weather.temperature)} degrees."
+    item = _forecast(weather, when)
+    prefix = f"It is {weather.condition} and {number(weather.temperature)} degrees now. "
+    text = (
+        f"{when.capitalize()}: {item.condition}, with a high of {number(item.high)} "
+        f"and a low of {number(item.low)} degrees."
+    )
+    return prefix + text if when == "today" else text
+
+
+def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
+    """(condition, spoken day) for 'now', or a forecast day (today falls back to now)."""
+    if when == "now":
+        return weather.condition, "now"
+    try:
+        return _forecast(weather, when).condition, when
+    except ToolError:
+        if when == "today":
+            return weather.condition, "today"
+        raise
+
+
+@plugin.tool(
+    lists={
+        "weather_day": _DAY_LIST,
+        "weather_condition": {
+            "values": [
+                {"in": "(rain|be rainy|shower|drizzle|pour)", "out": "rain"},
+                {"in": "(snow|be snowy|sleet)", "out": "snow"},
+                {"in": "(be sunny|be clear|be nice|be a nice day|be a sunny day)", "out": "sun"},
+                {"in": "(be cloudy|be overcast|be grey|be gray)", "out": "clouds"},
+                {"in": "(be windy|blow)", "out": "wind"},
+                {"in": "(be stormy|storm|thunder|be a storm)", "out": "storm"},
+            ]
+        },
+    },
+    sentences=[
+        "(will|is) it [going to|gonna] {weather_condition:condition} [{weather_day:day}]",
+        "(does|do) it (look|looks) like it (will|is going to) {weather_condition:condition} [{weather_day:day}]",
+        "is it (raining|snowing) [{weather_day:day}]",
+        {
+            "sentences": [
+                "(do|will|should) i (need|take|bring) [an|my|a] umbrella [{weather_day:day}]",
+                "is (rain|any rain|there rain) (expected|forecast|coming) [{weather_day:day}]",
+                "is there (rain|any rain) in the forecast [for] [{weather_day:day}]",
+                "(should|do) i (take|bring|need) a (raincoat|rain jacket) [{weather_day:day}]",
+                "what are the chances of rain [{weather_day:day}]",
+            ],
+            "slots": {"condition": "rain"},
+        },
+    ],
+)
+def weather_will_it(
+    ctx: ToolContext,
+    condition: Annotated[Condition, Field(description="what the user asks about")] = "rain",
+    day: Day = "today",
+) -> str:
+    """Answer yes or no: will it rain (snow, be sunny, ...) now, today or tomorrow."""
+    weather = _weather(ctx)
+    found, when = _condition_day(weather, _day(day))
+    words = found.lower().replace("-", " ").split()
+    yes = any(w in CONDITION_WORDS[condition] for w in words)
+    if when == "now":
+        return f"{'Yes' if yes else 'No'}, it is {found} right now."
+    if yes:
+        return f"Yes, the forecast for {when} is {found}."
+    return f"No {CONDITION_SPOKEN[condition]} expected {when}: the forecast is {found}."
+
+
+@plugin.tool(
+    lists={"weather_day": _DAY_LIST},
+    sentences=[
+        "how (hot|warm|cold|cool) (will|is) it [going to] [get|be] [{weather_day:day}]",
+        "what (will|is) the temperature [going to] be [{weather_day:day}]",
+        "what is the (high|low|maximum|minimum|max|min) [temperature] [for] [{weather_day:day}]",
+        "what temperature will it be [{weather_day:day}]",
+        "what is the temperature (forecast|going to be) [for] [{weather_day:day}]",
+        "will it be (hot|warm|cold|cool) [{weather_day:day}]",
+    ],
+)
+def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
+    """Say the forecast high and low for today or tomorrow."""
+    weather = _weather(ctx)
+    when = _day(day)
+    if when == "now":
+        return f"It is {number(weather.temperature)} degrees outside."
+    item = _forecast(weather, when)
+    return (
+        f"{when.capitalize()} the high is {number(item.high)} "
+        f"and the low is {number(item.low)} degrees."
+    )
+
+
+@plugin.tool(
+    kinds=["sensor"],
+    sentences=[
+        "what is the temperature (outside|outdoors|out there|in the garden outside)",
+        "what is the (outside|outdoor|outdoors|exterior) temperature",
+        "how (hot|warm|cold|cool|chilly) is it (outside|outdoors|out there)",
+        "what temperature is it (outside|outdoors|out there)",
+        "is it (hot|warm|cold|cool|chilly) (outside|outdoors)",
+        "how many degrees is it (outside|outdoors)",
+        "what is the temperature [right now|now|currently] outside",
+        "temperature outside",
+    ],
+)
+def weather_outside_temperature(ctx: ToolContext) -> str:
+    """Say the temperature outside (an outdoor sensor, else the weather service)."""
+    return outside_temperature(ctx)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def spoken_time(when: datetime) -> str:
+    """'8:30 AM', '12:05 PM'."""
+    hour = when.hour % 12 or 12
+    return f"{hour}:{when.minute:02d} {'AM' if when.hour < 12 else 'PM'}"
+
+
+def spoken_date(when: datetime) -> str:
+    """'Monday, June 1st'."""
+    return f"{when:%A}, {when:%B} {_ordinal(when.day)}"
+
+
+@plugin.tool(
+    sentences=[
+        "what time is it [now|right now]",
+        "what is the [current] time [now|right now]",
+        "(tell me|give me) the time",
+        "do you (have|know) the time",
+        "(what|how) late is it",
+        "time",
+        "what is the time (now|please)",
+        "have you got the time",
+    ],
+)
+def time_get(ctx: ToolContext) -> str:
+    """Say the current time."""
+    return f"It is {spoken_time(ctx.now())}."
+
+
+@plugin.tool(
+    sentences=[
+        "what is the date [today|now]",
+        "what is (today|todays|today s|today is) date",
+        "what day is it [today|now]",
+        "what day is (today|it today)",
+        "what is (today|the day)",
+        "what day of the week is it [today]",
+        "(tell me|give me) the date",
+        "what is the date (today|of today)",
+        "(what|which) (date|day) is it",
+        "what month is it",
+    ],
+)
+def date_get(ctx: ToolContext) -> str:
+    """Say today's date."""
+    return f"It is {spoken_date(ctx.now())}."

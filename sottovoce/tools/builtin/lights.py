@@ -1,0 +1,329 @@
+"""Lights: on, off, toggle, brightness and colour, by name, alias, area or floor.
+
+The sentences here use only the `{light}` list, so a light's name is matched by
+this plugin alone; "it"/"them" on and off go through the generic device tools
+in `switches`, which treat a light exactly as these tools do.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.targets import find_devices, sentence
+
+plugin = Plugin("lights", "Turn lights on and off, dim and brighten them, colour them.")
+
+Name = Annotated[str | None, Field(description="light name or alias, or 'it'")]
+Area = Annotated[str | None, Field(description="area or floor; 'house' for all")]
+
+
+def _switching(word: str) -> list[str | dict[str, Any]]:
+    """Templates for turning lights on or off (`word` is "on" or "off")."""
+    verb = "(turn|switch|put|flip|shut)" if word == "off" else "(turn|switch|put|flip)"
+    lights = "(light|lights|lamp|lamps|lighting)"
+    sentences: list[str | dict[str, Any]] = [
+        f"{verb} {word} [the] {{light:name}}",
+        f"{verb} [the] {{light:name}} {word}",
+        f"[the] {{light:name}} {word}",
+        f"{verb} {word} [the] {lights}",
+        f"{verb} [the] {lights} {word}",
+        f"{lights} {word}",
+        f"{verb} {word} [all] [of] [the] {lights} (in|on) [the] {{area}}",
+        f"{verb} [all] [of] [the] {lights} (in|on) [the] {{area}} {word}",
+        f"{verb} {word} [all] [of] [the] {{area}} {lights}",
+        f"{verb} [all] [of] [the] {{area}} {lights} {word}",
+        f"{verb} {word} [the] {lights} {{area}}",
+        f"[the] {{area}} {lights} {word}",
+        f"{lights} {word} (in|on) [the] {{area}}",
+        {
+            "sentences": [
+                f"{verb} {word} all [of] [the] {lights}",
+                f"{verb} all [of] [the] {lights} {word}",
+                f"{verb} {word} every (light|lamp)",
+                f"all [of] [the] {lights} {word}",
+            ],
+            "slots": {"area": "house"},
+        },
+    ]
+    if word == "off":
+        sentences += [
+            "(kill|cut) [the] {light:name}",
+            "(kill|cut) [the] (light|lights|lamp|lamps) [in [the] {area}]",
+            "(kill|cut) [the] {area} (light|lights|lamps)",
+        ]
+    return sentences
+
+
+@plugin.tool(kinds=["light"], sentences=_switching("on"))
+def light_turn_on(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Turn one or more lights on."""
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        _switch_on(light)
+    return sentence(lights, "is on", "are on")
+
+
+@plugin.tool(kinds=["light"], sentences=_switching("off"))
+def light_turn_off(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Turn one or more lights off."""
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        light.set(on=False)
+    return sentence(lights, "is off", "are off")
+
+
+@plugin.tool(
+    kinds=["light"],
+    sentences=[
+        "(toggle|flip) [the] {light:name}",
+        "(toggle|flip) [the] (light|lights|lamp|lamps) [(in|on) [the] {area}]",
+        "(toggle|flip) [the] {area} (light|lights|lamps)",
+    ],
+)
+def light_toggle(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Switch lights that are on off, and lights that are off on."""
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        if light.state()["on"]:
+            light.set(on=False)
+        else:
+            _switch_on(light)
+    return _report([(light, _on_word(light)) for light in lights])
+
+
+def _brightness_sentences() -> list[str | dict[str, Any]]:
+    """Templates for setting a brightness by percent, or by 'half'/'full'/'max'/'min'."""
+    verb = "(set|dim|brighten|turn|put|change|adjust|make)"
+    lights = "(light|lights|lamp|lamps)"
+    targets = [
+        "[the] {light:name} [brightness]",
+        "[the] brightness of [the] {light:name}",
+        f"[the] {lights} [brightness] [(in|on) [the] {{area}}]",
+        "[the] brightness [(in|on) [the] {area}]",
+        f"[the] {{area}} {lights} [brightness]",
+    ]
+    sentences: list[str | dict[str, Any]] = []
+    for target in targets:
+        sentences += [
+            f"{verb} {target} to {{percent}} [percent]",
+            f"{target} (to|at) {{percent}} percent",
+        ]
+    levels = {
+        50: "half [brightness]",
+        100: "(full|max|maximum|highest) [brightness]",
+        1: "(min|minimum|lowest) [brightness]",
+    }
+    for percent, level in levels.items():
+        fixed = [f"{verb} {target} (to|at|on) {level}" for target in targets]
+        sentences.append({"sentences": fixed, "slots": {"percent": percent}})
+    return sentences
+
+
+@plugin.tool(kinds=["light"], sentences=_brightness_sentences())
+def light_set_brightness(
+    ctx: ToolContext,
+    percent: Annotated[float, Field(ge=0, le=100, description="brightness 0-100")],
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Set the brightness of lights (an off light turns on; 0 turns it off)."""
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        _set_level(light, percent)
+    return _levels(lights)
+
+
+def _step_sentences(up: bool) -> list[str]:
+    """Templates for 'brighter' (`up`) or 'dimmer' without a number."""
+    verb = "(brighten|turn up|raise)" if up else "(dim|turn down|lower)"
+    more = "(brighter|lighter)" if up else "(dimmer|darker|less bright)"
+    change = "(increase|raise|turn up)" if up else "(decrease|lower|reduce|turn down)"
+    lights = "(light|lights|lamp|lamps)"
+    return [
+        f"{verb} [the] {{light:name}}",
+        f"turn [the] {{light:name}} {'up' if up else 'down'}",
+        f"make [the] {{light:name}} {more}",
+        f"[the] {{light:name}} {more}",
+        f"{change} [the] brightness of [the] {{light:name}}",
+        f"{verb} [the] {lights} [(in|on) [the] {{area}}]",
+        f"{verb} [the] {{area}} {lights}",
+        f"make [the] {lights} {more} [(in|on) [the] {{area}}]",
+        f"make [the] {{area}} {lights} {more}",
+        f"{change} [the] brightness [(in|on) [the] {{area}}]",
+        f"make {{ref:name}} {more}",
+        f"{'brighten' if up else 'dim'} {{ref:name}}",
+    ]
+
+
+@plugin.tool(kinds=["light"], sentences=_step_sentences(up=True))
+def light_brighter(
+    ctx: ToolContext,
+    name: Name = None,
+    area: Area = None,
+    step: Annotated[float, Field(gt=0, le=100, description="percent points to add")] = 20,
+) -> str:
+    """Make lights brighter by a step (20 percent points unless told)."""
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        _set_level(light, min(100.0, _level(light) + step))
+    return _levels(lights)
+
+
+@plugin.tool(kinds=["light"], sentences=_step_sentences(up=False))
+def light_dimmer(
+    ctx: ToolContext,
+    name: Name = None,
+    area: Area = None,
+    step: Annotated[float, Field(gt=0, le=100, description="percent points to take away")] = 20,
+) -> str:
+    """Make lights dimmer by a step (20 percent points unless told); at 0 they go off."""
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        _set_level(light, max(0.0, _level(light) - step))
+    return _levels(lights)
+
+
+def _level(light: Device) -> float:
+    """The brightness as the user perceives it: an off light counts as its set level."""
+    return float(light.state()["brightness"])
+
+
+def _colors() -> list[str]:
+    """The colour names a light can be asked to take."""
+    return [
+        *("red", "orange", "yellow", "green", "blue", "purple", "pink", "white", "cyan"),
+        *("magenta", "violet", "teal", "turquoise", "amber", "lavender", "indigo", "gold"),
+        *("lime", "warm white", "cool white", "cold white", "daylight", "candlelight"),
+    ]
+
+
+def _color_sentences() -> list[str]:
+    """Templates for 'make the reading lamp red'."""
+    verb = "(make|turn|set|change|switch|put)"
+    colour = "[the] colo[u]r [of]"
+    lights = "(light|lights|lamp|lamps)"
+    return [
+        f"{verb} [the] {{light:name}} [colo[u]r] [to] {{color}}",
+        f"{verb} {colour} [the] {{light:name}} [to] {{color}}",
+        f"{verb} [the] {lights} [colo[u]r] [to] {{color}} [(in|on) [the] {{area}}]",
+        f"{verb} [the] {lights} (in|on) [the] {{area}} [colo[u]r] [to] {{color}}",
+        f"{verb} [the] {{area}} {lights} [colo[u]r] [to] {{color}}",
+        f"{verb} {colour} [the] {lights} [(in|on) [the] {{area}}] [to] {{color}}",
+        "{color} (light|lights) [(in|on) [the] {area}]",
+        "make {ref:name} {color}",
+    ]
+
+
+@plugin.tool(kinds=["light"], sentences=_color_sentences(), lists={"color": {"values": _colors()}})
+def light_set_color(
+    ctx: ToolContext,
+    color: Annotated[str, Field(description="colour name, e.g. red, warm white")],
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Give lights a colour (an off light turns on)."""
+    color = " ".join(color.lower().split())
+    if not color:
+        raise ToolError("Which colour?")
+    lights = find_devices(ctx, ["light"], name, area)
+    for light in lights:
+        _switch_on(light)
+        light.set(color=color)
+    return sentence(lights, f"is {color}", f"are {color}")
+
+
+def _status_sentences() -> list[str | dict[str, Any]]:
+    """Templates for 'is the reading lamp on', 'are the lights on upstairs'."""
+    state = "(on|off|lit|still on)"
+    lights = "(light|lights|lamp|lamps)"
+    return [
+        f"(is|are) [the] {{light:name}} {state}",
+        "did i leave [the] {light:name} on",
+        "(how bright is|what is the brightness of|what colo[u]r is) [the] {light:name}",
+        f"(is|are) [the] {lights} {state}",
+        f"(is|are) [the] {lights} {state} (in|on) [the] {{area}}",
+        f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
+        f"(is|are) [the] {{area}} {lights} {state}",
+        f"(is|are) [there] any {lights} on (in|on) [the] {{area}}",
+        f"(which|what) {lights} are on (in|on) [the] {{area}}",
+        f"did i leave [the] {lights} on (in|on) [the] {{area}}",
+        {
+            "sentences": [
+                f"(is|are) [there] any {lights} [still] on",
+                f"(which|what) {lights} are [still] on",
+                f"did i leave [the|any] {lights} on",
+                f"(is|are) [all] [the] {lights} off",
+            ],
+            "slots": {"area": "house"},
+        },
+    ]
+
+
+@plugin.tool(kinds=["light"], sentences=_status_sentences())
+def light_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Say whether lights are on, at what brightness and colour."""
+    lights = find_devices(ctx, ["light"], name, area)
+    if len(lights) == 1:
+        return _describe(lights[0])
+    on = [light for light in lights if light.state()["on"]]
+    if not on:
+        return sentence(lights, "is off", "are all off")
+    if len(on) == len(lights):
+        return sentence(lights, "is on", "are all on")
+    return _report([(light, _on_word(light)) for light in lights])
+
+
+def _describe(light: Device) -> str:
+    """'The reading lamp is on at 50 percent, red.' or 'The reading lamp is off.'"""
+    state = light.state()
+    if not state["on"]:
+        return sentence([light], "is off", "are off")
+    detail = f"is on at {state['brightness']} percent"
+    if state.get("color"):
+        detail += f", {state['color']}"
+    return sentence([light], detail, detail)
+
+
+def _switch_on(light: Device) -> None:
+    """Turn a light on; one left at brightness 0 comes on at full, else it would stay dark."""
+    if light.state()["brightness"] == 0:
+        light.set(on=True, brightness=100)
+    else:
+        light.set(on=True)
+
+
+def _set_level(light: Device, percent: float) -> None:
+    """Set a brightness; a level above 0 also turns the light on, 0 turns it off."""
+    level = round(percent)
+    light.set(on=level > 0, brightness=level)
+
+
+def _levels(lights: list[Device]) -> str:
+    """'The desk lamp is at 40 percent.' or one part per level for several lights."""
+    return _report([(light, _level_words(light)) for light in lights])
+
+
+def _level_words(light: Device) -> str:
+    state = light.state()
+    return f"is at {state['brightness']} percent" if state["on"] else "is off"
+
+
+def _on_word(light: Device) -> str:
+    return "is on" if light.state()["on"] else "is off"
+
+
+def _report(items: list[tuple[Device, str]]) -> str:
+    """One clause per distinct state: 'The desk lamp is on; the hall light is off.'"""
+    groups: dict[str, list[Device]] = {}
+    for device, words in items:
+        groups.setdefault(words, []).append(device)
+    parts = []
+    for words, devices in groups.items():
+        plural = "are" + words.removeprefix("is") if words.startswith("is") else words
+        parts.append(sentence(devices, words, plural).rstrip("."))
+    text = "; ".join([parts[0]] + [part[0].lower() + part[1:] for part in parts[1:]])
+    return text + "."

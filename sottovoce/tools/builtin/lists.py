@@ -1,0 +1,390 @@
+"""Lists (shopping, to do, ...) and notes: add, remove, read and clear.
+
+Lists live in the store as `name -> items`. A spoken list name is matched to an
+existing list first (exact, spacing-insensitive, a shopping synonym, or a near
+miss); otherwise it names a new list, created on the first add. With no list
+named, "the list" is the shopping list, or the only list if there is just one.
+
+Items are stored lower-case, once each. Several items in one breath are split on
+commas and on "and"/"plus": "eggs, milk and bread" is three items. A phrase that
+is already a known item on some list ("mac and cheese") is kept whole. The
+agent's normalization removes commas, so "eggs milk and bread" splits into
+"eggs milk" and "bread": it cannot be told apart from "olive oil and salt".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Annotated
+
+from pydantic import Field
+from rapidfuzz import fuzz, process
+
+from sottovoce.tools import Plugin, ToolContext, ToolError
+
+plugin = Plugin("lists", "Shopping and other lists, and short notes.")
+
+DEFAULT_LIST = "shopping"
+LIST_CUTOFF = 85.0
+ITEM_CUTOFF = 80.0
+# Names people use for the one list that holds groceries.
+SHOPPING_NAMES = frozenset(
+    {"shopping", "grocery", "groceries", "grocery shopping", "food shopping", "supermarket"}
+)
+ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
+ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
+# "eggs to my shopping list" left in the items when a wildcard swallowed the destination.
+DESTINATION = re.compile(
+    r"^(?P<items>.+?)\s+(?:to|on|onto|in|into|from|off|off of)\s+"
+    r"(?:(?:my|the|our)\s+)?(?P<name>.+?)(?P<list>\s+list)?$"
+)
+
+Items = Annotated[str, Field(description="one or more items, e.g. 'eggs, milk and bread'")]
+ListName = Annotated[
+    str | None, Field(description="which list, e.g. 'shopping' or 'to do'; omit for shopping")
+]
+SHOP = {"list_name": DEFAULT_LIST}
+THE = "[my|the|our]"
+LIST = THE + " {list_name} list"
+
+
+def _join(words: Sequence[str]) -> str:
+    """'eggs', 'eggs and milk', 'eggs, bread and milk'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _clean_name(spoken: str | None) -> str | None:
+    """'My Shopping List' -> 'shopping'; None for nothing or just 'list'."""
+    if spoken is None:
+        return None
+    words = re.sub(r"[-_]", " ", spoken.lower()).split()
+    while words and words[0] in ("my", "the", "our", "a"):
+        words = words[1:]
+    while words and words[-1] in ("list", "lists"):
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def _find_list(ctx: ToolContext, name: str) -> str | None:
+    """The existing list a cleaned spoken name means, or None."""
+    names = list(ctx.store.lists)
+    compact = name.replace(" ", "")
+    for key in names:
+        if key == name or key.replace(" ", "").replace("-", "") == compact:
+            return key
+    if name in SHOPPING_NAMES:
+        for key in names:
+            if key in SHOPPING_NAMES:
+                return key
+    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=LIST_CUTOFF)
+    return str(best[0]) if best is not None else None
+
+
+def _default_list(ctx: ToolContext) -> str:
+    lists = ctx.store.lists
+    found = _find_list(ctx, DEFAULT_LIST)
+    if found is not None:
+        return found
+    if len(lists) == 1:
+        return next(iter(lists))
+    return DEFAULT_LIST
+
+
+def _target(ctx: ToolContext, list_name: str | None, create: bool) -> str:
+    """The key of the list meant; a new name when `create`, else ToolError if unknown."""
+    name = _clean_name(list_name)
+    if name is None:
+        return _default_list(ctx)
+    found = _find_list(ctx, name)
+    if found is not None:
+        return found
+    if create:
+        return name
+    raise ToolError(f"You have no {name} list.")
+
+
+def _split_destination(ctx: ToolContext, items: str) -> tuple[str, str | None]:
+    """Pull a trailing "to my X list" out of the items text, if it is really there."""
+    match = DESTINATION.match(items.strip().lower())
+    if match is None:
+        return items, None
+    name = _clean_name(match["name"])
+    if name and (match["list"] or _find_list(ctx, name) is not None):
+        return match["items"], name
+    return items, None
+
+
+def _known_items(ctx: ToolContext) -> set[str]:
+    return {item for items in ctx.store.lists.values() for item in items}
+
+
+def _clean_item(text: str) -> str:
+    words = text.lower().split()
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    while words and words[-1] in ("too", "also", "please"):
+        words = words[:-1]
+    if words[-2:] == ["as", "well"]:
+        words = words[:-2]
+    return " ".join(words)
+
+
+def _split_items(text: str, known: Iterable[str]) -> list[str]:
+    """Items said in one breath, lower-case, without articles or repeats."""
+    whole = _clean_item(text)
+    if whole in set(known):
+        return [whole]
+    found: list[str] = []
+    for part in ITEM_SPLIT.split(text.lower()):
+        item = _clean_item(part)
+        if item and item not in found:
+            found.append(item)
+    if not found:
+        raise ToolError("I didn't catch what to add.")
+    return found
+
+
+def _find_item(items: Sequence[str], wanted: str, fuzzy: bool = True) -> str | None:
+    """The stored item a spoken one means: exact, singular/plural, or a near miss."""
+    if wanted in items:
+        return wanted
+    for variant in (wanted + "s", wanted + "es", wanted.removesuffix("s"), wanted[:-2]):
+        if len(variant) > 1 and variant in items:
+            return variant
+    if not fuzzy:
+        # Adding "peas" next to "pears" is a new item, not a near miss.
+        return None
+    best = process.extractOne(wanted, list(items), scorer=fuzz.ratio, score_cutoff=ITEM_CUTOFF)
+    return str(best[0]) if best is not None else None
+
+
+@plugin.tool(
+    sentences=[
+        "(add|put|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + LIST,
+        "(add|put|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + THE + " "
+        "{list_name}",
+        "(add|put|stick|write|pop) {text:items} (to|on|onto) " + THE + " list",
+        "add {text:items}",
+        "(add|put) {text:items} on the list",
+        {
+            "sentences": [
+                "(i|we) need [to (buy|get|pick up)] [some|more] {text:items}",
+                "(i|we) need [some|more] {text:items} from the (store|shop|supermarket)",
+                "(we are|i am|we have|i have) (out of|run out of|running low on|low on|"
+                "running out of|nearly out of) {text:items}",
+                "(we|i) (ran|have run|are running|are) out of {text:items}",
+                "(remember|do not forget) to (buy|get|pick up) {text:items}",
+                "(we|i) should (buy|get|pick up) [some|more] {text:items}",
+            ],
+            "slots": SHOP,
+        },
+    ]
+)
+def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
+    """Add one or more items to a list (the shopping list unless another is named)."""
+    if list_name is None:
+        items, list_name = _split_destination(ctx, items)
+    key = _target(ctx, list_name, create=True)
+    wanted = _split_items(items, _known_items(ctx))
+    if wanted[0].startswith("to "):
+        raise ToolError(f"What should I add to your {key} list?")
+    current = ctx.store.lists.get(key, [])
+    added = [item for item in wanted if _find_item(current, item, fuzzy=False) is None]
+    present = [item for item in wanted if item not in added]
+    ctx.store.lists[key] = [*current, *added]
+    return _added_reply(key, added, present)
+
+
+def _added_reply(key: str, added: list[str], present: list[str]) -> str:
+    there = "is" if len(present) == 1 else "are"
+    if not added:
+        return f"{_cap(_join(present))} {there} already on your {key} list."
+    reply = f"I added {_join(added)} to your {key} list."
+    if present:
+        reply += f" {_cap(_join(present))} {there} already there."
+    return reply
+
+
+@plugin.tool(
+    sentences=[
+        "(remove|delete|take|cross|strike|scratch|erase|tick|check) {text:items} "
+        "(from|off|off of) " + LIST,
+        "(remove|delete|take|cross|strike|scratch|erase) {text:items} (from|off|off of) "
+        + THE
+        + " {list_name}",
+        "(remove|delete|take|cross|strike|scratch|erase|tick|check) {text:items} "
+        "(from|off|off of) " + THE + " list",
+        "(cross|take|strike|scratch|tick|check) off {text:items}",
+        "(cross|strike|scratch|tick|check) {text:items} off",
+        "(cross|take|strike|scratch|tick|check) off {text:items} (from|on) " + LIST,
+        "(we|i) (do not|no longer) need {text:items} [anymore|any more]",
+    ]
+)
+def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
+    """Remove one or more items from a list."""
+    if list_name is None:
+        items, list_name = _split_destination(ctx, items)
+    wanted = _split_items(items, _known_items(ctx))
+    key = _holding_list(ctx, list_name, wanted)
+    current = ctx.store.lists[key]
+    found: list[str] = []
+    for item in wanted:
+        stored = _find_item(current, item)
+        if stored is None:
+            raise ToolError(f"{_cap(item)} is not on your {key} list.")
+        found.append(stored)
+    ctx.store.lists[key] = [item for item in current if item not in found]
+    return f"I removed {_join(found)} from your {key} list."
+
+
+def _holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) -> str:
+    """The named list; unnamed, the default list or else the one list holding the item."""
+    if list_name is not None or not ctx.store.lists:
+        key = _target(ctx, list_name, create=False)
+        if key not in ctx.store.lists:
+            raise ToolError(f"Your {key} list is empty.")
+        return key
+    default = _default_list(ctx)
+    if _find_item(ctx.store.lists.get(default, []), wanted[0]) is not None:
+        return default
+    holding = [k for k, items in ctx.store.lists.items() if _find_item(items, wanted[0])]
+    if len(holding) == 1:
+        return holding[0]
+    if holding:
+        raise ToolError(f"Which list? {_cap(wanted[0])} is on your {_join(holding)} lists.")
+    raise ToolError(f"{_cap(wanted[0])} is not on your {default} list.")
+
+
+@plugin.tool(
+    sentences=[
+        "what is (on|in) " + LIST,
+        "what is (on|in) " + THE + " list",
+        "what (items|things) are (on|in) " + LIST,
+        "(read|show|tell me|give me|check|open) [me] [what is on] " + LIST,
+        "(read|show|tell me|give me|check) [me] [what is on] " + THE + " list",
+        "(read|show|tell me) [me] " + THE + " {list_name} (items|things)",
+        "(is there|do (i|we) have) anything (on|in) " + LIST,
+        "how many (items|things) are (on|in) " + LIST,
+        {
+            "sentences": [
+                "what (do|should|did) (i|we) [need to|have to|want to] (buy|get|pick up)",
+                "what do (i|we) need (from|at) the (store|shop|supermarket|grocery store|market)",
+                "what (groceries|shopping) do (i|we) need",
+                "what is on [my|the|our] shopping",
+            ],
+            "slots": SHOP,
+        },
+    ]
+)
+def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
+    """Read out the items on a list."""
+    key = _target(ctx, list_name, create=False)
+    items = ctx.store.lists.get(key, [])
+    if not items:
+        return f"Your {key} list is empty."
+    return f"Your {key} list has {_join(items)}."
+
+
+@plugin.tool(
+    sentences=[
+        "(clear|empty|erase|wipe|reset|delete) [out] " + LIST,
+        "(clear|empty|wipe) [out] " + THE + " list",
+        "(remove|delete|cross off|take off|erase) (everything|all items|all the items|"
+        "all things|all the things|all) (from|on|off|in) " + LIST,
+        "start " + THE + " {list_name} list (over|again|fresh)",
+    ]
+)
+def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
+    """Remove every item from a list (the list itself stays)."""
+    key = _target(ctx, list_name, create=False)
+    if not ctx.store.lists.get(key):
+        return f"Your {key} list is already empty."
+    ctx.store.lists[key] = []
+    return f"I cleared your {key} list."
+
+
+@plugin.tool(
+    sentences=[
+        "(what|which) lists (do (i|we) have|are there|exist|have (i|we) got)",
+        "(show|read|list|tell me) [me] [all] [my|the|our] lists",
+        "do (i|we) have any lists",
+    ]
+)
+def list_names(ctx: ToolContext) -> str:
+    """Say which lists exist."""
+    names = list(ctx.store.lists)
+    if not names:
+        return "You have no lists."
+    if len(names) == 1:
+        return f"You have one list: {names[0]}."
+    return f"You have {len(names)} lists: {_join(names)}."
+
+
+def _note_text(text: str) -> str:
+    words = text.strip().split()
+    while words and words[0] in ("that", "down", "to", "self"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@plugin.tool(
+    sentences=[
+        "(take|make|write|jot|add|create|leave) [down] [a|an] [new|quick] note [that] {text}",
+        "(take|make|add) [a] note of [the fact that] {text}",
+        "(note|note down|jot down|write down|take note|take down) [that] {text}",
+        "note to (self|myself) [that] {text}",
+        "remember that {text}",
+        "(keep|make) a note [that] {text}",
+    ]
+)
+def note_add(
+    ctx: ToolContext, text: Annotated[str, Field(description="what to write down")]
+) -> str:
+    """Write down a short note."""
+    note = _note_text(text.lower())
+    if not note:
+        raise ToolError("What should I write down?")
+    ctx.store.notes.append(note)
+    return f"I noted: {note}."
+
+
+@plugin.tool(
+    sentences=[
+        "what are [all] [my|the] notes",
+        "(read|show|tell me|list|give me|check) [me] [all] [my|the] notes",
+        "what notes do (i|we) have",
+        "(do i|have i) (have|got) any notes",
+        "what did i (note|note down|write down|jot down|ask you to note)",
+        "what (did i tell you|have i told you|did i ask you) to remember",
+    ]
+)
+def note_read(ctx: ToolContext) -> str:
+    """Read out the notes."""
+    notes = ctx.store.notes
+    if not notes:
+        return "You have no notes."
+    if len(notes) == 1:
+        return f"You have one note: {notes[0]}."
+    return f"You have {len(notes)} notes: " + "; ".join(notes) + "."
+
+
+@plugin.tool(
+    sentences=[
+        "(delete|clear|erase|remove|wipe|forget) (all|every) [of] [my|the] notes",
+        "(delete|clear|erase|remove|wipe|forget) [my|the] notes",
+    ]
+)
+def note_delete_all(ctx: ToolContext) -> str:
+    """Delete every note."""
+    count = len(ctx.store.notes)
+    if not count:
+        return "You have no notes."
+    ctx.store.notes = []
+    return "I deleted your note." if count == 1 else f"I deleted your {count} notes."

@@ -1,0 +1,432 @@
+"""Media players: play, pause, stop, skip, volume, mute, and play from the media library."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+from rapidfuzz import fuzz, process
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.targets import PRONOUNS, find_devices, of_kinds, phrase, sentence
+
+plugin = Plugin("media", "Play, pause and stop music and media, change the volume, skip tracks.")
+
+KINDS = ["media_player"]
+STEP = 10
+MEDIA_CUTOFF = 80.0
+# Words people add after a title ("play morning jazz playlist") that are not part of it.
+KIND_SUFFIXES = ("playlist", "album", "podcast", "station", "radio station", "radio", "record")
+
+Name = Annotated[str | None, Field(description="media player name, alias or 'it'")]
+Area = Annotated[str | None, Field(description="area or floor")]
+Step = Annotated[int, Field(description="how many percent to change the volume by", ge=1, le=100)]
+
+_PLAYER = "[the] {media_player:name}"
+_MUSIC = "[the] (music|song|track|audio|sound|media|playback|tv|radio|podcast|speaker)"
+
+
+def _say(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _players(
+    ctx: ToolContext, name: str | None, area: str | None, busy_first: bool = False
+) -> list[Device]:
+    """The players meant; with neither name nor area, the one(s) where the user is."""
+    if name is not None and name.strip().lower() in PRONOUNS:
+        pointed = [i for i in ctx.referent if i in ctx.world.devices]
+        if not any(ctx.world.devices[i].kind in KINDS for i in pointed):
+            name = None  # "turn it up" with nothing said before means the music here
+    if name is not None or area is not None:
+        return find_devices(ctx, KINDS, name, area)
+    return _default(ctx, busy_first)
+
+
+def _default(ctx: ToolContext, busy_first: bool) -> list[Device]:
+    every = of_kinds(ctx, KINDS)
+    here = [d for d in every if ctx.area is not None and d.area == ctx.area]
+    if here:
+        found = here
+    elif len(every) == 1:
+        found = every
+    else:
+        # Nobody nearby: "pause the music" most likely means what is playing.
+        playing = [d for d in every if d.state().get("status") == "playing"]
+        if not every:
+            raise ToolError("There is no media player here.")
+        if not (busy_first and playing):
+            raise ToolError(f"Which media player? I know {phrase(every)}.")
+        found = playing
+    ctx.touch(found)
+    return found
+
+
+def _one(ctx: ToolContext, name: str | None, area: str | None) -> Device:
+    """One player: several nearby but one playing means that one."""
+    found = _players(ctx, name, area, busy_first=True)
+    busy = [d for d in found if d.state().get("status") == "playing"]
+    if len(found) > 1 and len(busy) != 1:
+        raise ToolError(f"Which one? I know {phrase(found)}.")
+    return found[0] if len(found) == 1 else busy[0]
+
+
+def _describe(ctx: ToolContext, title: str) -> str:
+    """'Abbey Road by The Beatles', or the bare title."""
+    for item in ctx.world.media_library:
+        if item.title.casefold() == title.casefold() and item.artist:
+            return f"{item.title} by {item.artist}"
+    return title
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "(play|resume|unpause|continue) [playing] [the] [music|song|track|audio|playback|media]",
+        "(resume|unpause|continue) [playing] " + _PLAYER,
+        "(play|start) [some|the] music",
+        "(play|start) [some|the] music (on|in) " + _PLAYER,
+        "(play|start) [some|the] music in [the] {area}",
+        "(start|resume) playback",
+        "(start|resume) [playing] on " + _PLAYER,
+        "(turn|switch) [the] music [back] on",
+        "(play|resume) {ref:name} [again]",
+        "(turn|switch) on " + _PLAYER,
+    ],
+)
+def media_play(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Start or resume playing on a media player."""
+    players = _players(ctx, name, area)
+    for player in players:
+        player.set(status="playing")
+    if len(players) == 1:
+        media = players[0].state().get("media") or ""
+        if media:
+            return f"{_say(phrase(players))} is playing {_describe(ctx, media)}."
+    return sentence(players, "is playing", "are playing")
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "pause",
+        "pause " + _MUSIC,
+        "pause " + _PLAYER,
+        "pause [the] music (on|in) " + _PLAYER,
+        "pause [the] music in [the] {area}",
+        "pause {ref:name}",
+        "hold [the] music",
+    ],
+)
+def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Pause a media player that is playing."""
+    players = _players(ctx, name, area, busy_first=True)
+    playing = [p for p in players if p.state().get("status") == "playing"]
+    if not playing:
+        return f"{_say(phrase(players))} {'is' if len(players) == 1 else 'are'} not playing."
+    for player in playing:
+        player.set(status="paused")
+    return sentence(playing, "is paused", "are paused")
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "stop " + _MUSIC,
+        "stop (playing|playback) [the] [music]",
+        "stop [playing] " + _PLAYER,
+        "stop the music (on|in) " + _PLAYER,
+        "stop the music in [the] {area}",
+        "(turn|switch) [the] music off",
+        "(turn|switch) off [the] music",
+        "(turn|switch) off " + _PLAYER,
+        "(turn|switch) " + _PLAYER + " off",
+    ],
+)
+def media_stop(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Stop a media player."""
+    players = _players(ctx, name, area, busy_first=True)
+    for player in players:
+        player.set(status="stopped")
+    return sentence(players, "is stopped", "are stopped")
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "(next|skip) [song|track|tune]",
+        "skip (this|the) (song|track|tune)",
+        "(play|go to) the next (song|track|tune|one)",
+        "(skip [to the next]|next) [song|track] on " + _PLAYER,
+        "skip (ahead|it)",
+        {
+            "sentences": [
+                "(previous|last) (song|track|tune)",
+                "(play|go to) the (previous|last) (song|track|tune|one) [again]",
+                "go back [a|one] [song|track]",
+                "(previous|last) (song|track) on " + _PLAYER,
+                "(go back|back up) [a|one] (song|track) on " + _PLAYER,
+                "(replay|restart) [this|the] (song|track)",
+            ],
+            "slots": {"direction": "previous"},
+        },
+    ],
+)
+def media_skip(
+    ctx: ToolContext,
+    direction: Annotated[Literal["next", "previous"], Field(description="which track")] = "next",
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Skip to the next (or back to the previous) track."""
+    player = _one(ctx, name, area)
+    state = player.state()
+    if state.get("status") == "stopped" or not state.get("media"):
+        raise ToolError(f"Nothing is playing on the {player.name}.")
+    return f"Playing the {direction} track on the {player.name}."
+
+
+_VOL = "[the] (volume|sound|music)"
+_PCT = "{percent} [percent]"
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "(set|turn|change|put) " + _VOL + " [up|down] to {percent} [percent]",
+        "volume [to] {percent} [percent]",
+        "(set|turn|change|put) " + _VOL + " (on|of) " + _PLAYER + " [up|down] to " + _PCT,
+        "(set|turn|change|put) " + _PLAYER + " [volume] [up|down] to " + _PCT,
+        "(set|turn|change|put) " + _VOL + " in [the] {area} [up|down] to {percent} [percent]",
+        "(set|turn|change|put) {ref:name} [up|down] to {percent} [percent]",
+    ],
+)
+def media_set_volume(
+    ctx: ToolContext,
+    percent: Annotated[int, Field(description="volume 0-100", ge=0, le=100)],
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Set the volume of a media player in percent."""
+    players = _players(ctx, name, area)
+    for player in players:
+        player.set(volume=percent)
+    return sentence(players, f"is at volume {percent}", f"are at volume {percent}")
+
+
+_UP = "(turn up|raise|increase|crank up) [the] (volume|sound|music)"
+_DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        _UP,
+        "(turn|crank) [the] (volume|sound|music) up",
+        "(volume up|louder|make it louder)",
+        "(turn|crank) ({ref:name}|" + _PLAYER + ") up",
+        "(turn up|make) " + _PLAYER + " [louder]",
+        "make {ref:name} louder",
+        _UP + " (on|of) " + _PLAYER,
+        _UP + " in [the] {area}",
+        "(turn {ref:name} up|volume up|" + _UP + ") by {percent:step} [percent]",
+        {
+            "sentences": [
+                _DOWN,
+                "turn [the] (volume|sound|music) down",
+                "(volume down|quieter|make it quieter|softer|not so loud|too loud)",
+                "turn ({ref:name}|" + _PLAYER + ") down",
+                "turn down " + _PLAYER,
+                "make (" + _PLAYER + "|{ref:name}) quieter",
+                _DOWN + " (on|of) " + _PLAYER,
+                _DOWN + " in [the] {area}",
+                "(turn {ref:name} down|volume down|" + _DOWN + ") by {percent:step} [percent]",
+            ],
+            "slots": {"direction": "down"},
+        },
+    ],
+)
+def media_volume_step(
+    ctx: ToolContext,
+    direction: Annotated[Literal["up", "down"], Field(description="louder or quieter")] = "up",
+    step: Step = STEP,
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Turn the volume up or down (by 10 percent unless told otherwise)."""
+    delta = step if direction == "up" else -step
+    players = _players(ctx, name, area, busy_first=True)
+    for player in players:
+        volume = int(player.state().get("volume", 50))
+        player.set(volume=max(0, min(100, volume + delta)))
+    if len(players) == 1:
+        volume = players[0].state()["volume"]
+        edge = {100: " (the maximum)", 0: " (the minimum)"}.get(volume, "")
+        return f"{_say(phrase(players))} is at volume {volume}{edge}."
+    return f"{_say(phrase(players))} are {'louder' if delta > 0 else 'quieter'}."
+
+
+_SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "mute " + _SOUND,
+        "mute (" + _PLAYER + "|{ref:name})",
+        "mute [the] (music|sound) in [the] {area}",
+        "(turn|switch) [the] sound off",
+        "(turn|switch) off [the] sound",
+        "silence [the] (music|sound|speaker)",
+        {
+            "sentences": [
+                "(unmute|un mute) " + _SOUND,
+                "(unmute|un mute) (" + _PLAYER + "|{ref:name})",
+                "(unmute|un mute) [the] (music|sound) in [the] {area}",
+                "(turn|switch) [the] sound [back] on",
+                "(turn|switch) on [the] sound",
+            ],
+            "slots": {"muted": False},
+        },
+    ],
+)
+def media_mute(
+    ctx: ToolContext,
+    name: Name = None,
+    area: Area = None,
+    muted: Annotated[bool, Field(description="true to mute, false to unmute")] = True,
+) -> str:
+    """Mute or unmute a media player."""
+    players = _players(ctx, name, area, busy_first=True)
+    for player in players:
+        player.set(muted=muted)
+    word = "muted" if muted else "unmuted"
+    return sentence(players, f"is {word}", f"are {word}")
+
+
+def _title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
+    """The library title meant by a (possibly misheard) title and/or artist."""
+    library = ctx.world.media_library
+    if artist:
+        by = _by_artist(ctx, artist)
+        if not media:
+            return by[0]
+        library = [item for item in library if item.title in by] or library
+    titles = [item.title for item in library]
+    wanted = _strip_kind(" ".join((media or "").lower().split()))
+    if not wanted:
+        raise ToolError("What should I play?")
+    for title in titles:
+        if title.casefold() == wanted:
+            return title
+    # "play jazz": a word of exactly one title.
+    words = [t for t in titles if set(wanted.split()) <= set(t.casefold().split())]
+    if len(words) == 1:
+        return words[0]
+    best = process.extractOne(
+        wanted, {t: t.casefold() for t in titles}, scorer=fuzz.ratio, score_cutoff=MEDIA_CUTOFF
+    )
+    if best is None:
+        raise ToolError(f"I can't find {media} in your music.")
+    return str(best[2])
+
+
+def _strip_kind(text: str) -> str:
+    for word in ("the ", "some ", "my "):
+        if text.startswith(word):
+            text = text[len(word) :]
+    for suffix in KIND_SUFFIXES:
+        if text.endswith(" " + suffix):
+            return text[: -len(suffix) - 1]
+    return text
+
+
+def _by_artist(ctx: ToolContext, artist: str) -> list[str]:
+    """Titles by the artist (near misses and a missing 'the' allowed), library order."""
+    wanted = _strip_kind(" ".join(artist.lower().split()))
+    artists = {i.artist for i in ctx.world.media_library if i.artist}
+    choices = {a: _strip_kind(a.casefold()) for a in artists}
+    best = process.extractOne(wanted, choices, scorer=fuzz.ratio, score_cutoff=MEDIA_CUTOFF)
+    if best is None:
+        raise ToolError(f"I have nothing by {artist}.")
+    return [i.title for i in ctx.world.media_library if i.artist == best[2]]
+
+
+_ON = " (on|in|through) " + _PLAYER
+_IN = " in [the] {area}"
+_ITEM = "[some|the] {media}"
+_BY = "[something|some music|music|songs|anything] by {artist}"
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "(play|put on|start|start playing|listen to) " + _ITEM,
+        "(play|put on|start playing) " + _ITEM + _ON,
+        "(play|put on|start playing) " + _ITEM + _IN,
+        "put " + _ITEM + " on",
+        "put " + _ITEM + " on" + _ON,
+        "i (want|would like) to (hear|listen to) " + _ITEM,
+        "(play|put on) " + _BY,
+        "(play|put on) " + _BY + _ON,
+        "(play|put on) " + _BY + _IN,
+        "i (want|would like) to (hear|listen to) " + _BY,
+        "(play|put on) [some|the] {media} by {artist} [" + _ON.strip() + "]",
+        "(play|put on) [some] {artist}",
+    ],
+)
+def media_play_media(
+    ctx: ToolContext,
+    media: Annotated[str | None, Field(description="title of an album, playlist, ...")] = None,
+    artist: Annotated[str | None, Field(description="artist to play something by")] = None,
+    name: Name = None,
+    area: Area = None,
+) -> str:
+    """Play a title (or something by an artist) from the media library."""
+    if not media and not artist:
+        raise ToolError("What should I play?")
+    title = _title(ctx, media, artist)
+    player = _one(ctx, name, area)
+    player.set(status="playing", media=title)
+    return f"Playing {_describe(ctx, title)} on the {player.name}."
+
+
+def _now_playing(ctx: ToolContext, name: str | None, area: str | None) -> list[Device]:
+    if name is not None or area is not None:
+        return _players(ctx, name, area)
+    every = of_kinds(ctx, KINDS)
+    busy = [d for d in every if d.state().get("status") == "playing"]
+    here = [d for d in busy if ctx.area is not None and d.area == ctx.area]
+    return here or busy
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "what is playing [right now|now]",
+        "what is (playing|on) (on|in) " + _PLAYER,
+        "what is playing in [the] {area}",
+        "what (song|track|album|music|playlist) is (this|playing|on)",
+        "what is (this|the) (song|track|album|music|playlist) [called]",
+        "what am i listening to",
+        "who is (this|playing|singing)",
+        "what is the (name of|title of) (this|the) (song|track|album)",
+    ],
+)
+def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Say what a media player is playing."""
+    players = _now_playing(ctx, name, area)
+    if not players:
+        return "Nothing is playing."
+    parts = []
+    for player in players:
+        state = player.state()
+        media = state.get("media") or "something"
+        status = state.get("status")
+        if status == "stopped":
+            parts.append(f"the {player.name} is stopped")
+        else:
+            verb = "is playing" if status == "playing" else "is paused on"
+            parts.append(f"the {player.name} {verb} {_describe(ctx, media)}")
+    return _say(" and ".join(parts)) + "."

@@ -1,0 +1,385 @@
+"""Sensors: read a sensor by name, a quantity in an area, and what binary sensors say."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.targets import areas_named, find_devices, of_kinds
+
+plugin = Plugin("sensors", "Read sensors: temperature, humidity and more; doors, windows, motion.")
+
+Quantity = Literal["temperature", "humidity", "co2", "power", "energy", "pressure", "light"]
+
+# Unit -> quantity, for sensors whose name does not say what they measure.
+UNIT_QUANTITY: dict[str, str] = {
+    "°c": "temperature", "°f": "temperature", "c": "temperature", "f": "temperature",
+    "degrees": "temperature", "%": "humidity", "ppm": "co2", "w": "power", "kw": "power",
+    "kwh": "energy", "wh": "energy", "hpa": "pressure", "mbar": "pressure",
+    "lx": "light", "lux": "light",
+}  # fmt: skip
+# Words in a sensor's name that say what it measures ("battery" keeps a % sensor from
+# passing for humidity).
+NAME_QUANTITY: dict[str, str] = {
+    "temperature": "temperature", "temp": "temperature", "thermometer": "temperature",
+    "humidity": "humidity", "humid": "humidity", "co2": "co2", "carbon": "co2",
+    "power": "power", "energy": "energy", "consumption": "energy", "pressure": "pressure",
+    "barometer": "pressure", "light": "light", "illuminance": "light", "lux": "light",
+    "brightness": "light", "battery": "battery",
+}  # fmt: skip
+UNIT_WORDS: dict[str, str] = {
+    "°c": "degrees", "°f": "degrees Fahrenheit", "c": "degrees", "f": "degrees Fahrenheit",
+    "%": "percent", "ppm": "parts per million", "w": "watts", "kw": "kilowatts",
+    "kwh": "kilowatt hours", "wh": "watt hours", "hpa": "hectopascals", "mbar": "millibars",
+    "lx": "lux",
+}  # fmt: skip
+QUANTITY_LABEL: dict[str, str] = {"co2": "CO2", "light": "light level"}
+OUTSIDE_WORDS = ("outdoor", "outdoors", "outside", "garden", "exterior", "external")
+
+
+def number(value: float) -> str:
+    """19.0 -> '19', 21.5 -> '21.5', -3 -> 'minus 3' (as it should be spoken)."""
+    text = f"{round(value, 1):g}"
+    return "minus " + text[1:] if text.startswith("-") else text
+
+
+def quantity_of(device: Device) -> str | None:
+    """What a sensor measures, from its name first and then its unit."""
+    for word in device.name.lower().replace("_", " ").split():
+        if word in NAME_QUANTITY:
+            return NAME_QUANTITY[word]
+    unit = str(device.state().get("unit", "")).strip().lower()
+    return UNIT_QUANTITY.get(unit)
+
+
+def reading(device: Device) -> str:
+    """'19 degrees', '68 percent', '640 parts per million'."""
+    state = device.state()
+    unit = str(state.get("unit", "")).strip()
+    words = UNIT_WORDS.get(unit.lower(), unit)
+    return f"{number(float(state.get('value', 0)))} {words}".strip()
+
+
+def is_outside(device: Device) -> bool:
+    """Whether a device's name or alias says it is outdoors."""
+    names = [device.name, *device.aliases]
+    return any(w in OUTSIDE_WORDS for n in names for w in n.lower().split())
+
+
+def outside_temperature(ctx: ToolContext) -> str:
+    """The outdoor temperature from an outdoor sensor, else the weather service."""
+    sensors = [
+        d for d in of_kinds(ctx, ["sensor"]) if quantity_of(d) == "temperature" and is_outside(d)
+    ]
+    if sensors:
+        ctx.touch(sensors[:1])
+        return f"It is {reading(sensors[0])} outside."
+    if ctx.world.weather is None:
+        raise ToolError("I have no outdoor temperature sensor and no weather report.")
+    return f"It is {number(ctx.world.weather.temperature)} degrees outside."
+
+
+@plugin.tool(
+    kinds=["sensor"],
+    sentences=[
+        "what (does|do) [the] {sensor:name} (say|read|show|report|measure)",
+        "what is [the] {sensor:name} [reading|value|saying|at]",
+        "(read|check) [the] {sensor:name}",
+        "what is the (reading|value) (of|on) [the] {sensor:name}",
+        "how (much|high|many) is [the] {sensor:name}",
+        "[tell me] [the] {sensor:name} [reading|value]",
+    ],
+)
+def sensor_read(
+    ctx: ToolContext, name: Annotated[str, Field(description="sensor name or alias")]
+) -> str:
+    """Read a sensor by its name."""
+    found = find_devices(ctx, ["sensor"], name)
+    parts = [f"the {d.name} is {reading(d)}" for d in found]
+    text = " and ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+_QUANTITY_LIST = {
+    "values": [
+        {"in": "(temperature|temp)", "out": "temperature"},
+        {"in": "(humidity|humidity level|air humidity)", "out": "humidity"},
+        {"in": "(co2|co 2|carbon dioxide|co2 level|carbon dioxide level)", "out": "co2"},
+        {"in": "(power|power usage|power use|power consumption|power draw)", "out": "power"},
+        {"in": "(energy|energy usage|energy use|energy consumption)", "out": "energy"},
+        {"in": "(pressure|air pressure|barometric pressure)", "out": "pressure"},
+        {"in": "(light level|illuminance|light intensity)", "out": "light"},
+    ]
+}
+_WARM = "(warm|hot|cold|cool|chilly)"
+_IN_AREA = "in [the] {area}"
+
+
+@plugin.tool(
+    kinds=["sensor", "thermostat"],
+    lists={"sensor_quantity": _QUANTITY_LIST},
+    sentences=[
+        "what is the {sensor_quantity:quantity} " + _IN_AREA,
+        "what is the {sensor_quantity:quantity} [like] [in here|here|in this room]",
+        "what is the {area} {sensor_quantity:quantity}",
+        "(tell me|check) the {sensor_quantity:quantity} " + _IN_AREA,
+        "how much {sensor_quantity:quantity} is there " + _IN_AREA,
+        {
+            "sentences": [
+                "how " + _WARM + " is it " + _IN_AREA,
+                "how " + _WARM + " is [it in] [the] {area}",
+                "how " + _WARM + " is it [in here|here|inside|indoors]",
+                "what temperature is it " + _IN_AREA,
+                "what temperature is it [in here|here|inside|indoors]",
+                "what is the (indoor|inside) temperature",
+                "is it " + _WARM + " " + _IN_AREA,
+                "how many degrees is it " + _IN_AREA,
+            ],
+            "slots": {"quantity": "temperature"},
+        },
+        {
+            "sentences": [
+                "how (humid|damp|dry) is [it in] [the] {area}",
+                "how (humid|damp|dry) is it [in here|here|inside]",
+                "is it (humid|damp) " + _IN_AREA,
+            ],
+            "slots": {"quantity": "humidity"},
+        },
+    ],
+)
+def sensor_quantity(
+    ctx: ToolContext,
+    quantity: Annotated[Quantity, Field(description="what to measure")] = "temperature",
+    area: Annotated[str | None, Field(description="area or floor; none = here")] = None,
+) -> str:
+    """Say the temperature, humidity, CO2, power, energy, pressure or light level in an area."""
+    if area and area.strip().lower() in ("outside", "outdoors", "the garden outside"):
+        if quantity == "temperature":
+            return outside_temperature(ctx)
+    places = areas_named(ctx, area) if area else ([ctx.area] if ctx.area else [])
+    found = _measuring(ctx, quantity, places)
+    if not found and not area:
+        found = _measuring(ctx, quantity, None)  # nothing here: the one in the house
+    if not found:
+        where = f" in the {area or ctx.area}" if (area or ctx.area) else ""
+        label = QUANTITY_LABEL.get(quantity, quantity)
+        raise ToolError(f"There is no {label} sensor{where}.")
+    ctx.touch(found)
+    return _report(quantity, found)
+
+
+def _measuring(ctx: ToolContext, quantity: str, places: Sequence[str] | None) -> list[Device]:
+    """Sensors (or, for temperature, thermostats) measuring `quantity` in `places`."""
+
+    def here(d: Device) -> bool:
+        return places is None or d.area in places
+
+    sensors = [d for d in of_kinds(ctx, ["sensor"]) if quantity_of(d) == quantity and here(d)]
+    if places is None:
+        sensors = [d for d in sensors if not is_outside(d)]
+        if len(sensors) > 1:
+            return []  # several rooms: the user has to say which
+    if sensors or quantity != "temperature":
+        return sensors
+    thermostats = [d for d in of_kinds(ctx, ["thermostat"]) if here(d)]
+    return thermostats[:1] if places is None else thermostats
+
+
+def _value(device: Device, quantity: str) -> str:
+    if device.kind == "thermostat":
+        return f"{number(float(device.state().get('current', 0)))} degrees"
+    return reading(device)
+
+
+def _report(quantity: str, found: list[Device]) -> str:
+    areas = [d.area for d in found]
+    unique = len(set(areas)) == len(areas) and None not in areas
+    if quantity == "temperature":
+        where = [f"in the {d.area}" if unique else f"by the {d.name}" for d in found]
+        parts = [f"{_value(d, quantity)} {w}" for d, w in zip(found, where, strict=True)]
+        return "It is " + _join(parts) + "."
+    label = QUANTITY_LABEL.get(quantity, quantity)
+    parts = [
+        f"the {d.area} {label} is {_value(d, quantity)}"
+        if unique
+        else f"the {d.name} is {_value(d, quantity)}"
+        for d in found
+    ]
+    text = _join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+# Binary sensors: a device class family, and how to say its two states.
+CLASS_FAMILY: dict[str, str] = {
+    "door": "opening", "window": "opening", "garage_door": "opening", "opening": "opening",
+    "garage": "opening", "motion": "motion", "occupancy": "motion", "presence": "motion",
+    "moisture": "moisture", "leak": "moisture", "water": "moisture", "battery": "battery",
+    "smoke": "smoke", "gas": "gas", "carbon_monoxide": "gas", "co": "gas",
+}  # fmt: skip
+# Suffixes a binary sensor's name may carry beyond what people call the thing.
+SENSOR_SUFFIXES = (" sensor", " contact", " detector", " alarm")
+
+
+def _family(device: Device) -> str:
+    cls = str(device.state().get("device_class", "")).lower()
+    return CLASS_FAMILY.get(cls, cls)
+
+
+def _thing(device: Device) -> str:
+    """'front door sensor' -> 'front door': what the user asked about."""
+    name = device.name
+    for suffix in SENSOR_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _state_text(device: Device) -> str:
+    """One spoken clause for one binary sensor."""
+    on = bool(device.state().get("on"))
+    family, thing = _family(device), _thing(device)
+    where = f" in the {device.area}" if device.area else f" at the {thing}"
+    if family == "opening":
+        return f"the {thing} is {'open' if on else 'closed'}"
+    if family == "motion":
+        return f"{'there is motion' if on else 'there is no motion'}{where}"
+    if family == "moisture":
+        return f"the {thing} {'detects water' if on else 'is dry'}"
+    if family == "battery":
+        return f"the {thing} battery is {'low' if on else 'fine'}"
+    if family in ("smoke", "gas"):
+        return f"the {thing} {'detects ' + family if on else 'is clear'}"
+    return f"the {thing} is {'on' if on else 'off'}"
+
+
+def _named(ctx: ToolContext, name: str) -> list[Device]:
+    """Binary sensors meant by a name, also when it names a lock or door ("front door")."""
+    sensors = of_kinds(ctx, ["binary_sensor"])
+    other = ctx.world.devices.get(name)
+    if other is not None and other.kind == "binary_sensor":
+        return [other]
+    wanted = {n.lower() for n in ([other.name, *other.aliases] if other else [name])}
+    wanted = {w[4:] if w.startswith("the ") else w for w in wanted}
+    found = [d for d in sensors if _thing(d).lower() in wanted or d.name.lower() in wanted]
+    found += [d for d in sensors if d not in found and any(a.lower() in wanted for a in d.aliases)]
+    if not found and other is not None:
+        # A lock with a door sensor beside it: "is the front door open".
+        found = [d for d in sensors if d.area == other.area and _family(d) == "opening"]
+    if found:
+        ctx.touch(found)
+        return found
+    return find_devices(ctx, ["binary_sensor"], other.name if other else name)
+
+
+def _filtered(ctx: ToolContext, area: str | None, device_class: str | None) -> list[Device]:
+    family = CLASS_FAMILY.get(device_class, device_class) if device_class else None
+    found = of_kinds(ctx, ["binary_sensor"])
+    places = areas_named(ctx, area) if area else None
+    if places is not None:
+        found = [d for d in found if d.area in places]
+    if family is not None:
+        found = [d for d in found if _family(d) == family]
+        if family == "opening" and device_class in ("door", "window", "garage_door"):
+            cls = device_class
+            found = [d for d in found if _matches_class(d, cls)]
+    if not found:
+        label = (device_class or "").replace("_", " ")
+        where = f" in the {area}" if area else ""
+        raise ToolError(f"There is no {label + ' ' if label else ''}sensor{where}.")
+    ctx.touch(found)
+    return found
+
+
+def _matches_class(device: Device, cls: str) -> bool:
+    own = str(device.state().get("device_class", "")).lower()
+    return own == cls or (cls == "door" and own in ("garage_door", "opening"))
+
+
+_ANY = "(a|an|any|all|some|the) [of the] {opening_class:device_class}"
+
+
+@plugin.tool(
+    kinds=["binary_sensor"],
+    lists={
+        "opening_class": {
+            "values": [
+                {"in": "(door|doors)", "out": "door"},
+                {"in": "(window|windows)", "out": "window"},
+            ]
+        }
+    },
+    sentences=[
+        "(is|are) [the] {binary_sensor:name} (open|closed|shut|opened|on|off|triggered)",
+        "is [the] {lock:name} (open|closed|shut|opened|ajar)",
+        "is there (anything|something) (open|closed) at [the] {binary_sensor:name}",
+        "what (does|do) [the] {binary_sensor:name} (say|show|report)",
+        "(check|read) [the] {binary_sensor:name}",
+        "(is|are) " + _ANY + " (open|closed|shut|left open)",
+        "(is|are) " + _ANY + " (open|closed|shut) " + _IN_AREA,
+        "(is|are) there (any|a|an) {opening_class:device_class} (open|left open)",
+        "(is|are) there (any|a|an) {opening_class:device_class} (open|left open) " + _IN_AREA,
+        "(is|are) (all|any|the) {area} {opening_class:device_class} (open|closed|shut)",
+        "did i leave (a|any|the) {opening_class:device_class} open",
+        {
+            "sentences": [
+                "is there (motion|movement|anyone|anybody|someone|somebody) " + _IN_AREA,
+                "(is|are) (someone|somebody|anyone|anybody|people) " + _IN_AREA,
+                "is [the] {area} (occupied|empty)",
+                "is there (motion|movement)",
+                "(any|has there been [any]) (motion|movement) " + _IN_AREA,
+                "is anybody home",
+                "is (anyone|anybody|someone|somebody) (home|at home|in the house)",
+            ],
+            "slots": {"device_class": "motion"},
+        },
+        {
+            "sentences": [
+                "is there (a leak|water|any leak|a water leak) [" + _IN_AREA + "]",
+                "is (it|the floor) (wet|dry) " + _IN_AREA,
+            ],
+            "slots": {"device_class": "moisture"},
+        },
+        {
+            "sentences": ["is there (smoke|a fire) [" + _IN_AREA + "]"],
+            "slots": {"device_class": "smoke"},
+        },
+    ],
+)
+def binary_sensor_check(
+    ctx: ToolContext,
+    name: Annotated[str | None, Field(description="sensor name or what it watches")] = None,
+    area: Annotated[str | None, Field(description="area or floor")] = None,
+    device_class: Annotated[
+        str | None, Field(description="door, window, motion, moisture, smoke, battery, ...")
+    ] = None,
+) -> str:
+    """Say whether doors or windows are open, motion is seen, a leak or smoke is detected."""
+    if name:
+        found = _named(ctx, name)
+    elif area or device_class:
+        found = _filtered(ctx, area, device_class)
+    else:
+        found = _filtered(ctx, ctx.area, None)
+    return _answer(found, device_class)
+
+
+def _answer(found: list[Device], device_class: str | None) -> str:
+    if len(found) <= 3:
+        text = _join([_state_text(d) for d in found])
+        return text[0].upper() + text[1:] + "."
+    on = [d for d in found if d.state().get("on")]
+    family = CLASS_FAMILY.get(device_class or "", _family(found[0]))
+    word = {"opening": "closed", "motion": "quiet", "moisture": "dry"}.get(family, "off")
+    rest = len(found) - len(on)
+    if not on:
+        return f"All {len(found)} sensors are {word}."
+    text = _join([_state_text(d) for d in on])
+    return f"{text[0].upper()}{text[1:]}; the other {rest} {'is' if rest == 1 else 'are'} {word}."

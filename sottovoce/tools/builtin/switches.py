@@ -1,0 +1,278 @@
+"""Switches, plugs and fans: on, off, toggle, state, fan speed; plus generic on/off.
+
+The `device_*` tools are generic: they accept any on/off-able device (light,
+switch or fan) by name, a kind word ("fans", "plugs", "lights"), "everything"
+or "it", so a language model can call them for anything that switches. Their
+sentences, though, use only the `{switch}` and `{fan}` lists (and "it",
+"everything"): a light's name is matched by the lights plugin alone, so no
+sentence reaches two tools. A light reached here ("turn it off") is treated
+exactly as the lights plugin would treat it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext
+from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence
+
+plugin = Plugin("switches", "Turn switches, plugs, fans and other devices on and off.")
+
+Name = Annotated[
+    str | None,
+    Field(description="device name or alias, a kind ('fans', 'plugs'), 'everything', or 'it'"),
+]
+Area = Annotated[str | None, Field(description="area or floor; 'house' for all")]
+
+
+def _kinds(name: str | None) -> list[str]:
+    """The kinds a name can mean: a kind word narrows to that kind, anything else is open."""
+    word = " ".join((name or "").lower().split()).removeprefix("the ").removeprefix("all ")
+    if word in ("outlet", "outlets", "sockets"):
+        return ["switch"]
+    for kind in ("light", "switch", "fan"):
+        if word in KIND_WORDS[kind]:
+            return [kind]
+    return ["light", "switch", "fan"]
+
+
+def _targets(ctx: ToolContext, name: str | None, area: str | None) -> list[Device]:
+    kinds = _kinds(name)
+    if len(kinds) == 1:
+        # A kind word names no device: find that kind in the area, or where the user is.
+        return find_devices(ctx, kinds, None, area)
+    return find_devices(ctx, kinds, name, area)
+
+
+def _switching(word: str) -> list[str | dict[str, Any]]:
+    """Templates for turning switches and fans on or off (`word` is "on" or "off")."""
+    verb = "(turn|switch|put|flip|shut)" if word == "off" else "(turn|switch|put|flip|start)"
+    sentences: list[str | dict[str, Any]] = []
+    for listed in ("{switch:name}", "{fan:name}"):
+        sentences += [
+            f"{verb} {word} [the] {listed}",
+            f"{verb} [the] {listed} {word}",
+            f"[the] {listed} {word}",
+        ]
+    kind_words = {"fan": "(fan|fans)", "switch": "(plug|plugs|socket|sockets|switches)"}
+    for kind, words in kind_words.items():
+        forms = [
+            f"{verb} {word} [all] [the] {words} [(in|on) [the] {{area}}]",
+            f"{verb} [all] [the] {words} [(in|on) [the] {{area}}] {word}",
+            f"{verb} {word} [all] [the] {{area}} {words}",
+            f"{verb} [all] [the] {{area}} {words} {word}",
+        ]
+        sentences.append({"sentences": forms, "slots": {"name": kind}})
+    everything = [
+        f"{verb} {word} everything [(in|on) [the] {{area}}]",
+        f"{verb} everything {word} [(in|on) [the] {{area}}]",
+        f"{verb} everything [(in|on) [the] {{area}}] {word}",
+    ]
+    sentences.append({"sentences": everything, "slots": {"name": "everything"}})
+    sentences += [f"{verb} {{ref:name}} [back] {word}", f"{verb} {word} {{ref:name}}"]
+    if word == "off":
+        sentences += ["(stop|kill) [the] {fan:name}", "(stop|kill) [the] {switch:name}"]
+    return sentences
+
+
+@plugin.tool(kinds=["switch", "fan", "light"], sentences=_switching("on"))
+def device_turn_on(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Turn on switches, plugs, fans or any other device that switches on and off."""
+    devices = _targets(ctx, name, area)
+    for device in devices:
+        _turn_on(device)
+    return sentence(devices, "is on", "are on")
+
+
+@plugin.tool(kinds=["switch", "fan", "light"], sentences=_switching("off"))
+def device_turn_off(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Turn off switches, plugs, fans or any other device that switches on and off."""
+    devices = _targets(ctx, name, area)
+    for device in devices:
+        device.set(on=False)
+    return sentence(devices, "is off", "are off")
+
+
+@plugin.tool(
+    kinds=["switch", "fan", "light"],
+    sentences=[
+        "(toggle|flip) [the] {switch:name}",
+        "(toggle|flip) [the] {fan:name}",
+        "(toggle|flip) {ref:name}",
+    ],
+)
+def device_toggle(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Switch devices that are on off, and devices that are off on."""
+    devices = _targets(ctx, name, area)
+    for device in devices:
+        if device.state()["on"]:
+            device.set(on=False)
+        else:
+            _turn_on(device)
+    return _report([(device, _on_words(device)) for device in devices])
+
+
+def _status_sentences() -> list[str | dict[str, Any]]:
+    """Templates for 'is the coffee maker on', 'are the fans running upstairs'."""
+    state = "(on|off|running|still on|working|spinning)"
+    sentences: list[str | dict[str, Any]] = []
+    for listed in ("{switch:name}", "{fan:name}"):
+        sentences += [
+            f"(is|are) [the] {listed} {state}",
+            f"did i leave [the] {listed} on",
+            f"did i (turn|switch) off [the] {listed}",
+        ]
+    sentences += ["(what|how fast) is [the] {fan:name} speed", "how fast is [the] {fan:name}"]
+    sentences += ["what speed is [the] {fan:name} [on|at]"]
+    forms = [
+        f"(is|are) [the|any] (fan|fans) {state} [(in|on) [the] {{area}}]",
+        f"(is|are) [the|any] {{area}} (fan|fans) {state}",
+        "what speed is [the] fan [on|at]",
+        "how fast is [the] fan [going]",
+    ]
+    sentences.append({"sentences": forms, "slots": {"name": "fan"}})
+    return sentences
+
+
+@plugin.tool(kinds=["switch", "fan", "light"], sentences=_status_sentences())
+def device_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Say whether switches, plugs or fans are on (and how fast a fan runs)."""
+    devices = _targets(ctx, name, area)
+    return _report([(device, _status_words(device)) for device in devices])
+
+
+def _speed_sentences() -> list[str | dict[str, Any]]:
+    """Templates for a fan speed by percent or by word (low, medium, high)."""
+    verb = "(set|turn|put|change|switch|run)"
+    sentences: list[str | dict[str, Any]] = []
+    for target in ("[the] {fan:name} [speed]", "[the] speed of [the] {fan:name}"):
+        sentences += [
+            f"{verb} {target} (to|on|at) {{percent}} percent",
+            f"{verb} {target} (to|on|at) {{fan_speed:percent}} [speed|setting]",
+        ]
+    sentences.append("[the] {fan:name} (to|on|at) {fan_speed:percent} [speed]")
+    forms = []
+    for target in ("[the] (fan|fans) [speed]", "[the] speed of [the] (fan|fans)"):
+        forms += [
+            f"{verb} {target} [(in|on) [the] {{area}}] (to|on|at) {{percent}} percent",
+            f"{verb} {target} [(in|on) [the] {{area}}] (to|on|at) {{fan_speed:percent}} [speed]",
+        ]
+    forms += [
+        f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{percent}} percent",
+        f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{fan_speed:percent}} [speed]",
+    ]
+    sentences.append({"sentences": forms, "slots": {"name": "fan"}})
+    return sentences
+
+
+def _fan_speeds() -> dict[str, Any]:
+    """Speed words and the percent each stands for."""
+    words = {"low": 33, "medium": 66, "high": 100, "max": 100, "maximum": 100, "full": 100}
+    words |= {"mid": 66, "lowest": 33, "highest": 100, "full speed": 100, "full blast": 100}
+    return {"values": [{"in": word, "out": percent} for word, percent in words.items()]}
+
+
+@plugin.tool(kinds=["fan"], sentences=_speed_sentences(), lists={"fan_speed": _fan_speeds()})
+def fan_set_speed(
+    ctx: ToolContext,
+    percent: Annotated[
+        float, Field(ge=0, le=100, description="speed 0-100 (low 33, medium 66, high 100)")
+    ],
+    name: Annotated[str | None, Field(description="fan name or alias, or 'it'")] = None,
+    area: Area = None,
+) -> str:
+    """Set how fast fans run; above 0 they turn on, at 0 they turn off."""
+    fans = find_devices(ctx, ["fan"], name, area)
+    for fan in fans:
+        _set_speed(fan, percent)
+    return _report([(fan, _status_words(fan)) for fan in fans])
+
+
+def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
+    """Templates for 'faster' (`up`) or 'slower'."""
+    more = "(faster|up|stronger|higher)" if up else "(slower|down|lower|weaker)"
+    change = "(increase|raise|turn up)" if up else "(decrease|lower|reduce|turn down)"
+    sentences: list[str | dict[str, Any]] = [
+        f"(make|turn|set) [the] {{fan:name}} [speed] {more}",
+        f"{change} [the] {{fan:name}} [speed]",
+        f"{change} [the] speed of [the] {{fan:name}}",
+        f"make {{ref:name}} [go|spin] {'faster' if up else 'slower'}",
+    ]
+    forms = [
+        f"(make|turn|set) [the] (fan|fans) [speed] {more} [(in|on) [the] {{area}}]",
+        f"(make|turn|set) [the] {{area}} (fan|fans) [speed] {more}",
+        f"{change} [the] (fan|fans|fan speed) [(in|on) [the] {{area}}]",
+        f"{change} [the] speed of [the] (fan|fans) [(in|on) [the] {{area}}]",
+    ]
+    sentences.append({"sentences": forms, "slots": {"name": "fan"}})
+    return sentences
+
+
+Step = Annotated[float, Field(gt=0, le=100, description="percent points to change by")]
+FanName = Annotated[str | None, Field(description="fan name or alias, or 'it'")]
+
+
+@plugin.tool(kinds=["fan"], sentences=_step_sentences(up=True))
+def fan_faster(ctx: ToolContext, name: FanName = None, area: Area = None, step: Step = 20) -> str:
+    """Make fans run faster by a step (20 percent points unless told)."""
+    fans = find_devices(ctx, ["fan"], name, area)
+    for fan in fans:
+        _set_speed(fan, min(100.0, _speed(fan) + step))
+    return _report([(fan, _status_words(fan)) for fan in fans])
+
+
+@plugin.tool(kinds=["fan"], sentences=_step_sentences(up=False))
+def fan_slower(ctx: ToolContext, name: FanName = None, area: Area = None, step: Step = 20) -> str:
+    """Make fans run slower by a step (20 percent points unless told); at 0 they stop."""
+    fans = find_devices(ctx, ["fan"], name, area)
+    for fan in fans:
+        _set_speed(fan, max(0.0, _speed(fan) - step))
+    return _report([(fan, _status_words(fan)) for fan in fans])
+
+
+def _speed(fan: Device) -> float:
+    return float(fan.state()["speed"])
+
+
+def _set_speed(fan: Device, percent: float) -> None:
+    """Set a fan's speed; a speed above 0 also turns it on, 0 turns it off."""
+    speed = round(percent)
+    fan.set(on=speed > 0, speed=speed)
+
+
+def _turn_on(device: Device) -> None:
+    """Turn a device on; a light left at brightness 0 comes on at full, as in lights."""
+    if device.kind == "light" and device.state().get("brightness") == 0:
+        device.set(on=True, brightness=100)
+    else:
+        device.set(on=True)
+
+
+def _on_words(device: Device) -> str:
+    return "is on" if device.state()["on"] else "is off"
+
+
+def _status_words(device: Device) -> str:
+    """'is on at 66 percent' for a running fan, else 'is on' / 'is off'."""
+    state = device.state()
+    if device.kind == "fan" and state["on"] and state["speed"] > 0:
+        return f"is on at {state['speed']} percent"
+    if device.kind == "light" and state["on"]:
+        return f"is on at {state['brightness']} percent"
+    return _on_words(device)
+
+
+def _report(items: list[tuple[Device, str]]) -> str:
+    """One clause per distinct state: 'The kettle is on; the fan is off.'"""
+    groups: dict[str, list[Device]] = {}
+    for device, words in items:
+        groups.setdefault(words, []).append(device)
+    parts = []
+    for words, devices in groups.items():
+        plural = "are" + words.removeprefix("is")
+        parts.append(sentence(devices, words, plural).rstrip("."))
+    text = "; ".join([parts[0]] + [part[0].lower() + part[1:] for part in parts[1:]])
+    return text + "."

@@ -1,0 +1,392 @@
+"""Timers: start, cancel, pause, resume, add or take off time, and ask what is left.
+
+Timers live in the world's store. This plugin never fires them: the agent pops the
+ones that are due (`Store.pop_due_timers`) and speaks `announce_timer(timer)`.
+Every duration reaches the sentences as "<N> seconds" (the agent normalizes
+"10 minutes" to "600 seconds"), so templates say `{duration_s:seconds} seconds`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Annotated
+
+from pydantic import Field
+from rapidfuzz import fuzz, process
+
+from sottovoce.devices.store import Timer
+from sottovoce.tools import Plugin, ToolContext, ToolError
+
+plugin = Plugin("timers", "Kitchen-style countdown timers, with optional labels.")
+
+NO_TIMERS = "You have no timers running."
+LABEL_CUTOFF = 80.0
+
+Seconds = Annotated[float, Field(description="a duration in seconds", gt=0, le=10_000_000)]
+OptSeconds = Annotated[
+    float | None, Field(description="the timer's original duration in seconds", gt=0)
+]
+Label = Annotated[str | None, Field(description="the timer's name, e.g. 'eggs'")]
+
+# Verb groups shared by several templates.
+CANCEL = "(cancel|stop|delete|remove|clear|end|kill|dismiss|turn off|switch off|shut off|forget)"
+PAUSE = "(pause|hold|freeze|suspend|halt)"
+RESUME = "(resume|continue|unpause|un pause|restart|unfreeze|carry on)"
+NAMED = "(for|called|named|labelled|labeled)"
+THE = "[the|my|that|this]"
+LEFT = "(is left|left|remaining|is remaining|remains|to go)"
+
+
+def speak_duration(seconds: float) -> str:
+    """A duration as people say it: "2 hours 30 minutes", "45 seconds", "1 minute 30 seconds"."""
+    return " ".join(f"{n} {unit if n == 1 else unit + 's'}" for n, unit in _parts(seconds))
+
+
+def _adjective(seconds: float) -> str:
+    """A duration before a noun: "10 minute", "1 hour 30 minute"."""
+    return " ".join(f"{n} {unit}" for n, unit in _parts(seconds))
+
+
+def _parts(seconds: float) -> list[tuple[int, str]]:
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(n, unit) for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
+    return parts or [(0, "second")]
+
+
+def timer_name(timer: Timer) -> str:
+    """What the user calls a timer: "eggs timer" or "10 minute timer"."""
+    return f"{timer.label} timer" if timer.label else f"{_adjective(timer.duration_s)} timer"
+
+
+def announce_timer(timer: Timer) -> str:
+    """What to say when a timer ends: "Your eggs timer is done."."""
+    return f"Your {timer_name(timer)} is done."
+
+
+def _left(seconds: float) -> str:
+    # Count down like a kitchen timer: 0.4 s left is still "1 second", not "0".
+    return speak_duration(math.ceil(seconds - 1e-6))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _clean_label(label: str | None) -> str | None:
+    """'The Eggs timer' -> 'eggs'; None when nothing but filler words remain."""
+    if label is None:
+        return None
+    words = label.lower().split()
+    while words and words[0] in ("the", "a", "an", "my", "that", "this", "one"):
+        words = words[1:]
+    while words and words[-1] in ("timer", "timers", "one"):
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def _as_duration(label: str) -> float | None:
+    """A label that is really a duration ("600 seconds") as seconds."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?) seconds?", label)
+    return float(match.group(1)) if match else None
+
+
+def _phrase(timers: Sequence[Timer]) -> str:
+    names = [f"the {timer_name(t)}" for t in timers]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _matching(ctx: ToolContext, label: str | None, seconds: float | None) -> list[Timer]:
+    """The timers a label and/or duration names (all of them if neither is given)."""
+    timers = list(ctx.store.timers)
+    if not timers:
+        raise ToolError(NO_TIMERS)
+    label = _clean_label(label)
+    if label is not None and seconds is None:
+        seconds = _as_duration(label)
+        label = None if seconds is not None else label
+    if label is not None:
+        return _by_label(timers, label)
+    if seconds is not None:
+        found = [t for t in timers if t.duration_s == round(seconds)]
+        if not found:
+            raise ToolError(f"You have no {_adjective(seconds)} timer.")
+        return found
+    return timers
+
+
+def _by_label(timers: list[Timer], label: str) -> list[Timer]:
+    exact = [t for t in timers if t.label == label]
+    if exact:
+        return exact
+    labels = sorted({t.label for t in timers if t.label})
+    best = process.extractOne(label, labels, scorer=fuzz.ratio, score_cutoff=LABEL_CUTOFF)
+    if best is None:
+        raise ToolError(f"You have no {label} timer.")
+    return [t for t in timers if t.label == best[0]]
+
+
+def _one(
+    ctx: ToolContext,
+    label: str | None,
+    seconds: float | None,
+    prefer: bool | None = None,
+) -> Timer:
+    """The single timer meant; `prefer` (a paused flag) narrows an unnamed choice."""
+    found = _matching(ctx, label, seconds)
+    if len(found) > 1 and prefer is not None:
+        fitting = [t for t in found if t.paused == prefer]
+        found = fitting or found
+    if len(found) > 1:
+        raise ToolError(f"Which timer? You have {_phrase(found)}.")
+    return found[0]
+
+
+@plugin.tool(
+    sentences=[
+        "(set|start|create|make|put on|begin) [a|an|the|my] [new] timer (for|of|at) "
+        "{duration_s:seconds} seconds",
+        "(set|start|create|make|put on|begin) [a|an|the|my] [new] "
+        "{duration_s:seconds} seconds timer",
+        "[a|an] {duration_s:seconds} seconds timer",
+        "[a|an] timer (for|of) {duration_s:seconds} seconds",
+        "timer {duration_s:seconds} seconds",
+        "(count down|countdown) [from|for] {duration_s:seconds} seconds",
+        "(let me know|tell me|alert me|notify me|ping me|beep) in {duration_s:seconds} seconds",
+        "(set|start|create|make) [a|an|the|my] {duration_s:seconds} seconds timer " + NAMED + " "
+        "[the|my] {text:label}",
+        "(set|start|create|make) [a|an|the|my] timer (for|of) {duration_s:seconds} seconds "
+        + NAMED
+        + " [the|my] {text:label}",
+        "(set|start|create|make) [a|an|the|my] {text:label} timer (for|of) "
+        "{duration_s:seconds} seconds",
+        "(set|start|create|make) [a|an|the|my] {duration_s:seconds} seconds {text:label} timer",
+        "{text:label} timer (for|of) {duration_s:seconds} seconds",
+        "{duration_s:seconds} seconds (on|for) [the|my] {text:label}",
+    ]
+)
+def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
+    """Start a countdown timer, optionally with a name such as 'eggs'."""
+    duration = max(1, round(seconds))
+    name = _clean_label(label)
+    timer = Timer.start(ctx.store.next_id(), duration, ctx.now(), name)
+    ctx.store.timers.append(timer)
+    prefix = f"{_cap(name)} timer" if name else "Timer"
+    return f"{prefix} set for {speak_duration(duration)}."
+
+
+@plugin.tool(
+    sentences=[
+        CANCEL + " " + THE + " timer",
+        CANCEL + " " + THE + " {text:label} timer",
+        CANCEL + " " + THE + " {duration_s:seconds} seconds timer",
+        CANCEL + " " + THE + " timer " + NAMED + " [the] {text:label}",
+        CANCEL + " " + THE + " timer (for|of) {duration_s:seconds} seconds",
+        "[the|my] {text:label} timer (off|cancel|stop)",
+        "(never mind|forget about) " + THE + " [{text:label}] timer",
+    ]
+)
+def timer_cancel(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
+    """Cancel one timer, named by its label or original duration."""
+    if _clean_label(label) in ("all", "every", "each"):
+        return _cancel_all(ctx)
+    timer = _one(ctx, label, seconds)
+    ctx.store.timers = [t for t in ctx.store.timers if t is not timer]
+    return f"I cancelled your {timer_name(timer)}."
+
+
+@plugin.tool(
+    sentences=[
+        CANCEL + " (all|every|each) [of] [the|my] timers",
+        CANCEL + " (all|every|each) timer",
+        CANCEL + " [the|my] timers",
+        "(clear|reset) [all] [the|my] timers",
+    ]
+)
+def timer_cancel_all(ctx: ToolContext) -> str:
+    """Cancel every timer."""
+    return _cancel_all(ctx)
+
+
+def _cancel_all(ctx: ToolContext) -> str:
+    timers = list(ctx.store.timers)
+    if not timers:
+        raise ToolError(NO_TIMERS)
+    ctx.store.timers = []
+    if len(timers) == 1:
+        return f"I cancelled your {timer_name(timers[0])}."
+    return f"I cancelled your {len(timers)} timers."
+
+
+@plugin.tool(
+    sentences=[
+        PAUSE + " " + THE + " timer",
+        PAUSE + " " + THE + " {text:label} timer",
+        PAUSE + " " + THE + " {duration_s:seconds} seconds timer",
+        PAUSE + " " + THE + " timer " + NAMED + " [the] {text:label}",
+        "(put|place) " + THE + " [{text:label}] timer on hold",
+        "(stop|hold) " + THE + " [{text:label}] timer for (a moment|a second|now)",
+    ]
+)
+def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
+    """Pause a running timer, keeping the time left."""
+    timer = _one(ctx, label, seconds, prefer=False)
+    if timer.paused:
+        raise ToolError(f"Your {timer_name(timer)} is already paused.")
+    timer.pause(ctx.now())
+    return f"Your {timer_name(timer)} is paused with {_left(timer.remaining_s)} left."
+
+
+@plugin.tool(
+    sentences=[
+        RESUME + " " + THE + " timer",
+        RESUME + " " + THE + " {text:label} timer",
+        RESUME + " " + THE + " {duration_s:seconds} seconds timer",
+        RESUME + " " + THE + " timer " + NAMED + " [the] {text:label}",
+        "(start|restart|turn on) " + THE + " [{text:label}] timer again",
+        "(start|get|set) " + THE + " [{text:label}] timer (going|running) again",
+        "(take|get) " + THE + " [{text:label}] timer off hold",
+    ]
+)
+def timer_resume(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
+    """Resume a paused timer from where it stopped."""
+    timer = _one(ctx, label, seconds, prefer=True)
+    if not timer.paused:
+        raise ToolError(f"Your {timer_name(timer)} is already running.")
+    timer.resume(ctx.now())
+    return f"Your {timer_name(timer)} is running again with {_left(timer.remaining_s)} left."
+
+
+ADD = "(add|put|put on|give|give me)"
+MORE = "[another|an extra|extra|more]"
+
+
+@plugin.tool(
+    sentences=[
+        ADD + " " + MORE + " {duration_s:seconds} [more|extra] seconds [more|extra]",
+        ADD
+        + " "
+        + MORE
+        + " {duration_s:seconds} [more|extra] seconds [more|extra] (to|on|onto) "
+        + THE
+        + " timer",
+        ADD
+        + " "
+        + MORE
+        + " {duration_s:seconds} [more|extra] seconds [more|extra] (to|on|onto) "
+        + THE
+        + " {text:label} timer",
+        ADD
+        + " "
+        + MORE
+        + " {duration_s:seconds} [more|extra] seconds [more|extra] (to|on|onto) "
+        + THE
+        + " timer "
+        + NAMED
+        + " [the] {text:label}",
+        "(extend|increase|lengthen) " + THE + " timer by {duration_s:seconds} seconds",
+        "(extend|increase|lengthen) " + THE + " {text:label} timer by {duration_s:seconds} seconds",
+        "(give|put) " + THE + " [{text:label}] timer [another|an extra|extra] "
+        "{duration_s:seconds} [more|extra] seconds [more]",
+    ]
+)
+def timer_add_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
+    """Add time to a timer."""
+    timer = _one(ctx, label, None)
+    delta = max(1, round(seconds))
+    _shift(timer, delta, ctx.now())
+    return (
+        f"I added {speak_duration(delta)}. Your {timer_name(timer)} has "
+        f"{_left(timer.remaining(ctx.now()))} left."
+    )
+
+
+TAKE = "(take|knock|shave|cut|take away)"
+DROP = "(remove|subtract|take away|deduct|take|knock|shave)"
+
+
+@plugin.tool(
+    sentences=[
+        TAKE + " {duration_s:seconds} seconds off [of] " + THE + " timer",
+        TAKE + " {duration_s:seconds} seconds off [of] " + THE + " {text:label} timer",
+        DROP + " {duration_s:seconds} seconds from " + THE + " timer",
+        DROP + " {duration_s:seconds} seconds from " + THE + " {text:label} timer",
+        TAKE + " {duration_s:seconds} seconds off",
+        "(reduce|shorten|decrease|cut) " + THE + " timer by {duration_s:seconds} seconds",
+        "(reduce|shorten|decrease|cut) " + THE + " {text:label} timer by "
+        "{duration_s:seconds} seconds",
+    ]
+)
+def timer_remove_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
+    """Take time off a timer."""
+    timer = _one(ctx, label, None)
+    delta = max(1, round(seconds))
+    left = timer.remaining(ctx.now())
+    if delta >= left:
+        raise ToolError(f"Your {timer_name(timer)} only has {_left(left)} left.")
+    _shift(timer, -delta, ctx.now())
+    return (
+        f"I took off {speak_duration(delta)}. Your {timer_name(timer)} has "
+        f"{_left(timer.remaining(ctx.now()))} left."
+    )
+
+
+def _shift(timer: Timer, delta: int, now: datetime) -> None:
+    """Move a timer's end by `delta` seconds.
+
+    `duration_s` stays the duration originally set: it is how an unlabelled timer
+    is named ("the 10 minute timer"), and the change shows in `remaining_s`.
+    """
+    left = timer.remaining(now) + delta
+    timer.remaining_s = left
+    if not timer.paused:
+        timer.ends_at = now + timedelta(seconds=left)
+
+
+@plugin.tool(
+    sentences=[
+        "how much (time|longer) " + LEFT + " [on " + THE + " timer]",
+        "how much (time|longer) " + LEFT + " on " + THE + " {text:label} timer",
+        "how much (time|longer) " + LEFT + " on " + THE + " timer " + NAMED + " [the] {text:label}",
+        "how much (time|longer) " + LEFT + " on " + THE + " timers",
+        "how much (time|longer) " + LEFT + " on " + THE + " {duration_s:seconds} seconds timer",
+        "how (long|much time) (is left|left|remains|remaining|to go) [on " + THE + " timer[s]]",
+        "how (long|much time) (is left|left|remains|remaining) on " + THE + " {text:label} timer",
+        "how much longer [on " + THE + " timer]",
+        "how much longer (on|for) " + THE + " {text:label} [timer]",
+        "what is left on " + THE + " [{text:label}] timer",
+        "(what|which) timers (do i have|are (running|set|on|going)|have i (set|got))",
+        "(are there|do i have|have i got) any timers [running|set|going|on]",
+        "(is there|do i have) a timer [running|set|going|on]",
+        "how (are|is) " + THE + " timer[s] [doing|going]",
+        "how is " + THE + " {text:label} timer [doing|going]",
+        "(show|list|check|read) [me] [all] [the|my] timers",
+        "check [on] " + THE + " [{text:label}] timer",
+        "[what is] [the] timer status",
+        "(time|how long) left [on " + THE + " [{text:label}] timer]",
+        "how long (until|till|before) " + THE + " [{text:label}] timer "
+        "(is done|goes off|ends|finishes|rings|is up)",
+        "when (will|does) " + THE + " [{text:label}] timer (go off|end|finish|ring|be done)",
+    ]
+)
+def timer_status(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
+    """Say how much time is left on one timer, or on all of them."""
+    timers = _matching(ctx, label, seconds)
+    now = ctx.now()
+    states = [_state(t, now) for t in timers]
+    if len(timers) == 1:
+        return f"Your {states[0]}."
+    return (
+        f"You have {len(timers)} timers: your "
+        + ", your ".join(states[:-1])
+        + (f" and your {states[-1]}.")
+    )
+
+
+def _state(timer: Timer, now: datetime) -> str:
+    left = f"{timer_name(timer)} has {_left(timer.remaining(now))} left"
+    return left + " and is paused" if timer.paused else left

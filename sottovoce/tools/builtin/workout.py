@@ -1,0 +1,155 @@
+"""Workout and watch: start and stop a run, ride or walk; heart rate, pace, watch battery."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from sottovoce.devices import Workout
+from sottovoce.tools import Plugin, ToolContext, ToolError
+
+plugin = Plugin("workout", "Track a run, ride or walk on the watch; heart rate, pace, battery.")
+
+Kind = Literal["run", "ride", "walk"]
+NOUNS: dict[str, str] = {"run": "run", "ride": "ride", "walk": "walk"}
+
+_KIND_LIST = {
+    "values": [
+        {"in": "(run|running|jog|jogging|runs)", "out": "run"},
+        {
+            "in": "(ride|riding|bike ride|bike|biking|cycle|cycling|bicycle ride|bike workout)",
+            "out": "ride",
+        },
+        {"in": "(walk|walking|hike|hiking|stroll)", "out": "walk"},
+    ]
+}
+_WORKOUT = "[workout|session|exercise|activity|tracking]"
+_THING = "(workout|exercise|session|activity|training|run|ride|walk|jog|bike ride|tracking)"
+
+
+def _minutes(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "less than a minute"
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+@plugin.tool(
+    lists={"workout_kind": _KIND_LIST},
+    sentences=[
+        "(start|begin) [a|an|my|the] {workout_kind:kind} " + _WORKOUT,
+        "(start|begin) (tracking|recording|logging) [a|my|the] {workout_kind:kind}",
+        "(track|record|log) [a|my|this] {workout_kind:kind}",
+        "i am (going|heading|off) (for|on) a {workout_kind:kind}",
+        "i am going {workout_kind:kind}",
+        "(let us|lets) (go for|start) a {workout_kind:kind}",
+        "i am (starting|about to start) [a|my] {workout_kind:kind}",
+        "(start|begin) [a|my|the] (workout|exercise|training) [session]",
+    ],
+)
+def workout_start(
+    ctx: ToolContext,
+    kind: Annotated[Kind | None, Field(description="run, ride (cycling) or walk")] = None,
+) -> str:
+    """Start tracking a run, ride or walk on the watch."""
+    current = ctx.store.workout
+    what = f"a {NOUNS[kind]}" if kind else "a workout"
+    if current.active and current.kind == kind:
+        return f"You are already tracking {what}."
+    switched = f" instead of your {current.kind or 'workout'}" if current.active else ""
+    ctx.store.workout = Workout(active=True, kind=kind, started=ctx.now())
+    return f"Tracking {what}{switched}. Have fun!"
+
+
+@plugin.tool(
+    sentences=[
+        "(stop|end|finish|pause|cancel) [my|the|this] " + _THING,
+        "(stop|end) (tracking|recording|logging) [my|the|this] [" + _THING + "]",
+        "i am (done|finished) [running|riding|cycling|walking|with my " + _THING + "]",
+        "(workout|run|ride|walk) (over|done|finished)",
+        "(save|complete) [my|the] " + _THING,
+    ],
+)
+def workout_stop(ctx: ToolContext) -> str:
+    """Stop the workout being tracked."""
+    current = ctx.store.workout
+    if not current.active:
+        return "No workout is being tracked."
+    what = current.kind or "workout"
+    took = ""
+    if current.started is not None:
+        took = f" after {_minutes((ctx.now() - current.started).total_seconds())}"
+    ctx.store.workout = Workout(active=False, kind=None, started=None)
+    return f"Your {what} has ended{took}."
+
+
+def _wearable(ctx: ToolContext, key: str, what: str) -> float:
+    value = ctx.world.wearable.get(key)
+    if value is None:
+        raise ToolError(f"Your watch is not reporting {what}.")
+    return float(value)
+
+
+@plugin.tool(
+    sentences=[
+        "what is my [current] (heart rate|pulse|heartbeat|bpm|heart beat)",
+        "how fast is my (heart|pulse) [beating|going|racing]",
+        "(check|measure|read) my (heart rate|pulse|heartbeat|heart beat)",
+        "(tell me|give me) my (heart rate|pulse)",
+        "(heart rate|pulse)",
+        "how (many beats|fast) is my heart [beating|going]",
+    ],
+)
+def watch_heart_rate(ctx: ToolContext) -> str:
+    """Say the heart rate the watch measures."""
+    rate = _wearable(ctx, "heart_rate", "a heart rate")
+    return f"Your heart rate is {round(rate)} beats per minute."
+
+
+def spoken_pace(minutes_per_km: float) -> str:
+    """5.4 -> '5 minutes 24 seconds per kilometre'."""
+    total = round(minutes_per_km * 60)
+    minutes, seconds = divmod(total, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if seconds or not minutes:
+        parts.append(f"{seconds} second{'s' if seconds != 1 else ''}")
+    return " ".join(parts) + " per kilometre"
+
+
+@plugin.tool(
+    sentences=[
+        "what is my [current|average] (pace|speed)",
+        "how fast am i (running|going|moving|riding|walking|cycling)",
+        "(tell me|give me|check) my (pace|speed)",
+        "[my] pace",
+        "what pace am i (running|going) [at]",
+    ],
+)
+def watch_pace(ctx: ToolContext) -> str:
+    """Say the current pace from the watch."""
+    pace = _wearable(ctx, "pace_min_per_km", "a pace")
+    if pace <= 0:
+        raise ToolError("Your watch is not reporting a pace.")
+    return f"Your pace is {spoken_pace(pace)}."
+
+
+@plugin.tool(
+    sentences=[
+        "how much battery (does|has) [my|the] watch [have|got] [left]",
+        "how much battery is left [on|in] [my|the] watch",
+        "what is [the|my] [watch] battery [level|at]",
+        "what is [the] battery [level] (on|of) [my|the] watch",
+        "[my|the] watch battery [level]",
+        "how (full|charged) is [my|the] watch [battery]",
+        "is [my|the] watch battery (low|ok|okay|full)",
+        "(check|tell me) [my|the] watch battery [level]",
+        "does [my|the] watch need (charging|to be charged)",
+    ],
+)
+def watch_battery(ctx: ToolContext) -> str:
+    """Say the watch's battery level."""
+    level = _wearable(ctx, "battery", "its battery level")
+    return f"Your watch battery is at {round(level)} percent."

@@ -1,0 +1,110 @@
+"""The tool registry and plugin discovery through the `sottovoce.plugins` entry points.
+
+Listing plugins reads package metadata only; a plugin's module is imported
+when the registry loads it. A plugin that fails to import is recorded and
+skipped, so the rest keep working.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
+
+from sottovoce.tools.api import Plugin, ToolSpec
+
+ENTRY_POINT_GROUP = "sottovoce.plugins"
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """A plugin as package metadata describes it, before it is imported."""
+
+    name: str
+    target: str
+    distribution: str | None
+
+
+def available_plugins() -> list[PluginInfo]:
+    """The installed plugins, from metadata alone (nothing is imported)."""
+    found = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        dist = entry.dist.name if entry.dist is not None else None
+        found.append(PluginInfo(name=entry.name, target=entry.value, distribution=dist))
+    return sorted(found, key=lambda info: info.name)
+
+
+def load_plugin(target: str) -> Plugin:
+    """Import `module:attribute` (or a module exposing `plugin`) and return its Plugin."""
+    module_name, _, attribute = target.partition(":")
+    module = importlib.import_module(module_name)
+    plugin = getattr(module, attribute or "plugin", None)
+    if not isinstance(plugin, Plugin):
+        raise TypeError(f"{target} is not a sottovoce Plugin")
+    return plugin
+
+
+class Registry:
+    """The tools the agent may call, by name."""
+
+    def __init__(self, plugins: Iterable[Plugin] = ()) -> None:
+        self._plugins: dict[str, Plugin] = {}
+        self._tools: dict[str, ToolSpec] = {}
+        self.failures: dict[str, str] = {}
+        for plugin in plugins:
+            self.add(plugin)
+
+    @classmethod
+    def from_entry_points(cls, only: Iterable[str] | None = None) -> Registry:
+        """Load the installed plugins (all, or those named in `only`)."""
+        wanted = set(only) if only is not None else None
+        registry = cls()
+        for entry in entry_points(group=ENTRY_POINT_GROUP):
+            if wanted is None or entry.name in wanted:
+                registry.load_entry_point(entry)
+        return registry
+
+    @classmethod
+    def builtin(cls) -> Registry:
+        """The built-in plugins only, without consulting package metadata."""
+        from sottovoce.tools.builtin import BUILTIN_PLUGINS
+
+        registry = cls()
+        for target in BUILTIN_PLUGINS:
+            registry.add(load_plugin(target))
+        return registry
+
+    def load_entry_point(self, entry: EntryPoint) -> None:
+        """Load one entry point; record a failure instead of raising."""
+        try:
+            plugin = load_plugin(entry.value)
+            self.add(plugin)
+        except Exception as exc:  # a broken plugin must not take the agent down
+            self.failures[entry.name] = f"{type(exc).__name__}: {exc}"
+
+    def add(self, plugin: Plugin) -> None:
+        """Add a plugin's tools; a tool name used by another plugin is refused."""
+        for spec in plugin.tools:
+            owner = self._tools.get(spec.name)
+            if owner is not None and owner.plugin != plugin.name:
+                raise ValueError(
+                    f"tool {spec.name} of plugin {plugin.name} collides with plugin {owner.plugin}"
+                )
+        self._plugins[plugin.name] = plugin
+        for spec in plugin.tools:
+            self._tools[spec.name] = spec
+
+    def get(self, name: str) -> ToolSpec | None:
+        """The tool called `name`, or None."""
+        return self._tools.get(name)
+
+    def __iter__(self) -> Iterator[ToolSpec]:
+        return iter(self._tools.values())
+
+    def __len__(self) -> int:
+        return len(self._tools)
+
+    def plugins(self) -> list[Plugin]:
+        """The loaded plugins."""
+        return list(self._plugins.values())

@@ -1,0 +1,223 @@
+"""Finding the devices a command is about, and naming them in a reply.
+
+Shared by the device tools: a name (or alias, or id, or a near miss), an
+area or floor, "it" (what the conversation last touched), or nothing at all
+(where the user is). Failures are `ToolError`s whose text is spoken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from sottovoce.devices import Device
+from sottovoce.tools.context import ToolContext
+from sottovoce.tools.errors import ToolError
+
+PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "they", "one"})
+EVERYWHERE = frozenset(
+    {"house", "home", "everywhere", "all", "whole house", "every room", "all rooms", "the house"}
+)
+FUZZY_CUTOFF = 82.0
+
+# What people call each kind when they name no particular device.
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "light": ("light", "lights", "lamp", "lamps", "lighting"),
+    "switch": ("switch", "switches", "plug", "plugs", "socket"),
+    "fan": ("fan", "fans"),
+    "thermostat": ("thermostat", "heating", "heat", "heater", "ac", "air conditioning"),
+    "media_player": ("speaker", "speakers", "music", "player", "tv", "radio"),
+    "cover": ("blinds", "blind", "curtains", "curtain", "shades", "shade", "shutters", "cover"),
+    "lock": ("lock", "locks", "door", "doors"),
+    "sensor": ("sensor", "sensors"),
+    "binary_sensor": ("sensor", "sensors"),
+    "vacuum": ("vacuum", "robot", "hoover", "vacuum cleaner", "robot vacuum"),
+    "valve": ("valve", "valves", "water", "sprinkler", "sprinklers"),
+}
+
+KIND_LABELS: dict[str, str] = {
+    "media_player": "media player",
+    "binary_sensor": "sensor",
+    "cover": "blind or cover",
+}
+
+
+def kind_label(kinds: Sequence[str]) -> str:
+    """A spoken word for a set of kinds ("light", "lock", "device")."""
+    if len(kinds) == 1:
+        return KIND_LABELS.get(kinds[0], kinds[0])
+    return "device"
+
+
+def of_kinds(ctx: ToolContext, kinds: Sequence[str]) -> list[Device]:
+    """All devices of the given kinds, in world order."""
+    return [d for d in ctx.world.devices.values() if d.kind in kinds]
+
+
+def find_devices(
+    ctx: ToolContext, kinds: Sequence[str], name: str | None = None, area: str | None = None
+) -> list[Device]:
+    """The devices meant by a name and/or area; nothing given means where the user is."""
+    found = _find(ctx, kinds, name, area)
+    ctx.touch(found)
+    return found
+
+
+def find_one(
+    ctx: ToolContext, kinds: Sequence[str], name: str | None = None, area: str | None = None
+) -> Device:
+    """Like find_devices, for commands that make sense for one device only."""
+    found = find_devices(ctx, kinds, name, area)
+    if len(found) > 1:
+        raise ToolError(f"Which one? I know {phrase(found)}.")
+    return found[0]
+
+
+def _find(
+    ctx: ToolContext, kinds: Sequence[str], name: str | None, area: str | None
+) -> list[Device]:
+    name = _clean(name)
+    area = _clean(area)
+    if name and name in PRONOUNS:
+        return _referent(ctx, kinds)
+    if name and _is_kind_word(name, kinds):
+        name = None
+    if name:
+        return _by_name(ctx, kinds, name, area)
+    if area:
+        return _in_area(ctx, kinds, area)
+    return _here(ctx, kinds)
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.lower().split())
+    for prefix in ("the ", "my ", "our ", "all the ", "all "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text or None
+
+
+def _is_kind_word(name: str, kinds: Sequence[str]) -> bool:
+    return any(name in KIND_WORDS.get(kind, ()) for kind in kinds) or name in (
+        "device",
+        "devices",
+        "everything",
+    )
+
+
+def _referent(ctx: ToolContext, kinds: Sequence[str]) -> list[Device]:
+    devices = [ctx.world.devices[i] for i in ctx.referent if i in ctx.world.devices]
+    fitting = [d for d in devices if d.kind in kinds]
+    if not fitting:
+        if devices:
+            raise ToolError(f"I can't do that with {phrase(devices)}.")
+        raise ToolError("I'm not sure which device you mean.")
+    return fitting
+
+
+def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None) -> list[Device]:
+    candidates = of_kinds(ctx, kinds)
+    exact = [d for d in candidates if name == d.id or name in _names(d)]
+    if exact:
+        return exact
+    if ctx.world.area(name) is not None or name in ctx.world.floors() or name in EVERYWHERE:
+        return _in_area(ctx, kinds, name)
+    grouped = _area_and_kind_word(ctx, kinds, name)
+    if grouped is not None:
+        return grouped
+    near = _fuzzy(candidates, name)
+    if near is not None:
+        return [near]
+    other = [d for d in ctx.world.devices.values() if name in _names(d)]
+    if other:
+        raise ToolError(f"I can't do that with the {other[0].name}.")
+    raise ToolError(f"There is no {name} here.")
+
+
+def _names(device: Device) -> set[str]:
+    return {device.name.lower(), *(alias.lower() for alias in device.aliases)}
+
+
+def _area_and_kind_word(
+    ctx: ToolContext, kinds: Sequence[str], name: str
+) -> list[Device] | None:
+    """'kitchen lights' or 'upstairs lamps': an area or floor followed by a kind word."""
+    for kind in kinds:
+        for word in KIND_WORDS.get(kind, ()):
+            if name.endswith(" " + word):
+                place = name[: -len(word) - 1].strip()
+                if ctx.world.area(place) is not None or place in ctx.world.floors():
+                    return _in_area(ctx, kinds, place)
+    return None
+
+
+def _fuzzy(candidates: list[Device], name: str) -> Device | None:
+    choices: dict[str, Device] = {}
+    for device in candidates:
+        for spoken in _names(device):
+            choices[spoken] = device
+    if not choices:
+        return None
+    best = process.extractOne(name, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return choices[best[0]] if best is not None else None
+
+
+def areas_named(ctx: ToolContext, place: str) -> list[str]:
+    """The area names an area, floor or "the house" stands for; ToolError if none."""
+    place = _clean(place) or ""
+    world = ctx.world
+    found = world.area(place)
+    if found is not None:
+        return [found.name]
+    if place in world.floors():
+        return [a.name for a in world.areas if a.floor == place]
+    if place in EVERYWHERE:
+        return [a.name for a in world.areas]
+    raise ToolError(f"I don't know a room called {place}.")
+
+
+def _in_area(ctx: ToolContext, kinds: Sequence[str], place: str) -> list[Device]:
+    if place in EVERYWHERE:
+        found = of_kinds(ctx, kinds)
+    else:
+        names = set(areas_named(ctx, place))
+        found = [d for d in of_kinds(ctx, kinds) if d.area in names]
+    if not found:
+        raise ToolError(f"There is no {kind_label(kinds)} in the {place}.")
+    return found
+
+
+def _here(ctx: ToolContext, kinds: Sequence[str]) -> list[Device]:
+    every = of_kinds(ctx, kinds)
+    if ctx.area is not None:
+        here = [d for d in every if d.area == ctx.area]
+        if here:
+            return here
+    if len(every) == 1:
+        return every
+    if not every:
+        raise ToolError(f"There is no {kind_label(kinds)} here.")
+    where = f" in the {ctx.area}" if ctx.area else ""
+    raise ToolError(f"Which {kind_label(kinds)}? There is none{where}.")
+
+
+def phrase(devices: Sequence[Device]) -> str:
+    """'the reading lamp', 'the desk lamp and the floor lamp', or 'the 5 lights'."""
+    if len(devices) == 1:
+        return f"the {devices[0].name}"
+    if len(devices) <= 3:
+        names = [f"the {d.name}" for d in devices]
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    kinds = sorted({d.kind for d in devices})
+    label = kind_label(kinds)
+    return f"the {len(devices)} {label}s"
+
+
+def sentence(devices: Sequence[Device], singular: str, plural: str) -> str:
+    """'The reading lamp is on.' / 'The 5 lights are on.' from two verb forms."""
+    text = phrase(devices)
+    verb = singular if len(devices) == 1 else plural
+    return f"{text[0].upper()}{text[1:]} {verb}."
