@@ -20,10 +20,13 @@ class Call:
 
 @dataclass(frozen=True)
 class UnknownName:
-    """The grammar understood the command but not the name in it ("the hot tub")."""
+    """The grammar understood the command but not the name in it ("the hot tub").
 
-    tool: str
+    `known` is set when the name exists but nothing does that to it.
+    """
+
     text: str
+    known: bool = False
 
 
 @dataclass

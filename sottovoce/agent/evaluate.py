@@ -142,9 +142,7 @@ class Evaluator:
             report.error = f"crashed: {type(exc).__name__}: {exc} (at {where.name})"
         return report
 
-    async def _run_turn(
-        self, agent: Agent, world: World, case: Case, turn: Turn
-    ) -> dict[str, Any]:
+    async def _run_turn(self, agent: Agent, world: World, case: Case, turn: Turn) -> dict[str, Any]:
         if turn.advance_s:
             advance = getattr(world.clock, "advance", None)
             if advance is not None:

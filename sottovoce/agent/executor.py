@@ -90,12 +90,29 @@ async def _in_daemon_thread(work: Callable[[], Any]) -> Any:
 
     def target() -> None:
         try:
-            future.set_result(work())
+            result = work()
         except BaseException as exc:  # handed to the awaiting coroutine
-            future.set_exception(exc)
+            _settle(future, exc=exc)
+        else:
+            _settle(future, result=result)
 
     threading.Thread(target=target, daemon=True, name="sottovoce-tool").start()
     return await asyncio.wrap_future(future)
+
+
+def _settle(
+    future: concurrent.futures.Future[Any], *, result: Any = None, exc: BaseException | None = None
+) -> None:
+    # After a timeout the future is cancelled: a late answer is dropped, not raised.
+    if future.cancelled():
+        return
+    try:
+        if exc is not None:
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
+    except concurrent.futures.InvalidStateError:
+        pass
 
 
 def _police(

@@ -9,14 +9,21 @@ lamp, and a name that matches nothing ("the hot tub") is reported as such.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hassil import Intents, RecognizeResult, SlotList, TextSlotList, recognize_all
-from rapidfuzz import fuzz, process
+from hassil import (
+    Intents,
+    RecognizeResult,
+    SlotList,
+    TextSlotList,
+    recognize,
+    recognize_all,
+)
 
 from sottovoce.agent.calls import Call, UnknownName
+from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -26,11 +33,12 @@ FOLLOW_UP = "_follow_up"
 FUZZY_CUTOFF = 80.0
 _SLOT_RE = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 
-# Numbers and free text arrive normalized (digits, "N seconds", "HH:MM").
+# Numbers and free text arrive normalized (digits, "N seconds", "HH:MM"), so ranges
+# match digits only: number words for ten million values would not fit in memory.
 _BASE_LISTS: dict[str, Any] = {
-    "number": {"range": {"from": 0, "to": 100000, "fractions": "tenths"}},
-    "percent": {"range": {"from": 0, "to": 100}},
-    "duration_s": {"range": {"from": 1, "to": 10_000_000}},
+    "number": {"range": {"from": 0, "to": 100000, "fractions": "tenths", "words": False}},
+    "percent": {"range": {"from": 0, "to": 100, "words": False}},
+    "duration_s": {"range": {"from": 1, "to": 10_000_000, "words": False}},
     "text": {"wildcard": True},
     "time": {"wildcard": True},
     "list_name": {"wildcard": True},
@@ -48,6 +56,31 @@ _FOLLOW_UP_SENTENCES = [
 ]
 
 _WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
+_NAME_LISTS = frozenset({*_WORLD_TEXT_LISTS, *KINDS} - {"ref"})
+
+# Commands whose object is a name: when nothing else matched, the words there name
+# something this world does not have ("turn on the hot tub").
+_UNKNOWN_INTENTS: dict[str, Any] = {
+    "language": "en",
+    "intents": {
+        "unknown": {
+            "data": [
+                {
+                    "sentences": [
+                        "(turn|switch|put|shut) (on|off) [the] {thing}",
+                        "(turn|switch|put|shut) [the] {thing} (on|off)",
+                        "(open|close|shut|lock|unlock|start|stop|dim|brighten) [the] {thing}",
+                        "set [the] {thing} to {anything}",
+                        "(is|are) [the] {thing} (on|off|open|closed|locked|unlocked|running)",
+                        "(call|phone|ring|text|message) {thing}",
+                        "(activate|play) [the] {thing}",
+                    ]
+                }
+            ]
+        }
+    },
+    "lists": {"thing": {"wildcard": True}, "anything": {"wildcard": True}},
+}
 _PRONOUNS = ("it", "them", "that", "this", "those", "these")
 _EVERYWHERE = ("house", "whole house", "everywhere", "home")
 
@@ -69,67 +102,44 @@ class Grammar:
         self._intents = Intents.from_dict(_intents_dict(registry))
         self._lists: dict[str, SlotList] = dict(world_lists(world))
         self._slot_lists = _slot_lists_by_tool(registry)
+        self._repair = NameRepair(_spoken_names(self._lists))
+        self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
+        for intent in self._intents.intents.values():
+            for data in intent.data:
+                _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
 
     def match(self, text: str) -> Call | None:
         """The best exact match of normalized text, or None."""
         results = recognize_all(text, self._intents, slot_lists=self._lists)
-        matches = [m for r in results if (m := _to_match(r)) is not None]
+        matches = [_to_match(r) for r in results]
         best = _best(matches)
         return best.call if best is not None else None
 
     def match_fuzzy(self, text: str) -> Call | UnknownName | None:
-        """Match allowing near-miss names; report a name nothing resembles."""
-        results = recognize_all(
-            text, self._intents, slot_lists=self._lists, allow_unmatched_entities=True
-        )
-        matches: list[Match] = []
-        unknown: UnknownName | None = None
-        for result in results:
-            if result.intent.name == FOLLOW_UP:
-                continue
-            outcome = self._repair(result)
-            if isinstance(outcome, Match):
-                matches.append(outcome)
-            elif outcome is not None and (unknown is None or len(outcome.text) < len(unknown.text)):
-                unknown = outcome
-        best = _best(matches)
-        if best is not None:
-            return best.call
-        return unknown
-
-    def _repair(self, result: RecognizeResult) -> Match | UnknownName | None:
-        tool = result.intent.name
-        args = {name: entity.value for name, entity in result.entities.items()}
-        score = 100.0
-        for name, entity in result.unmatched_entities.items():
-            text = getattr(entity, "text", None)
-            lists = self._slot_lists.get(tool, {}).get(name, set())
-            choices = self._choices(lists)
-            if not isinstance(text, str) or not choices:
-                return None
-            text = _strip_article(text.strip())
-            if not text or len(text.split()) > 4:
-                return None
-            best = process.extractOne(text, list(choices), scorer=fuzz.ratio)
-            if best is None or best[1] < FUZZY_CUTOFF:
-                return UnknownName(tool=tool, text=text) if _is_device_slot(lists) else None
-            args[name] = choices[best[0]]
-            score = min(score, float(best[1]))
-        base = _to_match(result, args)
-        if base is None:
+        """Match after repairing near-miss names; else report a name nothing resembles."""
+        repaired = self._repair.repair(text)
+        if repaired is not None:
+            call = self.match(repaired)
+            if call is not None and call.tool != FOLLOW_UP:
+                return call
+        result = recognize(text, self._unknown, slot_lists=self._lists)
+        if result is None or "thing" not in result.entities:
             return None
-        return Match(base.call, base.literal_chunks, base.wildcard_chars, score)
+        words = _strip_article(str(result.entities["thing"].text).strip())
+        if not words or len(words.split()) > 4 or words in _PRONOUNS:
+            return None
+        return UnknownName(text=words, known=self._repair.knows(words))
 
-    def _choices(self, lists: Iterable[str]) -> dict[str, Any]:
-        choices: dict[str, Any] = {}
-        for list_name in lists:
-            slot_list = self._lists.get(list_name)
-            if isinstance(slot_list, TextSlotList):
-                for value in slot_list.values:
-                    text = getattr(value.text_in, "text", None)
-                    if isinstance(text, str):
-                        choices[text] = value.value_out
-        return choices
+
+def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:
+    names = []
+    for name, slot_list in lists.items():
+        if name in _NAME_LISTS and isinstance(slot_list, TextSlotList):
+            for value in slot_list.values:
+                text = getattr(value.text_in, "text", None)
+                if isinstance(text, str):
+                    names.append(text)
+    return names
 
 
 def _strip_article(text: str) -> str:
@@ -139,14 +149,8 @@ def _strip_article(text: str) -> str:
     return text
 
 
-def _is_device_slot(lists: set[str]) -> bool:
-    return bool(lists - {"area", "contact", "scene", "media", "artist"}) or "area" in lists
-
-
-def _to_match(result: RecognizeResult, args: Mapping[str, Any] | None = None) -> Match | None:
+def _to_match(result: RecognizeResult, args: Mapping[str, Any] | None = None) -> Match:
     if args is None:
-        if result.unmatched_entities:
-            return None
         args = {name: entity.value for name, entity in result.entities.items()}
     clean = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in args.items()}
     wildcard = sum(
@@ -158,7 +162,16 @@ def _to_match(result: RecognizeResult, args: Mapping[str, Any] | None = None) ->
 def _best(matches: list[Match]) -> Match | None:
     if not matches:
         return None
-    return max(matches, key=lambda m: (m.fuzzy, m.literal_chunks, -m.wildcard_chars))
+    # A named device beats an area reading of the same words ("kitchen light").
+    return max(
+        matches,
+        key=lambda m: (m.fuzzy, _names_device(m.call), m.literal_chunks, -m.wildcard_chars),
+    )
+
+
+def _names_device(call: Call) -> bool:
+    name = call.args.get("name")
+    return isinstance(name, str) and "." in name
 
 
 def _intents_dict(registry: Registry) -> dict[str, Any]:
@@ -171,8 +184,15 @@ def _intents_dict(registry: Registry) -> dict[str, Any]:
         ]
         if data:
             intents[spec.name] = {"data": data}
-        lists.update({name: dict(body) for name, body in spec.lists.items()})
+        for name, body in spec.lists.items():
+            lists[name] = _digits_only(dict(body))
     return {"language": "en", "intents": intents, "lists": lists}
+
+
+def _digits_only(body: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(body.get("range"), dict):
+        body["range"] = {"words": False, **body["range"]}
+    return body
 
 
 def _slot_lists_by_tool(registry: Registry) -> dict[str, dict[str, set[str]]]:

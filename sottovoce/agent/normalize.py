@@ -14,8 +14,9 @@ from collections.abc import Callable
 FILLER_WORDS: frozenset[str] = frozenset({"please", "pls", "plz", "kindly"})
 """Politeness words dropped wherever they occur (hesitations like "um" are matched by shape)."""
 
-_HESITATION = re.compile(r"u+h+|u+h*m+|e+r+m*|h+m+|m{2,}")
+_HESITATION = re.compile(r"u+h+|u+h*m+|e+r+m*|h+m+")
 _Phrases = tuple[tuple[str, ...], ...]
+_Phrase = tuple[str, ...] | None
 _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
 # Longest first: the first phrase that matches is the one removed.
 _LEADING: _Phrases = tuple(
@@ -32,27 +33,21 @@ _TRAILING: _Phrases = tuple(
 # "would you mind turning off..." should reach the templates as "turn off...".
 _GERUNDS = dict(
     pair.split(":")
-    for pair in (
-        "turning:turn switching:switch setting:set opening:open closing:close playing:play "
-        "starting:start stopping:stop pausing:pause adding:add removing:remove "
-        "reminding:remind calling:call sending:send telling:tell checking:check locking:lock "
-        "unlocking:unlock dimming:dim reading:read making:make putting:put giving:give "
-        "showing:show finding:find creating:create cancelling:cancel canceling:cancel "
-        "raising:raise lowering:lower changing:change getting:get texting:text "
-        "increasing:increase decreasing:decrease"
-    ).split()
+    for pair in "turning:turn switching:switch setting:set opening:open closing:close playing:play"
+    " starting:start stopping:stop pausing:pause adding:add removing:remove reminding:remind"
+    " calling:call sending:send telling:tell checking:check locking:lock unlocking:unlock"
+    " dimming:dim reading:read making:make putting:put giving:give showing:show finding:find"
+    " cancelling:cancel raising:raise lowering:lower changing:change getting:get".split()
 )
 
 # Typed text often drops the apostrophe; only unambiguous forms are listed
 # ("its", "well", "ill", "id", "lets", "wont" are real words).
 _BARE_CONTRACTIONS = {
-    "whats": "what is", "thats": "that is", "theres": "there is", "wheres": "where is",
-    "hows": "how is", "dont": "do not", "doesnt": "does not", "didnt": "did not",
-    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not",
-    "cant": "can not", "cannot": "can not", "couldnt": "could not", "wouldnt": "would not",
-    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "im": "i am",
-    "youre": "you are", "ive": "i have", "gonna": "going to", "wanna": "want to",
-    "gotta": "got to", "gimme": "give me", "lemme": "let me",
+    **{f"{w}nt": f"{w} not" for w in "do does did is are was were could would should have has"
+       .split()},
+    **{f"{w}s": f"{w} is" for w in ("what", "that", "there", "where", "how")},
+    "cant": "can not", "cannot": "can not", "im": "i am", "youre": "you are", "ive": "i have",
+    "gonna": "going to", "wanna": "want to", "gimme": "give me", "lemme": "let me",
 }  # fmt: skip
 _IS_WORDS = frozenset("what it that there here where who how when why he she".split())
 _WOULD_WORDS = frozenset("i you he she we they it that who what where how there".split())
@@ -64,7 +59,6 @@ _CONTRACTION = re.compile(r"\b([a-z]+)'(s|re|ll|ve|m|d|t)\b")
 
 _CHAR_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2212": "-",
                            "\u00a0": " ", "\u2013": " ", "\u2014": " "})  # fmt: skip
-_O_CLOCK = re.compile(r"\bo\s*'?\s*clock\b")
 _DEGREES_C = re.compile(r"\s*[°º]\s*c\b")
 _DEGREES_F = re.compile(r"\s*[°º]\s*f\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -76,16 +70,24 @@ _ATTACHED_UNIT = re.compile(
 _PUNCT = re.compile(
     r"[^\w\s'.:\-]|_|(?<!\d)[.:]|[.:](?!\d)|'(?![^\W\d_])|(?<![^\W\d_])'|-(?!\d)|(?<=\S)-"
 )
-_SPELLINGS = re.compile(r"\bper\s+cent\b|\b(?:degrees?\s+)?(?:celsius|centigrade)\b|\bhalf\s+way\b")
-_SPELLING_WORDS = {"pe": "percent", "ha": "halfway", "de": "degrees", "ce": "degrees"}
+_SPELLINGS = re.compile(
+    r"\bper cent\b|\b(?:degrees? )?(?:celsius|centigrade)\b|\bhalf way\b|(?<![^\W\d_])o ?'?clock\b"
+)
+_SPELLING_WORDS = {"p": "percent", "h": "halfway", "d": "degrees", "c": "degrees", "o": " oclock"}
 
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen"
 ).split()
-_UNITS = {w: n for n, w in enumerate(_SMALL)}
-_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety"
-                                         .split(), start=2)}  # fmt: skip
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS: dict[str, tuple[int, str]] = {
+    **{w: (n, "unit" if n < 10 else "teen") for n, w in enumerate(_SMALL) if n},
+    **{w: (10 * n, "tens") for n, w in enumerate(_TENS, start=2)},
+}
+# Which word may come before a unit, teen or tens word inside one number ("" = none).
+_AFTER_BIG = frozenset({"", "hundred", "scale", "and"})
+_MAY_PRECEDE = {"unit": _AFTER_BIG | {"tens"}, "teen": _AFTER_BIG, "tens": _AFTER_BIG}
+_COUNTS = ("unit", "teen", "tens")
 _SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _MULTIPLIERS = frozenset({"hundred", "dozen", *_SCALES})
 _ORDINALS = frozenset(
@@ -105,6 +107,7 @@ _UNIT_SECONDS = {
     "min": 60, "mins": 60, "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600,
     "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
 }  # fmt: skip
+_VAGUE_COUNTS = {"half": 0.5, "quarter": 0.25, "couple": 2.0, "few": 3.0}
 # "a second timer" is an ordinal; "wait a second" is a duration.
 _AFTER_A_SECOND = frozenset({"", "and", "then", "or", "before", "after", "later", "from"})
 _QUANTITY_WORDS = frozenset(
@@ -129,8 +132,9 @@ _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 
 def normalize(text: str) -> str:
     """Return the canonical form of a user sentence for template matching."""
-    tokens = _expand_bare(_clean(text).split())
-    tokens = _drop_fillers(tokens)
+    words = _drop_fillers(_expand_bare(_clean(text).split()))
+    # Folded after filler removal so that "per um cent" settles in one pass.
+    tokens = _SPELLINGS.sub(lambda m: _SPELLING_WORDS[m.group(0)[0]], " ".join(words)).split()
     for reader in (_number_at, _time_at, _duration_at):
         tokens = _rewrite(tokens, reader)
     return " ".join(tokens)
@@ -155,7 +159,6 @@ def parse_time_of_day(text: str) -> tuple[int, int] | None:
 def _clean(text: str) -> str:
     """Lower-case, expand symbols and contractions, and strip punctuation."""
     s = text.lower().translate(_CHAR_MAP)
-    s = _O_CLOCK.sub(" oclock", s)
     s = _DEGREES_C.sub(" degrees ", s)
     s = _DEGREES_F.sub(" degrees fahrenheit ", s)
     s = s.replace("°", " degrees ").replace("º", " degrees ")
@@ -163,8 +166,7 @@ def _clean(text: str) -> str:
     s = _THOUSANDS.sub("", s)
     s = _ATTACHED_UNIT.sub(" ", s)
     s = _CONTRACTION.sub(_expand_contraction, s)
-    s = _PUNCT.sub(" ", s)
-    return _SPELLINGS.sub(lambda m: _SPELLING_WORDS[m.group(0)[:2]], s)
+    return _PUNCT.sub(" ", s)
 
 
 def _expand_contraction(match: re.Match[str]) -> str:
@@ -205,7 +207,7 @@ def _drop_fillers(tokens: list[str]) -> list[str]:
 
 def _phrase_at(
     toks: list[str], lo: int, hi: int, phrases: _Phrases, at_end: bool = False
-) -> tuple[str, ...] | None:
+) -> _Phrase:
     """The first phrase found at the start (or end) of toks[lo:hi]."""
     for phrase in phrases:
         at = hi - len(phrase) if at_end else lo
@@ -217,32 +219,26 @@ def _phrase_at(
 def _read_number(tokens: list[str], i: int) -> tuple[int, int, str] | None:
     """Parse a cardinal starting at i: (value, end, kind of its last word)."""
     n, total, current, last, j = len(tokens), 0, 0, "", i
-    if tokens[i] in ("a", "an") and i + 1 < n and tokens[i + 1] in ("hundred", "thousand", "dozen"):
+    if tokens[i] == "zero":
+        return 0, i + 1, "unit"
+    if tokens[i] in ("a", "an") and tokens[i + 1 : i + 2] in (["hundred"], ["thousand"], ["dozen"]):
         current, last, j = 1, "unit", i + 1
     elif tokens[i].isdecimal():
-        if i + 1 >= n or tokens[i + 1] not in _MULTIPLIERS:
+        if tokens[i + 1 : i + 2] == [] or tokens[i + 1] not in _MULTIPLIERS:
             return int(tokens[i]), i + 1, "digit"
         current, last, j = int(tokens[i]), "unit", i + 1
     while j < n:
-        tok = tokens[j]
-        if tok in _UNITS and tok != "zero":
-            if last not in ("", "tens", "hundred", "scale", "and") or (
-                last == "tens" and _UNITS[tok] >= 10
-            ):
-                break
-            current, kind = current + _UNITS[tok], "unit"
-        elif tok in _TENS and last in ("", "hundred", "scale", "and"):
-            current, kind = current + _TENS[tok], "tens"
-        elif tok == "zero" and last == "":
-            j, last = j + 1, "unit"
-            break
-        elif tok == "hundred" and last in ("unit", "tens") and 0 < current < 100:
+        tok, after = tokens[j], tokens[j + 1] if j + 1 < n else ""
+        value, kind = _NUMBER_WORDS.get(tok, (0, ""))
+        if kind and last in _MAY_PRECEDE[kind]:
+            current += value
+        elif tok == "hundred" and last in _COUNTS and 0 < current < 100:
             current, kind = current * 100, "hundred"
-        elif tok == "dozen" and last in ("unit", "tens"):
+        elif tok == "dozen" and last in _COUNTS:
             current, kind = current * 12, "unit"
-        elif tok in _SCALES and last in ("unit", "tens", "hundred") and current > 0:
+        elif tok in _SCALES and last in (*_COUNTS, "hundred") and current > 0:
             total, current, kind = total + current * _SCALES[tok], 0, "scale"
-        elif tok == "and" and last in ("hundred", "scale") and _next_in(tokens, j, _UNITS, _TENS):
+        elif tok == "and" and last in ("hundred", "scale") and after in _NUMBER_WORDS:
             kind = "and"
         else:
             break
@@ -250,17 +246,12 @@ def _read_number(tokens: list[str], i: int) -> tuple[int, int, str] | None:
     return (total + current, j, last) if j > i else None
 
 
-def _next_in(tokens: list[str], j: int, *tables: dict[str, int]) -> bool:
-    """Whether the word after j is a key of one of the tables."""
-    return j + 1 < len(tokens) and any(tokens[j + 1] in t for t in tables)
-
-
-def _is_pronoun_one(tokens: list[str], i: int, end: int, prev: str) -> bool:
+def _is_pronoun_one(tokens: list[str], i: int, end: int, prev: list[str]) -> bool:
     """Whether a lone "one" at i means a thing ("that one") rather than a count."""
     after = tokens[end] if end < len(tokens) else ""
     if tokens[i] != "one" or end != i + 1 or after in _UNIT_SECONDS:
         return False
-    return prev in _ONE_PRONOUN_BEFORE or after == "of"
+    return bool(_ONE_PRONOUN_BEFORE.intersection(prev)) or after == "of"
 
 
 def _rewrite(tokens: list[str], reader: _Reader) -> list[str]:
@@ -285,8 +276,13 @@ def _number_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] 
     if parsed is None:
         return None
     value, end, last = parsed
-    ordinal_next = end < len(tokens) and tokens[end] in _ORDINALS and last != "digit"
-    if ordinal_next or _is_pronoun_one(tokens, i, end, before[-1] if before else ""):
+    after = tokens[end] if end < len(tokens) else ""
+    # "the twenty second" is a date; "a twenty second timer" is a duration.
+    ordinal_next = last != "digit" and (
+        after in _ORDINALS or (after == "second" and before[-1:] == ["the"])
+    )
+    # "two thousand thousand" is garbled; digits would merge with the rest on a second pass.
+    if ordinal_next or after in _MULTIPLIERS or _is_pronoun_one(tokens, i, end, before[-1:]):
         return " ".join(tokens[i:end]), end
     return _fraction(tokens, end, tokens[i] if last == "digit" else str(value))
 
@@ -296,8 +292,9 @@ def _fraction(tokens: list[str], j: int, text: str) -> tuple[str, int]:
     digits: list[str] = []
     if j + 1 < len(tokens) and tokens[j] == "point":
         k = j + 1
-        while k < len(tokens) and (tokens[k] in _SMALL[:10] or _is_digit(tokens[k])):
-            digits.append(tokens[k] if _is_digit(tokens[k]) else str(_UNITS[tokens[k]]))
+        # Digit words only: a "1" here may come from "a second" on an earlier pass.
+        while k < len(tokens) and tokens[k] in _SMALL[:10]:
+            digits.append(str(_SMALL.index(tokens[k])))
             k += 1
         if digits:
             return f"{text}.{''.join(digits)}", k
@@ -313,21 +310,22 @@ def _is_digit(tok: str) -> bool:
 
 def _time_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | None:
     """Clock time at i as 24-hour "HH:MM" ("half past seven" -> "07:30")."""
-    found = _read_time(tokens, i, before)
-    return None if found is None else (f"{found[0]:02d}:{found[1]:02d}", found[2])
-
-
-def _read_time(tokens: list[str], i: int, before: list[str]) -> tuple[int, int, int] | None:
-    """Parse a time of day starting at i: (hour, minute, end)."""
-    tok = tokens[i]
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
     if tok == "12" and nxt in _NAMED_HOURS:
-        return _NAMED_HOURS[nxt], 0, i + 2
-    if tok in _NAMED_HOURS:
-        return _NAMED_HOURS[tok], 0, i + 1
-    if tok == "a" and nxt == "quarter":
-        return _read_relative(tokens, i + 1, before)
-    return _read_relative(tokens, i, before) or _read_clock_time(tokens, i, before)
+        found: tuple[int, int, int] | None = (_NAMED_HOURS[nxt], 0, i + 2)
+    elif tok in _NAMED_HOURS:
+        found = (_NAMED_HOURS[tok], 0, i + 1)
+    elif tok == "a" and nxt == "quarter":
+        found = _read_relative(tokens, i + 1, before)
+    else:
+        found = _read_relative(tokens, i, before) or _read_clock_time(tokens, i, before)
+    if found is None:
+        return None
+    hour, minute, end = found
+    # A stray "am"/"pm" left after a time would turn it again on a second pass.
+    while (skip := _apply_meridiem(tokens, end, 0)[1]) > end:
+        end = skip
+    return f"{hour:02d}:{minute:02d}", end
 
 
 def _read_relative(tokens: list[str], i: int, before: list[str]) -> tuple[int, int, int] | None:
@@ -361,8 +359,6 @@ def _read_clock_time(tokens: list[str], i: int, before: list[str]) -> tuple[int,
         return None
     if kind == "bare" and tokens[end : end + 1] == ["oclock"]:
         end += 1
-    elif kind == "bare" and tokens[end : end + 2] == ["o", "clock"]:
-        end += 2
     if 1 <= hour <= 12 and (new := _apply_meridiem(tokens, end, hour))[1] > end:
         return new[0], minute, new[1]
     if kind == "colon":  # "17:30 pm" is already 24-hour; drop the stray mark
@@ -372,7 +368,7 @@ def _read_clock_time(tokens: list[str], i: int, before: list[str]) -> tuple[int,
     prev = before[-1] if before else ""
     if _quantity_follows(tokens, end) or _is_level(before):
         return None
-    if prev == "at" and (kind == "pair" or (kind == "bare" and 1 <= hour <= 12)):
+    if prev == "at" and (kind in ("pair", "dot") or 1 <= hour <= 12):
         return hour, minute, end
     if prev == "for" and kind == "pair" and "timer" not in before:
         return hour, minute, end
@@ -445,10 +441,8 @@ def _read_duration(tokens: list[str], i: int) -> tuple[float, int, int] | None:
     size = _UNIT_SECONDS.get(unit)
     if size is None or (article and size > 3600):
         return None
-    if article and unit == "second":
-        after = tokens[j + 1] if j + 1 < len(tokens) else ""
-        if after not in _AFTER_A_SECOND:
-            return None
+    if article and unit == "second" and (tokens[j + 1 : j + 2] or [""])[0] not in _AFTER_A_SECOND:
+        return None
     seconds, j = count * size, j + 1
     if tokens[j : j + 3] == ["and", "a", "half"]:
         seconds, j = seconds + size / 2, j + 3
@@ -462,13 +456,8 @@ def _read_amount(tokens: list[str], i: int) -> tuple[float, int, bool] | None:
     if tok in ("a", "an") and nxt in ("half", "quarter", "couple", "few"):
         found = _read_amount(tokens, i + 1)
         return (found[0], found[1], False) if found else None
-    if tok in ("half", "quarter"):
-        count = 0.5 if tok == "half" else 0.25
-        return count, i + (2 if nxt == "of" else 1), False
-    if tok == "couple":
-        return 2, i + (2 if nxt == "of" else 1), False
-    if tok == "few":
-        return 3, i + 1, False
+    if tok in _VAGUE_COUNTS:
+        return _VAGUE_COUNTS[tok], i + (2 if nxt == "of" else 1), False
     if tok in ("a", "an"):
         return 1, i + 1, True
     if not _DECIMAL.fullmatch(tok):

@@ -84,6 +84,8 @@ class Router:
         decided = await self._ask_model(text, state)
         if decided is not None:
             return decided
+        if unknown is not None and unknown.known:
+            return Decision("grammar", reply=f"Sorry, I can't do that with the {unknown.text}.")
         if unknown is not None:
             return Decision("grammar", reply=f"Sorry, there is no {unknown.text} here.")
         return Decision("none", reply="Sorry, I didn't understand that.")
@@ -100,7 +102,9 @@ class Router:
             while start > 0:
                 left = self._parts(text[:start], last)
                 if left:
-                    right = self._parts(text[start + len(connector) :], left[-1])
+                    rest = text[start + len(connector) :]
+                    # "... and the kettle": the rest may be a bare follow-up of the left.
+                    right = self._parts(rest, left[-1]) or self._parts("and " + rest, left[-1])
                     if right:
                         return left + right
                 start = text.find(connector, start + 1)
@@ -127,7 +131,7 @@ class Router:
             if error is not None:
                 messages += [
                     ChatMessage("assistant", _as_json(decision)),
-                    ChatMessage("user", f"That call was invalid: {error}. Try again."),
+                    ChatMessage("tool", f"That call was invalid: {error}. Try again."),
                 ]
                 decision = await asyncio.to_thread(self.engine.decide, messages, tools)
                 calls, error = self._check(decision)
@@ -190,4 +194,3 @@ def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:
         if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool:
             return spec.name
     return None
-

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from sottovoce.devices import World, parse_world
 from sottovoce.tools import Plugin, Registry, ToolContext, ToolError
@@ -12,11 +14,21 @@ from sottovoce.tools.targets import find_devices, find_one, sentence
 WORLD: dict[str, Any] = {
     "name": "Test flat",
     "clock": "2026-06-01T08:30:00",
-    "areas": ["kitchen", {"name": "bedroom", "floor": "upstairs"}, {"name": "study", "floor": "upstairs"}],
+    "areas": [
+        "kitchen",
+        {"name": "bedroom", "floor": "upstairs"},
+        {"name": "study", "floor": "upstairs"},
+    ],
     "listener": {"area": "kitchen"},
     "devices": [
         {"id": "light.kitchen", "kind": "light", "name": "kitchen light", "area": "kitchen"},
-        {"id": "light.reading_lamp", "kind": "light", "name": "reading lamp", "aliases": ["book light"], "area": "bedroom"},
+        {
+            "id": "light.reading_lamp",
+            "kind": "light",
+            "name": "reading lamp",
+            "aliases": ["book light"],
+            "area": "bedroom",
+        },
         {"id": "light.desk", "kind": "light", "name": "desk lamp", "area": "study"},
         {"id": "lock.front_door", "kind": "lock", "name": "front door", "state": {"locked": True}},
         {"id": "switch.kettle", "kind": "switch", "name": "kettle", "area": "kitchen"},
@@ -44,7 +56,7 @@ def light_on(ctx: ToolContext, name: str | None = None, area: str | None = None)
 
 @plugin.tool(
     kinds=["light"],
-    sentences=["turn off [the] {light:name}", "turn {ref:name} [back] off"],
+    sentences=["turn off [the] {light:name}", "(turn|switch) {ref:name} [back] off"],
 )
 def light_off(ctx: ToolContext, name: str | None = None, area: str | None = None) -> str:
     """Turn lights off."""
@@ -74,7 +86,9 @@ def switch_on(ctx: ToolContext, name: str | None = None, area: str | None = None
         {"sentences": ["set {ref:name} to half"], "slots": {"percent": 50}},
     ],
 )
-def light_dim(ctx: ToolContext, percent: int, name: str | None = None) -> str:
+def light_dim(
+    ctx: ToolContext, percent: Annotated[int, Field(ge=0, le=100)], name: str | None = None
+) -> str:
     """Set a light's brightness."""
     light = find_one(ctx, ["light"], name)
     light.set(on=True, brightness=percent)

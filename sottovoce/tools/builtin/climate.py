@@ -72,7 +72,7 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     change = "(increase|raise)" if up else "(decrease|lower|reduce|drop)"
     feel = "(warmer|hotter)" if up else "(cooler|colder)"
     need = "(cold|freezing|chilly|too cold)" if up else "(hot|warm|too hot|too warm|boiling)"
-    area = "[(in|on) [the] {area}]"
+    area = "[[(in|on)] [the] {area}]"
     by = "by {number:degrees} [degrees]"
     forms = [
         f"{turn} [the] {words} {area}",
@@ -92,6 +92,7 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"{turn} [the] {words} {by} {area}",
         f"{change} [the] {words} {area} {by}",
         f"{change} [the] {{thermostat:name}} [temperature] {by}",
+        f"turn [the] {words} {'up' if up else 'down'} {by} {area}",
         f"make it {{number:degrees}} degrees {feel} {area}",
     ]
 
@@ -127,7 +128,7 @@ def _mode_sentences() -> list[str | dict[str, Any]]:
     """Templates for heat/cool/auto/off, by mode word or by 'turn on the heating'."""
     on = "(turn|switch|put) on"
     off = "(turn|switch|shut|put) off"
-    area = "[(in|on) [the] {area}]"
+    area = "[[(in|on)] [the] {area}]"
     heating = "(heating|heat|heater|central heating)"
     cooling = "(ac|air conditioning|air con|air conditioner|cooling)"
     every = "(heating|heat|heater|central heating|ac|air conditioning|air con|air conditioner)"
@@ -177,7 +178,7 @@ def climate_set_mode(
 
 def _status_sentences() -> list[str]:
     """Templates for 'what is the thermostat set to', 'what is the current temperature'."""
-    area = "[(in|on) [the] {area}]"
+    area = "[[(in|on)] [the] {area}]"
     set_to = "(set to|at|on|doing)"
     return [
         f"what is [the] (thermostat|heating|ac|air conditioning) {set_to} {area}",

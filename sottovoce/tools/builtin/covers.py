@@ -117,7 +117,7 @@ def _position_sentences() -> list[str | dict[str, Any]]:
     sentences: list[str | dict[str, Any]] = []
     sentences += _forms("(set|put|move|open|close|lower|raise|turn)", "to {percent} percent")
     sentences += _forms("(set|put|move|open)", "[to] {percent} percent [open]")
-    sentences += ["(set|put|move|open|close) {ref:name} to {percent} percent"]
+    sentences += ["(open|close|raise|lower) {ref:name} to {percent} percent"]
     half = _forms("(open|close|lower|raise|put|set|move|pull|roll|draw)", "(halfway|half way)")
     half += _forms("(open|close|lower|raise|set|put|move)", "to half [way]")
     half += _forms("(half open|half close|open half way|close half way)")

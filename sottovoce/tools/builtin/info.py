@@ -32,6 +32,9 @@ CONDITION_SPOKEN = {"rain": "rain", "snow": "snow", "sun": "sunshine", "clouds":
                     "wind": "wind", "storm": "storms"}  # fmt: skip
 
 _WHEN = "[today|tomorrow|now|right now|this morning|tonight|outside]"
+_DAY = "{weather_day:day}"
+_D = "[" + _DAY + "]"
+_COND = "{weather_condition:condition}"
 _DAY_LIST = {
     "values": [
         {"in": "(today|this morning|this afternoon|this evening|tonight|later)", "out": "today"},
@@ -63,17 +66,17 @@ def _day(day: str | None) -> str:
 @plugin.tool(
     lists={"weather_day": _DAY_LIST},
     sentences=[
-        "what is the weather [like] [{weather_day:day}]",
-        "what is the weather (forecast|report) [for] [{weather_day:day}]",
-        "(how|what) is the weather [going to be|gonna be] [like] [{weather_day:day}]",
-        "what will the weather be [like] [{weather_day:day}]",
-        "(what is|tell me|give me) the forecast [for] [{weather_day:day}]",
-        "(what is|tell me) the weather (for|in) [the] {weather_day:day}",
-        "(tell me|give me) [the] weather [{weather_day:day}]",
-        "weather [forecast] [{weather_day:day}]",
+        "what is the weather [like] " + _D,
+        "what is the weather (forecast|report) [for] " + _D,
+        "(how|what) is the weather [going to be|gonna be] [like] " + _D,
+        "what will the weather be [like] " + _D,
+        "(what is|tell me|give me) the forecast [for] " + _D,
+        "(what is|tell me) the weather (for|in) [the] " + _DAY,
+        "(tell me|give me) [the] weather " + _D,
+        "weather [forecast] " + _D,
         "what is it like outside",
-        "what does [the] weather look like [{weather_day:day}]",
-        "what is the forecast looking like [{weather_day:day}]",
+        "what does [the] weather look like " + _D,
+        "what is the forecast looking like " + _D,
     ],
 )
 def weather_get(ctx: ToolContext, day: Day = None) -> str:
@@ -118,16 +121,17 @@ def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
         },
     },
     sentences=[
-        "(will|is) it [going to|gonna] {weather_condition:condition} [{weather_day:day}]",
-        "(does|do) it (look|looks) like it (will|is going to) {weather_condition:condition} [{weather_day:day}]",
-        "is it (raining|snowing) [{weather_day:day}]",
+        "(will|is) it [going to|gonna] " + _COND + " " + _D,
+        "(does|do) it (look|looks) like it (will|is going to) " + _COND + " " + _D,
+        "is it raining " + _D,
+        {"sentences": ["is it snowing " + _D], "slots": {"condition": "snow"}},
         {
             "sentences": [
-                "(do|will|should) i (need|take|bring) [an|my|a] umbrella [{weather_day:day}]",
-                "is (rain|any rain|there rain) (expected|forecast|coming) [{weather_day:day}]",
-                "is there (rain|any rain) in the forecast [for] [{weather_day:day}]",
-                "(should|do) i (take|bring|need) a (raincoat|rain jacket) [{weather_day:day}]",
-                "what are the chances of rain [{weather_day:day}]",
+                "(do|will|should) i (need|take|bring) [an|my|a] umbrella " + _D,
+                "is (rain|any rain|there rain) (expected|forecast|coming) " + _D,
+                "is there (rain|any rain) in the forecast [for] " + _D,
+                "(should|do) i (take|bring|need) a (raincoat|rain jacket) " + _D,
+                "what are the chances of rain " + _D,
             ],
             "slots": {"condition": "rain"},
         },
@@ -153,12 +157,13 @@ def weather_will_it(
 @plugin.tool(
     lists={"weather_day": _DAY_LIST},
     sentences=[
-        "how (hot|warm|cold|cool) (will|is) it [going to] [get|be] [{weather_day:day}]",
-        "what (will|is) the temperature [going to] be [{weather_day:day}]",
-        "what is the (high|low|maximum|minimum|max|min) [temperature] [for] [{weather_day:day}]",
-        "what temperature will it be [{weather_day:day}]",
-        "what is the temperature (forecast|going to be) [for] [{weather_day:day}]",
-        "will it be (hot|warm|cold|cool) [{weather_day:day}]",
+        "how (hot|warm|cold|cool) will it (get|be) " + _D,
+        "how (hot|warm|cold|cool) is it (going to|gonna) (get|be) " + _D,
+        "what (will|is) the temperature [going to] be " + _D,
+        "what is the (high|low|maximum|minimum|max|min) [temperature] [for] " + _D,
+        "what temperature will it be " + _D,
+        "what is the temperature (forecast|going to be) [for] " + _D,
+        "will it be (hot|warm|cold|cool) " + _D,
     ],
 )
 def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
@@ -228,7 +233,7 @@ def time_get(ctx: ToolContext) -> str:
 @plugin.tool(
     sentences=[
         "what is the date [today|now]",
-        "what is (today|todays|today s|today is) date",
+        "what is (today|todays|today's|today s|today is) date",
         "what day is it [today|now]",
         "what day is (today|it today)",
         "what is (today|the day)",

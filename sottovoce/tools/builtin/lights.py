@@ -246,6 +246,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
         "(how bright is|what is the brightness of|what colo[u]r is) [the] {light:name}",
         f"(is|are) [the] {lights} {state}",
         f"(is|are) [the] {lights} {state} (in|on) [the] {{area}}",
+        f"(is|are) [the] {lights} {state} {{area}}",
         f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
         f"(is|are) [the] {{area}} {lights} {state}",
         f"(is|are) [there] any {lights} on (in|on) [the] {{area}}",

@@ -39,9 +39,19 @@ def _players(
         pointed = [i for i in ctx.referent if i in ctx.world.devices]
         if not any(ctx.world.devices[i].kind in KINDS for i in pointed):
             name = None  # "turn it up" with nothing said before means the music here
+    if name is not None:
+        # An alias such as "speaker" is also a kind word, which targets would read as
+        # "the players here": an exact name wins.
+        wanted = name.strip().lower()
+        exact = [d for d in of_kinds(ctx, KINDS) if wanted in _spoken(d)]
+        name = exact[0].id if len(exact) == 1 else name
     if name is not None or area is not None:
         return find_devices(ctx, KINDS, name, area)
     return _default(ctx, busy_first)
+
+
+def _spoken(device: Device) -> set[str]:
+    return {device.name.lower(), *(a.lower() for a in device.aliases)}
 
 
 def _default(ctx: ToolContext, busy_first: bool) -> list[Device]:
@@ -223,7 +233,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
     kinds=KINDS,
     sentences=[
         _UP,
-        "(turn|crank) [the] (volume|sound|music) up",
+        "(turn|crank) [the] (volume|sound|music) up [(on|of) " + _PLAYER + "]",
         "(volume up|louder|make it louder)",
         "(turn|crank) ({ref:name}|" + _PLAYER + ") up",
         "(turn up|make) " + _PLAYER + " [louder]",
@@ -234,7 +244,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         {
             "sentences": [
                 _DOWN,
-                "turn [the] (volume|sound|music) down",
+                "turn [the] (volume|sound|music) down [(on|of) " + _PLAYER + "]",
                 "(volume down|quieter|make it quieter|softer|not so loud|too loud)",
                 "turn ({ref:name}|" + _PLAYER + ") down",
                 "turn down " + _PLAYER,
@@ -355,7 +365,7 @@ def _by_artist(ctx: ToolContext, artist: str) -> list[str]:
 
 _ON = " (on|in|through) " + _PLAYER
 _IN = " in [the] {area}"
-_ITEM = "[some|the] {media}"
+_ITEM = "[some|the|my] {media} [playlist|album|podcast|record|station|radio station]"
 _BY = "[something|some music|music|songs|anything] by {artist}"
 
 
@@ -373,7 +383,8 @@ _BY = "[something|some music|music|songs|anything] by {artist}"
         "(play|put on) " + _BY + _IN,
         "i (want|would like) to (hear|listen to) " + _BY,
         "(play|put on) [some|the] {media} by {artist} [" + _ON.strip() + "]",
-        "(play|put on) [some] {artist}",
+        "((play|put on) [some]|i (want|would like) to (hear|listen to) [some]) {artist}",
+        "(play|put on) [some] {artist} (" + _ON.strip() + "|" + _IN.strip() + ")",
     ],
 )
 def media_play_media(
@@ -429,4 +440,24 @@ def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) ->
         else:
             verb = "is playing" if status == "playing" else "is paused on"
             parts.append(f"the {player.name} {verb} {_describe(ctx, media)}")
+    return _say(" and ".join(parts)) + "."
+
+
+@plugin.tool(
+    kinds=KINDS,
+    sentences=[
+        "what is the volume [level] [(on|of) " + _PLAYER + "]",
+        "what is the volume [level] in [the] {area}",
+        "(how loud is|what volume is) (" + _PLAYER + "|the music) [at|set to]",
+        "what is " + _PLAYER + " volume [at|set to]",
+    ],
+)
+def media_get_volume(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+    """Say the volume of a media player."""
+    players = _players(ctx, name, area, busy_first=True)
+    parts = []
+    for player in players:
+        state = player.state()
+        muted = " and muted" if state.get("muted") else ""
+        parts.append(f"the {player.name} is at volume {state.get('volume')}{muted}")
     return _say(" and ".join(parts)) + "."

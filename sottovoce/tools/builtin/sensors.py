@@ -303,7 +303,7 @@ def _matches_class(device: Device, cls: str) -> bool:
     return own == cls or (cls == "door" and own in ("garage_door", "opening"))
 
 
-_ANY = "(a|an|any|all|some|the) [of the] {opening_class:device_class}"
+_ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
 
 
 @plugin.tool(
@@ -330,13 +330,12 @@ _ANY = "(a|an|any|all|some|the) [of the] {opening_class:device_class}"
         "did i leave (a|any|the) {opening_class:device_class} open",
         {
             "sentences": [
-                "is there (motion|movement|anyone|anybody|someone|somebody) " + _IN_AREA,
+                "is there [any] (motion|movement|anyone|anybody|someone|somebody) " + _IN_AREA,
                 "(is|are) (someone|somebody|anyone|anybody|people) " + _IN_AREA,
                 "is [the] {area} (occupied|empty)",
-                "is there (motion|movement)",
+                "is there [any] (motion|movement)",
                 "(any|has there been [any]) (motion|movement) " + _IN_AREA,
-                "is anybody home",
-                "is (anyone|anybody|someone|somebody) (home|at home|in the house)",
+                "is [there] (anyone|anybody|someone|somebody) (home|at home|in the house)",
             ],
             "slots": {"device_class": "motion"},
         },

@@ -60,8 +60,8 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     kind_words = {"fan": "(fan|fans)", "switch": "(plug|plugs|socket|sockets|switches)"}
     for kind, words in kind_words.items():
         forms = [
-            f"{verb} {word} [all] [the] {words} [(in|on) [the] {{area}}]",
-            f"{verb} [all] [the] {words} [(in|on) [the] {{area}}] {word}",
+            f"{verb} {word} [all] [the] {words} [[(in|on)] [the] {{area}}]",
+            f"{verb} [all] [the] {words} [[(in|on)] [the] {{area}}] {word}",
             f"{verb} {word} [all] [the] {{area}} {words}",
             f"{verb} [all] [the] {{area}} {words} {word}",
         ]

@@ -24,6 +24,7 @@ _KIND_LIST = {
         {"in": "(walk|walking|hike|hiking|stroll)", "out": "walk"},
     ]
 }
+_TRACK = "[so|and|please] (start tracking|track it|track this|record it|start recording) [it]"
 _WORKOUT = "[workout|session|exercise|activity|tracking]"
 _THING = "(workout|exercise|session|activity|training|run|ride|walk|jog|bike ride|tracking)"
 
@@ -41,8 +42,8 @@ def _minutes(seconds: float) -> str:
         "(start|begin) [a|an|my|the] {workout_kind:kind} " + _WORKOUT,
         "(start|begin) (tracking|recording|logging) [a|my|the] {workout_kind:kind}",
         "(track|record|log) [a|my|this] {workout_kind:kind}",
-        "i am (going|heading|off) (for|on) a {workout_kind:kind}",
-        "i am going {workout_kind:kind}",
+        "i am (going|heading|off) (for|on) a {workout_kind:kind} [" + _TRACK + "]",
+        "i am going {workout_kind:kind} [" + _TRACK + "]",
         "(let us|lets) (go for|start) a {workout_kind:kind}",
         "i am (starting|about to start) [a|my] {workout_kind:kind}",
         "(start|begin) [a|my|the] (workout|exercise|training) [session]",
@@ -133,7 +134,9 @@ def watch_pace(ctx: ToolContext) -> str:
     pace = _wearable(ctx, "pace_min_per_km", "a pace")
     if pace <= 0:
         raise ToolError("Your watch is not reporting a pace.")
-    return f"Your pace is {spoken_pace(pace)}."
+    minutes, seconds = divmod(round(pace * 60), 60)
+    # Said in words for the voice, with the watch's own "5:24" for anyone reading.
+    return f"Your pace is {spoken_pace(pace)} ({minutes}:{seconds:02d})."
 
 
 @plugin.tool(

@@ -1,0 +1,71 @@
+"""Repairing near-miss names in what speech recognition heard.
+
+"turn on the reading lamb" fails the exact grammar; here every run of one to
+four words is compared with the world's names (devices, aliases, areas,
+contacts, scenes, media), and runs close enough to a name are replaced by it,
+so that the exact grammar can match the repaired text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+CUTOFF = 82.0
+_MAX_WORDS = 4
+# Words that never start or end a name run: they glue commands together.
+_GLUE = frozenset(
+    {"the", "a", "an", "and", "to", "in", "on", "off", "of", "my", "it", "is", "at", "for", "set"}
+)
+
+
+@dataclass(frozen=True)
+class _Fix:
+    start: int
+    end: int
+    name: str
+    score: float
+
+
+class NameRepair:
+    """Replaces near misses of known names with the names themselves."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = sorted({n for n in names if len(n) >= 3})
+        self._known = frozenset(self._names)
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is exactly one of the known names."""
+        return name in self._known
+
+    def repair(self, text: str) -> str | None:
+        """The text with near-miss names replaced, or None when nothing was close."""
+        words = text.split()
+        fixes = [fix for fix in self._candidates(words) if fix is not None]
+        if not fixes:
+            return None
+        chosen: list[_Fix] = []
+        for fix in sorted(fixes, key=lambda f: (-f.score, f.start)):
+            if all(fix.end <= c.start or fix.start >= c.end for c in chosen):
+                chosen.append(fix)
+        for fix in sorted(chosen, key=lambda f: -f.start):
+            words[fix.start : fix.end] = fix.name.split()
+        return " ".join(words)
+
+    def _candidates(self, words: list[str]) -> Iterable[_Fix | None]:
+        for start in range(len(words)):
+            for end in range(start + 1, min(start + _MAX_WORDS, len(words)) + 1):
+                run = words[start:end]
+                if run[0] in _GLUE or run[-1] in _GLUE:
+                    continue
+                yield self._closest(" ".join(run), start, end)
+
+    def _closest(self, phrase: str, start: int, end: int) -> _Fix | None:
+        if len(phrase) < 3 or phrase in self._known:
+            return None
+        best = process.extractOne(phrase, self._names, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+        if best is None:
+            return None
+        return _Fix(start, end, best[0], float(best[1]))

@@ -1,0 +1,287 @@
+"""Reminders: set one for a time of day or after a delay, list them, cancel them.
+
+Reminders live in the world's store; the agent pops the due ones
+(`Store.pop_due_reminders`) and speaks `announce_reminder(reminder)`. Sentences
+reach us normalized: durations as "<N> seconds", times of day as "HH:MM". The
+text slot keeps its connector ("to stretch", "that the oven is on") so that the
+reply can say it back; the stored text is what follows it ("stretch").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Annotated, Literal
+
+from pydantic import Field
+from rapidfuzz import fuzz
+
+from sottovoce.devices.store import Reminder
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.timers import speak_duration
+
+plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
+
+NO_TIME = "I didn't catch the time."
+MATCH_CUTOFF = 75.0
+TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+CONNECTORS = {"to": "to", "that": "that", "about": "about", "of": "about", "for": "about"}
+DAY_WORDS = {"tomorrow": "tomorrow", "today": "today", "tonight": "today"}
+# Swapped in the reply only: "remind me to call my mom" -> "to call your mom".
+PERSON = {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "i": "you"}
+
+Text = Annotated[str, Field(description="what to be reminded of, e.g. 'to stretch'")]
+Seconds = Annotated[
+    float | None, Field(description="remind after this many seconds", gt=0, le=10_000_000)
+]
+At = Annotated[str | None, Field(description="time of day 'HH:MM' (24-hour)")]
+Day = Annotated[
+    Literal["today", "tomorrow"] | None, Field(description="'tomorrow' for a time tomorrow")
+]
+TOMORROW = {"day": "tomorrow"}
+SET = "(set|create|add|make|schedule|put in) [a|an|the] [new] reminder"
+
+
+def announce_reminder(reminder: Reminder) -> str:
+    """What to say when a reminder is due: "Reminder: stretch."."""
+    return f"Reminder: {reminder.text}."
+
+
+def _clock(when: datetime) -> str:
+    """'8:40 AM', '12:05 PM'."""
+    hour = when.hour % 12 or 12
+    return f"{hour}:{when.minute:02d} {'AM' if when.hour < 12 else 'PM'}"
+
+
+def _when_phrase(due: datetime, now: datetime) -> str:
+    """'at 8:40 AM', 'tomorrow at 8:40 AM', 'on Friday at 8:40 AM'."""
+    days = (due.date() - now.date()).days
+    if days <= 0:
+        return f"at {_clock(due)}"
+    if days == 1:
+        return f"tomorrow at {_clock(due)}"
+    if days < 7:
+        return f"on {due:%A} at {_clock(due)}"
+    return f"on {due:%A} {due:%B} {due.day} at {_clock(due)}"
+
+
+def _parse_hhmm(text: str) -> tuple[int, int]:
+    """'08:40' -> (8, 40); ToolError for anything else."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if match is None:
+        raise ToolError(NO_TIME)
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise ToolError(NO_TIME)
+    return hour, minute
+
+
+def _split_when(text: str, at: str) -> tuple[str, str, str | None]:
+    """Separate the time, a day word and any words a wildcard misplaced.
+
+    Two free-text slots can split a sentence in the wrong place ("meet bob" /
+    "the station at 17:00"); this puts the words back into the text.
+    """
+    found = TIME_RE.search(at)
+    if found is not None:
+        before, after = at[: found.start()].split(), at[found.end() :].split()
+        if before and before[-1] in ("at", "by", "for"):
+            before.pop()
+        words = after + text.split() + (["at", *before] if before else [])
+        hhmm = found[0]
+    else:
+        joined = f"{text} at {at}" if at.strip() else text
+        inner = re.search(r"(?:\b(?:at|by|for) )?\b(\d{1,2}:\d{2})\b", joined)
+        if inner is None:
+            raise ToolError(NO_TIME)
+        hhmm = inner[1]
+        words = (joined[: inner.start()] + " " + joined[inner.end() :]).split()
+    day, words = _take_day(words)
+    return " ".join(words), hhmm, day
+
+
+def _take_day(words: list[str]) -> tuple[str | None, list[str]]:
+    """A day word at either end of the text ("call anna tomorrow")."""
+    day = None
+    while words and words[-1] in DAY_WORDS:
+        day = DAY_WORDS[words.pop()]
+    while words and words[0] in DAY_WORDS:
+        day = DAY_WORDS[words.pop(0)]
+    if words and words[0] in CONNECTORS and len(words) > 1 and words[1] in DAY_WORDS:
+        day = DAY_WORDS[words.pop(1)]
+    return day, words
+
+
+def _connector(text: str) -> tuple[str, str]:
+    """('to', 'stretch') from 'to stretch'; 'to' when nothing introduces the text."""
+    words = text.lower().split()
+    connector = "to"
+    if words and words[0] in CONNECTORS:
+        connector = CONNECTORS[words.pop(0)]
+    body = " ".join(words)
+    if not body:
+        raise ToolError("What should I remind you about?")
+    return connector, body
+
+
+def _second_person(text: str) -> str:
+    return " ".join(PERSON.get(word, word) for word in text.split())
+
+
+def _due_at(now: datetime, hhmm: str, day: str | None) -> datetime:
+    """The next HH:MM: today if still ahead, else tomorrow; "tomorrow" forces tomorrow."""
+    hour, minute = _parse_hhmm(hhmm)
+    due = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if day == "tomorrow":
+        return due + timedelta(days=1)
+    if due <= now:
+        if day == "today":
+            raise ToolError(f"It is already past {_clock(due)} today.")
+        due += timedelta(days=1)
+    return due
+
+
+@plugin.tool(
+    sentences=[
+        "remind me in {duration_s:seconds} seconds {text}",
+        "remind me {text} in {duration_s:seconds} seconds",
+        "in {duration_s:seconds} seconds remind me {text}",
+        "remind me at {time:at} {text}",
+        "remind me {text} at {time:at}",
+        "at {time:at} remind me {text}",
+        SET + " (for|at) {time:at} {text}",
+        SET + " {text} (at|for) {time:at}",
+        SET + " in {duration_s:seconds} seconds {text}",
+        SET + " {text} in {duration_s:seconds} seconds",
+        {
+            "sentences": [
+                "remind me tomorrow at {time:at} {text}",
+                "remind me at {time:at} tomorrow {text}",
+                "remind me {text} tomorrow at {time:at}",
+                "remind me {text} at {time:at} tomorrow",
+                "remind me tomorrow {text} at {time:at}",
+                "tomorrow at {time:at} remind me {text}",
+                SET + " (for|at) tomorrow at {time:at} {text}",
+                SET + " (for|at) {time:at} tomorrow {text}",
+                SET + " {text} (for|at) {time:at} tomorrow",
+                SET + " {text} for tomorrow at {time:at}",
+            ],
+            "slots": TOMORROW,
+        },
+    ]
+)
+def reminder_add(
+    ctx: ToolContext,
+    text: Text,
+    seconds: Seconds = None,
+    at: At = None,
+    day: Day = None,
+) -> str:
+    """Set a reminder, either after a delay in seconds or at a time of day."""
+    now = ctx.now()
+    if seconds is not None and at is not None:
+        raise ToolError("Should I remind you after a while or at a time? Tell me one.")
+    if at is not None:
+        text, hhmm, said_day = _split_when(text, at)
+        due = _due_at(now, hhmm, day or said_day)
+    elif seconds is not None:
+        due = now + timedelta(seconds=seconds)
+    else:
+        raise ToolError("When should I remind you?")
+    connector, body = _connector(text)
+    ctx.store.reminders.append(Reminder(ctx.store.next_id(), body, due))
+    what = f"{connector} {_second_person(body)}"
+    if seconds is not None:
+        delay = speak_duration(seconds)
+        return f"I'll remind you {what} in {delay}, {_when_phrase(due, now)}."
+    return f"I'll remind you {what} {_when_phrase(due, now)}."
+
+
+@plugin.tool(
+    sentences=[
+        "what are [all] [my|the] reminders",
+        "(what|which) reminders (do i have|have i (got|set)|are (there|set))",
+        "(read|show|list|tell me|give me|check) [me] [all] [my|the] reminders",
+        "(do i have|have i got|are there|have i set) any reminders [set]",
+        "what (did i ask you|have i asked you) to remind me [about|of]",
+        "when is my next reminder",
+    ]
+)
+def reminder_list(ctx: ToolContext) -> str:
+    """Say which reminders are set and when."""
+    now = ctx.now()
+    reminders = sorted(ctx.store.reminders, key=lambda r: (r.due, r.id))
+    if not reminders:
+        return "You have no reminders."
+    said = [f"{r.text} {_when_phrase(r.due, now)}" for r in reminders]
+    if len(said) == 1:
+        return f"You have one reminder: {said[0]}."
+    return f"You have {len(said)} reminders: " + ", ".join(said[:-1]) + f" and {said[-1]}."
+
+
+CANCEL = "(cancel|delete|remove|clear|forget|drop|turn off|dismiss|forget about)"
+
+
+@plugin.tool(
+    sentences=[
+        CANCEL + " [the|my|that] reminder",
+        CANCEL + " [the|my] reminder {text}",
+        CANCEL + " [the|my] {text} reminder",
+        CANCEL + " [the|my] reminder (at|for) {time:at}",
+        CANCEL + " [the|my] {time:at} reminder",
+        "(do not|no need to) remind me {text} [anymore|any more]",
+    ]
+)
+def reminder_cancel(
+    ctx: ToolContext,
+    text: Annotated[str | None, Field(description="what the reminder is about")] = None,
+    at: At = None,
+) -> str:
+    """Cancel one reminder, named by what it is about or its time."""
+    reminders = ctx.store.reminders
+    if not reminders:
+        raise ToolError("You have no reminders.")
+    found = _matching(ctx, text, at)
+    if len(found) > 1:
+        names = [r.text for r in found]
+        raise ToolError("Which reminder? " + ", ".join(names[:-1]) + f" or {names[-1]}?")
+    target = found[0]
+    ctx.store.reminders = [r for r in reminders if r is not target]
+    return f"I cancelled your reminder: {target.text}."
+
+
+def _matching(ctx: ToolContext, text: str | None, at: str | None) -> list[Reminder]:
+    reminders = list(ctx.store.reminders)
+    if at is not None:
+        hour, minute = _parse_hhmm(at)
+        reminders = [r for r in reminders if (r.due.hour, r.due.minute) == (hour, minute)]
+        if not reminders:
+            raise ToolError(f"You have no reminder at {at}.")
+    if text is None:
+        return reminders
+    _, wanted = _connector(text)
+    scores = [(_score(wanted, r.text), r) for r in reminders]
+    best = max(score for score, _ in scores)
+    if best < MATCH_CUTOFF:
+        raise ToolError(f"You have no reminder about {_second_person(wanted)}.")
+    return [r for score, r in scores if score == best]
+
+
+def _score(wanted: str, text: str) -> float:
+    return max(fuzz.ratio(wanted, text), fuzz.token_set_ratio(wanted, text))
+
+
+@plugin.tool(
+    sentences=[
+        CANCEL + " (all|every) [of] [the|my] reminders",
+        CANCEL + " [the|my] reminders",
+        "(clear|delete|remove) (all|every) reminder",
+    ]
+)
+def reminder_cancel_all(ctx: ToolContext) -> str:
+    """Cancel every reminder."""
+    count = len(ctx.store.reminders)
+    if not count:
+        raise ToolError("You have no reminders.")
+    ctx.store.reminders = []
+    return "I cancelled your reminder." if count == 1 else f"I cancelled your {count} reminders."

@@ -1,0 +1,216 @@
+"""Tests of the climate plugin: tools on a simulated world, and its sentence grammar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hassil
+import pytest
+from hassil import Intents, recognize_all
+
+from sottovoce.devices import World, parse_world
+from sottovoce.tools import ToolContext, ToolError
+from sottovoce.tools.builtin import climate
+from sottovoce.tools.registry import load_plugin
+
+MINE = ("lights", "switches", "climate", "covers", "locks", "home")
+
+
+def make_world(devices: list[dict[str, Any]], **extra: Any) -> World:
+    """A world with a kitchen, a living room and two rooms upstairs."""
+    data = {
+        "name": "test",
+        "areas": [
+            "kitchen",
+            "living room",
+            "garden",
+            {"name": "bedroom", "floor": "upstairs"},
+            {"name": "office", "floor": "upstairs"},
+        ],
+        "devices": devices,
+        **extra,
+    }
+    return parse_world(data, "test.yaml", virtual=True)
+
+
+def world_lists(world: World) -> dict[str, Any]:
+    """The slot lists the agent fills from a world, as hassil list dicts."""
+    lists: dict[str, Any] = {}
+    kinds = ["light", "switch", "fan", "thermostat", "media_player", "cover", "lock"]
+    kinds += ["sensor", "binary_sensor", "vacuum", "valve", "device"]
+    for kind in kinds:
+        values = [
+            {"in": spoken, "out": d.id}
+            for d in world.devices.values()
+            if kind in (d.kind, "device")
+            for spoken in (d.name, *d.aliases)
+        ]
+        lists[kind] = {"values": values or [{"in": "zzz nothing", "out": "none"}]}
+    places = [a.name for a in world.areas] + [a.floor for a in world.areas if a.floor]
+    lists["area"] = {"values": sorted({*places, "house", "whole house", "everywhere"})}
+    scenes = [s.name for s in world.scenes] or ["zzz no scene"]
+    lists["scene"] = {"values": scenes}
+    pronouns = ("it", "them", "that", "this", "those")
+    lists["ref"] = {"values": [{"in": word, "out": "it"} for word in pronouns]}
+    lists["percent"] = {"range": {"from": 0, "to": 100}}
+    lists["number"] = {"range": {"from": 0, "to": 1000, "fractions": "halves"}}
+    return lists
+
+
+def outcomes(world: World, text: str) -> set[tuple[str, tuple[tuple[str, Any], ...]]]:
+    """Every (tool, args) that the grammar of our plugins gives `text`."""
+    intents: dict[str, Any] = {}
+    lists = world_lists(world)
+    for module in MINE:
+        plugin = load_plugin(f"sottovoce.tools.builtin.{module}:plugin")
+        for tool in plugin.tools:
+            data = [
+                {"sentences": list(g.sentences), "slots": dict(g.slots)} for g in tool.sentences
+            ]
+            intents[tool.name] = {"data": data}
+            lists.update(tool.lists)
+    grammar = Intents.from_dict({"language": "en", "intents": intents, "lists": lists})
+    found = set()
+    for result in recognize_all(text, grammar):
+        args = tuple(sorted((k, e.value) for k, e in result.entities.items()))
+        found.add((result.intent.name, args))
+    return found
+
+
+def match(world: World, text: str) -> tuple[str, dict[str, Any]] | None:
+    """The one (tool, args) for `text`; fails the test if two tools (or args) compete.
+
+    Like the agent, a match naming a device ("kitchen light") beats one naming
+    an area and a kind word ("kitchen" + "light").
+    """
+    found = outcomes(world, text)
+    named = {o for o in found if any(k == "name" and v in world.devices for k, v in o[1])}
+    found = named or found
+    assert len(found) <= 1, f"{text!r} is ambiguous: {found}"
+    if not found:
+        return None
+    name, args = found.pop()
+    return name, dict(args)
+
+
+def state(world: World, device_id: str) -> dict[str, Any]:
+    return dict(world.snapshot()["devices"][device_id])
+
+
+def home() -> World:
+    return make_world(
+        [
+            {
+                "id": "thermostat.hall",
+                "kind": "thermostat",
+                "name": "hall thermostat",
+                "area": "living room",
+                "state": {"target": 20, "current": 18.5, "mode": "heat"},
+            },
+            {
+                "id": "thermostat.up",
+                "kind": "thermostat",
+                "name": "upstairs thermostat",
+                "area": "bedroom",
+                "state": {"target": 19, "current": 19, "mode": "off"},
+            },
+        ]
+    )
+
+
+def test_every_sentence_compiles() -> None:
+    for tool in climate.plugin.tools:
+        for group in tool.sentences:
+            for text in group.sentences:
+                hassil.parse_sentence(text)
+
+
+def test_set_target() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="living room")
+    assert climate.climate_set_temperature(ctx, temperature=21) == (
+        "The hall thermostat is set to 21 degrees."
+    )
+    assert state(world, "thermostat.hall")["target"] == 21
+    reply = climate.climate_set_temperature(ctx, temperature=22.5, area="upstairs")
+    assert reply == (
+        "The upstairs thermostat is set to 22.5 degrees."
+        " The upstairs thermostat is switched off, though."
+    )
+    assert state(world, "thermostat.up")["mode"] == "off"
+
+
+def test_out_of_range_changes_nothing() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="living room")
+    with pytest.raises(ToolError, match="between 5 and 35"):
+        climate.climate_set_temperature(ctx, temperature=70)
+    assert state(world, "thermostat.hall")["target"] == 20
+
+
+def test_warmer_cooler_by_one() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="living room")
+    climate.climate_warmer(ctx)
+    assert state(world, "thermostat.hall")["target"] == 21
+    climate.climate_cooler(ctx, degrees=3)
+    assert state(world, "thermostat.hall")["target"] == 18
+
+
+def test_modes() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="living room")
+    assert climate.climate_set_mode(ctx, mode="off") == "The hall thermostat is off."
+    assert state(world, "thermostat.hall")["mode"] == "off"
+    assert climate.climate_set_mode(ctx, mode="heat", area="house") == (
+        "The hall thermostat and the upstairs thermostat are heating."
+    )
+
+
+def test_status_reads_current_and_target() -> None:
+    ctx = ToolContext(world=home(), area="living room")
+    assert climate.climate_status(ctx) == (
+        "The hall thermostat reads 18.5 degrees and is set to 20 degrees, heating."
+    )
+    with pytest.raises(ToolError):
+        climate.climate_status(ctx, name="hot tub")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("set the thermostat to 21 degrees", "climate_set_temperature", {"temperature": 21}),
+        ("set the heating to 19.5", "climate_set_temperature", {"temperature": 19.5}),
+        (
+            "set the bedroom temperature to 18 degrees",
+            "climate_set_temperature",
+            {"temperature": 18, "area": "bedroom"},
+        ),
+        (
+            "set the hall thermostat to 22",
+            "climate_set_temperature",
+            {"temperature": 22, "name": "thermostat.hall"},
+        ),
+        ("turn up the heat", "climate_warmer", {}),
+        ("make it warmer in the bedroom", "climate_warmer", {"area": "bedroom"}),
+        ("it is too hot in here", "climate_cooler", {}),
+        ("turn the heating down by 2 degrees", "climate_cooler", {"degrees": 2}),
+        ("turn off the heating", "climate_set_mode", {"mode": "off"}),
+        ("turn on the heating", "climate_set_mode", {"mode": "heat"}),
+        (
+            "turn on the air conditioning upstairs",
+            "climate_set_mode",
+            {"mode": "cool", "area": "upstairs"},
+        ),
+        ("set the thermostat to auto", "climate_set_mode", {"mode": "auto"}),
+        ("what is the thermostat set to", "climate_status", {}),
+        ("what is the current temperature", "climate_status", {}),
+        (
+            "what temperature is the thermostat set to in the bedroom",
+            "climate_status",
+            {"area": "bedroom"},
+        ),
+    ],
+)
+def test_sentences_route_to_one_tool(text: str, tool: str, args: dict[str, Any]) -> None:
+    assert match(home(), text) == (tool, args)

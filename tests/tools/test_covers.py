@@ -1,0 +1,186 @@
+"""Tests of the covers plugin: tools on a simulated world, and its sentence grammar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hassil
+import pytest
+from hassil import Intents, recognize_all
+
+from sottovoce.devices import World, parse_world
+from sottovoce.tools import ToolContext, ToolError
+from sottovoce.tools.builtin import covers
+from sottovoce.tools.registry import load_plugin
+
+MINE = ("lights", "switches", "climate", "covers", "locks", "home")
+
+
+def make_world(devices: list[dict[str, Any]], **extra: Any) -> World:
+    """A world with a kitchen, a living room and two rooms upstairs."""
+    data = {
+        "name": "test",
+        "areas": [
+            "kitchen",
+            "living room",
+            "garden",
+            {"name": "bedroom", "floor": "upstairs"},
+            {"name": "office", "floor": "upstairs"},
+        ],
+        "devices": devices,
+        **extra,
+    }
+    return parse_world(data, "test.yaml", virtual=True)
+
+
+def world_lists(world: World) -> dict[str, Any]:
+    """The slot lists the agent fills from a world, as hassil list dicts."""
+    lists: dict[str, Any] = {}
+    kinds = ["light", "switch", "fan", "thermostat", "media_player", "cover", "lock"]
+    kinds += ["sensor", "binary_sensor", "vacuum", "valve", "device"]
+    for kind in kinds:
+        values = [
+            {"in": spoken, "out": d.id}
+            for d in world.devices.values()
+            if kind in (d.kind, "device")
+            for spoken in (d.name, *d.aliases)
+        ]
+        lists[kind] = {"values": values or [{"in": "zzz nothing", "out": "none"}]}
+    places = [a.name for a in world.areas] + [a.floor for a in world.areas if a.floor]
+    lists["area"] = {"values": sorted({*places, "house", "whole house", "everywhere"})}
+    scenes = [s.name for s in world.scenes] or ["zzz no scene"]
+    lists["scene"] = {"values": scenes}
+    pronouns = ("it", "them", "that", "this", "those")
+    lists["ref"] = {"values": [{"in": word, "out": "it"} for word in pronouns]}
+    lists["percent"] = {"range": {"from": 0, "to": 100}}
+    lists["number"] = {"range": {"from": 0, "to": 1000, "fractions": "halves"}}
+    return lists
+
+
+def outcomes(world: World, text: str) -> set[tuple[str, tuple[tuple[str, Any], ...]]]:
+    """Every (tool, args) that the grammar of our plugins gives `text`."""
+    intents: dict[str, Any] = {}
+    lists = world_lists(world)
+    for module in MINE:
+        plugin = load_plugin(f"sottovoce.tools.builtin.{module}:plugin")
+        for tool in plugin.tools:
+            data = [
+                {"sentences": list(g.sentences), "slots": dict(g.slots)} for g in tool.sentences
+            ]
+            intents[tool.name] = {"data": data}
+            lists.update(tool.lists)
+    grammar = Intents.from_dict({"language": "en", "intents": intents, "lists": lists})
+    found = set()
+    for result in recognize_all(text, grammar):
+        args = tuple(sorted((k, e.value) for k, e in result.entities.items()))
+        found.add((result.intent.name, args))
+    return found
+
+
+def match(world: World, text: str) -> tuple[str, dict[str, Any]] | None:
+    """The one (tool, args) for `text`; fails the test if two tools (or args) compete.
+
+    Like the agent, a match naming a device ("kitchen light") beats one naming
+    an area and a kind word ("kitchen" + "light").
+    """
+    found = outcomes(world, text)
+    named = {o for o in found if any(k == "name" and v in world.devices for k, v in o[1])}
+    found = named or found
+    assert len(found) <= 1, f"{text!r} is ambiguous: {found}"
+    if not found:
+        return None
+    name, args = found.pop()
+    return name, dict(args)
+
+
+def state(world: World, device_id: str) -> dict[str, Any]:
+    return dict(world.snapshot()["devices"][device_id])
+
+
+def home() -> World:
+    return make_world(
+        [
+            {"id": "cover.kitchen", "kind": "cover", "name": "kitchen blind", "area": "kitchen"},
+            {
+                "id": "cover.living",
+                "kind": "cover",
+                "name": "living room curtains",
+                "area": "living room",
+                "state": {"position": 100},
+            },
+            {"id": "cover.garage", "kind": "cover", "name": "garage door", "area": "garden"},
+            {"id": "valve.garden", "kind": "valve", "name": "garden sprinklers", "area": "garden"},
+        ]
+    )
+
+
+def test_every_sentence_compiles() -> None:
+    for tool in covers.plugin.tools:
+        for group in tool.sentences:
+            for text in group.sentences:
+                hassil.parse_sentence(text)
+
+
+def test_open_close_here_and_by_name() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="kitchen")
+    assert covers.cover_open(ctx) == "The kitchen blind is open."
+    assert state(world, "cover.kitchen") == {"position": 100}
+    assert covers.cover_close(ctx, name="garage door") == "The garage door is closed."
+    assert covers.cover_close(ctx, name="blinds", area="house") == (
+        "The kitchen blind, the living room curtains and the garage door are closed."
+    )
+    assert state(world, "valve.garden") == {"position": 0}
+
+
+def test_valves_by_kind_word() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="kitchen")
+    assert covers.cover_open(ctx, name="sprinklers") == "The garden sprinklers is open."
+    assert state(world, "valve.garden") == {"position": 100}
+    assert state(world, "cover.kitchen") == {"position": 0}
+    assert covers.cover_close(ctx, name="water") == "The garden sprinklers is closed."
+
+
+def test_position_and_status() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="kitchen")
+    assert covers.cover_set_position(ctx, percent=30, name="kitchen blind") == (
+        "The kitchen blind is partly open at 30 percent."
+    )
+    assert covers.cover_status(ctx, name="blinds", area="house") == (
+        "The kitchen blind is partly open at 30 percent; the living room curtains is open;"
+        " the garage door is closed."
+    )
+    with pytest.raises(ToolError):
+        covers.cover_open(ctx, name="hot tub")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("open the blinds", "cover_open", {"name": "blinds"}),
+        (
+            "close the curtains in the living room",
+            "cover_close",
+            {"name": "curtains", "area": "living room"},
+        ),
+        ("open the garage door", "cover_open", {"name": "cover.garage"}),
+        ("lower the kitchen blind", "cover_close", {"name": "cover.kitchen"}),
+        (
+            "open the kitchen blind halfway",
+            "cover_set_position",
+            {"name": "cover.kitchen", "percent": 50},
+        ),
+        ("set the blinds to 30 percent", "cover_set_position", {"name": "blinds", "percent": 30}),
+        ("are the blinds open", "cover_status", {"name": "blinds"}),
+        ("is the garage door open", "cover_status", {"name": "cover.garage"}),
+        ("turn on the sprinklers", "cover_open", {"name": "sprinklers"}),
+        ("turn off the water", "cover_close", {"name": "water"}),
+        ("turn on the garden sprinklers", "cover_open", {"name": "valve.garden"}),
+        ("water the garden", "cover_open", {"name": "water", "area": "garden"}),
+        ("is the water on", "cover_status", {"name": "water"}),
+    ],
+)
+def test_sentences_route_to_one_tool(text: str, tool: str, args: dict[str, Any]) -> None:
+    assert match(home(), text) == (tool, args)

@@ -1,0 +1,122 @@
+"""Tests for the weather, outdoor temperature, time and date tools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hassil import parse_sentence
+
+from sottovoce.agent.grammar import Grammar
+from sottovoce.devices import World, parse_world
+from sottovoce.tools import Registry, ToolContext, ToolError
+from sottovoce.tools.builtin import info
+
+WEATHER = {
+    "current": {"condition": "cloudy", "temperature": 16},
+    "forecast": [
+        {"day": "today", "condition": "partly cloudy", "high": 21, "low": 13},
+        {"day": "tomorrow", "condition": "light showers", "high": 17.5, "low": 12},
+    ],
+}
+
+
+def make_world(**extra: Any) -> World:
+    data: dict[str, Any] = {
+        "name": "test",
+        "clock": "2026-06-01T08:30:00",
+        "areas": ["kitchen", "garden"],
+        **extra,
+    }
+    return parse_world(data, "test.yaml", virtual=True)
+
+
+def ctx_for(world: World) -> ToolContext:
+    return ToolContext(world=world, area="kitchen")
+
+
+def test_sentences_compile() -> None:
+    for tool in info.plugin.tools:
+        for group in tool.sentences:
+            for text in group.sentences:
+                parse_sentence(text)
+
+
+def test_weather_now_today_tomorrow() -> None:
+    ctx = ctx_for(make_world(weather=WEATHER))
+    assert info.weather_get(ctx) == "It is cloudy and 16 degrees."
+    assert "partly cloudy, with a high of 21 and a low of 13" in info.weather_get(ctx, "today")
+    assert info.weather_get(ctx, "tomorrow") == (
+        "Tomorrow: light showers, with a high of 17.5 and a low of 12 degrees."
+    )
+    with pytest.raises(ToolError, match="no forecast for friday"):
+        info.weather_get(ctx, "friday")
+
+
+def test_will_it_rain() -> None:
+    ctx = ctx_for(make_world(weather=WEATHER))
+    assert info.weather_will_it(ctx, "rain", "tomorrow").startswith("Yes")
+    assert info.weather_will_it(ctx, "rain", "today").startswith("No")
+    assert info.weather_will_it(ctx, "rain", "now").startswith("No")
+    assert info.weather_will_it(ctx, "clouds", "today").startswith("Yes")
+
+
+def test_how_hot_tomorrow() -> None:
+    ctx = ctx_for(make_world(weather=WEATHER))
+    assert info.weather_temperature(ctx, "tomorrow") == (
+        "Tomorrow the high is 17.5 and the low is 12 degrees."
+    )
+
+
+def test_no_weather() -> None:
+    ctx = ctx_for(make_world())
+    with pytest.raises(ToolError, match="I have no weather report."):
+        info.weather_get(ctx)
+    with pytest.raises(ToolError, match="I have no weather report."):
+        info.weather_will_it(ctx)
+    with pytest.raises(ToolError):
+        info.weather_outside_temperature(ctx)
+
+
+def test_outside_temperature_from_weather_or_sensor() -> None:
+    assert info.weather_outside_temperature(ctx_for(make_world(weather=WEATHER))) == (
+        "It is 16 degrees outside."
+    )
+    sensor = {
+        "id": "sensor.garden",
+        "kind": "sensor",
+        "name": "garden temperature",
+        "area": "garden",
+        "state": {"value": 14.5, "unit": "°C"},
+    }
+    world = make_world(weather=WEATHER, devices=[sensor])
+    assert info.weather_outside_temperature(ctx_for(world)) == "It is 14.5 degrees outside."
+
+
+def test_time_and_date() -> None:
+    ctx = ctx_for(make_world())
+    assert info.time_get(ctx) == "It is 8:30 AM."
+    assert info.date_get(ctx) == "It is Monday, June 1st."
+    world = make_world(clock="2026-12-22T00:05:00")
+    assert info.time_get(ctx_for(world)) == "It is 12:05 AM."
+    assert info.date_get(ctx_for(world)) == "It is Tuesday, December 22nd."
+    world = make_world(clock="2026-03-13T17:45:00")
+    assert info.time_get(ctx_for(world)) == "It is 5:45 PM."
+    assert info.date_get(ctx_for(world)) == "It is Friday, March 13th."
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what is the weather like tomorrow", "weather_get", {"day": "tomorrow"}),
+        ("will it rain tomorrow", "weather_will_it", {"condition": "rain", "day": "tomorrow"}),
+        ("do i need an umbrella", "weather_will_it", {"condition": "rain"}),
+        ("what is the temperature outside", "weather_outside_temperature", {}),
+        ("what time is it", "time_get", {}),
+        ("what day is it today", "date_get", {}),
+    ],
+)
+def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
+    grammar = Grammar(Registry([info.plugin]), make_world(weather=WEATHER))
+    call = grammar.match(text)
+    assert call is not None and (call.tool, call.args) == (tool, args)

@@ -1,0 +1,91 @@
+"""Tests for the workout and watch tools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hassil import parse_sentence
+
+from sottovoce.agent.grammar import Grammar
+from sottovoce.devices import World, parse_world
+from sottovoce.tools import Registry, ToolContext, ToolError
+from sottovoce.tools.builtin import workout
+
+
+def make_world(**extra: Any) -> World:
+    data: dict[str, Any] = {
+        "name": "test",
+        "clock": "2026-06-01T08:30:00",
+        "areas": ["kitchen"],
+        "wearable": {"heart_rate": 142, "pace_min_per_km": 5.4, "battery": 81},
+        **extra,
+    }
+    return parse_world(data, "test.yaml", virtual=True)
+
+
+def ctx_for(world: World) -> ToolContext:
+    return ToolContext(world=world)
+
+
+def test_sentences_compile() -> None:
+    for tool in workout.plugin.tools:
+        for group in tool.sentences:
+            for text in group.sentences:
+                parse_sentence(text)
+
+
+def test_start_and_stop() -> None:
+    world = make_world()
+    assert world.snapshot()["workout"] == {"active": False, "kind": None}
+    assert "ride" in workout.workout_start(ctx_for(world), kind="ride")
+    assert world.snapshot()["workout"] == {"active": True, "kind": "ride"}
+    world.clock.advance(1500)  # type: ignore[attr-defined]
+    reply = workout.workout_stop(ctx_for(world))
+    assert reply == "Your ride has ended after 25 minutes."
+    assert world.snapshot()["workout"] == {"active": False, "kind": None}
+    assert workout.workout_stop(ctx_for(world)) == "No workout is being tracked."
+
+
+def test_start_again_and_switch() -> None:
+    world = make_world()
+    workout.workout_start(ctx_for(world), kind="run")
+    assert "already" in workout.workout_start(ctx_for(world), kind="run")
+    workout.workout_start(ctx_for(world), kind="walk")
+    assert world.snapshot()["workout"] == {"active": True, "kind": "walk"}
+
+
+def test_watch_readings() -> None:
+    ctx = ctx_for(make_world())
+    assert workout.watch_heart_rate(ctx) == "Your heart rate is 142 beats per minute."
+    assert workout.watch_pace(ctx) == "Your pace is 5 minutes 24 seconds per kilometre (5:24)."
+    assert workout.watch_battery(ctx) == "Your watch battery is at 81 percent."
+
+
+def test_spoken_pace() -> None:
+    assert workout.spoken_pace(6.0) == "6 minutes per kilometre"
+    assert workout.spoken_pace(4.99) == "4 minutes 59 seconds per kilometre"
+    assert workout.spoken_pace(0.5) == "30 seconds per kilometre"
+
+
+def test_missing_wearable_values() -> None:
+    ctx = ctx_for(make_world(wearable={}))
+    for tool in (workout.watch_heart_rate, workout.watch_pace, workout.watch_battery):
+        with pytest.raises(ToolError):
+            tool(ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("start a cycling workout", "workout_start", {"kind": "ride"}),
+        ("i am going for a run", "workout_start", {"kind": "run"}),
+        ("stop my workout", "workout_stop", {}),
+        ("how fast is my heart beating", "watch_heart_rate", {}),
+        ("how much battery does my watch have", "watch_battery", {}),
+    ],
+)
+def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
+    grammar = Grammar(Registry([workout.plugin]), make_world())
+    call = grammar.match(text)
+    assert call is not None and (call.tool, call.args) == (tool, args)
