@@ -127,6 +127,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     from sottovoce.agent.cases import load_cases
     from sottovoce.agent.evaluate import Evaluator
     from sottovoce.devices import default_world_path
+
     cases = load_cases(args.cases)
     world_path = args.world or cases.world or default_world_path()
     registry = _registry()

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 CUTOFF = 82.0
+# Speech recognition keeps the head noun and garbles the rest ("sealing fan"): a run
+# that ends in the same word as a name may be further from it.
+SAME_HEAD_CUTOFF = 66.0
 _MAX_WORDS = 4
 # Words that never start or end a name run: they glue commands together.
 _GLUE = frozenset(
@@ -65,7 +68,12 @@ class NameRepair:
     def _closest(self, phrase: str, start: int, end: int) -> _Fix | None:
         if len(phrase) < 3 or phrase in self._known:
             return None
-        best = process.extractOne(phrase, self._names, scorer=fuzz.ratio, score_cutoff=CUTOFF)
-        if best is None:
-            return None
-        return _Fix(start, end, best[0], float(best[1]))
+        head = phrase.rsplit(" ", 1)[-1]
+        found = process.extract(
+            phrase, self._names, scorer=fuzz.ratio, score_cutoff=SAME_HEAD_CUTOFF, limit=5
+        )
+        for name, score, _ in found:
+            same_head = " " in name and name.rsplit(" ", 1)[-1] == head and " " in phrase
+            if score >= CUTOFF or same_head:
+                return _Fix(start, end, name, float(score))
+        return None

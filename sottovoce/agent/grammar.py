@@ -31,6 +31,10 @@ from sottovoce.tools import Registry
 
 FOLLOW_UP = "_follow_up"
 FUZZY_CUTOFF = 80.0
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+# Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
+# and "7:30" as one value and the padding tells whether am or pm was said.
+_CLOCK_LISTS = frozenset({"time", "reminder_clock"})
 _SLOT_RE = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 
 # Numbers and free text arrive normalized (digits, "N seconds", "HH:MM"), so ranges
@@ -40,13 +44,15 @@ _BASE_LISTS: dict[str, Any] = {
     "percent": {"range": {"from": 0, "to": 100, "words": False}},
     "duration_s": {"range": {"from": 1, "to": 10_000_000, "words": False}},
     "text": {"wildcard": True},
-    "time": {"wildcard": True},
     "list_name": {"wildcard": True},
+    "time": {"wildcard": True},
     "day": {"values": ["today", "tomorrow", "now", "tonight"]},
 }
 
 # "And in the kitchen?" / "what about the fan?": the agent re-runs the last call.
 _FOLLOW_UP_SENTENCES = [
+    "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
+    "[no] [make it] {number:value} [percent|degrees] instead",
     "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|please]",
     "and [the] {device:name} [too|as well]",
     "(what|how) about [the] {device:name}",
@@ -91,8 +97,8 @@ class Match:
 
     call: Call
     literal_chunks: int
-    wildcard_chars: int
-    fuzzy: float = 100.0
+    wild: tuple[str, ...] = ()
+    plugin: str | None = None
 
 
 class Grammar:
@@ -102,6 +108,10 @@ class Grammar:
         self._intents = Intents.from_dict(_intents_dict(registry))
         self._lists: dict[str, SlotList] = dict(world_lists(world))
         self._slot_lists = _slot_lists_by_tool(registry)
+        self._plugins = {spec.name: spec.plugin for spec in registry}
+        self._areas = {normalize(a.name) for a in world.areas} | {
+            normalize(f) for f in world.floors()
+        }
         self._repair = NameRepair(_spoken_names(self._lists))
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
         for intent in self._intents.intents.values():
@@ -110,10 +120,29 @@ class Grammar:
 
     def match(self, text: str) -> Call | None:
         """The best exact match of normalized text, or None."""
-        results = recognize_all(text, self._intents, slot_lists=self._lists)
-        matches = [_to_match(r) for r in results]
-        best = _best(matches)
+        best = self.best(text)
         return best.call if best is not None else None
+
+    def best(self, text: str, prefer: str | None = None) -> Match | None:
+        """The best exact match; ties go to tools of the `prefer` plugin (the last one used)."""
+        results = recognize_all(text, self._intents, slot_lists=self._lists)
+        matches = [
+            _to_match(r, self._plugins.get(r.intent.name), self._clock_slots(r))
+            for r in results
+            if self._times_are_times(r)
+        ]
+        return _best(matches, prefer)
+
+    def _clock_slots(self, result: RecognizeResult) -> set[str]:
+        slots = self._slot_lists.get(result.intent.name, {})
+        return {name for name in result.entities if slots.get(name, set()) & _CLOCK_LISTS}
+
+    def _times_are_times(self, result: RecognizeResult) -> bool:
+        """A clock-time slot must hold a clock time as normalization writes it."""
+        return all(
+            _CLOCK_TIME.fullmatch(str(result.entities[name].text).strip())
+            for name in self._clock_slots(result)
+        )
 
     def match_fuzzy(self, text: str) -> Call | UnknownName | None:
         """Match after repairing near-miss names; else report a name nothing resembles."""
@@ -126,8 +155,10 @@ class Grammar:
         if result is None or "thing" not in result.entities:
             return None
         words = _strip_article(str(result.entities["thing"].text).strip())
-        if not words or len(words.split()) > 4 or words in _PRONOUNS:
+        if not words or len(words.split()) > 3 or words in _PRONOUNS:
             return None
+        if any(area in f" {words} " for area in (f" {a} " for a in self._areas)):
+            return None  # "all the lights downstairs": a place, not an unknown thing
         return UnknownName(text=words, known=self._repair.knows(words))
 
 
@@ -149,24 +180,34 @@ def _strip_article(text: str) -> str:
     return text
 
 
-def _to_match(result: RecognizeResult, args: Mapping[str, Any] | None = None) -> Match:
-    if args is None:
-        args = {name: entity.value for name, entity in result.entities.items()}
+def _to_match(
+    result: RecognizeResult, plugin: str | None = None, verbatim: set[str] | None = None
+) -> Match:
+    args = {
+        name: str(entity.text).strip() if name in (verbatim or ()) else entity.value
+        for name, entity in result.entities.items()
+    }
     clean = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in args.items()}
-    wildcard = sum(
-        len(str(e.text)) for e in result.entities.values() if getattr(e, "is_wildcard", False)
-    )
-    return Match(Call(result.intent.name, clean), result.text_chunks_matched, wildcard)
+    wild = tuple(str(e.text) for e in result.entities.values() if getattr(e, "is_wildcard", False))
+    return Match(Call(result.intent.name, clean), result.text_chunks_matched, wild, plugin)
 
 
-def _best(matches: list[Match]) -> Match | None:
+def _best(matches: list[Match], prefer: str | None = None) -> Match | None:
     if not matches:
         return None
-    # A named device beats an area reading of the same words ("kitchen light").
-    return max(
-        matches,
-        key=lambda m: (m.fuzzy, _names_device(m.call), m.literal_chunks, -m.wildcard_chars),
-    )
+
+    # A named device beats an area reading of the same words ("kitchen light"); the
+    # tools of the last plugin used break ties ("pause it" after a timer).
+    def rank(m: Match) -> tuple[bool, bool, bool, int, int]:
+        return (
+            m.call.tool != FOLLOW_UP,
+            _names_device(m.call),
+            prefer is not None and m.plugin == prefer,
+            m.literal_chunks,
+            -sum(len(w) for w in m.wild),
+        )
+
+    return max(matches, key=rank)
 
 
 def _names_device(call: Call) -> bool:

@@ -124,7 +124,7 @@ _MERIDIEM: dict[tuple[str, ...], str] = {
 }  # fmt: skip
 _NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
 _CLOCK = re.compile(r"(\d{1,2})([:.])(\d{2})")
-_TIME_TOKEN = re.compile(r"\b(\d{2}):(\d{2})\b")
+_TIME_TOKEN = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 _SECONDS_TOKEN = re.compile(r"\b(\d+) seconds\b")
 _BARE_TIME = re.compile(r"(?:at )?(\d{1,2})(?: (\d{2}))?")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -132,12 +132,29 @@ _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 
 def normalize(text: str) -> str:
     """Return the canonical form of a user sentence for template matching."""
-    words = _drop_fillers(_expand_bare(_clean(text).split()))
+    words = _drop_fillers(_expand_bare(_clean(_enumeration_commas(text)).split()))
     # Folded after filler removal so that "per um cent" settles in one pass.
     tokens = _SPELLINGS.sub(lambda m: _SPELLING_WORDS[m.group(0)[0]], " ".join(words)).split()
     for reader in (_number_at, _time_at, _duration_at):
         tokens = _rewrite(tokens, reader)
     return " ".join(tokens)
+
+
+_ENUM_COMMA = re.compile(r"(?<!\d),(?!\d)")
+
+
+def _enumeration_commas(text: str) -> str:
+    """'eggs, milk and bread' -> 'eggs and milk and bread', so the items stay apart.
+
+    Only for a list that ends in "and"/"or", and not after a lone opener ("okay, ...").
+    """
+    parts = _ENUM_COMMA.split(text)
+    if len(parts) < 2 or not re.search(r"\b(and|or)\b", parts[-1]):
+        return text
+    head = parts[0].split()
+    joined = parts[0] if len(head) >= 2 else parts[0] + " " + parts[1]
+    rest = parts[1:] if len(head) >= 2 else parts[2:]
+    return " and ".join([joined, *rest]) if rest else joined
 
 
 def parse_duration_s(text: str) -> int | None:
@@ -325,7 +342,19 @@ def _time_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | 
     # A stray "am"/"pm" left after a time would turn it again on a second pass.
     while (skip := _apply_meridiem(tokens, end, 0)[1]) > end:
         end = skip
+    # Two forms the tools can tell apart: "07:30"/"19:30" (the half of the day is known)
+    # and "7:30" ("half past seven": either half of the day).
+    if not _is_explicit(tokens[i:end], hour):
+        return f"{hour}:{minute:02d}", end
     return f"{hour:02d}:{minute:02d}", end
+
+
+def _is_explicit(words: list[str], hour: int) -> bool:
+    """Whether a clock time said which half of the day it is (am/pm, 24-hour, noon)."""
+    if hour == 0 or hour > 12 or words[0].startswith("0"):
+        return True
+    marks = {"am", "pm", "a", "p", "morning", "afternoon", "evening", "night", *_NAMED_HOURS}
+    return any(word in marks for word in words)
 
 
 def _read_relative(tokens: list[str], i: int, before: list[str]) -> tuple[int, int, int] | None:

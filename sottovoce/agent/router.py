@@ -92,11 +92,22 @@ class Router:
 
     def _parts(self, text: str, last: Call | None) -> list[Call] | None:
         """Calls for the whole text, or for pieces joined by 'and'/'then'."""
+        for variant in relaxed_forms(text):
+            calls = self._parts_of(variant, last)
+            if calls:
+                return calls
+        return None
+
+    def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
         assert self.grammar is not None
-        whole = self.grammar.match(text)
-        if whole is not None:
-            resolved = self._resolve(whole, last)
-            return [resolved] if resolved is not None else None
+        whole = self.grammar.best(text, prefer=_plugin_of(self.registry, last))
+        resolved = self._resolve(whole.call, last) if whole is not None else None
+        # A free-text slot that swallowed "and ..." may hide two commands.
+        if resolved is not None and whole is not None and not _swallows_connector(whole.wild):
+            return [resolved]
+        return self._split(text, last) or ([resolved] if resolved is not None else None)
+
+    def _split(self, text: str, last: Call | None) -> list[Call] | None:
         for connector in _CONNECTORS:
             start = text.find(connector)
             while start > 0:
@@ -165,11 +176,57 @@ def _as_json(decision: LLMDecision) -> str:
     return json.dumps([{"name": c.name, "arguments": dict(c.arguments)} for c in decision.calls])
 
 
+def _plugin_of(registry: Registry, call: Call | None) -> str | None:
+    spec = registry.get(call.tool) if call is not None else None
+    return spec.plugin if spec is not None else None
+
+
+def _swallows_connector(wild: tuple[str, ...]) -> bool:
+    return any(f" {word} " in f" {text} " for text in wild for word in ("and", "then"))
+
+
+_LEADING = (
+    "actually", "ok", "okay", "now", "so", "like", "well", "and", "then", "also", "alright",
+    "oh", "right", "hey", "just", "maybe", "no", "yes", "um", "i said", "and then",
+)  # fmt: skip
+_TRAILING = (
+    "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
+    "already", "a bit", "a little", "a little bit", "thanks", "thank you", "ok", "okay",
+    "please", "for a bit", "for a while", "quickly",
+)  # fmt: skip
+_INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
+
+
+def relaxed_forms(text: str) -> list[str]:
+    """The text, then without discourse words ("actually", "now", "a bit") if it had any."""
+    relaxed = f" {text} "
+    for inner in _INNER:
+        relaxed = relaxed.replace(inner, " ")
+    words = relaxed.split()
+    changed = True
+    while changed and words:
+        changed = False
+        for phrase in sorted(_LEADING, key=len, reverse=True):
+            size = len(phrase.split())
+            if " ".join(words[:size]) == phrase and len(words) > size:
+                words, changed = words[size:], True
+                break
+        for phrase in sorted(_TRAILING, key=len, reverse=True):
+            size = len(phrase.split())
+            if " ".join(words[-size:]) == phrase and len(words) > size:
+                words, changed = words[:-size], True
+                break
+    result = " ".join(words)
+    return [text] if result == text or not result else [text, result]
+
+
 def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
-    """Re-aim the last call at a new area, device, day or contact; None if it cannot be."""
+    """Re-aim the last call at a new area, device, day, contact or value; None if it cannot be."""
     spec = registry.get(last.tool)
     if spec is None:
         return None
+    if "value" in slots:
+        return _new_value(last, slots["value"])
     params = set(spec.args_model.model_fields)
     if not set(slots) <= params:
         return None
@@ -185,6 +242,18 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if kind is not None and spec.kinds and kind not in spec.kinds:
         tool = sibling_tool(registry, last.tool, kind) or tool
     return Call(tool, args)
+
+
+def _new_value(last: Call, value: object) -> Call | None:
+    """'make that 35': the last call again with its one number changed."""
+    numeric = [
+        key
+        for key, old in last.args.items()
+        if isinstance(old, int | float) and not isinstance(old, bool)
+    ]
+    if len(numeric) != 1:
+        return None
+    return Call(last.tool, {**last.args, numeric[0]: value})
 
 
 def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:

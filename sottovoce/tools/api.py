@@ -174,9 +174,7 @@ def _args_model(function: ToolFunction) -> type[BaseModel]:
         default = ... if param.default is param.empty else param.default
         fields[param.name] = (hints[param.name], default)
     config = ConfigDict(extra="forbid")
-    model: type[BaseModel] = create_model(
-        f"{function.__name__}_args", __config__=config, **fields
-    )
+    model: type[BaseModel] = create_model(f"{function.__name__}_args", __config__=config, **fields)
     return model
 
 

@@ -81,13 +81,14 @@ def _find(
     area = _clean(area)
     if name and name in PRONOUNS:
         return _referent(ctx, kinds)
+    word = None
     if name and _is_kind_word(name, kinds):
-        name = None
+        word, name = name, None
     if name:
         return _by_name(ctx, kinds, name, area)
     if area:
         return _in_area(ctx, kinds, area)
-    return _here(ctx, kinds)
+    return _here(ctx, kinds, word)
 
 
 def _clean(text: str | None) -> str | None:
@@ -137,13 +138,17 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     raise ToolError(f"There is no {name} here.")
 
 
+def _called(device: Device, word: str) -> bool:
+    """Whether a spoken name of the device contains the word, singular or plural."""
+    stem = word[:-1] if word.endswith("s") else word
+    return any(stem in name.split() or stem + "s" in name.split() for name in _names(device))
+
+
 def _names(device: Device) -> set[str]:
     return {device.name.lower(), *(alias.lower() for alias in device.aliases)}
 
 
-def _area_and_kind_word(
-    ctx: ToolContext, kinds: Sequence[str], name: str
-) -> list[Device] | None:
+def _area_and_kind_word(ctx: ToolContext, kinds: Sequence[str], name: str) -> list[Device] | None:
     """'kitchen lights' or 'upstairs lamps': an area or floor followed by a kind word."""
     for kind in kinds:
         for word in KIND_WORDS.get(kind, ()):
@@ -190,7 +195,7 @@ def _in_area(ctx: ToolContext, kinds: Sequence[str], place: str) -> list[Device]
     return found
 
 
-def _here(ctx: ToolContext, kinds: Sequence[str]) -> list[Device]:
+def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> list[Device]:
     every = of_kinds(ctx, kinds)
     if ctx.area is not None:
         here = [d for d in every if d.area == ctx.area]
@@ -198,6 +203,10 @@ def _here(ctx: ToolContext, kinds: Sequence[str]) -> list[Device]:
             return here
     if len(every) == 1:
         return every
+    # None here, but "the blinds" may still name the one device called so.
+    called = [d for d in every if word and _called(d, word)]
+    if len(called) == 1:
+        return called
     if not every:
         raise ToolError(f"There is no {kind_label(kinds)} here.")
     where = f" in the {ctx.area}" if ctx.area else ""

@@ -33,6 +33,8 @@ SHOPPING_NAMES = frozenset(
     {"shopping", "grocery", "groceries", "grocery shopping", "food shopping", "supermarket"}
 )
 ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
+# "I need help" is not shopping: things that "I need ..." catches but no list holds.
+NOT_ITEMS = frozenset({"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"})
 ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
 # "eggs to my shopping list" left in the items when a wildcard swallowed the destination.
 DESTINATION = re.compile(
@@ -193,7 +195,7 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
         items, list_name = _split_destination(ctx, items)
     key = _target(ctx, list_name, create=True)
     wanted = _split_items(items, _known_items(ctx))
-    if wanted[0].startswith("to "):
+    if wanted[0].startswith("to ") or wanted[0] in NOT_ITEMS:
         raise ToolError(f"What should I add to your {key} list?")
     current = ctx.store.lists.get(key, [])
     added = [item for item in wanted if _find_item(current, item, fuzzy=False) is None]

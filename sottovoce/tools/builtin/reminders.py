@@ -42,6 +42,19 @@ TOMORROW = {"day": "tomorrow"}
 SET = "(set|create|add|make|schedule|put in) [a|an|the] [new] reminder"
 
 
+def _clock_values() -> list[dict[str, str]]:
+    """Every "HH:MM" (and "H:MM") as a slot list, so that a time and the text can sit
+    side by side in a template: two adjacent wildcards cannot be split."""
+    values = []
+    for hour in range(24):
+        for minute in range(60):
+            out = f"{hour:02d}:{minute:02d}"
+            values.append({"in": out, "out": out})
+            if hour < 10:
+                values.append({"in": f"{hour}:{minute:02d}", "out": out})
+    return values
+
+
 def announce_reminder(reminder: Reminder) -> str:
     """What to say when a reminder is due: "Reminder: stretch."."""
     return f"Reminder: {reminder.text}."
@@ -129,46 +142,57 @@ def _second_person(text: str) -> str:
 
 
 def _due_at(now: datetime, hhmm: str, day: str | None) -> datetime:
-    """The next HH:MM: today if still ahead, else tomorrow; "tomorrow" forces tomorrow."""
+    """The next HH:MM: today if still ahead, else tomorrow; "tomorrow" forces tomorrow.
+
+    An unpadded "2:30" did not say am or pm: the next of 2:30 and 14:30 is meant
+    (tomorrow: 7 to 11 in the morning, 12 at noon, 1 to 6 in the afternoon).
+    """
     hour, minute = _parse_hhmm(hhmm)
-    due = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    open_half = not hhmm.strip().startswith("0") and 1 <= hour <= 12
+    hours = [hour % 12, hour % 12 + 12] if open_half else [hour]
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     if day == "tomorrow":
-        return due + timedelta(days=1)
-    if due <= now:
-        if day == "today":
-            raise ToolError(f"It is already past {_clock(due)} today.")
-        due += timedelta(days=1)
-    return due
+        likely = hours[0] if len(hours) == 1 or 7 <= hour < 12 else hours[1]
+        return midnight + timedelta(days=1, hours=likely, minutes=minute)
+    for offset in (0, 1):
+        for candidate in hours:
+            due = midnight + timedelta(days=offset, hours=candidate, minutes=minute)
+            if due > now:
+                if offset and day == "today":
+                    raise ToolError(f"It is already past {_clock(due)} today.")
+                return due
+    raise ToolError(NO_TIME)
 
 
 @plugin.tool(
+    lists={"reminder_clock": {"values": _clock_values()}},
     sentences=[
         "remind me in {duration_s:seconds} seconds {text}",
         "remind me {text} in {duration_s:seconds} seconds",
         "in {duration_s:seconds} seconds remind me {text}",
-        "remind me at {time:at} {text}",
-        "remind me {text} at {time:at}",
-        "at {time:at} remind me {text}",
-        SET + " (for|at) {time:at} {text}",
-        SET + " {text} (at|for) {time:at}",
+        "remind me at {reminder_clock:at} {text}",
+        "remind me {text} at {reminder_clock:at}",
+        "at {reminder_clock:at} remind me {text}",
+        SET + " (for|at) {reminder_clock:at} {text}",
+        SET + " {text} (at|for) {reminder_clock:at}",
         SET + " in {duration_s:seconds} seconds {text}",
         SET + " {text} in {duration_s:seconds} seconds",
         {
             "sentences": [
-                "remind me tomorrow at {time:at} {text}",
-                "remind me at {time:at} tomorrow {text}",
-                "remind me {text} tomorrow at {time:at}",
-                "remind me {text} at {time:at} tomorrow",
-                "remind me tomorrow {text} at {time:at}",
-                "tomorrow at {time:at} remind me {text}",
-                SET + " (for|at) tomorrow at {time:at} {text}",
-                SET + " (for|at) {time:at} tomorrow {text}",
-                SET + " {text} (for|at) {time:at} tomorrow",
-                SET + " {text} for tomorrow at {time:at}",
+                "remind me tomorrow at {reminder_clock:at} {text}",
+                "remind me at {reminder_clock:at} tomorrow {text}",
+                "remind me {text} tomorrow at {reminder_clock:at}",
+                "remind me {text} at {reminder_clock:at} tomorrow",
+                "remind me tomorrow {text} at {reminder_clock:at}",
+                "tomorrow at {reminder_clock:at} remind me {text}",
+                SET + " (for|at) tomorrow at {reminder_clock:at} {text}",
+                SET + " (for|at) {reminder_clock:at} tomorrow {text}",
+                SET + " {text} (for|at) {reminder_clock:at} tomorrow",
+                SET + " {text} for tomorrow at {reminder_clock:at}",
             ],
             "slots": TOMORROW,
         },
-    ]
+    ],
 )
 def reminder_add(
     ctx: ToolContext,
@@ -223,14 +247,15 @@ CANCEL = "(cancel|delete|remove|clear|forget|drop|turn off|dismiss|forget about)
 
 
 @plugin.tool(
+    lists={"reminder_clock": {"values": _clock_values()}},
     sentences=[
         CANCEL + " [the|my|that] reminder",
         CANCEL + " [the|my] reminder {text}",
         CANCEL + " [the|my] {text} reminder",
-        CANCEL + " [the|my] reminder (at|for) {time:at}",
-        CANCEL + " [the|my] {time:at} reminder",
+        CANCEL + " [the|my] reminder (at|for) {reminder_clock:at}",
+        CANCEL + " [the|my] {reminder_clock:at} reminder",
         "(do not|no need to) remind me {text} [anymore|any more]",
-    ]
+    ],
 )
 def reminder_cancel(
     ctx: ToolContext,

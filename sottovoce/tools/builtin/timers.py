@@ -120,14 +120,16 @@ def _matching(ctx: ToolContext, label: str | None, seconds: float | None) -> lis
 
 
 def _by_label(timers: list[Timer], label: str) -> list[Timer]:
-    exact = [t for t in timers if t.label == label]
+    """Timers by label; an unlabelled one answers to its duration ("10 minute")."""
+    names = {id(t): t.label or _adjective(t.duration_s) for t in timers}
+    exact = [t for t in timers if names[id(t)] == label]
     if exact:
         return exact
-    labels = sorted({t.label for t in timers if t.label})
-    best = process.extractOne(label, labels, scorer=fuzz.ratio, score_cutoff=LABEL_CUTOFF)
+    spoken = sorted(set(names.values()))
+    best = process.extractOne(label, spoken, scorer=fuzz.ratio, score_cutoff=LABEL_CUTOFF)
     if best is None:
         raise ToolError(f"You have no {label} timer.")
-    return [t for t in timers if t.label == best[0]]
+    return [t for t in timers if names[id(t)] == best[0]]
 
 
 def _one(
@@ -155,6 +157,7 @@ def _one(
         "[a|an] {duration_s:seconds} seconds timer",
         "[a|an] timer (for|of) {duration_s:seconds} seconds",
         "timer {duration_s:seconds} seconds",
+        "(i need|i want|give me|get me) [a|an] timer (for|of) {duration_s:seconds} seconds",
         "(count down|countdown) [from|for] {duration_s:seconds} seconds",
         "(let me know|tell me|alert me|notify me|ping me|beep) in {duration_s:seconds} seconds",
         "(set|start|create|make) [a|an|the|my] {duration_s:seconds} seconds timer " + NAMED + " "
@@ -298,11 +301,9 @@ def timer_add_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> s
     """Add time to a timer."""
     timer = _one(ctx, label, None)
     delta = max(1, round(seconds))
+    name = timer_name(timer)
     _shift(timer, delta, ctx.now())
-    return (
-        f"I added {speak_duration(delta)}. Your {timer_name(timer)} has "
-        f"{_left(timer.remaining(ctx.now()))} left."
-    )
+    return f"I added {speak_duration(delta)}. Your {name} has {_left(timer.remaining(ctx.now()))} left."
 
 
 TAKE = "(take|knock|shave|cut|take away)"
@@ -328,21 +329,20 @@ def timer_remove_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -
     left = timer.remaining(ctx.now())
     if delta >= left:
         raise ToolError(f"Your {timer_name(timer)} only has {_left(left)} left.")
+    name = timer_name(timer)
     _shift(timer, -delta, ctx.now())
-    return (
-        f"I took off {speak_duration(delta)}. Your {timer_name(timer)} has "
-        f"{_left(timer.remaining(ctx.now()))} left."
-    )
+    left = _left(timer.remaining(ctx.now()))
+    return f"I took off {speak_duration(delta)}. Your {name} has {left} left."
 
 
 def _shift(timer: Timer, delta: int, now: datetime) -> None:
-    """Move a timer's end by `delta` seconds.
+    """Move a timer's end by `delta` seconds; its length grows or shrinks with it.
 
-    `duration_s` stays the duration originally set: it is how an unlabelled timer
-    is named ("the 10 minute timer"), and the change shows in `remaining_s`.
+    (A 10 minute timer given 5 more minutes is a 15 minute timer, as in Home Assistant.)
     """
     left = timer.remaining(now) + delta
     timer.remaining_s = left
+    timer.duration_s = max(1, timer.duration_s + delta)
     if not timer.paused:
         timer.ends_at = now + timedelta(seconds=left)
 

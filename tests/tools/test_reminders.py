@@ -1,0 +1,179 @@
+"""Tests for the reminders plugin, and for how the grammar routes this trio's sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import hassil
+import pytest
+
+from sottovoce.devices import Reminder, VirtualClock, World, parse_world
+from sottovoce.tools import Registry, ToolContext, ToolError
+from sottovoce.tools.builtin import lists, reminders, timers
+from sottovoce.tools.builtin import reminders as r
+
+
+def make_world() -> World:
+    data = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
+    return parse_world(data, "test.yaml", virtual=True)
+
+
+def make_ctx() -> ToolContext:
+    return ToolContext(world=make_world(), area="kitchen")
+
+
+def advance(ctx: ToolContext, seconds: float) -> None:
+    clock = ctx.world.clock
+    assert isinstance(clock, VirtualClock)
+    clock.advance(seconds)
+
+
+def reminders_of(ctx: ToolContext) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = ctx.world.snapshot()["reminders"]
+    return result
+
+
+def test_sentences_compile() -> None:
+    for spec in r.plugin.tools:
+        for group in spec.sentences:
+            for sentence in group.sentences:
+                hassil.parse_sentence(sentence)
+
+
+def test_in_seconds() -> None:
+    ctx = make_ctx()
+    reply = r.reminder_add(ctx, "to stretch", seconds=600)
+    assert reply == "I'll remind you to stretch in 10 minutes, at 8:40 AM."
+    assert reminders_of(ctx) == [{"text": "stretch", "due": "2026-06-01T08:40:00"}]
+
+
+def test_at_a_time_today_tomorrow_and_next() -> None:
+    ctx = make_ctx()
+    assert r.reminder_add(ctx, "to call my mom", at="17:00") == (
+        "I'll remind you to call your mom at 5:00 PM."
+    )
+    assert r.reminder_add(ctx, "water the plants", at="08:00") == (
+        "I'll remind you to water the plants tomorrow at 8:00 AM."
+    )
+    r.reminder_add(ctx, "to run", at="09:15", day="tomorrow")
+    assert reminders_of(ctx) == [
+        {"text": "call my mom", "due": "2026-06-01T17:00:00"},
+        {"text": "water the plants", "due": "2026-06-02T08:00:00"},
+        {"text": "run", "due": "2026-06-02T09:15:00"},
+    ]
+
+
+def test_that_connector_is_said_back() -> None:
+    ctx = make_ctx()
+    reply = r.reminder_add(ctx, "that the oven is on", seconds=90)
+    assert reply.startswith("I'll remind you that the oven is on in 1 minute 30 seconds")
+    assert reminders_of(ctx)[0]["text"] == "the oven is on"
+
+
+def test_misplaced_words_go_back_into_the_text() -> None:
+    ctx = make_ctx()
+    r.reminder_add(ctx, "to meet bob", at="the station at 17:00")
+    r.reminder_add(ctx, "tomorrow", at="08:00 to water the plants")
+    r.reminder_add(ctx, "to take the bins out tonight", at="21:00")
+    assert reminders_of(ctx) == [
+        {"text": "meet bob at the station", "due": "2026-06-01T17:00:00"},
+        {"text": "water the plants", "due": "2026-06-02T08:00:00"},
+        {"text": "take the bins out", "due": "2026-06-01T21:00:00"},
+    ]
+
+
+@pytest.mark.parametrize("at", ["five", "25:00", "17:75", "soon"])
+def test_bad_time(at: str) -> None:
+    ctx = make_ctx()
+    with pytest.raises(ToolError, match="I didn't catch the time."):
+        r.reminder_add(ctx, "to stretch", at=at)
+    assert reminders_of(ctx) == []
+
+
+def test_missing_or_double_time_and_empty_text() -> None:
+    ctx = make_ctx()
+    with pytest.raises(ToolError, match="When"):
+        r.reminder_add(ctx, "to stretch")
+    with pytest.raises(ToolError):
+        r.reminder_add(ctx, "to stretch", seconds=60, at="09:00")
+    with pytest.raises(ToolError):
+        r.reminder_add(ctx, "to", seconds=60)
+    with pytest.raises(ToolError, match="already past"):
+        r.reminder_add(ctx, "to stretch", at="07:00", day="today")
+    assert reminders_of(ctx) == []
+
+
+def test_due_and_announce() -> None:
+    ctx = make_ctx()
+    r.reminder_add(ctx, "to stretch", seconds=600)
+    advance(ctx, 599)
+    assert ctx.store.pop_due_reminders(ctx.now()) == []
+    advance(ctx, 1)
+    due = ctx.store.pop_due_reminders(ctx.now())
+    assert [r.announce_reminder(x) for x in due] == ["Reminder: stretch."]
+    assert r.announce_reminder(Reminder(1, "call anna", datetime(2026, 1, 1))) == (
+        "Reminder: call anna."
+    )
+
+
+def test_list() -> None:
+    ctx = make_ctx()
+    assert r.reminder_list(ctx) == "You have no reminders."
+    r.reminder_add(ctx, "to call anna", at="17:00", day="tomorrow")
+    r.reminder_add(ctx, "to stretch", seconds=600)
+    assert r.reminder_list(ctx) == (
+        "You have 2 reminders: stretch at 8:40 AM and call anna tomorrow at 5:00 PM."
+    )
+
+
+def test_cancel() -> None:
+    ctx = make_ctx()
+    with pytest.raises(ToolError, match="You have no reminders."):
+        r.reminder_cancel(ctx)
+    r.reminder_add(ctx, "to call anna", at="17:00")
+    r.reminder_add(ctx, "to stretch", seconds=600)
+    with pytest.raises(ToolError, match="Which reminder"):
+        r.reminder_cancel(ctx)
+    with pytest.raises(ToolError, match="no reminder about"):
+        r.reminder_cancel(ctx, "to feed the cat")
+    assert r.reminder_cancel(ctx, "about anna") == "I cancelled your reminder: call anna."
+    assert reminders_of(ctx) == [{"text": "stretch", "due": "2026-06-01T08:40:00"}]
+    r.reminder_add(ctx, "to run", at="17:00")
+    assert r.reminder_cancel(ctx, at="17:00") == "I cancelled your reminder: run."
+    assert r.reminder_cancel_all(ctx) == "I cancelled your reminder."
+    with pytest.raises(ToolError):
+        r.reminder_cancel_all(ctx)
+
+
+ROUTES = [
+    ("set a timer for 600 seconds", "timer_start", {"seconds": 600}),
+    ("start a 300 seconds timer for eggs", "timer_start", {"seconds": 300, "label": "eggs"}),
+    ("set a pasta timer for 600 seconds", "timer_start", {"seconds": 600, "label": "pasta"}),
+    ("cancel the 600 seconds timer", "timer_cancel", {"seconds": 600}),
+    ("cancel all my timers", "timer_cancel_all", {}),
+    ("add 300 seconds to the timer", "timer_add_time", {"seconds": 300}),
+    ("take 60 seconds off the eggs timer", "timer_remove_time", {"seconds": 60, "label": "eggs"}),
+    ("how much time is left on the eggs timer", "timer_status", {"label": "eggs"}),
+    ("add eggs and milk to my shopping list", "list_add", {"items": "eggs and milk"}),
+    ("i need eggs", "list_add", {"items": "eggs", "list_name": "shopping"}),
+    ("remove milk from the shopping list", "list_remove", {"items": "milk"}),
+    ("what is on my shopping list", "list_read", {}),
+    ("take a note that the key is under the mat", "note_add", {"text": "the key is under the mat"}),
+    ("remind me in 600 seconds to stretch", "reminder_add", {"seconds": 600}),
+    ("remind me at 17:00 to call anna", "reminder_add", {"at": "17:00", "text": "to call anna"}),
+    ("remind me to call anna at 7:30", "reminder_add", {"at": "7:30"}),
+    ("remind me tomorrow at 08:00 to run", "reminder_add", {"at": "08:00", "day": "tomorrow"}),
+    ("set a reminder for 18:30 to take the pizza out", "reminder_add", {"at": "18:30"}),
+    ("cancel my reminder to call anna", "reminder_cancel", {"text": "to call anna"}),
+]
+
+
+@pytest.mark.parametrize(("text", "tool", "args"), ROUTES)
+def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
+    from sottovoce.agent.grammar import Grammar
+
+    registry = Registry([timers.plugin, lists.plugin, reminders.plugin])
+    call = Grammar(registry, make_world()).match(text)
+    assert call is not None and call.tool == tool
+    assert {k: call.args.get(k) for k in args} == args
