@@ -22,11 +22,13 @@ class Call:
 class UnknownName:
     """The grammar understood the command but not the name in it ("the hot tub").
 
-    `known` is set when the name exists but nothing does that to it.
+    `known` is set when the name exists but nothing does that to it; `what` says
+    what the name was meant to be: thing, place, media, contact or scene.
     """
 
     text: str
     known: bool = False
+    what: str = "thing"
 
 
 @dataclass

@@ -67,7 +67,10 @@ def _changes(before: Any, after: Any, expected: Any, path: str) -> Iterator[tupl
                 if isinstance(expected[key], dict):
                     yield from _changes(old, new, expected[key], where)
                 continue
-            yield where, new
+            if isinstance(old, dict) and isinstance(new, dict):
+                yield from _changes(old, new, None, where)  # name the changed leaf
+            else:
+                yield where, new
     elif before != after and expected is None:
         yield path, after
 

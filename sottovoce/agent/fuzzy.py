@@ -68,12 +68,17 @@ class NameRepair:
     def _closest(self, phrase: str, start: int, end: int) -> _Fix | None:
         if len(phrase) < 3 or phrase in self._known:
             return None
-        head = phrase.rsplit(" ", 1)[-1]
         found = process.extract(
             phrase, self._names, scorer=fuzz.ratio, score_cutoff=SAME_HEAD_CUTOFF, limit=5
         )
         for name, score, _ in found:
-            same_head = " " in name and name.rsplit(" ", 1)[-1] == head and " " in phrase
-            if score >= CUTOFF or same_head:
+            if score >= CUTOFF or _same_head(phrase, name):
                 return _Fix(start, end, name, float(score))
         return None
+
+
+def _same_head(phrase: str, name: str) -> bool:
+    """'sealing fan' for 'ceiling fan': the same last word, and a similar word before it."""
+    said, _, head = phrase.rpartition(" ")
+    known, _, known_head = name.rpartition(" ")
+    return bool(said and known) and head == known_head and fuzz.ratio(said, known) >= 60

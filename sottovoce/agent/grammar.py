@@ -18,7 +18,6 @@ from hassil import (
     RecognizeResult,
     SlotList,
     TextSlotList,
-    recognize,
     recognize_all,
 )
 
@@ -66,26 +65,32 @@ _NAME_LISTS = frozenset({*_WORLD_TEXT_LISTS, *KINDS} - {"ref"})
 
 # Commands whose object is a name: when nothing else matched, the words there name
 # something this world does not have ("turn on the hot tub").
+_UNKNOWN_SENTENCES = {
+    "place": [
+        "(turn|switch) (on|off) [all] [the] {kind} in [the] {thing}",
+        "(turn|switch) [all] [the] {kind} in [the] {thing} (on|off)",
+        "(open|close) [all] [the] {kind} in [the] {thing}",
+        "what is the (temperature|humidity) in [the] {thing}",
+    ],
+    "thing": [
+        "(turn|switch|put|shut) (on|off) [the] {thing}",
+        "(turn|switch|put|shut) [the] {thing} (on|off)",
+        "(open|close|shut|lock|unlock|start|stop|dim|brighten|preheat|heat) [the] {thing}",
+        "(set|preheat|heat|turn) [the] {thing} (to|at) {anything}",
+        "(is|are) [the] {thing} (on|off|open|closed|locked|unlocked|running)",
+    ],
+    "media": ["play [some|something|music|songs|anything] by {thing}", "play [the] {thing}"],
+    "contact": ["(call|phone|ring|text|message) {thing}", "send [a] message to {thing} {anything}"],
+    "scene": ["(activate|start|set) [the] {thing} scene"],
+}
 _UNKNOWN_INTENTS: dict[str, Any] = {
     "language": "en",
-    "intents": {
-        "unknown": {
-            "data": [
-                {
-                    "sentences": [
-                        "(turn|switch|put|shut) (on|off) [the] {thing}",
-                        "(turn|switch|put|shut) [the] {thing} (on|off)",
-                        "(open|close|shut|lock|unlock|start|stop|dim|brighten) [the] {thing}",
-                        "set [the] {thing} to {anything}",
-                        "(is|are) [the] {thing} (on|off|open|closed|locked|unlocked|running)",
-                        "(call|phone|ring|text|message) {thing}",
-                        "(activate|play) [the] {thing}",
-                    ]
-                }
-            ]
-        }
+    "intents": {what: {"data": [{"sentences": s}]} for what, s in _UNKNOWN_SENTENCES.items()},
+    "lists": {
+        "thing": {"wildcard": True},
+        "anything": {"wildcard": True},
+        "kind": {"values": ["light", "lights", "lamps", "blinds", "curtains", "fan", "fans"]},
     },
-    "lists": {"thing": {"wildcard": True}, "anything": {"wildcard": True}},
 }
 _PRONOUNS = ("it", "them", "that", "this", "those", "these")
 _EVERYWHERE = ("house", "whole house", "everywhere", "home")
@@ -151,15 +156,27 @@ class Grammar:
             call = self.match(repaired)
             if call is not None and call.tool != FOLLOW_UP:
                 return call
-        result = recognize(text, self._unknown, slot_lists=self._lists)
-        if result is None or "thing" not in result.entities:
+        found = [
+            unknown
+            for result in recognize_all(text, self._unknown, slot_lists=self._lists)
+            if (unknown := self._unknown_name(result)) is not None
+        ]
+        # The most specific reading wins: a room before a thing, then the fewest words.
+        order = list(_UNKNOWN_SENTENCES)
+        return min(found, key=lambda u: (order.index(u.what), len(u.text)), default=None)
+
+    def _unknown_name(self, result: RecognizeResult) -> UnknownName | None:
+        if "thing" not in result.entities:
             return None
         words = _strip_article(str(result.entities["thing"].text).strip())
+        what = result.intent.name
         if not words or len(words.split()) > 3 or words in _PRONOUNS:
             return None
-        if any(area in f" {words} " for area in (f" {a} " for a in self._areas)):
+        if what == "place" and words in self._areas:
+            return None
+        if what == "thing" and any(f" {a} " in f" {words} " for a in self._areas):
             return None  # "all the lights downstairs": a place, not an unknown thing
-        return UnknownName(text=words, known=self._repair.knows(words))
+        return UnknownName(text=words, known=self._repair.knows(words), what=what)
 
 
 def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:

@@ -84,10 +84,8 @@ class Router:
         decided = await self._ask_model(text, state)
         if decided is not None:
             return decided
-        if unknown is not None and unknown.known:
-            return Decision("grammar", reply=f"Sorry, I can't do that with the {unknown.text}.")
         if unknown is not None:
-            return Decision("grammar", reply=f"Sorry, there is no {unknown.text} here.")
+            return Decision("grammar", reply=_unknown_reply(unknown))
         return Decision("none", reply="Sorry, I didn't understand that.")
 
     def _parts(self, text: str, last: Call | None) -> list[Call] | None:
@@ -176,6 +174,22 @@ def _as_json(decision: LLMDecision) -> str:
     return json.dumps([{"name": c.name, "arguments": dict(c.arguments)} for c in decision.calls])
 
 
+_UNKNOWN_REPLIES = {
+    "thing": "Sorry, there is no {} here.",
+    "place": "Sorry, I don't know a room called {}.",
+    "media": "Sorry, I can't find {} in your music.",
+    "contact": "Sorry, {} is not in your contacts.",
+    "scene": "Sorry, there is no scene called {}.",
+}
+
+
+def _unknown_reply(unknown: UnknownName) -> str:
+    if unknown.known:
+        return f"Sorry, I can't do that with the {unknown.text}."
+    text = unknown.text.title() if unknown.what == "contact" else unknown.text
+    return _UNKNOWN_REPLIES.get(unknown.what, _UNKNOWN_REPLIES["thing"]).format(text)
+
+
 def _plugin_of(registry: Registry, call: Call | None) -> str | None:
     spec = registry.get(call.tool) if call is not None else None
     return spec.plugin if spec is not None else None
@@ -188,6 +202,8 @@ def _swallows_connector(wild: tuple[str, ...]) -> bool:
 _LEADING = (
     "actually", "ok", "okay", "now", "so", "like", "well", "and", "then", "also", "alright",
     "oh", "right", "hey", "just", "maybe", "no", "yes", "um", "i said", "and then",
+    "can you", "could you", "would you", "will you", "i want you to", "i need you to",
+    "go ahead and", "please", "i want to", "let us",
 )  # fmt: skip
 _TRAILING = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",

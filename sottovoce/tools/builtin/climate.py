@@ -43,6 +43,14 @@ def _set_sentences() -> list[str]:
         "make it {number:temperature} degrees [(in|on) [the] {area}]",
         "i want it [to be] {number:temperature} degrees [(in|on) [the] {area}]",
         "{number:temperature} degrees [(in|on) [the] {area}]",
+        # Terse and wishful forms: "thermostat to 23", "i want the heating at 22".
+        f"[the] ({words}|{{thermostat:name}}) [(in|on) [the] {{area}}] [to|at] "
+        "{number:temperature} [degrees]",
+        f"[the] {{area}} {words} [to|at] {{number:temperature}} [degrees]",
+        f"(i want|i would like|i need|i like|can we have|let us have) [the] ({words}|"
+        "{thermostat:name}) [(in|on) [the] {area}] (at|on|to|to be [at]|set to) "
+        "{number:temperature} [degrees]",
+        "(set|turn|put|change|make) {ref:name} [up|down] to {number:temperature} degrees",
     ]
 
 
@@ -180,6 +188,7 @@ def _status_sentences() -> list[str]:
     """Templates for 'what is the thermostat set to', 'what is the current temperature'."""
     area = "[[(in|on)] [the] {area}]"
     set_to = "(set to|at|on|doing)"
+    thermo = "[the] (thermostat|heating|{thermostat:name})"
     return [
         f"what is [the] (thermostat|heating|ac|air conditioning) {set_to} {area}",
         f"what is [the] {{area}} (thermostat|heating) {set_to}",
@@ -190,6 +199,13 @@ def _status_sentences() -> list[str]:
         "what is [the] current temperature [inside|indoors|in here|in [the] {area}]",
         "what is [the] temperature (of|on) [the] {thermostat:name}",
         "what does [the] {thermostat:name} (say|read|show)",
+        f"what is [the] (current|actual|target|set) temperature (on|of|at) {thermo} {area}",
+        f"what is [the] temperature (on|of|at) {thermo} {area}",
+        f"what (does|do) {thermo} {area} (say|read|show|display|tell me)",
+        f"what is {thermo} {area} (reading|showing|saying|displaying)",
+        f"what is [the] (reading|display) (on|of) {thermo} {area}",
+        f"what (temperature|reading) (is|does) {thermo} {area} (show|showing|give|giving|read)",
+        "(what is|tell me) [the] {area} thermostat (reading|setting)",
         f"(is|are) [the] (heating|heat|ac|air conditioning) on {area}",
         f"(check|read) [the] thermostat {area}",
     ]

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext
-from sottovoce.tools.targets import find_devices, sentence
+from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence
 
 plugin = Plugin("covers", "Open, close and position blinds, curtains, garage doors and valves.")
 
@@ -45,8 +45,10 @@ def _targets(ctx: ToolContext, name: str | None, area: str | None) -> list[Devic
     word = " ".join((name or "").lower().split()).removeprefix("the ").removeprefix("all ")
     kind = _kind_of_word(word)
     if kind is not None:
-        # A kind word names no device: that kind in the area, or where the user is.
-        return find_devices(ctx, [kind], None, area)
+        # A kind word names no device: that kind in the area, or where the user is;
+        # passed on so that, with none here, "the blind" finds the one called "blinds".
+        spoken = word if word in KIND_WORDS.get(kind, ()) else None
+        return find_devices(ctx, [kind], spoken, area)
     if name:
         return find_devices(ctx, ["cover", "valve"], name, area)
     return find_devices(ctx, ["cover"], None, area)

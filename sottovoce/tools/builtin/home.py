@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field
 from rapidfuzz import fuzz, process
 
-from sottovoce.devices import Device, Scene, check_write
+from sottovoce.devices import KINDS, Device, Scene, check_write
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.targets import FUZZY_CUTOFF, areas_named, find_devices, of_kinds, sentence
 
@@ -32,7 +32,8 @@ def _scene_sentences() -> list[str]:
     ]
 
 
-@plugin.tool(sentences=_scene_sentences())
+# A scene may set any kind of device, so the permission check must allow them all.
+@plugin.tool(kinds=list(KINDS), sentences=_scene_sentences())
 def scene_activate(
     ctx: ToolContext,
     scene: Annotated[str, Field(description="the scene's name, e.g. 'movie night'")],
@@ -135,17 +136,23 @@ def _vacuums(ctx: ToolContext, name: str | None, area: str | None) -> list[Devic
 
 def _dock_sentences() -> list[str]:
     stop = "(stop|pause|dock|park|recall|halt)"
-    home = "(home|back|to [its] (dock|base|charger|station)|back to [its] (dock|base|charger))"
+    base = "[its|the] (dock|base|charger|charging station|station)"
+    home = f"(home|back [home]|to {base}|back to {base}|back (on|onto) {base})"
+    robot = f"({_robot()}|[the] {{vacuum:name}}|{{ref:name}})"
     return [
         f"{stop} [the] {{vacuum:name}}",
         f"{stop} {_robot()}",
-        f"(send|return|bring) [the] {{vacuum:name}} {home}",
-        f"(send|return|bring) {_robot()} {home}",
+        f"{stop} {{ref:name}} [now]",
+        f"(send|return|bring|take|get) {robot} [straight] {home}",
+        f"(have|make|let) {robot} (go|return|head) [straight] {home}",
+        f"(tell|ask|get) {robot} to (go|return|head) [straight] {home}",
+        f"(put|park) {robot} (back|back on {base}|on {base})",
         "(turn|switch) off [the] {vacuum:name}",
         f"(turn|switch) off {_robot()}",
         f"[the] {{vacuum:name}} (go|return) {home}",
+        f"{_robot()} (go|return) {home}",
         "(stop|pause) (vacuuming|cleaning|hoovering)",
-        "(dock|park) {ref:name}",
+        "(that is enough|enough) (vacuuming|cleaning|hoovering)",
     ]
 
 

@@ -36,9 +36,12 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         f"{verb} [all] [of] [the] {lights} (in|on) [the] {{area}} {word}",
         f"{verb} {word} [all] [of] [the] {{area}} {lights}",
         f"{verb} [all] [of] [the] {{area}} {lights} {word}",
-        f"{verb} {word} [the] {lights} {{area}}",
-        f"[the] {{area}} {lights} {word}",
-        f"{lights} {word} (in|on) [the] {{area}}",
+        f"{verb} {word} [all] [of] [the] {lights} {{area}}",
+        f"{verb} [all] [of] [the] {lights} {word} [(in|on)] [the] {{area}}",
+        f"{verb} [all] [of] [the] {lights} {{area}} {word}",
+        f"[all] [the] {{area}} {lights} {word}",
+        f"[all] [the] {lights} {word} [(in|on)] [the] {{area}}",
+        f"[all] [the] {lights} (in|on) [the] {{area}} {word}",
         {
             "sentences": [
                 f"{verb} {word} all [of] [the] {lights}",
@@ -112,6 +115,9 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
             f"{verb} {target} to {{percent}} [percent]",
             f"{target} (to|at) {{percent}} percent",
         ]
+    # "Set it to 50 percent" after a light (the last plugin used breaks ties with others).
+    sentences.append(f"{verb} {{ref:name}} [up|down] (to|at) {{percent}} [percent] [brightness]")
+    targets.append("{ref:name} [up|down]")
     levels = {
         50: "half [brightness]",
         100: "(full|max|maximum|highest) [brightness]",

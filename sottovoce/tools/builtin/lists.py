@@ -170,8 +170,8 @@ def _find_item(items: Sequence[str], wanted: str, fuzzy: bool = True) -> str | N
 @plugin.tool(
     sentences=[
         "(add|put|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + LIST,
-        "(add|put|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + THE + " "
-        "{list_name}",
+        # Without the word "list", "put" is too common ("put it on high") to mean a list.
+        "(add|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + THE + " {list_name}",
         "(add|put|stick|write|pop) {text:items} (to|on|onto) " + THE + " list",
         "add {text:items}",
         "(add|put) {text:items} on the list",
@@ -274,6 +274,10 @@ def _holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) ->
         "(read|show|tell me) [me] " + THE + " {list_name} (items|things)",
         "(is there|do (i|we) have) anything (on|in) " + LIST,
         "how many (items|things) are (on|in) " + LIST,
+        # "What is on it?" after adding: the list the user was just talking about.
+        "what (is|else is|have (i|we) got|do (i|we) have) (on|in) (it|that) [list] [now|so far]",
+        "(read|tell me|show me) what is (on|in) (it|that) [list] [now|so far]",
+        "(read|show) (it|that) [list] [back] [to me]",
         {
             "sentences": [
                 "what (do|should|did) (i|we) [need to|have to|want to] (buy|get|pick up)",
@@ -310,6 +314,37 @@ def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
         return f"Your {key} list is already empty."
     ctx.store.lists[key] = []
     return f"I cleared your {key} list."
+
+
+def _create_sentences() -> list[str]:
+    make = "(create|make|start|begin|set up|open|add)"
+    new = "[a|an|another] [new|fresh|empty]"
+    called = "(called|named|for|titled)"
+    return [
+        f"{make} {new} list {called} {{list_name}}",
+        f"{make} {new} {{list_name}} list",
+        f"(i need|i want|give me) {new} {{list_name}} list",
+        f"(i need|i want|give me) {new} list {called} {{list_name}}",
+        f"new {{list_name}} list",
+        f"new list {called} {{list_name}}",
+    ]
+
+
+@plugin.tool(sentences=_create_sentences())
+def list_create(
+    ctx: ToolContext, list_name: Annotated[str, Field(description="the new list's name")]
+) -> str:
+    """Create a new, empty list."""
+    name = _clean_name(list_name)
+    if name is None or name in ("new", "a", "an"):
+        raise ToolError("What should the list be called?")
+    found = _find_list(ctx, name)
+    if found is not None:
+        count = len(ctx.store.lists[found])
+        items = "no items" if not count else f"{count} item{'s' if count != 1 else ''}"
+        return f"You already have a {found} list, with {items}."
+    ctx.store.lists[name] = []
+    return f"I created your {name} list. It is empty."
 
 
 @plugin.tool(

@@ -210,6 +210,10 @@ _PCT = "{percent} [percent]"
         "(set|turn|change|put) " + _PLAYER + " [volume] [up|down] to " + _PCT,
         "(set|turn|change|put) " + _VOL + " in [the] {area} [up|down] to {percent} [percent]",
         "(set|turn|change|put) {ref:name} [up|down] to {percent} [percent]",
+        # Terse forms: "radio volume 15", "the volume on the radio to 30".
+        _PLAYER + " volume [up|down] [to|at] " + _PCT,
+        _VOL + " (on|of|for) " + _PLAYER + " [up|down] [to|at] " + _PCT,
+        "volume [to] " + _PCT + " (on|for) " + _PLAYER,
     ],
 )
 def media_set_volume(
@@ -241,6 +245,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         _UP + " (on|of) " + _PLAYER,
         _UP + " in [the] {area}",
         "(turn {ref:name} up|volume up|" + _UP + ") by {percent:step} [percent]",
+        _PLAYER + " (volume up|louder)",
         {
             "sentences": [
                 _DOWN,
@@ -252,6 +257,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
                 _DOWN + " (on|of) " + _PLAYER,
                 _DOWN + " in [the] {area}",
                 "(turn {ref:name} down|volume down|" + _DOWN + ") by {percent:step} [percent]",
+                _PLAYER + " (volume down|quieter|softer)",
             ],
             "slots": {"direction": "down"},
         },

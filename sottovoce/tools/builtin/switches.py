@@ -65,6 +65,8 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             f"{verb} {word} [all] [the] {{area}} {words}",
             f"{verb} [all] [the] {{area}} {words} {word}",
         ]
+        if kind == "fan" and word == "on":
+            forms.append("(start|run) [the] (fan|fans) [[(in|on)] [the] {area}]")
         sentences.append({"sentences": forms, "slots": {"name": kind}})
     everything = [
         f"{verb} {word} everything [(in|on) [the] {{area}}]",
@@ -73,8 +75,12 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     ]
     sentences.append({"sentences": everything, "slots": {"name": "everything"}})
     sentences += [f"{verb} {{ref:name}} [back] {word}", f"{verb} {word} {{ref:name}}"]
+    # Appliances on plugs are "started" and "stopped" ("start the coffee maker").
     if word == "off":
         sentences += ["(stop|kill) [the] {fan:name}", "(stop|kill) [the] {switch:name}"]
+    else:
+        run = "(start|run|start up|fire up|get) [the] {} [going|running|up]"
+        sentences += [run.format("{switch:name}"), run.format("{fan:name}")]
     return sentences
 
 
@@ -125,13 +131,19 @@ def _status_sentences() -> list[str | dict[str, Any]]:
             f"did i leave [the] {listed} on",
             f"did i (turn|switch) off [the] {listed}",
         ]
-    sentences += ["(what|how fast) is [the] {fan:name} speed", "how fast is [the] {fan:name}"]
-    sentences += ["what speed is [the] {fan:name} [on|at]"]
+    speed = "(what|how fast) is [the] {} [speed|[speed] setting]"
+    speed_of = "what is [the] (speed|speed setting|setting) (of|on) [the] {}"
+    what_speed = "(what speed|what setting|how fast) is [the] {} [(set|running|going|spinning)] "
+    what_speed += "[on|at|to]"
+    for fan in ("{fan:name}", "{ref:name}"):
+        sentences += [speed.format(fan), speed_of.format(fan), what_speed.format(fan)]
+    sentences.append("how fast is {fan:name} [going|running|spinning]")
     forms = [
         f"(is|are) [the|any] (fan|fans) {state} [(in|on) [the] {{area}}]",
         f"(is|are) [the|any] {{area}} (fan|fans) {state}",
-        "what speed is [the] fan [on|at]",
-        "how fast is [the] fan [going]",
+        *(f.format("(fan|fans)") + " [(in|on) [the] {area}]" for f in (speed, speed_of)),
+        what_speed.format("(fan|fans)") + " [(in|on) [the] {area}]",
+        what_speed.format("{area} (fan|fans)"),
     ]
     sentences.append({"sentences": forms, "slots": {"name": "fan"}})
     return sentences
@@ -154,6 +166,12 @@ def _speed_sentences() -> list[str | dict[str, Any]]:
             f"{verb} {target} (to|on|at) {{fan_speed:percent}} [speed|setting]",
         ]
     sentences.append("[the] {fan:name} (to|on|at) {fan_speed:percent} [speed]")
+    # "Put it on high" after a fan; a bare percent for "it" is shared with lights and media.
+    sentences += [
+        f"{verb} {{ref:name}} [up|down] (to|on|at) [the] {{fan_speed:percent}} [speed|setting]",
+        f"{verb} {{ref:name}} [up|down] (to|on|at) {{percent}} percent [speed]",
+        "(turn|crank|bump) {ref:name} (up|down) to {fan_speed:percent} [speed|setting]",
+    ]
     forms = []
     for target in ("[the] (fan|fans) [speed]", "[the] speed of [the] (fan|fans)"):
         forms += [
@@ -161,6 +179,7 @@ def _speed_sentences() -> list[str | dict[str, Any]]:
             f"{verb} {target} [(in|on) [the] {{area}}] (to|on|at) {{fan_speed:percent}} [speed]",
         ]
     forms += [
+        "[the] (fan|fans) (to|on|at) {fan_speed:percent} [speed] [(in|on) [the] {area}]",
         f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{percent}} percent",
         f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{fan_speed:percent}} [speed]",
     ]
@@ -259,7 +278,8 @@ def _status_words(device: Device) -> str:
     """'is on at 66 percent' for a running fan, else 'is on' / 'is off'."""
     state = device.state()
     if device.kind == "fan" and state["on"] and state["speed"] > 0:
-        return f"is on at {state['speed']} percent"
+        level = {33: ", low", 66: ", medium", 100: ", high"}.get(state["speed"], "")
+        return f"is on at {state['speed']} percent{level}"
     if device.kind == "light" and state["on"]:
         return f"is on at {state['brightness']} percent"
     return _on_words(device)

@@ -148,30 +148,33 @@ def _one(
     return found[0]
 
 
-@plugin.tool(
-    sentences=[
-        "(set|start|create|make|put on|begin) [a|an|the|my] [new] timer (for|of|at) "
-        "{duration_s:seconds} seconds",
-        "(set|start|create|make|put on|begin) [a|an|the|my] [new] "
-        "{duration_s:seconds} seconds timer",
-        "[a|an] {duration_s:seconds} seconds timer",
-        "[a|an] timer (for|of) {duration_s:seconds} seconds",
-        "timer {duration_s:seconds} seconds",
-        "(i need|i want|give me|get me) [a|an] timer (for|of) {duration_s:seconds} seconds",
-        "(count down|countdown) [from|for] {duration_s:seconds} seconds",
-        "(let me know|tell me|alert me|notify me|ping me|beep) in {duration_s:seconds} seconds",
-        "(set|start|create|make) [a|an|the|my] {duration_s:seconds} seconds timer " + NAMED + " "
-        "[the|my] {text:label}",
-        "(set|start|create|make) [a|an|the|my] timer (for|of) {duration_s:seconds} seconds "
-        + NAMED
-        + " [the|my] {text:label}",
-        "(set|start|create|make) [a|an|the|my] {text:label} timer (for|of) "
-        "{duration_s:seconds} seconds",
-        "(set|start|create|make) [a|an|the|my] {duration_s:seconds} seconds {text:label} timer",
-        "{text:label} timer (for|of) {duration_s:seconds} seconds",
-        "{duration_s:seconds} seconds (on|for) [the|my] {text:label}",
+def _start_sentences() -> list[str]:
+    make = "(set|start|create|make|put on|begin|add)"
+    # "another timer", "a second timer": one more besides those running.
+    a = "[a|an|the|my|another|one more|a second|a third|one|a new] [new|other|extra]"
+    secs = "{duration_s:seconds} seconds"
+    label = NAMED + " [the|my] {text:label}"
+    return [
+        f"{make} {a} timer (for|of|at) {secs}",
+        f"{make} {a} {secs} timer",
+        f"{a} {secs} timer",
+        f"{a} timer (for|of) {secs}",
+        f"timer {secs}",
+        f"(i need|i want|give me|get me) {a} timer (for|of) {secs}",
+        f"(count down|countdown) [from|for] {secs}",
+        f"(let me know|tell me|alert me|notify me|ping me|beep) in {secs}",
+        f"{make} {a} {secs} timer {label}",
+        f"{make} {a} timer (for|of) {secs} {label}",
+        f"{make} {a} timer {label} (for|of) {secs}",
+        f"(i need|i want|give me) {a} timer {label} (for|of) {secs}",
+        f"{make} {a} {{text:label}} timer (for|of) {secs}",
+        f"{make} {a} {secs} {{text:label}} timer",
+        f"{{text:label}} timer (for|of) {secs}",
+        f"{secs} (on|for) [the|my] {{text:label}}",
     ]
-)
+
+
+@plugin.tool(sentences=_start_sentences())
 def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
     """Start a countdown timer, optionally with a name such as 'eggs'."""
     duration = max(1, round(seconds))
@@ -191,6 +194,8 @@ def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
         CANCEL + " " + THE + " timer (for|of) {duration_s:seconds} seconds",
         "[the|my] {text:label} timer (off|cancel|stop)",
         "(never mind|forget about) " + THE + " [{text:label}] timer",
+        CANCEL + " (it|that) [timer]",
+        "(turn|switch|shut) (it|that) off",
     ]
 )
 def timer_cancel(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
@@ -233,6 +238,8 @@ def _cancel_all(ctx: ToolContext) -> str:
         PAUSE + " " + THE + " timer " + NAMED + " [the] {text:label}",
         "(put|place) " + THE + " [{text:label}] timer on hold",
         "(stop|hold) " + THE + " [{text:label}] timer for (a moment|a second|now)",
+        PAUSE + " (it|that) [timer] [for (a moment|a second|now)]",
+        "(put|place) (it|that) on hold",
     ]
 )
 def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
@@ -253,6 +260,9 @@ def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = Non
         "(start|restart|turn on) " + THE + " [{text:label}] timer again",
         "(start|get|set) " + THE + " [{text:label}] timer (going|running) again",
         "(take|get) " + THE + " [{text:label}] timer off hold",
+        RESUME + " (it|that) [timer]",
+        "(start|get|set) (it|that) (going|running) again",
+        "(take|get) (it|that) off hold",
     ]
 )
 def timer_resume(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
@@ -331,8 +341,8 @@ def timer_remove_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -
         raise ToolError(f"Your {timer_name(timer)} only has {_left(left)} left.")
     name = timer_name(timer)
     _shift(timer, -delta, ctx.now())
-    left = _left(timer.remaining(ctx.now()))
-    return f"I took off {speak_duration(delta)}. Your {name} has {left} left."
+    still = _left(timer.remaining(ctx.now()))
+    return f"I took off {speak_duration(delta)}. Your {name} has {still} left."
 
 
 def _shift(timer: Timer, delta: int, now: datetime) -> None:
