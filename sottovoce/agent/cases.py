@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,13 @@ class CaseError(Exception):
 
 @dataclass(frozen=True)
 class Expect:
-    """What must hold after a turn."""
+    """What must hold after a turn.
 
-    state: dict[str, Any] = field(default_factory=dict)
+    `state` None (not given) checks nothing about the world; `{}` means nothing
+    may change.
+    """
+
+    state: dict[str, Any] | None = None
     reply: str | None = None
 
 
@@ -146,8 +150,10 @@ def _expect(label: str, raw: Any) -> Expect:
     unknown = sorted(set(raw) - {"state", "reply"})
     if unknown:
         raise CaseError(f"{label}: unknown key in expect: {unknown[0]!r}")
-    state = raw.get("state") or {}
-    if not isinstance(state, dict):
+    state = raw.get("state")
+    if state is None and "state" in raw:
+        state = {}
+    if state is not None and not isinstance(state, dict):
         raise CaseError(f"{label}: 'expect.state' must be a mapping")
     reply = raw.get("reply")
     if reply is not None and not isinstance(reply, str):

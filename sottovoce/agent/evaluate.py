@@ -168,9 +168,10 @@ class Evaluator:
 def _judge(
     turn: Turn, result: TurnResult, before: dict[str, Any], after: dict[str, Any]
 ) -> list[str]:
-    problems = mismatches(turn.expect.state, after)
-    if not turn.loose:
-        problems += unexpected_changes(before, after, turn.expect.state)
+    expected = turn.expect.state
+    problems = [] if expected is None else mismatches(expected, after)
+    if expected is not None and not turn.loose:
+        problems += unexpected_changes(before, after, expected)
     pattern = turn.expect.reply
     if pattern is not None and not re.search(pattern, result.reply):
         problems.append(f"reply {result.reply!r} does not match {pattern!r}")

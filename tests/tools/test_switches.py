@@ -193,7 +193,7 @@ def test_fan_speed_words_and_zero() -> None:
     world = home()
     ctx = ToolContext(world=world)
     assert switches.fan_set_speed(ctx, percent=66, name="ceiling fan") == (
-        "The ceiling fan is on at 66 percent."
+        "The ceiling fan is on at 66 percent, medium."
     )
     assert state(world, "fan.ceiling") == {"on": True, "speed": 66}
     assert switches.fan_set_speed(ctx, percent=0, name="ceiling fan") == "The ceiling fan is off."

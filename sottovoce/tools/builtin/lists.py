@@ -325,7 +325,7 @@ def _create_sentences() -> list[str]:
         f"{make} {new} {{list_name}} list",
         f"(i need|i want|give me) {new} {{list_name}} list",
         f"(i need|i want|give me) {new} list {called} {{list_name}}",
-        f"new {{list_name}} list",
+        "new {list_name} list",
         f"new list {called} {{list_name}}",
     ]
 

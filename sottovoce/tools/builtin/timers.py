@@ -313,7 +313,8 @@ def timer_add_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> s
     delta = max(1, round(seconds))
     name = timer_name(timer)
     _shift(timer, delta, ctx.now())
-    return f"I added {speak_duration(delta)}. Your {name} has {_left(timer.remaining(ctx.now()))} left."
+    left = _left(timer.remaining(ctx.now()))
+    return f"I added {speak_duration(delta)}. Your {name} has {left} left."
 
 
 TAKE = "(take|knock|shave|cut|take away)"
