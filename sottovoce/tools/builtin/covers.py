@@ -148,7 +148,7 @@ def _status_sentences() -> list[str]:
     sentences = _forms("(is|are)", state)
     sentences += _forms("did i (close|shut|leave open)")
     sentences += [
-        "(how open|how far open|what position) (is|are) [the] {cover:name}",
+        "(how open|how far open|what position) (is|are) [the] ({cover:name}|{valve:name})",
         "(is|are) [the] {valve_word:name} (on|off|running) [(in|on) [the] {area}]",
         "(is|are) [the] {valve:name} (on|off|running)",
         "did i leave [the] {valve_word:name} on",

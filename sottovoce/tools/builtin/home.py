@@ -101,6 +101,7 @@ def _start_sentences() -> list[str]:
         f"(send|use) ({_robot()}|[the] {{vacuum:name}}) to (clean|vacuum) [the] {{area}}",
         f"(have|let|get|make) ({_robot()}|[the] {{vacuum:name}}) (clean|vacuum) [the] {{area}}",
         f"(start|run) ({_robot()}|[the] {{vacuum:name}}) (in|on) [the] {{area}}",
+        f"(get|set) ({_robot()}|[the] {{vacuum:name}}) (going|started|cleaning|running)",
     ]
 
 

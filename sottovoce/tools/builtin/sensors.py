@@ -132,6 +132,7 @@ _IN_AREA = "in [the] {area}"
             "sentences": [
                 "how " + _WARM + " is it " + _IN_AREA,
                 "how " + _WARM + " is [it in] [the] {area}",
+                "how " + _WARM + " is it [out] on [the] {area}",
                 "how " + _WARM + " is it [in here|here|inside|indoors]",
                 "what temperature is it " + _IN_AREA,
                 "what temperature is it [in here|here|inside|indoors]",

@@ -166,6 +166,7 @@ def _speed_sentences() -> list[str | dict[str, Any]]:
             f"{verb} {target} (to|on|at) {{fan_speed:percent}} [speed|setting]",
         ]
     sentences.append("[the] {fan:name} (to|on|at) {fan_speed:percent} [speed]")
+    sentences.append("[the] {fan:name} [speed] (to|at) {percent} percent")
     # "Put it on high" after a fan; a bare percent for "it" is shared with lights and media.
     sentences += [
         f"{verb} {{ref:name}} [up|down] (to|on|at) [the] {{fan_speed:percent}} [speed|setting]",

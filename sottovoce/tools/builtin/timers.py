@@ -159,6 +159,8 @@ def _start_sentences() -> list[str]:
         f"{make} {a} {secs} timer",
         f"{a} {secs} timer",
         f"{a} timer (for|of) {secs}",
+        f"{a} timer (for|of) {secs} {label}",
+        f"{make} (another|one more|a second) [one] (for|of) {secs} [{label}]",
         f"timer {secs}",
         f"(i need|i want|give me|get me) {a} timer (for|of) {secs}",
         f"(count down|countdown) [from|for] {secs}",

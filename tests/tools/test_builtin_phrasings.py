@@ -1,0 +1,236 @@
+"""Phrasing families across the built-in plugins, through the real normalizer and grammar.
+
+The world here is deliberately unlike the default one (other names, areas and
+floors), so the sentences check families of phrasings, not one world's names.
+A "last plugin" column stands for the agent's tie-break ("pause it" after a
+timer goes to timers, after music to media).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.normalize import normalize
+from sottovoce.devices import KINDS, World, parse_world
+from sottovoce.tools import Registry, ToolContext
+from sottovoce.tools.builtin import covers, home, lists
+
+
+def _device(device_id: str, name: str, area: str, **extra: Any) -> dict[str, Any]:
+    kind = device_id.split(".")[0]
+    return {"id": device_id, "kind": kind, "name": name, "area": area, **extra}
+
+
+def make_world() -> World:
+    data: dict[str, Any] = {
+        "name": "phrasings",
+        "clock": "2026-03-10T18:00:00",
+        "listener": {"area": "den"},
+        "areas": [
+            {"name": "den", "floor": "ground floor"},
+            {"name": "scullery", "floor": "ground floor"},
+            {"name": "attic room", "floor": "top floor"},
+            {"name": "conservatory", "floor": "ground floor"},
+        ],
+        "devices": [
+            _device("light.den_spot", "den spotlight", "den"),
+            _device("light.attic", "attic pendant", "attic room"),
+            _device("light.scullery", "scullery strip", "scullery"),
+            _device("switch.espresso", "espresso machine", "scullery"),
+            _device("fan.attic", "attic fan", "attic room", state={"on": True, "speed": 33}),
+            _device("thermostat.hall", "hall thermostat", "den"),
+            _device("media_player.tv", "den television", "den", aliases=["telly"]),
+            _device("cover.shutters", "conservatory shutters", "conservatory"),
+            _device("vacuum.bot", "dustbot", "scullery", state={"status": "cleaning"}),
+        ],
+        "scenes": [
+            {
+                "name": "cinema",
+                "sets": {
+                    "light.den_spot": {"on": False},
+                    "cover.shutters": {"position": 0},
+                    "media_player.tv": {"status": "playing"},
+                    "thermostat.hall": {"target": 22},
+                },
+            }
+        ],
+    }
+    return parse_world(data, "test.yaml", virtual=True)
+
+
+def grammar(world: World) -> Grammar:
+    return Grammar(Registry.builtin(), world)
+
+
+def route(text: str, last: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    found = grammar(make_world()).best(normalize(text), last)
+    return (found.call.tool, found.call.args) if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "tool", "args"),
+    [
+        # vacuum: pronoun forms send it home
+        ("send it home", "home", "vacuum_return", {"name": "it"}),
+        ("send it back to the dock", "home", "vacuum_return", {"name": "it"}),
+        ("send it back", "home", "vacuum_return", {"name": "it"}),
+        ("dock it", "home", "vacuum_return", {"name": "it"}),
+        ("stop it", "home", "vacuum_return", {"name": "it"}),
+        ("tell it to go back to its base", "home", "vacuum_return", {"name": "it"}),
+        ("send the dustbot back to the charger", None, "vacuum_return", {"name": "vacuum.bot"}),
+        # timers: label before duration, "another", pronouns
+        (
+            "start a timer called bread for 25 minutes",
+            None,
+            "timer_start",
+            {"label": "bread", "seconds": 1500},
+        ),
+        (
+            "set another timer for 3 minutes named rice",
+            None,
+            "timer_start",
+            {"label": "rice", "seconds": 180},
+        ),
+        ("set a second timer for 2 minutes", None, "timer_start", {"seconds": 120}),
+        ("pause it", "timers", "timer_pause", {}),
+        ("pause that", "timers", "timer_pause", {}),
+        ("resume it", "timers", "timer_resume", {}),
+        ("continue it", "timers", "timer_resume", {}),
+        ("cancel it", "timers", "timer_cancel", {}),
+        ("stop it", "timers", "timer_cancel", {}),
+        ("pause it", "media", "media_pause", {"name": "it"}),
+        # lists: create, read "it", "put" needs "list"
+        ("create a new list called hiking", None, "list_create", {"list_name": "hiking"}),
+        ("make a birthday list", None, "list_create", {"list_name": "birthday"}),
+        ("start a new hardware list", None, "list_create", {"list_name": "hardware"}),
+        ("make a new list for garden jobs", None, "list_create", {"list_name": "garden jobs"}),
+        ("what's on it now", "lists", "list_read", {}),
+        ("what is on that", "lists", "list_read", {}),
+        ("put rope on the hiking list", None, "list_add", {"items": "rope", "list_name": "hiking"}),
+        ("put rope on my list", None, "list_add", {"items": "rope"}),
+        # fans: pronoun speeds, speed questions
+        ("put it on high", "switches", "fan_set_speed", {"name": "it", "percent": 100}),
+        ("set it to low", "switches", "fan_set_speed", {"name": "it", "percent": 33}),
+        ("turn it up to medium", "switches", "fan_set_speed", {"name": "it", "percent": 66}),
+        ("put it on high", None, "fan_set_speed", {"name": "it", "percent": 100}),
+        ("what speed is the attic fan set to", None, "device_status", {"name": "fan.attic"}),
+        ("how fast is the attic fan spinning", None, "device_status", {"name": "fan.attic"}),
+        ("what is the fan speed", None, "device_status", {"name": "fan"}),
+        ("how fast is the fan", None, "device_status", {"name": "fan"}),
+        # thermostat: readings and terse targets
+        (
+            "what's the current temperature on the thermostat",
+            None,
+            "climate_status",
+            {},
+        ),
+        ("what does the thermostat say", None, "climate_status", {}),
+        ("what is the heating reading", None, "climate_status", {}),
+        (
+            "I want the thermostat at twenty one",
+            None,
+            "climate_set_temperature",
+            {"temperature": 21},
+        ),
+        (
+            "thermostat to 19",
+            None,
+            "climate_set_temperature",
+            {"temperature": 19},
+        ),
+        ("heating to 22", None, "climate_set_temperature", {"temperature": 22}),
+        (
+            "hall thermostat 20 degrees",
+            None,
+            "climate_set_temperature",
+            {"name": "thermostat.hall", "temperature": 20},
+        ),
+        # media: terse volume
+        (
+            "telly volume twelve",
+            None,
+            "media_set_volume",
+            {"name": "media_player.tv", "percent": 12},
+        ),
+        ("volume 30", None, "media_set_volume", {"percent": 30}),
+        (
+            "den television volume to 25",
+            None,
+            "media_set_volume",
+            {"name": "media_player.tv", "percent": 25},
+        ),
+        # switches: appliances start and stop
+        ("start the espresso machine", None, "device_turn_on", {"name": "switch.espresso"}),
+        ("run the espresso machine", None, "device_turn_on", {"name": "switch.espresso"}),
+        ("stop the espresso machine", None, "device_turn_off", {"name": "switch.espresso"}),
+        # lights: pronoun levels, floors before or after "lights"
+        ("set it to half", "lights", "light_set_brightness", {"name": "it", "percent": 50}),
+        ("set it to 50 percent", "lights", "light_set_brightness", {"name": "it", "percent": 50}),
+        ("dim it to 30", "lights", "light_set_brightness", {"name": "it", "percent": 30}),
+        ("make it brighter", "lights", "light_brighter", {"name": "it"}),
+        ("set it to 50 percent", "switches", "fan_set_speed", {"name": "it", "percent": 50}),
+        ("set it to 50 percent", "media", "media_set_volume", {"name": "it", "percent": 50}),
+        ("turn on all the lights top floor", None, "light_turn_on", {"area": "top floor"}),
+        (
+            "turn off the lights on the ground floor",
+            None,
+            "light_turn_off",
+            {"area": "ground floor"},
+        ),
+        ("turn on the top floor lights", None, "light_turn_on", {"area": "top floor"}),
+        ("turn the lights off in the scullery", None, "light_turn_off", {"area": "scullery"}),
+        # extras: terse fan percent, vacuum "get it going", timers "another one", valves
+        ("attic fan to 75 percent", None, "fan_set_speed", {"name": "fan.attic", "percent": 75}),
+        ("get the dustbot going", None, "vacuum_start", {"name": "vacuum.bot"}),
+        ("set another one for 5 minutes", "timers", "timer_start", {"seconds": 300}),
+        (
+            "a timer for 20 minutes for the bath",
+            None,
+            "timer_start",
+            {"seconds": 1200, "label": "bath"},
+        ),
+        (
+            "how cold is it on the top floor",
+            None,
+            "sensor_quantity",
+            {"quantity": "temperature", "area": "top floor"},
+        ),
+    ],
+)
+def test_phrasing_reaches_tool(
+    text: str, last: str | None, tool: str, args: dict[str, Any]
+) -> None:
+    assert route(text, last) == (tool, args)
+
+
+def test_put_it_on_high_is_not_a_list() -> None:
+    found = route("put it on high", "lists")
+    assert found is not None and found[0] != "list_add"
+
+
+def test_scene_declares_every_kind() -> None:
+    spec = next(t for t in home.plugin.tools if t.name == "scene_activate")
+    assert set(spec.kinds) == set(KINDS)
+    world = make_world()
+    home.scene_activate(ToolContext(world=world, area="den"), scene="cinema")
+    assert world.snapshot()["devices"]["thermostat.hall"]["target"] == 22
+
+
+def test_list_create_makes_an_empty_list_once() -> None:
+    world = make_world()
+    ctx = ToolContext(world=world, area="den")
+    assert "camping" in lists.list_create(ctx, list_name="the camping list")
+    assert world.store.lists["camping"] == []
+    world.store.lists["camping"].append("tent")
+    assert "already" in lists.list_create(ctx, list_name="camping")
+    assert world.store.lists["camping"] == ["tent"]
+
+
+def test_singular_kind_word_finds_the_one_cover_called_so() -> None:
+    world = make_world()
+    reply = covers.cover_open(ToolContext(world=world, area="den"), name="shutter")
+    assert world.snapshot()["devices"]["cover.shutters"]["position"] == 100
+    assert "conservatory shutters" in reply
