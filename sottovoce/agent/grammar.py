@@ -27,6 +27,7 @@ from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
+from sottovoce.tools.api import SLOT_RE
 
 FOLLOW_UP = "_follow_up"
 FUZZY_CUTOFF = 80.0
@@ -34,7 +35,6 @@ _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
 # and "7:30" as one value and the padding tells whether am or pm was said.
 _CLOCK_LISTS = frozenset({"time", "reminder_clock"})
-_SLOT_RE = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 
 # Numbers and free text arrive normalized (digits, "N seconds", "HH:MM"), so ranges
 # match digits only: number words for ten million values would not fit in memory.
@@ -259,7 +259,7 @@ def _slot_lists_by_tool(registry: Registry) -> dict[str, dict[str, set[str]]]:
         slots: dict[str, set[str]] = {}
         for group in spec.sentences:
             for sentence in group.sentences:
-                for list_name, slot_name in _SLOT_RE.findall(sentence):
+                for list_name, slot_name in SLOT_RE.findall(sentence):
                     slots.setdefault(slot_name or list_name, set()).add(list_name)
         by_tool[spec.name] = slots
     return by_tool

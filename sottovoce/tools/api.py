@@ -50,7 +50,8 @@ WORLD_LISTS = frozenset(
     }
 )
 
-_SLOT_RE = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
+# A slot in a sentence template: {list} or {list:parameter}.
+SLOT_RE = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def _check_slots(
             if slot not in params:
                 raise ValueError(f"tool {name}: fixed slot {slot!r} is not a parameter")
         for sentence in group.sentences:
-            for list_name, slot_name in _SLOT_RE.findall(sentence):
+            for list_name, slot_name in SLOT_RE.findall(sentence):
                 slot = slot_name or list_name
                 if slot not in params:
                     raise ValueError(
