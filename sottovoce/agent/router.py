@@ -10,7 +10,6 @@ here too: they do nothing.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from dataclasses import dataclass, field
 
@@ -19,24 +18,25 @@ from pydantic import ValidationError
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
+from sottovoce.agent.prompt import build_messages, static_prompt
+from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import (
     ChatMessage,
     EngineUnavailable,
     LLMDecision,
     LLMEngine,
+    ModelOutputError,
+    TextSink,
     ToolSchema,
 )
+from sottovoce.models.toolcall import decision_json
 from sottovoce.tools import Registry
 
 log = logging.getLogger(__name__)
 
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
-_SYSTEM_PROMPT = (
-    "You are sottovoce, a voice assistant in a home. Call the tools that do what the user "
-    "asks, with arguments taken from their words. If no tool fits, answer in one short "
-    "spoken sentence. Never invent devices."
-)
+CANT_REACH = "I can't reach the language model right now, so I only know simple commands."
 
 
 @dataclass
@@ -47,6 +47,8 @@ class Decision:
     calls: list[Call] = field(default_factory=list)
     reply: str | None = None
     problems: list[str] = field(default_factory=list)
+    model_outputs: int = 0  # decisions the language model wrote this turn
+    model_valid: int = 0  # of those, the ones that were a valid call or a reply
 
 
 class Router:
@@ -65,9 +67,16 @@ class Router:
         self.engine = engine
         # A compiled grammar can be shared by agents on copies of the same world.
         self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
+        self.selector = ToolSelector(registry, world) if engine is not None else None
+        self.static_prompt = static_prompt(world)
 
-    async def route(self, text: str, state: DialogueState) -> Decision:
-        """Decide the calls for normalized text in the light of the conversation."""
+    async def route(
+        self, text: str, state: DialogueState, on_text: TextSink | None = None
+    ) -> Decision:
+        """Decide the calls for normalized text in the light of the conversation.
+
+        A language model's spoken answer is passed to `on_text` while it is written.
+        """
         if not text:
             return Decision("none", reply="Sorry, I didn't catch that.")
         if is_negated(text):
@@ -81,7 +90,7 @@ class Router:
             if isinstance(fuzzy, Call):
                 return Decision("grammar", [fuzzy])
             unknown = fuzzy
-        decided = await self._ask_model(text, state)
+        decided = await self._ask_model(text, state, on_text)
         if decided is not None:
             return decided
         if unknown is not None:
@@ -126,35 +135,45 @@ class Router:
             return None
         return follow_up(self.registry, last, call.args)
 
-    async def _ask_model(self, text: str, state: DialogueState) -> Decision | None:
-        if self.engine is None:
+    async def _ask_model(
+        self, text: str, state: DialogueState, on_text: TextSink | None
+    ) -> Decision | None:
+        if self.engine is None or self.selector is None:
             return None
-        messages = [ChatMessage("system", _SYSTEM_PROMPT)]
-        for user, reply in state.history:
-            messages += [ChatMessage("user", user), ChatMessage("assistant", reply)]
-        messages.append(ChatMessage("user", text))
-        tools = [ToolSchema(s.name, s.description, s.json_schema()) for s in self.registry]
+        specs = self.selector.select(text, state.last_call)
+        tools = self.selector.schemas(specs)
+        messages = build_messages(self.static_prompt, tools, state.history, text)
+        attempt = _Attempt()
         try:
-            decision = await asyncio.to_thread(self.engine.decide, messages, tools)
-            calls, error = self._check(decision)
+            calls, error, decision = await self._decide(messages, tools, on_text, attempt)
             if error is not None:
                 messages += [
-                    ChatMessage("assistant", _as_json(decision)),
-                    ChatMessage("tool", f"That call was invalid: {error}. Try again."),
+                    ChatMessage("assistant", decision_json(decision) if decision else "?"),
+                    ChatMessage("tool", f"That was not a valid call: {error}. Try again."),
                 ]
-                decision = await asyncio.to_thread(self.engine.decide, messages, tools)
-                calls, error = self._check(decision)
+                calls, error, decision = await self._decide(messages, tools, on_text, attempt)
         except EngineUnavailable as exc:
-            reply = "I can't reach the language model right now, so I only know simple commands."
-            return Decision("none", reply=reply, problems=[f"llm: {exc}"])
-        if error is not None:
-            reply = "Sorry, I couldn't work out how to do that."
-            return Decision("llm", reply=reply, problems=[f"llm: {error}"])
-        if calls:
-            return Decision("llm", calls)
-        if decision.text:
-            return Decision("llm", reply=decision.text)
-        return None
+            return Decision("none", reply=CANT_REACH, problems=[f"llm: {exc}"])
+        return attempt.finish(calls, error, decision)
+
+    async def _decide(
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSchema],
+        on_text: TextSink | None,
+        attempt: _Attempt,
+    ) -> tuple[list[Call], str | None, LLMDecision | None]:
+        assert self.engine is not None
+        attempt.outputs += 1
+        try:
+            decision = await asyncio.to_thread(self.engine.decide, messages, tools, on_text)
+        except ModelOutputError as exc:
+            log.info("model output rejected: %s", exc)
+            return [], str(exc), None
+        calls, error = self._check(decision)
+        if error is None:
+            attempt.valid += 1
+        return calls, error, decision
 
     def _check(self, decision: LLMDecision) -> tuple[list[Call], str | None]:
         calls = []
@@ -165,13 +184,38 @@ class Router:
             try:
                 spec.validate(choice.arguments)
             except ValidationError as exc:
-                return [], f"{choice.name}: {exc.errors()[0]['msg']}"
+                return [], f"{choice.name}: {_first_error(exc)}"
             calls.append(Call(choice.name, dict(choice.arguments)))
         return calls, None
 
 
-def _as_json(decision: LLMDecision) -> str:
-    return json.dumps([{"name": c.name, "arguments": dict(c.arguments)} for c in decision.calls])
+@dataclass
+class _Attempt:
+    """How the model did this turn: outputs written and how many were valid."""
+
+    outputs: int = 0
+    valid: int = 0
+
+    def finish(
+        self, calls: list[Call], error: str | None, decision: LLMDecision | None
+    ) -> Decision | None:
+        if error is not None:
+            reply = "Sorry, I couldn't work out how to do that."
+            result = Decision("llm", reply=reply, problems=[f"llm: {error}"])
+        elif calls:
+            result = Decision("llm", calls)
+        elif decision is not None and decision.text:
+            result = Decision("llm", reply=decision.text)
+        else:
+            return None
+        result.model_outputs, result.model_valid = self.outputs, self.valid
+        return result
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    return f"{where}: {error['msg']}" if where else str(error["msg"])
 
 
 _UNKNOWN_REPLIES = {

@@ -1,12 +1,17 @@
-"""Engines behind small interfaces (language model now; speech later). Imports nothing above."""
+"""Engines behind small interfaces (language model now; speech later). Imports nothing above.
+
+Heavy libraries (llama-cpp-python, mlc-llm) are imported only by the engine in use.
+"""
 
 from sottovoce.models.llm import (
     ChatMessage,
     EngineUnavailable,
     LLMDecision,
     LLMEngine,
+    ModelOutputError,
     Script,
     ScriptedEngine,
+    TextSink,
     ToolChoice,
     ToolSchema,
 )
@@ -16,8 +21,10 @@ __all__ = [
     "EngineUnavailable",
     "LLMDecision",
     "LLMEngine",
+    "ModelOutputError",
     "Script",
     "ScriptedEngine",
+    "TextSink",
     "ToolChoice",
     "ToolSchema",
 ]

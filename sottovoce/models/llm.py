@@ -8,9 +8,12 @@ same `LLMEngine` protocol; `ScriptedEngine` replays canned decisions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+# Receives the spoken answer's text piece by piece while the model writes it.
+TextSink = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -44,10 +47,19 @@ class LLMDecision:
 
     calls: tuple[ToolChoice, ...] = ()
     text: str | None = None
+    raw: str = ""
 
 
 class EngineUnavailable(Exception):
     """The model cannot be reached or loaded; the message says why, in one line."""
+
+
+class ModelOutputError(Exception):
+    """The model wrote something that is not a decision; the message says what, in one line."""
+
+    def __init__(self, message: str, raw: str = "") -> None:
+        super().__init__(message)
+        self.raw = raw
 
 
 class LLMEngine(Protocol):
@@ -55,8 +67,22 @@ class LLMEngine(Protocol):
 
     name: str
 
-    def decide(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> LLMDecision:
-        """Choose tool calls (or an answer) for the last user message."""
+    def decide(
+        self,
+        messages: Sequence[ChatMessage],
+        tools: Sequence[ToolSchema],
+        on_text: TextSink | None = None,
+    ) -> LLMDecision:
+        """Choose a tool call or an answer for the last user message.
+
+        A plain answer's text is passed to `on_text` as it is generated. Raises
+        `EngineUnavailable` when the model cannot be used and `ModelOutputError`
+        when what it wrote is not a decision.
+        """
+        ...
+
+    def close(self) -> None:
+        """Free the model (memory, connections, worker processes)."""
         ...
 
 
@@ -77,11 +103,21 @@ class ScriptedEngine:
         self.scripts = list(scripts)
         self.requests: list[tuple[list[ChatMessage], list[str]]] = []
 
-    def decide(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> LLMDecision:
+    def decide(
+        self,
+        messages: Sequence[ChatMessage],
+        tools: Sequence[ToolSchema],
+        on_text: TextSink | None = None,
+    ) -> LLMDecision:
         """Return the first scripted decision whose pattern matches the user's last words."""
         self.requests.append((list(messages), [t.name for t in tools]))
         last = next((m.content for m in reversed(messages) if m.role == "user"), "")
         for script in self.scripts:
             if re.search(script.pattern, last, flags=re.IGNORECASE):
+                if on_text is not None and script.decision.text:
+                    on_text(script.decision.text)
                 return script.decision
         return LLMDecision()
+
+    def close(self) -> None:
+        """Nothing to free."""

@@ -1,0 +1,90 @@
+"""Settings of the language-model engine: which engine, which model, how to run it.
+
+Filled from the `[llm]` table of the config file and then from the command
+line; the defaults suit a 2-4 core CPU (Raspberry Pi, laptop).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+ENGINES = ("llama", "mlc", "openai", "none")
+
+
+class ConfigError(Exception):
+    """A setting is wrong; the message names it and what to do, in one line."""
+
+
+def _default_threads() -> int:
+    # Generation is bound by memory bandwidth: more than 4 threads rarely helps
+    # on small boards, and leaving a core free keeps audio capture smooth.
+    cores = os.cpu_count() or 2
+    return max(1, min(4, cores if cores <= 2 else cores - 1))
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    """How the language model is run."""
+
+    engine: str = "llama"
+    model: str | None = None  # catalog name or file path; None = the default model
+    threads: int = 0  # 0 = chosen from the CPU count
+    context: int = 2048
+    max_tokens: int = 160
+    temperature: float = 0.0
+    top_k: int = 40
+    top_p: float = 0.95
+    seed: int = 7
+    base_url: str = "http://127.0.0.1:8080/v1"  # openai engine
+    api_key: str | None = None
+    timeout_s: float = 30.0
+    response_format: str = "json_schema"  # openai engine: json_schema | json_object | none
+    device: str = "auto"  # mlc engine: auto, cuda, metal, vulkan, opencl
+
+    @property
+    def n_threads(self) -> int:
+        """Threads to use for generation."""
+        return self.threads if self.threads > 0 else _default_threads()
+
+    def updated(self, values: Mapping[str, Any]) -> LLMConfig:
+        """A copy with the given settings changed (None values are ignored)."""
+        known = {f.name: f for f in fields(self)}
+        changes: dict[str, Any] = {}
+        for key, value in values.items():
+            if value is None:
+                continue
+            if key not in known:
+                raise ConfigError(f"unknown [llm] setting {key!r}; known: {', '.join(known)}")
+            changes[key] = _coerce(key, value, _TYPES.get(key, str))
+        result = replace(self, **changes)
+        if result.engine not in ENGINES:
+            raise ConfigError(
+                f"unknown engine {result.engine!r}; choose one of {', '.join(ENGINES)}"
+            )
+        if result.response_format not in ("json_schema", "json_object", "none"):
+            raise ConfigError("response_format must be json_schema, json_object or none")
+        return result
+
+
+_TYPES: dict[str, type] = {
+    "threads": int,
+    "context": int,
+    "max_tokens": int,
+    "temperature": float,
+    "top_k": int,
+    "top_p": float,
+    "seed": int,
+    "timeout_s": float,
+}
+
+
+def _coerce(key: str, value: Any, kind: type) -> Any:
+    if isinstance(value, bool) or (kind is str and not isinstance(value, str)):
+        raise ConfigError(f"[llm] {key} must be a {kind.__name__}, not {value!r}")
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"[llm] {key} must be a {kind.__name__}, not {value!r}") from None

@@ -1,0 +1,175 @@
+"""The constrained decision format shared by every engine: its JSON schema, its parser.
+
+A model answers each turn with one JSON object, either a tool call
+`{"tool": "light_turn_on", "arguments": {...}}` or a spoken answer
+`{"tool": "reply", "text": "..."}`. Engines constrain generation with
+`decision_schema` (llama.cpp grammar, MLC or server `response_format`), so
+the output always parses; `parse_decision` still checks everything, because
+a server without constrained decoding can write anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sottovoce.models.llm import LLMDecision, ModelOutputError, TextSink, ToolChoice, ToolSchema
+
+REPLY = "reply"
+# Generated in this order, so the tool's name comes before what depends on it.
+PROPERTY_ORDER = ["tool", "arguments", "text"]
+_DROPPED_KEYS = frozenset({"title", "description", "default", "examples"})
+
+
+def decision_schema(tools: Sequence[ToolSchema]) -> dict[str, Any]:
+    """A JSON schema admitting exactly one call of an offered tool, or a reply."""
+    options: list[dict[str, Any]] = [_call_schema(tool) for tool in tools]
+    options.append(
+        {
+            "type": "object",
+            "properties": {"tool": {"const": REPLY}, "text": {"type": "string", "maxLength": 400}},
+            "required": ["tool", "text"],
+            "additionalProperties": False,
+        }
+    )
+    return {"anyOf": options}
+
+
+def _call_schema(tool: ToolSchema) -> dict[str, Any]:
+    arguments = inline_refs(tool.parameters)
+    arguments.setdefault("type", "object")
+    return {
+        "type": "object",
+        "properties": {"tool": {"const": tool.name}, "arguments": arguments},
+        "required": ["tool", "arguments"],
+        "additionalProperties": False,
+    }
+
+
+def inline_refs(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """The schema with `$ref`s replaced by their definitions and prose keys dropped.
+
+    Several tools' `$defs` would collide in one combined schema, and titles
+    and descriptions only lengthen the grammar.
+    """
+    defs = dict(schema.get("$defs", {}))
+
+    def walk(node: Any, depth: int) -> Any:
+        if depth > 20:
+            raise ValueError("tool schema nests too deeply (recursive $ref?)")
+        if isinstance(node, Mapping):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return walk(defs[ref.removeprefix("#/$defs/")], depth + 1)
+            return {
+                k: walk(v, depth + 1)
+                for k, v in node.items()
+                if k not in _DROPPED_KEYS and k != "$defs"
+            }
+        if isinstance(node, list):
+            return [walk(item, depth + 1) for item in node]
+        return node
+
+    result: dict[str, Any] = walk(schema, 0)
+    return result
+
+
+def parse_decision(raw: str, tools: Sequence[ToolSchema]) -> LLMDecision:
+    """The decision in a model's raw output; `ModelOutputError` names what is wrong."""
+    text = raw.strip()
+    if text.startswith("```"):
+        text = text.strip("`").removeprefix("json").strip()
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise ModelOutputError(f"the model wrote no JSON: {_excerpt(raw)}", raw) from None
+    if not isinstance(data, dict):
+        raise ModelOutputError(f"the model wrote JSON that is not an object: {_excerpt(raw)}", raw)
+    tool = data.get("tool")
+    if tool == REPLY:
+        reply = data.get("text")
+        if not isinstance(reply, str):
+            raise ModelOutputError("the model's reply has no text", raw)
+        return LLMDecision(text=reply.strip(), raw=raw)
+    names = {t.name for t in tools}
+    if not isinstance(tool, str) or tool not in names:
+        raise ModelOutputError(f"the model asked for a tool that was not offered: {tool!r}", raw)
+    arguments = data.get("arguments", {})
+    if not isinstance(arguments, dict):
+        raise ModelOutputError(f"the arguments for {tool} are not an object", raw)
+    return LLMDecision(calls=(ToolChoice(tool, arguments),), raw=raw)
+
+
+def decision_json(decision: LLMDecision) -> str:
+    """The decision written back in the format the model uses (for a correction turn)."""
+    if decision.calls:
+        call = decision.calls[0]
+        return json.dumps({"tool": call.name, "arguments": dict(call.arguments)})
+    return json.dumps({"tool": REPLY, "text": decision.text or ""})
+
+
+def _excerpt(raw: str) -> str:
+    flat = " ".join(raw.split())
+    return repr(flat[:60] + ("..." if len(flat) > 60 else ""))
+
+
+class ReplyStreamer:
+    """Feeds the text of a `reply` decision to a sink while the JSON is still being written."""
+
+    def __init__(self, sink: TextSink | None) -> None:
+        self.sink = sink
+        self.buffer = ""
+        self.sent = 0
+        self._start: int | None = None
+        self._done = False
+
+    def feed(self, piece: str) -> None:
+        """Take the next piece of the model's output."""
+        if self.sink is None or self._done:
+            return
+        self.buffer += piece
+        if self._start is None:
+            self._start = self._text_start()
+            if self._start is None:
+                return
+        decoded, closed = _decode_prefix(self.buffer[self._start :])
+        if len(decoded) > self.sent:
+            self.sink(decoded[self.sent :])
+            self.sent = len(decoded)
+        self._done = closed
+
+    def _text_start(self) -> int | None:
+        head = self.buffer.replace(" ", "")
+        if not head.startswith(('{"tool":"reply"', '{"text":"')):
+            if len(head) > 16:
+                self._done = True
+            return None
+        key = self.buffer.find('"text"')
+        if key < 0:
+            return None
+        quote = self.buffer.find('"', self.buffer.find(":", key) + 1)
+        return quote + 1 if quote > key else None
+
+
+def _decode_prefix(body: str) -> tuple[str, bool]:
+    """The decoded part of a JSON string body written so far, and whether it is closed."""
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char == '"':
+            return "".join(out), True
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        size = 6 if body[i + 1 : i + 2] == "u" else 2
+        if i + size > len(body):
+            break
+        try:
+            out.append(json.loads(f'"{body[i : i + size]}"'))
+        except json.JSONDecodeError:
+            pass
+        i += size
+    return "".join(out), False
