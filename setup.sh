@@ -21,6 +21,10 @@ fi
 stamp=.venv/.sottovoce-installed
 if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   say "installing pinned dependencies (requirements.lock)"
+  # pip builds llama.cpp from source: portable CPU code, a few minutes the first time.
+  command -v c++ >/dev/null 2>&1 || need "a C++ compiler is needed to build llama.cpp" "sudo apt-get install -y build-essential"
+  export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
+  say "building llama.cpp if it is not cached (about 5 minutes on 2 cores)"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
   touch "$stamp"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sottovoce import __version__
+from sottovoce.cli_llm import add_llm_options, open_llm
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
@@ -32,11 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="sottovoce: %(levelname)s: %(message)s")
     from sottovoce.agent.cases import CaseError
     from sottovoce.devices import StoreError, WorldError
+    from sottovoce.models import EngineUnavailable
+    from sottovoce.models.llm_config import ConfigError
 
     try:
         code: int = args.run(args)
         return code
-    except (WorldError, CaseError, StoreError) as exc:
+    except (WorldError, CaseError, StoreError, ConfigError, EngineUnavailable) as exc:
         print(f"sottovoce: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -57,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the world file's fixed clock instead of the real time",
     )
+    add_llm_options(chat)
     chat.set_defaults(run=_run_chat)
 
     evaluate = commands.add_parser("eval", help="run a case file and report")
@@ -68,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-grammar", action="store_true", help="send every turn to the language model"
     )
     evaluate.add_argument("-q", "--quiet", action="store_true", help="only the summary line")
+    add_llm_options(evaluate)
     evaluate.set_defaults(run=_run_eval)
 
     tools = commands.add_parser("tools", help="list the tools and their argument schemas")
@@ -100,15 +105,20 @@ def _run_chat(args: argparse.Namespace) -> int:
     world = load_world(world_path, store=store)
     if not args.world_clock:
         world.clock = RealClock(world.location.timezone)
-    agent = Agent(_registry(), world)
-    if args.demo:
-        asyncio.run(run_script(agent, DEMO_SCRIPT, print))
+    engine = open_llm(args, required=False)
+    agent = Agent(_registry(), world, engine)
+    try:
+        if args.demo:
+            asyncio.run(run_script(agent, DEMO_SCRIPT, print))
+            return 0
+        interactive = sys.stdin.isatty()
+        if interactive:
+            print(f"sottovoce: {world.name}. Type a command; 'quit' or Ctrl-D ends.")
+        asyncio.run(chat(agent, sys.stdin, print, interactive=interactive))
         return 0
-    interactive = sys.stdin.isatty()
-    if interactive:
-        print(f"sottovoce: {world.name}. Type a command; 'quit' or Ctrl-D ends.")
-    asyncio.run(chat(agent, sys.stdin, print, interactive=interactive))
-    return 0
+    finally:
+        if engine is not None:
+            engine.close()
 
 
 def _registry() -> Registry:
@@ -131,13 +141,24 @@ def _run_eval(args: argparse.Namespace) -> int:
     cases = load_cases(args.cases)
     world_path = args.world or cases.world or default_world_path()
     registry = _registry()
-    evaluator = Evaluator(registry, Path(world_path), use_grammar=not args.no_grammar)
+    # Without the grammar the model is all there is: it must start.
+    engine = open_llm(args, required=args.no_grammar)
+    if engine is None and args.no_grammar:
+        print("sottovoce: error: --no-grammar needs a language model (--engine)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    evaluator = Evaluator(
+        registry, Path(world_path), engine=engine, use_grammar=not args.no_grammar
+    )
 
     def show(report: object) -> None:
         if not args.quiet and not getattr(report, "passed", True):
             print(f"FAIL {report.id}: {report.first_problem()}")  # type: ignore[attr-defined]
 
-    report = asyncio.run(evaluator.run(cases, show))
+    try:
+        report = asyncio.run(evaluator.run(cases, show))
+    finally:
+        if engine is not None:
+            engine.close()
     if args.json_out is not None:
         args.json_out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
     print(report.summary_line())

@@ -18,6 +18,7 @@ from sottovoce.agent.executor import Outcome, execute
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
+from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
@@ -33,6 +34,8 @@ class _Turn:
     route: str = "none"
     tools_s: float = 0.0
     route_s: float = 0.0
+    model_outputs: int = 0
+    model_valid: int = 0
 
 
 class Agent:
@@ -46,10 +49,13 @@ class Agent:
         *,
         use_grammar: bool = True,
         grammar: Grammar | None = None,
+        selector: ToolSelector | None = None,
     ) -> None:
         self.registry = registry
         self.world = world
-        self.router = Router(registry, world, engine, use_grammar=use_grammar, grammar=grammar)
+        self.router = Router(
+            registry, world, engine, use_grammar=use_grammar, grammar=grammar, selector=selector
+        )
         self.state = DialogueState()
         self._queued: list[str] = []
 
@@ -88,6 +94,8 @@ class Agent:
             timings_s=timings,
             problems=problems,
             announcements=announced,
+            model_outputs=turn.model_outputs,
+            model_valid=turn.model_valid,
         )
 
     async def _respond(self, turn: _Turn, text: str) -> tuple[list[Call], list[str], list[str]]:
@@ -106,6 +114,7 @@ class Agent:
         decision = await self.router.route(text, self.state)
         turn.route_s = _now() - started
         turn.route = decision.route
+        turn.model_outputs, turn.model_valid = decision.model_outputs, decision.model_valid
         return await self._carry_out(turn, decision)
 
     async def _carry_out(

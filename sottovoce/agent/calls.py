@@ -42,3 +42,5 @@ class TurnResult:
     timings_s: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     announcements: list[str] = field(default_factory=list)
+    model_outputs: int = 0  # decisions the language model wrote for this turn
+    model_valid: int = 0  # of those, the valid calls and replies

@@ -21,6 +21,7 @@ from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.cases import Case, CaseFile, Turn
 from sottovoce.agent.compare import mismatches, unexpected_changes
 from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World, WorldError, load_yaml, parse_world
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
@@ -67,8 +68,17 @@ class EvalReport:
         return len(self.cases) - self.passed - self.errors
 
     def summary_line(self) -> str:
-        """'N passed, M failed' (crashed cases count as failed here)."""
-        return f"{self.passed} passed, {self.failed + self.errors} failed"
+        """'N passed, M failed' (crashed cases count as failed here), then the model's record."""
+        line = f"{self.passed} passed, {self.failed + self.errors} failed"
+        outputs, valid = self.model_counts()
+        if outputs:
+            line += f"; language model: {valid} of {outputs} outputs were valid calls or replies"
+        return line
+
+    def model_counts(self) -> tuple[int, int]:
+        """Decisions the language model wrote in all turns, and how many were valid."""
+        turns = [t.get("model", {}) for c in self.cases for t in c.turns]
+        return sum(t.get("outputs", 0) for t in turns), sum(t.get("valid", 0) for t in turns)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON report of SPEC.md section 4."""
@@ -81,6 +91,7 @@ class EvalReport:
                 for c in self.cases
             ],
             "summary_s": _summary(self.cases),
+            "model": dict(zip(("outputs", "valid"), self.model_counts(), strict=True)),
         }
 
 
@@ -102,6 +113,7 @@ class Evaluator:
         self._world_data = _read_world(world_path)
         first = self.fresh_world()
         self._grammar = Grammar(registry, first) if use_grammar else None
+        self._selector = ToolSelector(registry, first) if engine is not None else None
 
     def fresh_world(self) -> World:
         """A new copy of the world on a virtual clock with an in-memory store."""
@@ -130,6 +142,7 @@ class Evaluator:
                 self.engine,
                 use_grammar=self.use_grammar,
                 grammar=self._grammar,
+                selector=self._selector,
             )
             for turn in case.turns:
                 turn_report = await self._run_turn(agent, world, case, turn)
@@ -162,6 +175,7 @@ class Evaluator:
             "timings_s": result.timings_s,
             "problems": problems,
             "agent_problems": result.problems,
+            "model": {"outputs": result.model_outputs, "valid": result.model_valid},
         }
 
 

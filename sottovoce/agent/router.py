@@ -62,12 +62,15 @@ class Router:
         *,
         use_grammar: bool = True,
         grammar: Grammar | None = None,
+        selector: ToolSelector | None = None,
     ) -> None:
         self.registry = registry
         self.engine = engine
         # A compiled grammar can be shared by agents on copies of the same world.
         self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
-        self.selector = ToolSelector(registry, world) if engine is not None else None
+        if engine is not None and selector is None:
+            selector = ToolSelector(registry, world)
+        self.selector = selector
         self.static_prompt = static_prompt(world)
 
     async def route(

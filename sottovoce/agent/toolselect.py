@@ -26,8 +26,8 @@ from sottovoce.tools.api import SLOT_RE, ToolSpec
 DEFAULT_LIMIT = 5
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    "a an the to of in on at for and or is are be it my me i you please can could would "
-    "will what how do does set turn make up by with from this that unless told all one".split()
+    "a an the to of in at for and or is are be it my me i you please can could would "
+    "will what how do does make by with from this that unless told one".split()
 )
 
 
@@ -51,7 +51,12 @@ def _template_words(spec: ToolSpec) -> set[str]:
 class ToolSelector:
     """Picks the tools worth offering for a sentence, in one world."""
 
-    def __init__(self, registry: Registry, world: World, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        world: World,
+        limit: int = DEFAULT_LIMIT,
+    ) -> None:
         self.registry = registry
         self.limit = limit
         self._vocab = {spec.name: self._vocabulary(spec) for spec in registry}
@@ -87,7 +92,8 @@ class ToolSelector:
         for spec in self.registry:
             score = sum(self._idf.get(w, 0.0) for w in said & self._vocab[spec.name])
             if kinds & set(spec.kinds):
-                score += 3.0
+                # A tool for every kind of device says little about this one.
+                score += 3.0 / len(spec.kinds)
             if score > 0 and spec.plugin == last_plugin:
                 score += 0.5
             if score > 0:

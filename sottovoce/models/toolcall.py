@@ -165,6 +165,8 @@ def _decode_prefix(body: str) -> tuple[str, bool]:
             i += 1
             continue
         size = 6 if body[i + 1 : i + 2] == "u" else 2
+        if size == 6 and body[i + 2 : i + 4].lower() in ("d8", "d9", "da", "db"):
+            size = 12  # a surrogate pair: decode both halves together
         if i + size > len(body):
             break
         try:
