@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sottovoce import __version__
 from sottovoce.cli_llm import add_llm_options, open_llm
+from sottovoce.cli_models import add_models_parser
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
@@ -81,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "--plugins", action="store_true", help="list installed plugins without importing them"
     )
     tools.set_defaults(run=_run_tools)
+    add_models_parser(commands)
     return parser
 
 
