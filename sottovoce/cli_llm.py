@@ -7,7 +7,6 @@ options, choose the engine and the model.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,16 +30,6 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--context", type=int, help="context size in tokens (default 2048)")
 
 
-def models_dir() -> Path:
-    """Where downloaded models live: $SOTTOVOCE_MODELS_DIR or the user's data directory."""
-    env = os.environ.get("SOTTOVOCE_MODELS_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("sottovoce")) / "models"
-
-
 def llm_settings(args: argparse.Namespace) -> LLMConfig:
     """The language-model settings from the config file and the options."""
     from sottovoce.config import llm_config, load_config
@@ -60,17 +49,32 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
     on with the grammar alone.
     """
     from sottovoce.models import EngineUnavailable
-    from sottovoce.models.catalog import Catalog, ModelError
+    from sottovoce.models.catalog import ModelError
     from sottovoce.models.engines import open_engine
 
     config = llm_settings(args)
     try:
-        path = None
-        if config.engine in ("llama", "mlc"):
-            path = Catalog(models_dir()).resolve_llm(config.model)
+        path = local_model(config.model) if config.engine in ("llama", "mlc") else None
         return open_engine(config, path)
     except (EngineUnavailable, ModelError) as exc:
         if required:
             raise EngineUnavailable(str(exc)) from None
         print(f"sottovoce: warning: no language model: {exc}", file=sys.stderr)
         return None
+
+
+def local_model(name_or_path: str | None) -> Path:
+    """The model file to load; a model shipped in a package is checked by sha256 first."""
+    from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
+
+    catalog = Catalog(default_models_dir())
+    path = catalog.resolve_llm(name_or_path)
+    entry = next(
+        (e for e in catalog.entries() if e.kind == "llm" and catalog.main_path(e) == path), None
+    )
+    # Package files are small and cheap to hash; a pulled model was hashed when it arrived.
+    if entry is not None and entry.package is not None:
+        problems = catalog.verify(entry)
+        if problems:
+            raise ModelError(problems[0])
+    return path

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
+from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
@@ -71,6 +72,7 @@ class Router:
         if engine is not None and selector is None:
             selector = ToolSelector(registry, world)
         self.selector = selector
+        self.grounding = Grounding(world)
         self.static_prompt = static_prompt(world)
 
     async def route(
@@ -157,7 +159,18 @@ class Router:
                 calls, error, decision = await self._decide(messages, tools, on_text, attempt)
         except EngineUnavailable as exc:
             return Decision("none", reply=CANT_REACH, problems=[f"llm: {exc}"])
+        if error is None and self._invented(calls, text):
+            return None  # the grammar's "no such thing here" answers better
         return attempt.finish(calls, error, decision)
+
+    def _invented(self, calls: list[Call], text: str) -> bool:
+        for call in calls:
+            spec = self.registry.get(call.tool)
+            name = self.grounding.ungrounded(call, spec, text) if spec else None
+            if name is not None:
+                log.info("model named %r, which the user did not say; not acting", name)
+                return True
+        return False
 
     async def _decide(
         self,

@@ -116,7 +116,7 @@ class ToolSelector:
     def _narrowed(self, spec: ToolSpec) -> dict[str, Any]:
         schema = spec.json_schema()
         properties = schema.get("properties", {})
-        for param, list_names in _lists_by_param(spec).items():
+        for param, list_names in lists_by_param(spec).items():
             values = self._allowed(list_names, spec.lists)
             if param in properties and values:
                 properties[param] = _with_enum(properties[param], values)
@@ -137,7 +137,8 @@ class ToolSelector:
         return sorted(values)
 
 
-def _lists_by_param(spec: ToolSpec) -> dict[str, set[str]]:
+def lists_by_param(spec: ToolSpec) -> dict[str, set[str]]:
+    """For each argument its sentences fill, the slot lists they fill it from."""
     found: dict[str, set[str]] = {}
     for group in spec.sentences:
         for sentence in group.sentences:

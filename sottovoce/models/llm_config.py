@@ -33,7 +33,7 @@ class LLMConfig:
     model: str | None = None  # catalog name or file path; None = the default model
     threads: int = 0  # 0 = chosen from the CPU count
     context: int = 2048
-    max_tokens: int = 160
+    max_tokens: int = 256  # above the longest decision the schema admits
     temperature: float = 0.0
     top_k: int = 40
     top_p: float = 0.95

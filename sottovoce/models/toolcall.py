@@ -19,6 +19,10 @@ from sottovoce.models.llm import LLMDecision, ModelOutputError, TextSink, ToolCh
 REPLY = "reply"
 # Generated in this order, so the tool's name comes before what depends on it.
 PROPERTY_ORDER = ["tool", "arguments", "text"]
+# Bounds on free text, so that every decision ends well within the token limit
+# (an unfinished decision would not parse) and a reply stays a spoken sentence.
+REPLY_CHARS = 200
+ARGUMENT_CHARS = 120
 _DROPPED_KEYS = frozenset({"title", "description", "default", "examples"})
 
 
@@ -28,7 +32,10 @@ def decision_schema(tools: Sequence[ToolSchema]) -> dict[str, Any]:
     options.append(
         {
             "type": "object",
-            "properties": {"tool": {"const": REPLY}, "text": {"type": "string", "maxLength": 400}},
+            "properties": {
+                "tool": {"const": REPLY},
+                "text": {"type": "string", "maxLength": REPLY_CHARS},
+            },
             "required": ["tool", "text"],
             "additionalProperties": False,
         }
@@ -62,11 +69,14 @@ def inline_refs(schema: Mapping[str, Any]) -> dict[str, Any]:
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/$defs/"):
                 return walk(defs[ref.removeprefix("#/$defs/")], depth + 1)
-            return {
+            out = {
                 k: walk(v, depth + 1)
                 for k, v in node.items()
                 if k not in _DROPPED_KEYS and k != "$defs"
             }
+            if out.get("type") == "string" and "enum" not in out and "maxLength" not in out:
+                out["maxLength"] = ARGUMENT_CHARS
+            return out
         if isinstance(node, list):
             return [walk(item, depth + 1) for item in node]
         return node

@@ -1,0 +1,54 @@
+"""A language model's call may only name what the user named.
+
+A small model asked about "the attic light" in a home without an attic picks
+the nearest name it was allowed, and would switch the landing light. So a
+call is carried out only when each name-like argument (a device, a room, a
+contact, a scene, a piece of media) shares a word with what the user said,
+through the thing's name or one of its aliases, or is a pronoun for the thing
+just talked about. Otherwise the agent says it does not know that name.
+"""
+
+from __future__ import annotations
+
+from sottovoce.agent.calls import Call
+from sottovoce.agent.toolselect import lists_by_param, words_of
+from sottovoce.devices import World
+from sottovoce.devices.kinds import KINDS
+from sottovoce.tools.api import ToolSpec
+
+_NAMED_LISTS = frozenset({"device", "area", "contact", "scene", "media", "artist", *KINDS})
+_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
+_EVERYWHERE = frozenset({"house", "home", "everywhere", "whole house", "all", "every"})
+
+
+class Grounding:
+    """Knows the names of one world, to check a call's arguments against the user's words."""
+
+    def __init__(self, world: World) -> None:
+        self._aliases: dict[str, set[str]] = {}
+        for device in world.devices.values():
+            spoken = {device.name, *device.aliases, device.id}
+            for name in spoken:
+                self._aliases.setdefault(name.lower(), set()).update(s.lower() for s in spoken)
+
+    def ungrounded(self, call: Call, spec: ToolSpec, text: str) -> str | None:
+        """The first name-like argument the user did not say, or None when all are grounded."""
+        said = words_of(text)
+        named = _named_params(spec)
+        for param, value in call.args.items():
+            if param in named and isinstance(value, str) and not self._said(value, said, text):
+                return value
+        return None
+
+    def _said(self, value: str, said: set[str], text: str) -> bool:
+        lowered = value.lower()
+        if lowered in _PRONOUNS:
+            return bool(set(text.lower().split()) & _PRONOUNS)
+        if lowered in _EVERYWHERE:
+            return bool(set(text.lower().split()) & _EVERYWHERE)
+        spoken = self._aliases.get(lowered, {lowered})
+        return any(words_of(name) & said for name in spoken)
+
+
+def _named_params(spec: ToolSpec) -> set[str]:
+    return {p for p, lists in lists_by_param(spec).items() if lists & _NAMED_LISTS}
