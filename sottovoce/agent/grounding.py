@@ -19,6 +19,15 @@ from sottovoce.tools.api import ToolSpec
 _NAMED_LISTS = frozenset({"device", "area", "contact", "scene", "media", "artist", *KINDS})
 _PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 _EVERYWHERE = frozenset({"house", "home", "everywhere", "whole house", "all", "every"})
+# Arguments that name something whatever the sentences call them.
+_NAMED_PARAMS = frozenset({"name", "area", "contact", "scene"})
+# Words that say what kind of thing, not which one: "the attic light" shares
+# "light" with every light in the house.
+_GENERIC = words_of(
+    " ".join(KINDS).replace("_", " ")
+    + " lamp lights bulb strip door window blind curtain shade shutter plug outlet socket"
+    + " speaker tv television radio player heater heating thermostat sensor room floor"
+)
 
 
 class Grounding:
@@ -47,8 +56,11 @@ class Grounding:
         if lowered in _EVERYWHERE:
             return bool(set(text.lower().split()) & _EVERYWHERE)
         spoken = self._aliases.get(lowered, {lowered})
-        return any(words_of(name) & said for name in spoken)
+        return any((words_of(name) - _GENERIC) & said for name in spoken) or any(
+            words_of(name) == said & words_of(name) for name in spoken
+        )
 
 
 def _named_params(spec: ToolSpec) -> set[str]:
-    return {p for p, lists in lists_by_param(spec).items() if lists & _NAMED_LISTS}
+    from_lists = {p for p, lists in lists_by_param(spec).items() if lists & _NAMED_LISTS}
+    return from_lists | (_NAMED_PARAMS & set(spec.args_model.model_fields))

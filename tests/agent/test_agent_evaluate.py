@@ -30,7 +30,8 @@ def test_json_report_shape() -> None:
     first = cases.cases[:3]
     report = asyncio.run(evaluator.run(type(cases)(cases.path, cases.world, first)))
     data = report.as_json()
-    assert set(data) == {"passed", "failed", "errors", "cases", "summary_s"}
+    assert set(data) == {"passed", "failed", "errors", "cases", "summary_s", "model"}
+    assert data["model"] == {"outputs": 0, "valid": 0}  # no language model in this run
     turn = data["cases"][0]["turns"][0]
     assert {"heard", "calls", "reply", "route", "timings_s", "problems"} <= set(turn)
     assert report.summary_line() == f"{report.passed} passed, {report.failed} failed"

@@ -170,7 +170,7 @@ def test_language_model_route_runs_a_valid_call() -> None:
     call = ToolChoice("light_on", {"name": "desk lamp"})
     engine = ScriptedEngine([Script("cosy", LLMDecision(calls=(call,)))])
     agent = _agent(engine)
-    _say(agent, "make the study cosy")
+    _say(agent, "make the desk lamp cosy")
     assert _on(agent, "light.desk")
 
 
