@@ -54,6 +54,9 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
 
     config = llm_settings(args)
     try:
+        if config.engine == "mlc" and config.model is None:
+            # The default model is a GGUF file, which MLC cannot load.
+            raise ModelError("the mlc engine needs an MLC build: --model phi-3.5-mini-mlc")
         path = local_model(config.model) if config.engine in ("llama", "mlc") else None
         return open_engine(config, path)
     except (EngineUnavailable, ModelError) as exc:
