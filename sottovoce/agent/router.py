@@ -186,6 +186,11 @@ class Router:
         except ModelOutputError as exc:
             log.info("model output rejected: %s", exc)
             return [], str(exc), None
+        except EngineUnavailable:
+            raise
+        except Exception as exc:  # a broken engine must not end the conversation
+            log.exception("language model engine failed")
+            raise EngineUnavailable(f"the engine failed: {type(exc).__name__}: {exc}") from exc
         calls, error = self._check(decision)
         if error is None:
             attempt.valid += 1

@@ -131,3 +131,24 @@ def test_an_unreachable_model_is_said_and_the_grammar_keeps_working() -> None:
     first, second = _turns(agent, "please make the desk lamp glow", "turn on the kitchen light")
     assert first.reply == CANT_REACH and any("127.0.0.1" in p for p in first.problems)
     assert second.route == "grammar" and agent.world.devices["light.kitchen"].state()["on"]
+
+
+class _Broken:
+    """An engine with a bug."""
+
+    name = "broken"
+
+    def decide(
+        self, messages: list[ChatMessage], tools: list[ToolSchema], on_text: TextSink | None = None
+    ) -> LLMDecision:
+        raise KeyError("choices")
+
+    def close(self) -> None:
+        """Nothing to free."""
+
+
+def test_a_crashing_engine_does_not_end_the_conversation() -> None:
+    agent = Agent(make_registry(), make_world(), _Broken())
+    first, second = _turns(agent, "please make the desk lamp glow", "turn on the kitchen light")
+    assert first.reply == CANT_REACH and any("KeyError" in p for p in first.problems)
+    assert second.route == "grammar"

@@ -72,7 +72,11 @@ def test_the_schema_and_settings_are_sent_as_mlc_wants_them(
     assert request["response_format"]["type"] == "json_object"
     assert json.loads(request["response_format"]["schema"]) == decision_schema(TOOLS)
     assert request["messages"][-1] == {"role": "user", "content": "Tool result: bad call"}
-    assert (request["temperature"], request["max_tokens"], request["seed"]) == (0.0, LLMConfig().max_tokens, 7)
+    assert (request["temperature"], request["max_tokens"], request["seed"]) == (
+        0.0,
+        LLMConfig().max_tokens,
+        7,
+    )
 
 
 def test_the_fake_refuses_what_mlc_refuses() -> None:

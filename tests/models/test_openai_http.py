@@ -165,7 +165,11 @@ def test_a_streamed_tool_call(server: ScriptedServer) -> None:
     _, body, headers = last_request(server)
     assert body["stream"] is True
     assert body["model"] == "default"
-    assert (body["temperature"], body["max_tokens"], body["seed"]) == (0.0, LLMConfig().max_tokens, 7)
+    assert (body["temperature"], body["max_tokens"], body["seed"]) == (
+        0.0,
+        LLMConfig().max_tokens,
+        7,
+    )
     assert body["messages"][0] == {"role": "system", "content": "Decide."}
     assert body["response_format"] == {
         "type": "json_schema",
