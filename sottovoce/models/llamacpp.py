@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from sottovoce.models.gbnf import schema_to_gbnf
 from sottovoce.models.gguf import check_gguf, check_memory
 from sottovoce.models.llm import ChatMessage, EngineUnavailable, LLMDecision, TextSink, ToolSchema
 from sottovoce.models.llm_config import LLMConfig
@@ -88,7 +89,8 @@ class LlamaCppEngine:
         if grammar is None:
             # The tool's name first: the model should know what it calls before
             # it writes the arguments.
-            gbnf = self._llama_cpp.llama_grammar.json_schema_to_gbnf(schema, PROPERTY_ORDER)
+            convert = self._llama_cpp.llama_grammar.json_schema_to_gbnf
+            gbnf = schema_to_gbnf(json.loads(schema), convert, PROPERTY_ORDER)
             grammar = self._llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False)
             if len(self._grammars) > 64:
                 self._grammars.clear()

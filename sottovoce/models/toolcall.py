@@ -11,6 +11,7 @@ a server without constrained decoding can write anything.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -76,13 +77,32 @@ def inline_refs(schema: Mapping[str, Any]) -> dict[str, Any]:
             }
             if out.get("type") == "string" and "enum" not in out and "maxLength" not in out:
                 out["maxLength"] = ARGUMENT_CHARS
-            return out
+            return _small_range_as_enum(out)
         if isinstance(node, list):
             return [walk(item, depth + 1) for item in node]
         return node
 
     result: dict[str, Any] = walk(schema, 0)
     return result
+
+
+def _small_range_as_enum(node: dict[str, Any]) -> dict[str, Any]:
+    """A number bounded on both sides by at most 101 whole values becomes their enum.
+
+    Grammar converters (llama.cpp's among them) ignore numeric bounds but keep
+    enums, so the bounds hold during generation. Spoken numbers are whole.
+    """
+    if node.get("type") not in ("number", "integer") or "enum" in node:
+        return node
+    low, high = node.get("minimum"), node.get("maximum")
+    if "exclusiveMinimum" in node:
+        low = math.floor(node["exclusiveMinimum"]) + 1
+    if "exclusiveMaximum" in node:
+        high = math.ceil(node["exclusiveMaximum"]) - 1
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return node
+    values = list(range(math.ceil(low), math.floor(high) + 1))
+    return {"enum": values} if 0 < len(values) <= 101 else node
 
 
 def parse_decision(raw: str, tools: Sequence[ToolSchema]) -> LLMDecision:

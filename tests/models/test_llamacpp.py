@@ -117,3 +117,30 @@ def test_a_copy_of_the_model_loads_from_any_path(tmp_path: Path) -> None:
     copy = tmp_path / "copy.gguf"
     shutil.copyfile(local_model(None), copy)
     LlamaCppEngine(copy, LLMConfig()).close()
+
+
+WARMER = ToolSchema(
+    "climate_warmer",
+    "Raise the temperature.",
+    {"properties": {"degrees": {"type": "number", "exclusiveMinimum": 0, "maximum": 10}}},
+)
+TIMER_S = ToolSchema(
+    "timer_start",
+    "Start a timer.",
+    {
+        "properties": {"seconds": {"type": "number", "exclusiveMinimum": 0, "maximum": 10**7}},
+        "required": ["seconds"],
+    },
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["make it 40 degrees warmer", "a timer for minus five seconds", "timer for 99999999999"]
+)
+def test_numeric_bounds_hold_during_generation(engine: LlamaCppEngine, text: str) -> None:
+    decision = engine.decide(_ask(text), [WARMER, TIMER_S])
+    for call in decision.calls:
+        value = call.arguments.get("degrees", call.arguments.get("seconds"))
+        if value is not None:
+            limit = 10 if call.name == "climate_warmer" else 10**7
+            assert 0 < value <= limit
