@@ -95,11 +95,13 @@ class Router:
             if isinstance(fuzzy, Call):
                 return Decision("grammar", [fuzzy])
             unknown = fuzzy
+        if unknown is not None:
+            # The words name something this home does not have: saying so beats
+            # any guess a model could make.
+            return Decision("grammar", reply=_unknown_reply(unknown))
         decided = await self._ask_model(text, state, on_text)
         if decided is not None:
             return decided
-        if unknown is not None:
-            return Decision("grammar", reply=_unknown_reply(unknown))
         return Decision("none", reply="Sorry, I didn't understand that.")
 
     def _parts(self, text: str, last: Call | None) -> list[Call] | None:

@@ -152,3 +152,10 @@ def test_a_crashing_engine_does_not_end_the_conversation() -> None:
     first, second = _turns(agent, "please make the desk lamp glow", "turn on the kitchen light")
     assert first.reply == CANT_REACH and any("KeyError" in p for p in first.problems)
     assert second.route == "grammar"
+
+
+def test_a_name_this_home_lacks_is_reported_without_asking_the_model() -> None:
+    engine = ScriptedEngine([Script("hot tub", _call("light_on", name="desk lamp"))])
+    agent = Agent(make_registry(), make_world(), engine)
+    [turn] = _turns(agent, "turn on the hot tub")
+    assert "hot tub" in turn.reply and turn.calls == [] and engine.requests == []
