@@ -15,6 +15,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 _MARK = "__sottovoce_number_{}__"
+# The converter's string character admits raw control characters (invalid in
+# JSON) and \uXXXX escapes (six characters, several tokens, for one letter):
+# plain characters and the short escapes keep strings valid and short in tokens.
+_CHAR_RULE = r'char ::= [^"\\\x00-\x1F\x7F] | "\\" (["\\/bfnrt])'
 
 
 def schema_to_gbnf(
@@ -24,6 +28,9 @@ def schema_to_gbnf(
     rules: dict[str, str] = {}
     marked = _mark(schema, rules)
     grammar = convert(json.dumps(marked), order)
+    grammar = "\n".join(
+        _CHAR_RULE if line.startswith("char ::=") else line for line in grammar.splitlines()
+    )
     for index, rule in rules.items():
         grammar = grammar.replace(f'"\\"{_MARK.format(index)}\\""', f"bounded-number-{index}")
         grammar += f"\nbounded-number-{index} ::= {rule}"

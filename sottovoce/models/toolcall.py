@@ -22,7 +22,7 @@ REPLY = "reply"
 PROPERTY_ORDER = ["tool", "arguments", "text"]
 # Bounds on free text, so that every decision ends well within the token limit
 # (an unfinished decision would not parse) and a reply stays a spoken sentence.
-REPLY_CHARS = 200
+REPLY_CHARS = 160
 ARGUMENT_CHARS = 120
 _DROPPED_KEYS = frozenset({"title", "description", "default", "examples"})
 
@@ -111,7 +111,7 @@ def parse_decision(raw: str, tools: Sequence[ToolSchema]) -> LLMDecision:
     if text.startswith("```"):
         text = text.strip("`").removeprefix("json").strip()
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)  # a raw newline in a string is harmless here
     except (json.JSONDecodeError, RecursionError):
         raise ModelOutputError(f"the model wrote no JSON: {_excerpt(raw)}", raw) from None
     if not isinstance(data, dict):

@@ -71,3 +71,9 @@ def test_the_grammar_uses_the_bounded_rule() -> None:
     tool = ToolSchema("timer_start", "Start a timer.", {"properties": {"seconds": SECONDS}})
     grammar = schema_to_gbnf(decision_schema([tool]), json_schema_to_gbnf, PROPERTY_ORDER)
     assert "bounded-number-0 ::=" in grammar and "__sottovoce" not in grammar
+
+
+def test_strings_admit_no_control_characters_or_unicode_escapes() -> None:
+    grammar = schema_to_gbnf(decision_schema([]), json_schema_to_gbnf, PROPERTY_ORDER)
+    [char] = [line for line in grammar.splitlines() if line.startswith("char ::=")]
+    assert r"\x00-\x1F" in char and '"u"' not in char
