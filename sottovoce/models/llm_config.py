@@ -81,10 +81,13 @@ _TYPES: dict[str, type] = {
 }
 
 
+_KIND_NAMES = {int: "a whole number", float: "a number", str: "text"}
+
+
 def _coerce(key: str, value: Any, kind: type) -> Any:
     if isinstance(value, bool) or (kind is str and not isinstance(value, str)):
-        raise ConfigError(f"[llm] {key} must be a {kind.__name__}, not {value!r}")
+        raise ConfigError(f"[llm] {key} must be {_KIND_NAMES[kind]}, not {value!r}")
     try:
         return kind(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"[llm] {key} must be a {kind.__name__}, not {value!r}") from None
+        raise ConfigError(f"[llm] {key} must be {_KIND_NAMES[kind]}, not {value!r}") from None
