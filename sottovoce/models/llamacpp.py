@@ -97,17 +97,22 @@ class LlamaCppEngine:
             self._grammars[key] = grammar
         return grammar
 
+    def _settings(self, tools: Sequence[ToolSchema]) -> dict[str, Any]:
+        return {
+            "grammar": self.grammar_for(tools),
+            "temperature": self.config.temperature,
+            "top_k": self.config.top_k,
+            "top_p": self.config.top_p,
+            "max_tokens": self.config.max_tokens,
+            "seed": self.config.seed,
+        }
+
     def stream(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> Iterator[str]:
         """The pieces of the model's constrained output, as they are generated."""
         chunks = self.llm.create_chat_completion(
             messages=chat_messages(messages),  # type: ignore[arg-type]
-            grammar=self.grammar_for(tools),
             stream=True,
-            temperature=self.config.temperature,
-            top_k=self.config.top_k,
-            top_p=self.config.top_p,
-            max_tokens=self.config.max_tokens,
-            seed=self.config.seed,
+            **self._settings(tools),
         )
         for chunk in chunks:
             delta: Any = chunk["choices"][0]["delta"]  # type: ignore[index]
@@ -115,24 +120,44 @@ class LlamaCppEngine:
             if piece:
                 yield str(piece)
 
+    def complete(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> str:
+        """The model's whole constrained output at once."""
+        result: Any = self.llm.create_chat_completion(
+            messages=chat_messages(messages),  # type: ignore[arg-type]
+            **self._settings(tools),
+        )
+        return str(result["choices"][0]["message"].get("content") or "")
+
     def decide(
         self,
         messages: Sequence[ChatMessage],
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
     ) -> LLMDecision:
-        """Generate one constrained decision; a reply's text goes to `on_text` as it grows."""
-        streamer = ReplyStreamer(on_text)
-        pieces: list[str] = []
+        """Generate one constrained decision; a reply's text goes to `on_text` as it grows.
+
+        Streaming costs llama-cpp-python several percent of generation speed
+        (bench/llm_bench.py), so it is used only when someone listens.
+        """
         # One Llama object is not safe to use from two threads at once.
         with self._lock:
             try:
-                for piece in self.stream(messages, tools):
-                    pieces.append(piece)
-                    streamer.feed(piece)
+                raw = self._streamed(messages, tools, on_text) if on_text else None
+                if raw is None:
+                    raw = self.complete(messages, tools)
             except (ValueError, RuntimeError) as exc:
                 raise EngineUnavailable(f"llama.cpp failed: {_first_line(exc)}") from None
-        return parse_decision("".join(pieces), tools)
+        return parse_decision(raw, tools)
+
+    def _streamed(
+        self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema], on_text: TextSink
+    ) -> str:
+        streamer = ReplyStreamer(on_text)
+        pieces: list[str] = []
+        for piece in self.stream(messages, tools):
+            pieces.append(piece)
+            streamer.feed(piece)
+        return "".join(pieces)
 
     def forget(self) -> None:
         """Drop the KV cache, so the next prompt is evaluated from its first token."""
