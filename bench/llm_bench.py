@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sottovoce.agent.prompt import build_messages, static_prompt
@@ -58,18 +60,17 @@ def _ours(
     tools: list[ToolSchema],
     cold: bool,
     listen: bool = False,
-) -> tuple[float, int]:
+) -> tuple[float, str]:
     if cold:
         engine.forget()
     started = time.perf_counter()
     decision = engine.decide(messages, tools, (lambda text: None) if listen else None)
-    elapsed = time.perf_counter() - started
-    return elapsed, len(engine.llm.tokenize(decision.raw.encode(), add_bos=False))
+    return time.perf_counter() - started, decision.raw
 
 
 def _direct(
     engine: LlamaCppEngine, messages: list[ChatMessage], tools: list[ToolSchema], cold: bool
-) -> tuple[float, int]:
+) -> tuple[float, str, int]:
     if cold:
         engine.forget()
     config = engine.config
@@ -85,7 +86,15 @@ def _direct(
         seed=config.seed,
     )
     elapsed = time.perf_counter() - started
-    return elapsed, int(result["usage"]["completion_tokens"])  # type: ignore[index]
+    text = str(result["choices"][0]["message"]["content"])  # type: ignore[index]
+    return elapsed, text, int(result["usage"]["completion_tokens"])  # type: ignore[index]
+
+
+def _direct_text(
+    engine: LlamaCppEngine, messages: list[ChatMessage], tools: list[ToolSchema], cold: bool
+) -> tuple[float, str]:
+    elapsed, text, _ = _direct(engine, messages, tools, cold)
+    return elapsed, text
 
 
 def tokens_per_second(engine: LlamaCppEngine, turns: list, repeat: int, cold: bool) -> None:
@@ -97,17 +106,24 @@ def tokens_per_second(engine: LlamaCppEngine, turns: list, repeat: int, cold: bo
     text) and streaming to a listener, as a spoken answer is made.
     """
     times: dict[str, list[float]] = {"engine": [], "streaming": [], "direct": []}
-    runs = {
-        "engine": lambda m, t: _ours(engine, m, t, cold),
-        "streaming": lambda m, t: _ours(engine, m, t, cold, listen=True),
-        "direct": lambda m, t: _direct(engine, m, t, cold),
-    }
     for _ in range(repeat):
         for messages, tools in turns:
+            # Re-tokenizing the text would undercount (constrained generation often
+            # picks shorter tokens), so every run is credited with the tokens the
+            # direct call reports generating for the same, identical output.
+            runs: dict[str, Callable[[], tuple[float, str]]] = {
+                "direct": partial(_direct_text, engine, messages, tools, cold),
+                "engine": partial(_ours, engine, messages, tools, cold),
+                "streaming": partial(_ours, engine, messages, tools, cold, True),
+            }
+            if not cold:
+                engine.decide(messages, tools)
+            _, expected, tokens = _direct(engine, messages, tools, cold)
             for name, run in runs.items():
                 if not cold:
                     engine.decide(messages, tools)
-                elapsed, tokens = run(messages, tools)
+                elapsed, text = run()
+                assert text == expected, (name, text, expected)
                 times[name].append(tokens / elapsed)
     a, s, b = (statistics.median(times[k]) for k in ("engine", "streaming", "direct"))
     label = "prompt evaluated every time" if cold else "prompt already cached"
