@@ -1,0 +1,24 @@
+"""Audio in and out: sources that deliver 16 kHz mono 16-bit chunks, whatever arrives.
+
+Files of any common format (through PyAV), raw PCM streams such as standard
+input, and in-memory buffers for tests. Everything is converted on the way in.
+"""
+
+from .chunk import CHANNELS, RATE, SAMPLE_WIDTH, AudioChunk, AudioError
+from .convert import PCM_FORMATS, To16kMono
+from .sources import FileSource, MemorySink, MemorySource, PcmSource, read_all
+
+__all__ = [
+    "CHANNELS",
+    "PCM_FORMATS",
+    "RATE",
+    "SAMPLE_WIDTH",
+    "AudioChunk",
+    "AudioError",
+    "FileSource",
+    "MemorySink",
+    "MemorySource",
+    "PcmSource",
+    "To16kMono",
+    "read_all",
+]
