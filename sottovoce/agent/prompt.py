@@ -84,3 +84,14 @@ def build_messages(
         messages += [ChatMessage("user", user), ChatMessage("assistant", reply)]
     messages.append(ChatMessage("user", text))
     return messages
+
+
+def speech_vocabulary(world: World, limit: int = 60) -> str:
+    """Names this home uses, as an initial prompt that biases speech recognition towards them."""
+    names: list[str] = []
+    for device in world.devices.values():
+        names += [device.name, *device.aliases]
+    names += [area.name for area in world.areas]
+    names += [c.name for c in world.contacts] + [s.name for s in world.scenes]
+    unique = list(dict.fromkeys(n for n in names if n))
+    return ", ".join(unique[:limit]) + "."

@@ -1,0 +1,85 @@
+"""`sottovoce transcribe`: speech to text of an audio file (or raw PCM on standard input).
+
+The transcript alone goes to standard output; with `--partials` the growing
+partial transcripts go to standard error. Bad audio or a missing model ends in
+one line on standard error and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_BAD_INPUT = 2
+
+
+def add_transcribe_parser(commands: Any) -> None:
+    """Register `transcribe` on the command line."""
+    parser = commands.add_parser("transcribe", help="speech to text of an audio file")
+    parser.add_argument("file", help="audio file (WAV, FLAC, MP3, OGG...), or - for raw PCM")
+    parser.add_argument("--model", help="speech model from the catalog (default: the default)")
+    parser.add_argument("--world", type=Path, help="bias recognition to this world's names")
+    parser.add_argument("--partials", action="store_true", help="show partial transcripts")
+    parser.add_argument("--rate", type=int, default=16000, help="raw PCM: sample rate")
+    parser.add_argument("--channels", type=int, default=1, help="raw PCM: channels")
+    parser.add_argument("--format", default="s16", help="raw PCM: u8, s16, s32 or f32")
+    parser.set_defaults(run=_run_transcribe)
+
+
+def _run_transcribe(args: argparse.Namespace) -> int:
+    from sottovoce.devices.audio import AudioError
+    from sottovoce.models import EngineUnavailable
+    from sottovoce.models.catalog import ModelError
+    from sottovoce.models.stt_stream import transcribe_stream
+
+    try:
+        stt = _open_stt(args.model)
+        source = _source(args)
+        prompt = _prompt(args.world)
+        partial = _show_partial if args.partials else None
+        pieces = (chunk.pcm for chunk in source)
+        texts = list(transcribe_stream(stt, pieces, prompt, partial))
+    except (AudioError, ModelError, EngineUnavailable) as exc:
+        print(f"sottovoce: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.partials:
+        print(file=sys.stderr)
+    print(" ".join(texts))
+    return 0
+
+
+def _open_stt(name: str | None) -> Any:
+    from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
+    from sottovoce.models.stt import WhisperSTT
+    from sottovoce.models.stt_files import whisper_dir
+
+    catalog = Catalog(default_models_dir())
+    entry = catalog.get(name) if name else catalog.default("stt")
+    if entry.kind != "stt":
+        raise ModelError(f"'{entry.name}' is a {entry.kind} model, not a speech model")
+    return WhisperSTT(whisper_dir(catalog, entry))
+
+
+def _source(args: argparse.Namespace) -> Any:
+    from sottovoce.devices.audio import FileSource, PcmSource
+
+    if args.file == "-":
+        return PcmSource(sys.stdin.buffer, args.rate, args.channels, args.format)
+    return FileSource(Path(args.file))
+
+
+def _prompt(world_path: Path | None) -> str | None:
+    if world_path is None:
+        return None
+    from sottovoce.agent.prompt import speech_vocabulary
+    from sottovoce.devices import load_world
+
+    return speech_vocabulary(load_world(world_path))
+
+
+def _show_partial(text: str) -> None:
+    print(f"\r\x1b[K… {text}" if sys.stderr.isatty() else f"… {text}", file=sys.stderr, end="")
+    if not sys.stderr.isatty():
+        print(file=sys.stderr)
