@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sottovoce import __version__
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
-from sottovoce.cli_speech import add_transcribe_parser
+from sottovoce.cli_speech import add_transcribe_parser, open_ears
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
@@ -150,8 +150,14 @@ def _run_eval(args: argparse.Namespace) -> int:
     if engine is None and args.no_grammar:
         print("sottovoce: error: --no-grammar needs a language model (--engine)", file=sys.stderr)
         return EXIT_BAD_INPUT
+    ears = open_ears(Path(world_path)) if cases.has_audio() else None
     evaluator = Evaluator(
-        registry, Path(world_path), engine=engine, use_grammar=not args.no_grammar
+        registry,
+        Path(world_path),
+        engine=engine,
+        use_grammar=not args.no_grammar,
+        ears=ears,
+        realtime=args.realtime,
     )
 
     def show(report: object) -> None:

@@ -83,3 +83,16 @@ def _show_partial(text: str) -> None:
     print(f"\r\x1b[K… {text}" if sys.stderr.isatty() else f"… {text}", file=sys.stderr, end="")
     if not sys.stderr.isatty():
         print(file=sys.stderr)
+
+
+def open_ears(world_path: Path) -> Any:
+    """The speech path for spoken eval turns: the default STT and VAD, biased to the world."""
+    from sottovoce.agent.hearing import Hearing
+    from sottovoce.models import EngineUnavailable
+    from sottovoce.models.catalog import ModelError
+    from sottovoce.models.vad import SileroVAD
+
+    try:
+        return Hearing(_open_stt(None), SileroVAD(), _prompt(world_path))
+    except ModelError as exc:
+        raise EngineUnavailable(str(exc)) from None

@@ -55,6 +55,10 @@ class CaseFile:
     world: Path | None
     cases: tuple[Case, ...]
 
+    def has_audio(self) -> bool:
+        """Whether any turn is spoken (needs the speech path)."""
+        return any(turn.audio is not None for case in self.cases for turn in case.turns)
+
 
 _TURN_KEYS = {"say", "audio", "expect", "advance", "area", "loose"}
 _CASE_KEYS = _TURN_KEYS | {"id", "turns", "description", "tags"}

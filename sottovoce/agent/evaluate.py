@@ -8,6 +8,7 @@ run goes on.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import statistics
 import traceback
@@ -21,8 +22,10 @@ from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.cases import Case, CaseFile, Turn
 from sottovoce.agent.compare import mismatches, unexpected_changes
 from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.hearing import Heard, Hearing
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World, WorldError, load_yaml, parse_world
+from sottovoce.devices.audio import AudioError, FileSource
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
 
@@ -105,9 +108,13 @@ class Evaluator:
         *,
         engine: LLMEngine | None = None,
         use_grammar: bool = True,
+        ears: Hearing | None = None,
+        realtime: bool = False,
     ) -> None:
         self.registry = registry
         self.world_path = world_path
+        self.ears = ears
+        self.realtime = realtime
         self.engine = engine
         self.use_grammar = use_grammar
         self._world_data = _read_world(world_path)
@@ -162,11 +169,20 @@ class Evaluator:
                 advance(turn.advance_s)
             agent.check_due()
         before = world.snapshot()
+        heard: Heard | None = None
         if turn.say is None:
-            return _audio_not_supported(turn)
-        result = await agent.handle(turn.say, area=turn.area or case.area)
+            try:
+                heard = await self._hear(turn)
+            except AudioError as exc:
+                return _unheard(turn, str(exc))
+        text = heard.text if heard is not None else turn.say or ""
+        result = await agent.handle(text, area=turn.area or case.area)
         after = world.snapshot()
         problems = _judge(turn, result, before, after)
+        if heard is not None:
+            result.timings_s["stt_final"] = round(heard.stt_final_s, 6)
+            if heard.speech_end_s is not None:
+                result.timings_s["speech_end"] = round(heard.speech_end_s, 6)
         return {
             "heard": result.heard,
             "calls": [call.as_json() for call in result.calls],
@@ -177,6 +193,12 @@ class Evaluator:
             "agent_problems": result.problems,
             "model": {"outputs": result.model_outputs, "valid": result.model_valid},
         }
+
+    async def _hear(self, turn: Turn) -> Heard:
+        if self.ears is None or turn.audio is None:
+            raise AudioError(f"audio turn {turn.audio}: no speech model was loaded")
+        source = FileSource(turn.audio)
+        return await asyncio.to_thread(self.ears.hear, source, self.realtime)
 
 
 def _judge(
@@ -192,8 +214,7 @@ def _judge(
     return problems
 
 
-def _audio_not_supported(turn: Turn) -> dict[str, Any]:
-    problem = f"audio turn {turn.audio}: the speech path is not built yet; use 'say'"
+def _unheard(turn: Turn, problem: str) -> dict[str, Any]:
     return {
         "heard": "",
         "calls": [],
