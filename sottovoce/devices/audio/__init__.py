@@ -1,11 +1,13 @@
 """Audio in and out: sources that deliver 16 kHz mono 16-bit chunks, whatever arrives.
 
-Files of any common format (through PyAV), raw PCM streams such as standard
-input, and in-memory buffers for tests. Everything is converted on the way in.
+The microphone (sounddevice), files of any common format (through PyAV), raw
+PCM streams such as standard input, and in-memory buffers for tests.
+Everything is converted on the way in.
 """
 
 from .chunk import CHANNELS, RATE, SAMPLE_WIDTH, AudioChunk, AudioError
 from .convert import PCM_FORMATS, To16kMono
+from .microphone import MicrophoneSource, load_sounddevice
 from .sources import FileSource, MemorySink, MemorySource, PcmSource, read_all
 
 __all__ = [
@@ -18,7 +20,9 @@ __all__ = [
     "FileSource",
     "MemorySink",
     "MemorySource",
+    "MicrophoneSource",
     "PcmSource",
     "To16kMono",
+    "load_sounddevice",
     "read_all",
 ]
