@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sottovoce import __version__
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
-from sottovoce.cli_speech import add_transcribe_parser, open_ears
+from sottovoce.cli_speech import add_listen_parser, add_transcribe_parser, open_ears
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     tools.set_defaults(run=_run_tools)
     add_models_parser(commands)
     add_transcribe_parser(commands)
+    add_listen_parser(commands)
     return parser
 
 

@@ -28,6 +28,61 @@ def add_transcribe_parser(commands: Any) -> None:
     parser.set_defaults(run=_run_transcribe)
 
 
+def add_listen_parser(commands: Any) -> None:
+    """Register `listen` on the command line."""
+    parser = commands.add_parser("listen", help="transcribe what the microphone hears, live")
+    parser.add_argument("--input", type=Path, help="an audio file instead of the microphone")
+    parser.add_argument("--model", help="speech model from the catalog (default: the default)")
+    parser.add_argument("--world", type=Path, help="bias recognition to this world's names")
+    parser.add_argument("--device", help="input device name or number (default: the default)")
+    parser.set_defaults(run=_run_listen)
+
+
+def _run_listen(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from sottovoce.devices.audio import AudioError
+    from sottovoce.models import EngineUnavailable
+    from sottovoce.models.catalog import ModelError
+
+    try:
+        asyncio.run(_listen(args))
+    except (AudioError, ModelError, EngineUnavailable) as exc:
+        print(f"sottovoce: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+async def _listen(args: argparse.Namespace) -> None:
+    import asyncio
+
+    from sottovoce.agent.endpoint import Endpointer, Utterance
+    from sottovoce.devices.audio import FileSource, MicrophoneSource
+    from sottovoce.models.vad import SileroVAD
+
+    stt, prompt = _open_stt(args.model), _prompt(args.world)
+    endpointer = Endpointer(SileroVAD())
+
+    async def show(utterance: Utterance | None) -> None:
+        if utterance is not None:
+            text = (await asyncio.to_thread(stt.transcribe, utterance.pcm, prompt)).text
+            if text:
+                print(f"[{utterance.start_s:7.2f}-{utterance.end_s:7.2f}] {text}", flush=True)
+
+    if args.input is not None:
+        for chunk in FileSource(args.input):
+            await show(endpointer.feed(chunk))
+    else:
+        from sottovoce.devices.audio import load_sounddevice
+
+        load_sounddevice()  # says what is missing before claiming to listen
+        print("sottovoce: listening; Ctrl-C ends.", file=sys.stderr)
+        device = int(args.device) if args.device and args.device.isdigit() else args.device
+        async for chunk in MicrophoneSource(device).chunks():
+            await show(endpointer.feed(chunk))
+    await show(endpointer.finish())
+
+
 def _run_transcribe(args: argparse.Namespace) -> int:
     from sottovoce.devices.audio import AudioError
     from sottovoce.models import EngineUnavailable

@@ -1,0 +1,65 @@
+"""Endpointing a live stream with the real Silero VAD: utterances and their ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sottovoce.agent.endpoint import Endpointer, Utterance
+from sottovoce.cli import main
+from sottovoce.devices.audio import FileSource, MemorySource, read_all
+from sottovoce.models.vad import SileroVAD
+
+pytestmark = pytest.mark.slow
+
+AUDIO = Path(__file__).parent.parent / "data" / "audio"
+SECOND = bytes(32000)
+
+
+def _utterances(pcm: bytes) -> list[Utterance]:
+    endpointer = Endpointer(SileroVAD())
+    found = [u for chunk in MemorySource(pcm) if (u := endpointer.feed(chunk))]
+    last = endpointer.finish()
+    return found + ([last] if last else [])
+
+
+def test_two_commands_with_pauses_are_two_utterances_ending_on_time() -> None:
+    first = read_all(FileSource(AUDIO / "kitchen-light-on.wav"))
+    second = read_all(FileSource(AUDIO / "timer-ten-minutes.wav"))
+    pcm = SECOND + first + SECOND * 2 + second + SECOND
+    one, two = _utterances(pcm)
+    first_end = 1 + len(first) / 32000
+    second_end = first_end + 2 + len(second) / 32000
+    assert abs(one.end_s - first_end) < 0.25 and abs(two.end_s - second_end) < 0.25
+    assert 0.7 < one.start_s < 1.2 and len(one.pcm) / 32000 == pytest.approx(1.9, abs=0.4)
+
+
+def test_silence_is_no_utterance() -> None:
+    assert _utterances(SECOND * 5) == []
+
+
+def test_speech_cut_off_by_the_end_of_input_is_still_an_utterance() -> None:
+    speech = read_all(FileSource(AUDIO / "kitchen-light-on.wav"))
+    [only] = _utterances(SECOND + speech)
+    assert only.end_s > 2.5
+
+
+def test_listen_on_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["listen", "--input", str(AUDIO / "kitchen-light-on.wav")]) == 0
+    assert "kitchen light" in capsys.readouterr().out.lower()
+
+
+def test_listen_without_portaudio_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("sounddevice") is None:
+        pytest.skip("sounddevice is not installed")
+    try:
+        import sounddevice  # noqa: F401
+    except OSError:
+        assert main(["listen"]) == 2
+        err = capsys.readouterr().err
+        assert "libportaudio2" in err and "listening" not in err
+    else:
+        pytest.skip("this machine has PortAudio")
