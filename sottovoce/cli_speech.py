@@ -35,6 +35,7 @@ def add_listen_parser(commands: Any) -> None:
     parser.add_argument("--model", help="speech model from the catalog (default: the default)")
     parser.add_argument("--world", type=Path, help="bias recognition to this world's names")
     parser.add_argument("--device", help="input device name or number (default: the default)")
+    parser.add_argument("--wake", help="only after this wake word (e.g. hey_jarvis, alexa)")
     parser.set_defaults(run=_run_listen)
 
 
@@ -55,13 +56,34 @@ def _run_listen(args: argparse.Namespace) -> int:
 
 async def _listen(args: argparse.Namespace) -> None:
     import asyncio
+    import collections
 
     from sottovoce.agent.endpoint import Endpointer, Utterance
-    from sottovoce.devices.audio import FileSource, MicrophoneSource
+    from sottovoce.devices.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.models.vad import SileroVAD
 
     stt, prompt = _open_stt(args.model), _prompt(args.world)
     endpointer = Endpointer(SileroVAD())
+    wake = _wake(args.wake)
+    awake = wake is None
+    # The wake word is recognized a little after it ends; the command may have begun.
+    recent: collections.deque[AudioChunk] = collections.deque(maxlen=10)
+
+    async def hear(chunk: AudioChunk) -> None:
+        nonlocal awake
+        if not awake:
+            assert wake is not None
+            recent.append(chunk)
+            awake = wake.feed(chunk.pcm) is not None
+            if awake:
+                print(f"[{chunk.end_s:7.2f}] ({args.wake})", flush=True)
+                for earlier in recent:
+                    endpointer.feed(earlier)
+            return
+        utterance = endpointer.feed(chunk)
+        if utterance is not None:
+            await show(utterance)
+            awake = wake is None
 
     async def show(utterance: Utterance | None) -> None:
         if utterance is not None:
@@ -71,7 +93,7 @@ async def _listen(args: argparse.Namespace) -> None:
 
     if args.input is not None:
         for chunk in FileSource(args.input):
-            await show(endpointer.feed(chunk))
+            await hear(chunk)
     else:
         from sottovoce.devices.audio import load_sounddevice
 
@@ -79,8 +101,17 @@ async def _listen(args: argparse.Namespace) -> None:
         print("sottovoce: listening; Ctrl-C ends.", file=sys.stderr)
         device = int(args.device) if args.device and args.device.isdigit() else args.device
         async for chunk in MicrophoneSource(device).chunks():
-            await show(endpointer.feed(chunk))
-    await show(endpointer.finish())
+            await hear(chunk)
+    if awake:
+        await show(endpointer.finish())
+
+
+def _wake(word: str | None) -> Any:
+    if word is None:
+        return None
+    from sottovoce.models.wake import WakeWord
+
+    return WakeWord([word])
 
 
 def _run_transcribe(args: argparse.Namespace) -> int:

@@ -63,3 +63,13 @@ def test_listen_without_portaudio_is_one_line(capsys: pytest.CaptureFixture[str]
         assert "libportaudio2" in err and "listening" not in err
     else:
         pytest.skip("this machine has PortAudio")
+
+
+def test_listen_after_a_wake_word(capsys: pytest.CaptureFixture[str]) -> None:
+    clip = str(AUDIO / "hey-jarvis-turn-on-the-light.wav")
+    assert main(["listen", "--input", clip, "--wake", "hey_jarvis"]) == 0
+    out = capsys.readouterr().out.lower()
+    assert "(hey_jarvis)" in out and "on the light" in out
+    # Without its wake word, nothing is transcribed.
+    assert main(["listen", "--input", str(AUDIO / "kitchen-light-on.wav"), "--wake", "alexa"]) == 0
+    assert capsys.readouterr().out == ""
