@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--no-grammar", action="store_true", help="send every turn to the language model"
     )
+    evaluate.add_argument("--stt-model", help="speech model for audio turns (default: the default)")
     evaluate.add_argument("-q", "--quiet", action="store_true", help="only the summary line")
     add_llm_options(evaluate)
     evaluate.set_defaults(run=_run_eval)
@@ -151,7 +152,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     if engine is None and args.no_grammar:
         print("sottovoce: error: --no-grammar needs a language model (--engine)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    ears = open_ears(Path(world_path)) if cases.has_audio() else None
+    ears = open_ears(Path(world_path), args.stt_model) if cases.has_audio() else None
     evaluator = Evaluator(
         registry,
         Path(world_path),

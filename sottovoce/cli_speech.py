@@ -171,7 +171,7 @@ def _show_partial(text: str) -> None:
         print(file=sys.stderr)
 
 
-def open_ears(world_path: Path) -> Any:
+def open_ears(world_path: Path, model: str | None = None) -> Any:
     """The speech path for spoken eval turns: the default STT and VAD, biased to the world."""
     from sottovoce.agent.hearing import Hearing
     from sottovoce.models import EngineUnavailable
@@ -179,6 +179,6 @@ def open_ears(world_path: Path) -> Any:
     from sottovoce.models.vad import SileroVAD
 
     try:
-        return Hearing(_open_stt(None), SileroVAD(), _prompt(world_path))
+        return Hearing(_open_stt(model), SileroVAD(), _prompt(world_path))
     except ModelError as exc:
         raise EngineUnavailable(str(exc)) from None
