@@ -119,6 +119,7 @@ def _run_transcribe(args: argparse.Namespace) -> int:
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
     from sottovoce.models.stt_stream import transcribe_stream
+    from sottovoce.models.vad import SileroVAD
 
     try:
         stt = _open_stt(args.model)
@@ -126,7 +127,7 @@ def _run_transcribe(args: argparse.Namespace) -> int:
         prompt = _prompt(args.world)
         partial = _show_partial if args.partials else None
         pieces = (chunk.pcm for chunk in source)
-        texts = list(transcribe_stream(stt, pieces, prompt, partial))
+        texts = list(transcribe_stream(stt, pieces, prompt, partial, SileroVAD()))
     except (AudioError, ModelError, EngineUnavailable) as exc:
         print(f"sottovoce: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 import numpy as np
 
 from sottovoce.models.stt import SAMPLE_RATE, WhisperSTT
+from sottovoce.models.vad import SileroVAD
 
 WINDOW_S = 15.0
 PARTIAL_EVERY_S = 2.0
@@ -28,8 +29,19 @@ def transcribe_stream(
     pieces: Iterable[bytes],
     prompt: str | None = None,
     on_partial: Partial | None = None,
+    vad: SileroVAD | None = None,
 ) -> Iterator[str]:
-    """The text of each window of 16 kHz mono s16 PCM, as soon as the window is complete."""
+    """The text of each window of 16 kHz mono s16 PCM, as soon as the window is complete.
+
+    With a `vad`, a window without speech is not transcribed at all: whisper
+    tends to hear words ("you", "thank you") in silence and noise.
+    """
+
+    def read(pcm: bytes) -> str:
+        if vad is not None and not vad.speech_spans(pcm):
+            return ""
+        return stt.transcribe(pcm, prompt).text
+
     window = b""
     last_partial = 0
     limit = int(WINDOW_S * SAMPLE_RATE) * 2
@@ -37,14 +49,14 @@ def transcribe_stream(
         window += piece
         if len(window) >= limit:
             cut = _quiet_cut(window)
-            text = stt.transcribe(window[:cut], prompt).text
+            text = read(window[:cut])
             window, last_partial = window[cut:], 0
             if text:
                 yield text
         elif on_partial is not None and len(window) - last_partial >= PARTIAL_EVERY_S * 32000:
             last_partial = len(window)
-            on_partial(stt.transcribe(window, prompt).text)
-    text = stt.transcribe(window, prompt).text if window else ""
+            on_partial(read(window))
+    text = read(window) if window else ""
     if text:
         yield text
 
