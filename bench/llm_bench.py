@@ -35,7 +35,8 @@ from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.cli_llm import local_model
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models import ChatMessage, ToolSchema
-from sottovoce.models.llamacpp import LlamaCppEngine, chat_messages
+from sottovoce.models.llamacpp import LlamaCppEngine
+from sottovoce.models.llm import chat_messages
 from sottovoce.models.llm_config import LLMConfig
 from sottovoce.tools import Registry
 

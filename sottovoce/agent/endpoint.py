@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sottovoce.devices.audio import AudioChunk
+from sottovoce.devices.audio import BYTES_PER_S, AudioChunk, byte_offset
 from sottovoce.models.vad import SileroVAD
-
-_BYTES_PER_S = 32_000
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ class Endpointer:
     @property
     def now_s(self) -> float:
         """The stream time of the end of the audio fed so far."""
-        return self.buffer_start_s + len(self.buffer) / _BYTES_PER_S
+        return self.buffer_start_s + len(self.buffer) / BYTES_PER_S
 
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns an utterance when this chunk completed one."""
@@ -76,16 +74,16 @@ class Endpointer:
     def _look(self) -> None:
         self.checked_s = self.now_s
         start = max(self.buffer_start_s, self.now_s - self.look_back_s)
-        offset = int((start - self.buffer_start_s) * 16000) * 2
+        offset = byte_offset(start - self.buffer_start_s)
         for begin, end in self.vad.speech_spans(self.buffer[offset:]):
             if self.speech_start_s is None:
                 self.speech_start_s = start + begin
             self.last_speech_s = max(self.last_speech_s or 0.0, start + end)
         if self.speech_start_s is None:
             # Keep only a little silence before speech starts.
-            keep = int(self.look_back_s * _BYTES_PER_S) // 2 * 2
+            keep = int(self.look_back_s * BYTES_PER_S) // 2 * 2
             if len(self.buffer) > keep:
-                self.buffer_start_s = self.now_s - keep / _BYTES_PER_S
+                self.buffer_start_s = self.now_s - keep / BYTES_PER_S
                 self.buffer = self.buffer[-keep:]
 
     def _finished(self) -> Utterance | None:
@@ -99,8 +97,8 @@ class Endpointer:
 
     def _cut(self) -> Utterance:
         assert self.speech_start_s is not None and self.last_speech_s is not None
-        begin = max(0, int((self.speech_start_s - self.buffer_start_s) * 16000) * 2)
-        end = int((self.last_speech_s - self.buffer_start_s) * 16000) * 2
+        begin = byte_offset(self.speech_start_s - self.buffer_start_s)
+        end = byte_offset(self.last_speech_s - self.buffer_start_s)
         utterance = Utterance(self.buffer[begin:end], self.speech_start_s, self.last_speech_s)
         rest_start = self.now_s
         self._reset(rest_start)

@@ -15,19 +15,21 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.cases import Case, CaseFile, Turn
 from sottovoce.agent.compare import mismatches, unexpected_changes
 from sottovoce.agent.grammar import Grammar
-from sottovoce.agent.hearing import Heard, Hearing
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World, WorldError, load_yaml, parse_world
-from sottovoce.devices.audio import AudioError, FileSource
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
+
+if TYPE_CHECKING:
+    # The speech path (PyAV, numpy) is imported only when a case is spoken.
+    from sottovoce.agent.hearing import Heard, Hearing
 
 
 @dataclass
@@ -171,10 +173,9 @@ class Evaluator:
         before = world.snapshot()
         heard: Heard | None = None
         if turn.say is None:
-            try:
-                heard = await self._hear(turn)
-            except AudioError as exc:
-                return _unheard(turn, str(exc))
+            heard, problem = await self._hear(turn)
+            if heard is None:
+                return _unheard(turn, problem)
         text = heard.text if heard is not None else turn.say or ""
         result = await agent.handle(text, area=turn.area or case.area)
         after = world.snapshot()
@@ -194,11 +195,17 @@ class Evaluator:
             "model": {"outputs": result.model_outputs, "valid": result.model_valid},
         }
 
-    async def _hear(self, turn: Turn) -> Heard:
+    async def _hear(self, turn: Turn) -> tuple[Heard | None, str]:
+        """What a spoken turn said, or None and why it could not be heard."""
+        from sottovoce.devices.audio import AudioError, FileSource
+
         if self.ears is None or turn.audio is None:
-            raise AudioError(f"audio turn {turn.audio}: no speech model was loaded")
-        source = FileSource(turn.audio)
-        return await asyncio.to_thread(self.ears.hear, source, self.realtime)
+            return None, f"audio turn {turn.audio}: no speech model was loaded"
+        try:
+            source = FileSource(turn.audio)
+            return await asyncio.to_thread(self.ears.hear, source, self.realtime), ""
+        except AudioError as exc:
+            return None, str(exc)
 
 
 def _judge(

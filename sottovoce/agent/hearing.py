@@ -12,11 +12,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sottovoce.devices.audio import AudioChunk
+from sottovoce.devices.audio import BYTES_PER_S, AudioChunk, byte_offset
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.vad import SileroVAD
-
-_BYTES_PER_S = 32_000
 
 
 @dataclass(frozen=True)
@@ -49,12 +47,12 @@ class Hearing:
                     time.sleep(delay)
             pieces.append(chunk.pcm)
         pcm = b"".join(pieces)
-        duration = len(pcm) / _BYTES_PER_S
+        duration = len(pcm) / BYTES_PER_S
         spans = self.vad.speech_spans(pcm)
         if not spans:
             return Heard("", None, 0.0, duration)
         begin, end = spans[0][0], spans[-1][1]
-        speech = pcm[int(begin * 16000) * 2 : int(end * 16000) * 2]
+        speech = pcm[byte_offset(begin) : byte_offset(end)]
         text = self.stt.transcribe(speech, self.prompt).text
         ready = time.perf_counter() - started
         # In real time, speech ended `end` seconds after the start; otherwise the

@@ -19,7 +19,14 @@ from typing import Any
 
 from sottovoce.models.gbnf import schema_to_gbnf
 from sottovoce.models.gguf import check_gguf, check_memory
-from sottovoce.models.llm import ChatMessage, EngineUnavailable, LLMDecision, TextSink, ToolSchema
+from sottovoce.models.llm import (
+    ChatMessage,
+    EngineUnavailable,
+    LLMDecision,
+    TextSink,
+    ToolSchema,
+    chat_messages,
+)
 from sottovoce.models.llm_config import LLMConfig
 from sottovoce.models.toolcall import (
     PROPERTY_ORDER,
@@ -27,17 +34,6 @@ from sottovoce.models.toolcall import (
     decision_schema,
     parse_decision,
 )
-
-
-def chat_messages(messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
-    """Messages in the roles every chat template knows (tool results become user turns)."""
-    out: list[dict[str, str]] = []
-    for message in messages:
-        if message.role == "tool":
-            out.append({"role": "user", "content": f"Tool result: {message.content}"})
-        else:
-            out.append({"role": message.role, "content": message.content})
-    return out
 
 
 class LlamaCppEngine:
@@ -83,14 +79,14 @@ class LlamaCppEngine:
 
     def grammar_for(self, tools: Sequence[ToolSchema]) -> Any:
         """The llama.cpp grammar admitting one decision among these tools (cached)."""
-        schema = json.dumps(decision_schema(tools))
-        key = hashlib.sha1(schema.encode()).hexdigest()
+        schema = decision_schema(tools)
+        key = hashlib.sha1(json.dumps(schema).encode()).hexdigest()
         grammar = self._grammars.get(key)
         if grammar is None:
             # The tool's name first: the model should know what it calls before
             # it writes the arguments.
             convert = self._llama_cpp.llama_grammar.json_schema_to_gbnf
-            gbnf = schema_to_gbnf(json.loads(schema), convert, PROPERTY_ORDER)
+            gbnf = schema_to_gbnf(schema, convert, PROPERTY_ORDER)
             grammar = self._llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False)
             if len(self._grammars) > 64:
                 self._grammars.clear()

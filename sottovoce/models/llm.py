@@ -50,6 +50,17 @@ class LLMDecision:
     raw: str = ""
 
 
+def chat_messages(messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
+    """Messages in the roles every chat template knows (tool results become user turns)."""
+    out: list[dict[str, str]] = []
+    for message in messages:
+        if message.role == "tool":
+            out.append({"role": "user", "content": f"Tool result: {message.content}"})
+        else:
+            out.append({"role": message.role, "content": message.content})
+    return out
+
+
 class EngineUnavailable(Exception):
     """The model cannot be reached or loaded; the message says why, in one line."""
 

@@ -32,8 +32,14 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sottovoce.models.llamacpp import chat_messages
-from sottovoce.models.llm import ChatMessage, EngineUnavailable, LLMDecision, TextSink, ToolSchema
+from sottovoce.models.llm import (
+    ChatMessage,
+    EngineUnavailable,
+    LLMDecision,
+    TextSink,
+    ToolSchema,
+    chat_messages,
+)
 from sottovoce.models.llm_config import LLMConfig
 from sottovoce.models.toolcall import ReplyStreamer, decision_schema, parse_decision
 

@@ -53,7 +53,10 @@ def transcribe_stream(
             window, last_partial = window[cut:], 0
             if text:
                 yield text
-        elif on_partial is not None and len(window) - last_partial >= PARTIAL_EVERY_S * 32000:
+        elif (
+            on_partial is not None
+            and len(window) - last_partial >= PARTIAL_EVERY_S * SAMPLE_RATE * 2
+        ):
             last_partial = len(window)
             on_partial(read(window))
     text = read(window) if window else ""

@@ -10,7 +10,8 @@ import pytest
 
 from sottovoce.cli_llm import local_model
 from sottovoce.models import ChatMessage, EngineUnavailable, ToolSchema
-from sottovoce.models.llamacpp import LlamaCppEngine, chat_messages
+from sottovoce.models.llamacpp import LlamaCppEngine
+from sottovoce.models.llm import chat_messages
 from sottovoce.models.llm_config import LLMConfig
 
 pytestmark = pytest.mark.slow

@@ -5,12 +5,21 @@ PCM streams such as standard input, and in-memory buffers for tests.
 Everything is converted on the way in.
 """
 
-from .chunk import CHANNELS, RATE, SAMPLE_WIDTH, AudioChunk, AudioError
+from .chunk import (
+    BYTES_PER_S,
+    CHANNELS,
+    RATE,
+    SAMPLE_WIDTH,
+    AudioChunk,
+    AudioError,
+    byte_offset,
+)
 from .convert import PCM_FORMATS, To16kMono
 from .microphone import MicrophoneSource, load_sounddevice
 from .sources import FileSource, MemorySink, MemorySource, PcmSource, read_all
 
 __all__ = [
+    "BYTES_PER_S",
     "CHANNELS",
     "PCM_FORMATS",
     "RATE",
@@ -23,6 +32,7 @@ __all__ = [
     "MicrophoneSource",
     "PcmSource",
     "To16kMono",
+    "byte_offset",
     "load_sounddevice",
     "read_all",
 ]

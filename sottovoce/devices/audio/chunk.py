@@ -7,6 +7,12 @@ from dataclasses import dataclass
 RATE = 16_000
 CHANNELS = 1
 SAMPLE_WIDTH = 2
+BYTES_PER_S = RATE * SAMPLE_WIDTH
+
+
+def byte_offset(seconds: float) -> int:
+    """Where `seconds` falls in a PCM buffer, on a sample boundary."""
+    return max(0, int(seconds * RATE)) * SAMPLE_WIDTH
 
 
 class AudioError(Exception):
