@@ -141,16 +141,21 @@ def normalize(text: str) -> str:
 
 
 _ENUM_COMMA = re.compile(r"(?<!\d),(?!\d)")
+_LAST_ITEM = re.compile(r"\s*(\S+\s+){0,3}(and|or)\b", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"^\s*(and|or)\s+", re.IGNORECASE)
 
 
 def _enumeration_commas(text: str) -> str:
     """'eggs, milk and bread' -> 'eggs and milk and bread', so the items stay apart.
 
-    Only for a list that ends in "and"/"or", and not after a lone opener ("okay, ...").
+    Only for a list that ends in "<item> and/or <item>", and not after a lone opener
+    ("okay, ..."); an Oxford comma ("butter, and flour") adds no second "and".
     """
     parts = _ENUM_COMMA.split(text)
-    if len(parts) < 2 or not re.search(r"\b(and|or)\b", parts[-1]):
+    # "a timer, called roast for an hour and a half" has an "and" far from the comma.
+    if len(parts) < 2 or not _LAST_ITEM.match(parts[-1]):
         return text
+    parts = [_LEADING_JOIN.sub("", part) for part in parts]
     head = parts[0].split()
     joined = parts[0] if len(head) >= 2 else parts[0] + " " + parts[1]
     rest = parts[1:] if len(head) >= 2 else parts[2:]

@@ -86,12 +86,28 @@ def build_messages(
     return messages
 
 
-def speech_vocabulary(world: World, limit: int = 60) -> str:
-    """Names this home uses, as an initial prompt that biases speech recognition towards them."""
-    names: list[str] = []
-    for device in world.devices.values():
-        names += [device.name, *device.aliases]
-    names += [area.name for area in world.areas]
-    names += [c.name for c in world.contacts] + [s.name for s in world.scenes]
-    unique = list(dict.fromkeys(n for n in names if n))
-    return ", ".join(unique[:limit]) + "."
+def speech_vocabulary(world: World, budget_chars: int = 800) -> str:
+    """Names this home uses, as an initial prompt that biases speech recognition towards them.
+
+    Whisper keeps only the last ~220 tokens of a prompt (about 800 characters),
+    so the names are gathered by importance (rooms, people, devices, lists,
+    scenes, media, aliases) until the budget is spent, then written with the
+    most important last, nearest the speech.
+    """
+    groups = [
+        [area.name for area in world.areas],
+        [contact.name for contact in world.contacts],
+        [device.name for device in world.devices.values()],
+        list(world.store.lists),
+        [scene.name for scene in world.scenes],
+        [item.title for item in world.media_library],
+        [alias for device in world.devices.values() for alias in device.aliases],
+    ]
+    chosen: list[str] = []
+    used = 0
+    for name in dict.fromkeys(n for group in groups for n in group if n):
+        if used + len(name) + 2 > budget_chars:
+            break
+        chosen.append(name)
+        used += len(name) + 2
+    return ", ".join(reversed(chosen)) + "." if chosen else ""

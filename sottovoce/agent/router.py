@@ -2,7 +2,8 @@
 
 Order: the exact sentence grammar; two or more commands joined by "and" or
 "then"; a follow-up of the last command ("and in the kitchen?"); the grammar
-with near-miss names; the language model; and if nothing understood it, a
+with near-miss names; the grammar without a few misheard words at the
+edges; the language model; and if nothing understood it, a
 clear "I didn't understand". Negations ("don't open the garage") are decided
 here too: they do nothing.
 """
@@ -37,6 +38,7 @@ from sottovoce.tools import Registry
 log = logging.getLogger(__name__)
 
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
+_EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
 CANT_REACH = "I can't reach the language model right now, so I only know simple commands."
 
 
@@ -95,6 +97,9 @@ class Router:
             if isinstance(fuzzy, Call):
                 return Decision("grammar", [fuzzy])
             unknown = fuzzy
+            trimmed = None if unknown is not None else self._trimmed(text, state.last_call)
+            if trimmed:
+                return Decision("grammar", trimmed)
         if unknown is not None:
             # The words name something this home does not have: saying so beats
             # any guess a model could make.
@@ -111,6 +116,20 @@ class Router:
             if calls:
                 return calls
         return None
+
+    def _trimmed(self, text: str, last: Call | None) -> list[Call] | None:
+        """Calls for the text without a few misheard words at its edges.
+
+        Speech recognition turns fillers and false starts into words ("um could
+        you" -> "i am kid you") and mishears a last short word ("too" -> "tube").
+        Only an exact grammar match of what remains counts.
+        """
+        words = text.split()
+        for cut in range(1, min(_EDGE_WORDS, len(words) - 2) + 1):
+            calls = self._parts(" ".join(words[cut:]), last)
+            if calls:
+                return calls
+        return self._parts(" ".join(words[:-1]), last) if len(words) > 3 else None
 
     def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
         assert self.grammar is not None

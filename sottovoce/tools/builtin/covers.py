@@ -144,7 +144,8 @@ def cover_set_position(
 
 def _status_sentences() -> list[str]:
     """Templates for 'are the blinds open', 'is the garage door closed'."""
-    state = "(open|closed|shut|up|down|still open|left open)"
+    # "close" for "closed": speech recognition often drops a final "-ed".
+    state = "(open|closed|close|shut|up|down|still open|left open)"
     sentences = _forms("(is|are)", state)
     sentences += _forms("did i (close|shut|leave open)")
     sentences += [

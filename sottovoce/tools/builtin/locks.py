@@ -72,9 +72,10 @@ def lock_unlock(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 
 
 def _status_sentences() -> list[str | dict[str, Any]]:
-    sentences = _forms("(is|are)", "(locked|unlocked|still unlocked|secure)")
+    # Speech recognition often drops a final "-ed" ("is the front door lock").
+    sentences = _forms("(is|are)", "(locked|lock|unlocked|unlock|still unlocked|secure)")
     sentences += _forms("did i (lock|forget to lock|leave unlocked)")
-    sentences += ["(is|are) {ref:name} (locked|unlocked)"]
+    sentences += ["(is|are) {ref:name} (locked|lock|unlocked|unlock)"]
     house = ["(is|are) (everything|the house) (locked|secure|locked up)"]
     house += ["(is|are) [there] any doors unlocked", "did i lock up"]
     sentences.append({"sentences": house, "slots": {"area": "house"}})

@@ -318,12 +318,12 @@ _ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
         }
     },
     sentences=[
-        "(is|are) [the] {binary_sensor:name} (open|closed|shut|opened|on|off|triggered)",
+        "(is|are) [the] {binary_sensor:name} (open|closed|close|shut|opened|on|off|triggered)",
         "is [the] {lock:name} (open|closed|shut|opened|ajar)",
         "is there (anything|something) (open|closed) at [the] {binary_sensor:name}",
         "what (does|do) [the] {binary_sensor:name} (say|show|report)",
         "(check|read) [the] {binary_sensor:name}",
-        "(is|are) " + _ANY + " (open|closed|shut|left open)",
+        "(is|are) " + _ANY + " (open|closed|close|shut|left open)",
         "(is|are) " + _ANY + " (open|closed|shut) " + _IN_AREA,
         "(is|are) there (any|a|an) {opening_class:device_class} (open|left open)",
         "(is|are) there (any|a|an) {opening_class:device_class} (open|left open) " + _IN_AREA,

@@ -35,7 +35,8 @@ Label = Annotated[str | None, Field(description="the timer's name, e.g. 'eggs'")
 CANCEL = "(cancel|stop|delete|remove|clear|end|kill|dismiss|turn off|switch off|shut off|forget)"
 PAUSE = "(pause|hold|freeze|suspend|halt)"
 RESUME = "(resume|continue|unpause|un pause|restart|unfreeze|carry on)"
-NAMED = "(for|called|named|labelled|labeled)"
+# "call": speech recognition often drops a final "-ed" ("a timer call roast").
+NAMED = "(for|called|call|named|labelled|labeled)"
 THE = "[the|my|that|this]"
 LEFT = "(is left|left|remaining|is remaining|remains|to go)"
 
@@ -82,7 +83,8 @@ def _clean_label(label: str | None) -> str | None:
     if label is None:
         return None
     words = label.lower().split()
-    while words and words[0] in ("the", "a", "an", "my", "that", "this", "one"):
+    # "in"/"and": how speech recognition often hears a quick "an" ("set in egg timer").
+    while words and words[0] in ("the", "a", "an", "in", "and", "my", "that", "this", "one"):
         words = words[1:]
     while words and words[-1] in ("timer", "timers", "one"):
         words = words[:-1]
