@@ -21,6 +21,9 @@ PCM_FORMATS: dict[str, tuple[str, str]] = {
     "f32": ("<f4", "flt"),
 }
 _LAYOUTS = {1: "mono", 2: "stereo"}
+# Sample rates that can be real audio. Outside them a rate is a mistake or a damaged
+# header, and converting e.g. 1 Hz to 16 kHz would make hours of samples out of seconds.
+MIN_RATE, MAX_RATE = 1000, 384_000
 
 
 class To16kMono:
@@ -32,7 +35,7 @@ class To16kMono:
             raise AudioError(f"unknown sample format {sample_format!r}; use one of {known}")
         if channels not in _LAYOUTS:
             raise AudioError(f"{channels} channels are not supported; use mono or stereo")
-        if not 1000 <= rate <= 384_000:
+        if not MIN_RATE <= rate <= MAX_RATE:
             raise AudioError(f"a sample rate of {rate} Hz is not audio; use e.g. 16000 or 48000")
         self.rate, self.channels = rate, channels
         self.dtype, self._av_format = PCM_FORMATS[sample_format]

@@ -16,7 +16,7 @@ import av
 import numpy as np
 
 from .chunk import RATE, SAMPLE_WIDTH, AudioChunk, AudioError
-from .convert import To16kMono, resampled_pcm
+from .convert import MAX_RATE, MIN_RATE, To16kMono, resampled_pcm
 
 CHUNK_MS = 30
 _READ_BYTES = 8192
@@ -70,6 +70,7 @@ class FileSource:
             resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
             try:
                 for frame in container.decode(container.streams.audio[0]):
+                    self._check_rate(frame.sample_rate)
                     yield from chunker.feed(resampled_pcm(resampler, frame))
             except (av.error.FFmpegError, ValueError) as exc:
                 at = chunker.sent / RATE
@@ -80,6 +81,12 @@ class FileSource:
         if chunker.sent == 0 and not chunker.buffer:
             raise AudioError(f"{self.path}: contains no audio (zero samples)")
         yield from chunker.finish()
+
+    def _check_rate(self, rate: int) -> None:
+        if not MIN_RATE <= rate <= MAX_RATE:
+            raise AudioError(
+                f"{self.path}: a sample rate of {rate} Hz is not audio (damaged header?)"
+            )
 
 
 class PcmSource:

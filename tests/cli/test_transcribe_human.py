@@ -1,0 +1,48 @@
+"""`sottovoce transcribe` (default model) on read human speech: LibriVox and CMU clips.
+
+The clips and their exact reference transcripts are in tests/data/audio/SOURCES.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sottovoce import cli_speech
+from sottovoce.agent.wer import word_error_rate
+from sottovoce.cli import main
+
+pytestmark = pytest.mark.slow
+
+AUDIO = Path(__file__).parent.parent / "data" / "audio"
+
+
+@pytest.fixture(scope="module")
+def _default_stt() -> Any:
+    return cli_speech._open_stt(None)
+
+
+@pytest.fixture(autouse=True)
+def _model_loaded_once(monkeypatch: pytest.MonkeyPatch, _default_stt: Any) -> None:
+    # Loading whisper takes seconds; everything after the load is the real command.
+    monkeypatch.setattr(cli_speech, "_open_stt", lambda name: _default_stt)
+
+
+@pytest.mark.parametrize(
+    ("clip", "said"),
+    [
+        ("librivox-ill-disposed.wav", "he was not an ill disposed young man"),
+        (
+            "librivox-cold-hearted.wav",
+            "unless to be rather cold hearted and rather selfish is to be ill disposed",
+        ),
+        ("librivox-amiable-himself.wav", "he might even have been made amiable himself"),
+        # The reference says "ten"; whisper writes numbers as digits.
+        ("cmu-go-forward.wav", "go forward 10 meters"),
+    ],
+)
+def test_read_human_speech(clip: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcribe", str(AUDIO / clip)]) == 0
+    assert word_error_rate(said, capsys.readouterr().out) <= 0.2
