@@ -110,6 +110,10 @@ class Agent:
                 turn.route = "dialogue"
                 return [], ["Okay, I won't."], []
             text = after_no(text) or text
+        elif is_yes(text) or is_no(text):
+            # A bare "yes" with no question asked (often a misheard word) must not act.
+            turn.route = "dialogue"
+            return [], ["There's nothing waiting for a yes or no."], []
         started = _now()
         decision = await self.router.route(text, self.state)
         turn.route_s = _now() - started

@@ -99,3 +99,10 @@ def test_speech_vocabulary_keeps_the_important_names_last() -> None:
 def test_a_huge_home_stays_within_the_prompt_budget() -> None:
     world = load_world(default_world_path())
     assert len(speech_vocabulary(world, budget_chars=120)) <= 120
+
+
+@pytest.mark.parametrize("heard", ["Yes.", "no", "go ahead"])
+def test_a_yes_or_no_with_nothing_asked_does_nothing(registry: Registry, heard: str) -> None:
+    agent, [reply] = _after(registry, heard)
+    assert "nothing waiting" in reply
+    assert agent.world.snapshot() == _after(registry)[0].world.snapshot()
