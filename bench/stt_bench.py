@@ -1,6 +1,6 @@
 """Benchmark: word error rate and real-time factor of each shipped speech model.
 
-On the committed clips of tests/data/audio (five human recordings, two
+On the committed clips of tests/data/audio (eight human recordings, two
 synthesized commands; transcripts in SOURCES.md), each model transcribes each
 clip `--repeat` times; the real-time factor is compute time / audio length
 (median), the word error rate is over all clips' words.
@@ -33,6 +33,10 @@ CLIPS = {
     "alsa-Front_Left.wav": "front left",
     "alsa-Rear_Right.wav": "rear right",
     "alsa-Side_Left.wav": "side left",
+    "librivox-ill-disposed.wav": "he was not an ill disposed young man",
+    "librivox-cold-hearted.wav": "unless to be rather cold hearted and rather selfish "
+    "is to be ill disposed",
+    "librivox-amiable-himself.wav": "he might even have been made amiable himself",
 }
 
 
