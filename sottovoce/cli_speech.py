@@ -58,52 +58,64 @@ async def _listen(args: argparse.Namespace) -> None:
     import asyncio
     import collections
 
-    from sottovoce.agent.endpoint import Endpointer, Utterance
+    from sottovoce.agent.hearing import Listener
     from sottovoce.devices.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.models.vad import SileroVAD
 
     stt, prompt = _open_stt(args.model), _prompt(args.world)
-    endpointer = Endpointer(SileroVAD())
+    listener = Listener(stt, SileroVAD(), prompt, on_partial=_show_live, on_final=_show_final)
     wake = _wake(args.wake)
     awake = wake is None
     # The wake word is recognized a little after it ends; the command may have begun.
     recent: collections.deque[AudioChunk] = collections.deque(maxlen=10)
 
-    async def hear(chunk: AudioChunk) -> None:
+    def hear(chunk: AudioChunk) -> None:
         nonlocal awake
-        if not awake:
-            assert wake is not None
-            recent.append(chunk)
-            awake = wake.feed(chunk.pcm) is not None
-            if awake:
-                print(f"[{chunk.end_s:7.2f}] ({args.wake})", flush=True)
-                for earlier in recent:
-                    endpointer.feed(earlier)
+        if awake:
+            # An utterance is cut here; its words are shown once recognized.
+            awake = listener.feed(chunk) is None or wake is None
             return
-        utterance = endpointer.feed(chunk)
-        if utterance is not None:
-            await show(utterance)
-            awake = wake is None
+        listener.poll()  # the last command's words may still be on their way
+        assert wake is not None
+        recent.append(chunk)
+        awake = wake.feed(chunk.pcm) is not None
+        if awake:
+            _clear_live()
+            print(f"[{chunk.end_s:7.2f}] ({args.wake})", flush=True)
+            for earlier in recent:
+                listener.feed(earlier)
 
-    async def show(utterance: Utterance | None) -> None:
-        if utterance is not None:
-            text = (await asyncio.to_thread(stt.transcribe, utterance.pcm, prompt)).text
-            if text:
-                print(f"[{utterance.start_s:7.2f}-{utterance.end_s:7.2f}] {text}", flush=True)
+    with listener:
+        if args.input is not None:
+            for chunk in FileSource(args.input):
+                hear(chunk)
+        else:
+            from sottovoce.devices.audio import load_sounddevice
 
-    if args.input is not None:
-        for chunk in FileSource(args.input):
-            await hear(chunk)
-    else:
-        from sottovoce.devices.audio import load_sounddevice
+            load_sounddevice()  # says what is missing before claiming to listen
+            print("sottovoce: listening; Ctrl-C ends.", file=sys.stderr)
+            device = int(args.device) if args.device and args.device.isdigit() else args.device
+            async for chunk in MicrophoneSource(device).chunks():
+                hear(chunk)
+        await asyncio.to_thread(listener.finish)
 
-        load_sounddevice()  # says what is missing before claiming to listen
-        print("sottovoce: listening; Ctrl-C ends.", file=sys.stderr)
-        device = int(args.device) if args.device and args.device.isdigit() else args.device
-        async for chunk in MicrophoneSource(device).chunks():
-            await hear(chunk)
-    if awake:
-        await show(endpointer.finish())
+
+def _show_live(partial: Any) -> None:
+    """A partial transcript on standard error: rewritten in place on a terminal."""
+    if partial.text:
+        _show_partial(partial.text)
+
+
+def _clear_live() -> None:
+    if sys.stderr.isatty():
+        print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+
+
+def _show_final(final: Any) -> None:
+    """An utterance's final transcript on standard output, with its span in the stream."""
+    _clear_live()
+    if final.text:
+        print(f"[{final.start_s:7.2f}-{final.end_s:7.2f}] {final.text}", flush=True)
 
 
 def _wake(word: str | None) -> Any:

@@ -1,0 +1,116 @@
+"""A fake VAD and a fake speech recognizer over synthetic audio, for hearing's tests.
+
+Speech is made of "words": bursts of a loud tone separated by short gaps.
+The fake VAD finds loud 32 ms frames and, like Silero VAD, reports a stretch
+of speech as running to the end of the audio until enough silence follows it.
+The fake recognizer hears the first N words of its script when it counts N
+bursts, and can be slowed down or held until a test lets it go.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from sottovoce.devices.audio import MemorySource
+from sottovoce.devices.audio.chunk import AudioChunk
+from sottovoce.models.stt import Transcript
+from sottovoce.models.vad import VADConfig
+
+RATE = 16_000
+FRAME = 512  # 32 ms, as Silero VAD's frames
+FRAMES_PER_S = RATE / FRAME
+WORD_S = 0.2
+GAP_S = 0.08  # between the words of a phrase: shorter than any pause
+
+
+def silence(seconds: float) -> bytes:
+    """Silent PCM."""
+    return bytes(int(seconds * RATE) * 2)
+
+
+def words(count: int) -> bytes:
+    """`count` loud bursts, each one word, with short gaps between them."""
+    t = np.arange(int(WORD_S * RATE)) / RATE
+    burst = (8000 * np.sin(2 * np.pi * 440 * t)).astype("<i2").tobytes()
+    return silence(GAP_S).join([burst] * count)
+
+
+def chunks(pcm: bytes) -> list[AudioChunk]:
+    """The 30 ms chunks of `pcm`."""
+    return list(MemorySource(pcm))
+
+
+def _loud(pcm: bytes) -> np.ndarray:
+    samples = np.frombuffer(pcm, dtype="<i2")
+    frames = len(samples) // FRAME
+    return np.abs(samples[: frames * FRAME].reshape(frames, FRAME)).max(axis=1) > 1000
+
+
+class FakeVAD:
+    """Speech where the audio is loud; a stretch ends after `min_silence_s` of quiet.
+
+    With `min_speech_s`, like Silero VAD, a stretch is reported only once it
+    has lasted that long.
+    """
+
+    def __init__(self, min_silence_s: float = 0.25, min_speech_s: float = 0.0) -> None:
+        self.min_silence_frames = round(min_silence_s * FRAMES_PER_S)
+        self.config = VADConfig(min_speech_ms=round(min_speech_s * 1000))
+
+    def speech_spans(self, pcm: bytes) -> list[tuple[float, float]]:
+        """(start, end) in seconds of each stretch of loud audio."""
+        spans, start, last = [], None, 0
+        for i, loud in enumerate(_loud(pcm)):
+            if loud:
+                start = i if start is None else start
+                last = i
+            elif start is not None and i - last >= self.min_silence_frames:
+                spans.append((start / FRAMES_PER_S, (last + 1) / FRAMES_PER_S))
+                start = None
+        if start is not None:
+            # Not enough silence yet to call it over: it runs to the end.
+            spans.append((start / FRAMES_PER_S, len(pcm) / 2 / RATE))
+        shortest = self.config.min_speech_ms / 1000
+        return [(a, b) for a, b in spans if b - a > shortest]
+
+
+def count_words(pcm: bytes) -> int:
+    """How many bursts `pcm` holds (a burst cut short still counts)."""
+    loud = _loud(pcm)
+    return int(np.count_nonzero(loud[1:] & ~loud[:-1]) + (1 if len(loud) and loud[0] else 0))
+
+
+class FakeSTT:
+    """Hears the first N words of `script` in N bursts; records what it was asked."""
+
+    def __init__(
+        self,
+        script: str = "turn on the kitchen light please",
+        delay_s: float = 0.0,
+        garble: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
+        self.script = script.split()
+        self.delay_s = delay_s
+        self.garble = garble
+        self.calls: list[int] = []  # words in each transcribed piece, in call order
+        self.started = threading.Semaphore(0)  # released as each transcription starts
+        self.gate = threading.Event()  # cleared: transcriptions wait for the test
+        self.gate.set()
+        self._lock = threading.Lock()
+
+    def transcribe(self, pcm: bytes, prompt: str | None = None) -> Transcript:
+        """The scripted words for the bursts in `pcm`."""
+        with self._lock:  # like WhisperSTT: one transcription at a time
+            count = count_words(pcm)
+            self.calls.append(count)
+            self.started.release()
+            self.gate.wait(5)
+            time.sleep(self.delay_s)
+            said = self.script[:count]
+            if self.garble is not None:
+                said = self.garble(said)
+            return Transcript(" ".join(said), len(pcm) / 2 / RATE)
