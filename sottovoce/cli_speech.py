@@ -36,6 +36,17 @@ def add_listen_parser(commands: Any) -> None:
     parser.add_argument("--world", type=Path, help="bias recognition to this world's names")
     parser.add_argument("--device", help="input device name or number (default: the default)")
     parser.add_argument("--wake", help="only after this wake word (e.g. hey_jarvis, alexa)")
+    parser.add_argument(
+        "--wake-threshold", type=float, default=0.5, help="wake word sensitivity: lower wakes more"
+    )
+    parser.add_argument(
+        "--push-to-talk",
+        action="store_true",
+        help="only after Enter is pressed (with --input: press times in seconds on stdin)",
+    )
+    parser.add_argument(
+        "--silence-ms", type=int, default=600, help="trailing silence that ends an utterance"
+    )
     parser.set_defaults(run=_run_listen)
 
 
@@ -56,34 +67,33 @@ def _run_listen(args: argparse.Namespace) -> int:
 
 async def _listen(args: argparse.Namespace) -> None:
     import asyncio
-    import collections
 
     from sottovoce.agent.hearing import Listener
+    from sottovoce.agent.talkgate import Mode, TalkGate
     from sottovoce.devices.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.models.vad import SileroVAD
 
     stt, prompt = _open_stt(args.model), _prompt(args.world)
     listener = Listener(stt, SileroVAD(), prompt, on_partial=_show_live, on_final=_show_final)
-    wake = _wake(args.wake)
-    awake = wake is None
-    # The wake word is recognized a little after it ends; the command may have begun.
-    recent: collections.deque[AudioChunk] = collections.deque(maxlen=10)
+    listener.endpointer.trailing_silence_s = args.silence_ms / 1000
+    mode: Mode = "push" if args.push_to_talk else "wake" if args.wake else "always"
+    gate = TalkGate(mode, _wake(args.wake, args.wake_threshold))
+    presses = _file_presses() if args.push_to_talk and args.input is not None else []
 
     def hear(chunk: AudioChunk) -> None:
-        nonlocal awake
-        if awake:
-            # An utterance is cut here; its words are shown once recognized.
-            awake = listener.feed(chunk) is None or wake is None
-            return
-        listener.poll()  # the last command's words may still be on their way
-        assert wake is not None
-        recent.append(chunk)
-        awake = wake.feed(chunk.pcm) is not None
-        if awake:
-            _clear_live()
-            print(f"[{chunk.end_s:7.2f}] ({args.wake})", flush=True)
-            for earlier in recent:
-                listener.feed(earlier)
+        while presses and presses[0] <= chunk.start_s:
+            presses.pop(0)
+            gate.press()
+        was_open = gate.is_open
+        admitted = gate.admit(chunk)
+        if not was_open:
+            listener.poll()  # the last command's words may still be on their way
+            if admitted:
+                _clear_live()
+                print(f"[{chunk.end_s:7.2f}] ({gate.woken_by})", flush=True)
+        ended = [listener.feed(c) is not None for c in admitted]
+        if any(ended):
+            gate.utterance_done()  # a wake word or a press covers one utterance
 
     with listener:
         if args.input is not None:
@@ -93,11 +103,37 @@ async def _listen(args: argparse.Namespace) -> None:
             from sottovoce.devices.audio import load_sounddevice
 
             load_sounddevice()  # says what is missing before claiming to listen
-            print("sottovoce: listening; Ctrl-C ends.", file=sys.stderr)
+            if args.push_to_talk:
+                _read_presses(asyncio.get_running_loop(), gate.press)
+            print(f"sottovoce: listening ({_HOW[mode]}); Ctrl-C ends.", file=sys.stderr)
             device = int(args.device) if args.device and args.device.isdigit() else args.device
             async for chunk in MicrophoneSource(device).chunks():
                 hear(chunk)
         await asyncio.to_thread(listener.finish)
+
+
+_HOW = {"always": "always", "wake": "after the wake word", "push": "press Enter, then speak"}
+
+
+def _file_presses() -> list[float]:
+    """Simulated talk-button presses for a file: one time in seconds per line of stdin."""
+    try:
+        return sorted(float(line) for line in sys.stdin.read().split())
+    except ValueError:
+        from sottovoce.devices.audio import AudioError
+
+        raise AudioError("push to talk on a file: stdin must hold press times in seconds") from None
+
+
+def _read_presses(loop: Any, press: Any) -> None:
+    """Each Enter on the terminal presses the talk button (from a reader thread)."""
+    import threading
+
+    def read() -> None:
+        for _line in sys.stdin:
+            loop.call_soon_threadsafe(press)
+
+    threading.Thread(target=read, name="talk-button", daemon=True).start()
 
 
 def _show_live(partial: Any) -> None:
@@ -118,12 +154,12 @@ def _show_final(final: Any) -> None:
         print(f"[{final.start_s:7.2f}-{final.end_s:7.2f}] {final.text}", flush=True)
 
 
-def _wake(word: str | None) -> Any:
+def _wake(word: str | None, threshold: float) -> Any:
     if word is None:
         return None
     from sottovoce.models.wake import WakeWord
 
-    return WakeWord([word])
+    return WakeWord([word], threshold)
 
 
 def _run_transcribe(args: argparse.Namespace) -> int:

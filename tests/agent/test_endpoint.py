@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import wave
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,37 @@ def test_listen_after_a_wake_word(capsys: pytest.CaptureFixture[str]) -> None:
     # Without its wake word, nothing is transcribed.
     assert main(["listen", "--input", str(AUDIO / "kitchen-light-on.wav"), "--wake", "alexa"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def _two_commands(tmp_path: Path) -> Path:
+    """The kitchen command at 0 s, the timer command about 5 s later, as one WAV."""
+    first = read_all(FileSource(AUDIO / "kitchen-light-on.wav"))
+    second = read_all(FileSource(AUDIO / "timer-ten-minutes.wav"))
+    pcm = SECOND + first + SECOND * 2 + second + SECOND
+    path = tmp_path / "two.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(pcm)
+    return path
+
+
+def test_push_to_talk_hears_only_after_a_press(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clip = _two_commands(tmp_path)
+    start_of_second = (len(read_all(FileSource(clip))) / 32000) - 4.0
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{start_of_second:.2f}\n"))
+    assert main(["listen", "--input", str(clip), "--push-to-talk"]) == 0
+    out = capsys.readouterr().out.lower()
+    assert "timer" in out and "kitchen" not in out
+
+
+def test_push_to_talk_on_a_file_needs_press_times(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("now please\n"))
+    clip = str(AUDIO / "kitchen-light-on.wav")
+    assert main(["listen", "--input", clip, "--push-to-talk"]) == 2
+    assert "press times in seconds" in capsys.readouterr().err
