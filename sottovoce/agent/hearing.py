@@ -2,8 +2,9 @@
 
 The streaming path (`Listener`, and `Hearing.hear` on top of it) recognizes
 while the audio arrives. The endpointer cuts the stream into utterances.
-While the user speaks, the utterance so far is transcribed again after each
-second of new speech, and LocalAgreement turns those hypotheses into partial
+While the user speaks, and someone shows partials, the utterance so far is
+transcribed again after each second or so of new speech (less often when
+transcribing is slow), and LocalAgreement turns those hypotheses into partial
 transcripts that do not flicker. As soon as the VAD sees the speech stop, the
 utterance so far is transcribed speculatively, while the trailing silence
 that confirms the end is still arriving. If the user goes on speaking, that
