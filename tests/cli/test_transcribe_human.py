@@ -6,28 +6,15 @@ The clips and their exact reference transcripts are in tests/data/audio/SOURCES.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from sottovoce import cli_speech
 from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("stt_loaded_once")]
 
 AUDIO = Path(__file__).parent.parent / "data" / "audio"
-
-
-@pytest.fixture(scope="module")
-def _default_stt() -> Any:
-    return cli_speech._open_stt(None)
-
-
-@pytest.fixture(autouse=True)
-def _model_loaded_once(monkeypatch: pytest.MonkeyPatch, _default_stt: Any) -> None:
-    # Loading whisper takes seconds; everything after the load is the real command.
-    monkeypatch.setattr(cli_speech, "_open_stt", lambda name: _default_stt)
 
 
 @pytest.mark.parametrize(

@@ -22,10 +22,9 @@ import av
 import numpy as np
 import pytest
 
-from sottovoce import cli_speech
 from sottovoce.cli import main
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("stt_loaded_once")]
 
 SPEECH = Path(__file__).parent.parent / "data" / "audio" / "kitchen-light-on.wav"
 KEY_WORDS = ("kitchen", "light")
@@ -95,17 +94,6 @@ def _clipped(path: Path) -> Path:
     samples, rate = _speech()
     loud = np.clip(samples.astype(np.int32) * 8, -32768, 32767).astype("<i2")
     return _wav(path, loud, rate)
-
-
-@pytest.fixture(scope="module")
-def _default_stt() -> Any:
-    return cli_speech._open_stt(None)
-
-
-@pytest.fixture(autouse=True)
-def _model_loaded_once(monkeypatch: pytest.MonkeyPatch, _default_stt: Any) -> None:
-    # Loading whisper takes seconds; everything after the load is the real command.
-    monkeypatch.setattr(cli_speech, "_open_stt", lambda name: _default_stt)
 
 
 def _transcribe(
