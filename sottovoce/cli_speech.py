@@ -57,6 +57,9 @@ def _run_listen(args: argparse.Namespace) -> int:
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
 
+    if args.silence_ms <= 0:
+        print("sottovoce: error: --silence-ms must be a positive number of ms", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         asyncio.run(_listen(args))
     except (AudioError, ModelError, EngineUnavailable) as exc:

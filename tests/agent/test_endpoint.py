@@ -109,3 +109,9 @@ def test_push_to_talk_on_a_file_needs_press_times(
     clip = str(AUDIO / "kitchen-light-on.wav")
     assert main(["listen", "--input", clip, "--push-to-talk"]) == 2
     assert "press times in seconds" in capsys.readouterr().err
+
+
+def test_a_silence_that_is_not_positive_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    clip = str(AUDIO / "kitchen-light-on.wav")
+    assert main(["listen", "--input", clip, "--silence-ms", "0"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
