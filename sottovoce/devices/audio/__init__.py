@@ -14,7 +14,7 @@ from .chunk import (
     AudioError,
     byte_offset,
 )
-from .convert import PCM_FORMATS, To16kMono
+from .convert import PCM_FORMATS, To16kMono, resample_s16
 from .microphone import MicrophoneSource, load_sounddevice
 from .sources import FileSource, MemorySink, MemorySource, PcmSource, read_all
 
@@ -35,4 +35,5 @@ __all__ = [
     "byte_offset",
     "load_sounddevice",
     "read_all",
+    "resample_s16",
 ]

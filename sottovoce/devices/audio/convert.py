@@ -69,3 +69,14 @@ def resampled_pcm(resampler: Any, frame: Any) -> bytes:
 
 def _pcm(frames: list[Any]) -> bytes:
     return b"".join(frame.to_ndarray().astype("<i2").tobytes() for frame in frames)
+
+
+def resample_s16(pcm: bytes, from_rate: int, to_rate: int = RATE) -> bytes:
+    """Mono s16 audio at another sample rate, converted whole (e.g. a voice to 16 kHz)."""
+    if from_rate == to_rate or not pcm:
+        return pcm
+    samples = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], dtype="<i2").reshape(1, -1)
+    frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+    frame.sample_rate = from_rate
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=to_rate)
+    return _pcm(resampler.resample(frame)) + _pcm(resampler.resample(None))
