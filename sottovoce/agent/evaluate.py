@@ -3,7 +3,8 @@
 Each case gets a new world on a virtual clock with an in-memory store, and
 a new agent; the compiled grammar is shared, since every copy has the same
 names. A case that raises is counted as an error, not a failure, and the
-run goes on.
+run goes on. With a voice, a spoken turn also times the synthesis of its
+reply's first sentence: the moment the user would start hearing the answer.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import re
 import statistics
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
@@ -30,6 +32,15 @@ from sottovoce.tools import Registry
 if TYPE_CHECKING:
     # The speech path (PyAV, numpy) is imported only when a case is spoken.
     from sottovoce.agent.hearing import Heard, Hearing
+    from sottovoce.models.tts import SpokenAudio
+
+
+class Voice(Protocol):
+    """Speaks a reply one sentence at a time (`PiperTTS`, or a fake in tests)."""
+
+    def sentences(self, text: str) -> Iterator[SpokenAudio]:
+        """The audio of each sentence of `text`, made as it is asked for."""
+        ...
 
 
 @dataclass
@@ -112,10 +123,12 @@ class Evaluator:
         use_grammar: bool = True,
         ears: Hearing | None = None,
         realtime: bool = False,
+        voice: Voice | None = None,
     ) -> None:
         self.registry = registry
         self.world_path = world_path
         self.ears = ears
+        self.voice = voice
         self.realtime = realtime
         self.engine = engine
         self.use_grammar = use_grammar
@@ -184,6 +197,7 @@ class Evaluator:
             result.timings_s["stt_final"] = round(heard.stt_final_s, 6)
             if heard.speech_end_s is not None:
                 result.timings_s["speech_end"] = round(heard.speech_end_s, 6)
+                await self._time_first_audio(heard, result)
         return {
             "heard": result.heard,
             "calls": [call.as_json() for call in result.calls],
@@ -194,6 +208,18 @@ class Evaluator:
             "agent_problems": result.problems,
             "model": {"outputs": result.model_outputs, "valid": result.model_valid},
         }
+
+    async def _time_first_audio(self, heard: Heard, result: TurnResult) -> None:
+        """Add how long the reply's first sentence took to synthesize, and the whole wait."""
+        if self.voice is None:
+            return
+        first = await asyncio.to_thread(_first_sentence_s, self.voice, result.reply)
+        if first is None:
+            return
+        # The stages run one after another: words, then the turn, then the first audio.
+        total = heard.stt_final_s + result.timings_s["turn"] + first
+        result.timings_s["first_audio"] = round(first, 6)
+        result.timings_s["speech_end_to_first_audio"] = round(total, 6)
 
     async def _hear(self, turn: Turn) -> tuple[Heard | None, str]:
         """What a spoken turn said, or None and why it could not be heard."""
@@ -206,6 +232,21 @@ class Evaluator:
             return await asyncio.to_thread(self.ears.hear, source, self.realtime), ""
         except AudioError as exc:
             return None, str(exc)
+
+
+def _first_sentence_s(voice: Voice, text: str) -> float | None:
+    """Seconds to synthesize the first sentence of `text`; None when there is nothing to say."""
+    if not text.strip():
+        return None
+    started = time.perf_counter()
+    sentences = voice.sentences(text)
+    try:
+        first = next(iter(sentences), None)
+    finally:
+        close = getattr(sentences, "close", None)
+        if close is not None:
+            close()  # the rest of the reply is not needed: free the synthesizer
+    return None if first is None else time.perf_counter() - started
 
 
 def _judge(
