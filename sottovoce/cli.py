@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sottovoce import __version__
 from sottovoce.cli_llm import add_llm_options, open_llm
@@ -74,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-grammar", action="store_true", help="send every turn to the language model"
     )
     evaluate.add_argument("--stt-model", help="speech model for audio turns (default: the default)")
+    evaluate.add_argument(
+        "--voice", help="piper voice (catalog name or .onnx) timing spoken turns' replies"
+    )
+    evaluate.add_argument(
+        "--no-voice", action="store_true", help="do not time the first sentence of replies"
+    )
     evaluate.add_argument("-q", "--quiet", action="store_true", help="only the summary line")
     add_llm_options(evaluate)
     evaluate.set_defaults(run=_run_eval)
@@ -153,6 +159,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         print("sottovoce: error: --no-grammar needs a language model (--engine)", file=sys.stderr)
         return EXIT_BAD_INPUT
     ears = open_ears(Path(world_path), args.stt_model) if cases.has_audio() else None
+    voice = _open_voice(args.voice) if cases.has_audio() and not args.no_voice else None
     evaluator = Evaluator(
         registry,
         Path(world_path),
@@ -160,6 +167,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         use_grammar=not args.no_grammar,
         ears=ears,
         realtime=args.realtime,
+        voice=voice,
     )
 
     def show(report: object) -> None:
@@ -175,6 +183,18 @@ def _run_eval(args: argparse.Namespace) -> int:
         args.json_out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
     print(report.summary_line())
     return 0 if report.passed == len(report.cases) else 1
+
+
+def _open_voice(name: str | None) -> Any:
+    """The piper voice that speaks replies of spoken eval turns, to time their first audio."""
+    from sottovoce.models import EngineUnavailable
+    from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
+    from sottovoce.models.tts import PiperTTS, voice_path
+
+    try:
+        return PiperTTS(voice_path(Catalog(default_models_dir()), name))
+    except ModelError as exc:
+        raise EngineUnavailable(str(exc)) from None
 
 
 def _run_tools(args: argparse.Namespace) -> int:
