@@ -1,8 +1,9 @@
-"""Audio in and out: sources that deliver 16 kHz mono 16-bit chunks, whatever arrives.
+"""Audio in and out: sources that deliver 16 kHz mono 16-bit chunks, and sinks for speech.
 
-The microphone (sounddevice), files of any common format (through PyAV), raw
-PCM streams such as standard input, and in-memory buffers for tests.
-Everything is converted on the way in.
+In: the microphone (sounddevice), files of any common format (through PyAV),
+raw PCM streams such as standard input, and in-memory buffers for tests;
+everything is converted on the way in. Out: WAV files and the speaker, fed
+mono 16-bit PCM at the voice's own rate.
 """
 
 from .chunk import (
@@ -16,6 +17,7 @@ from .chunk import (
 )
 from .convert import PCM_FORMATS, To16kMono, resample_s16
 from .microphone import MicrophoneSource, load_sounddevice
+from .sinks import SpeakerSink, WavFileSink, write_wav
 from .sources import FileSource, MemorySink, MemorySource, PcmSource, read_all
 
 __all__ = [
@@ -31,9 +33,12 @@ __all__ = [
     "MemorySource",
     "MicrophoneSource",
     "PcmSource",
+    "SpeakerSink",
     "To16kMono",
+    "WavFileSink",
     "byte_offset",
     "load_sounddevice",
     "read_all",
     "resample_s16",
+    "write_wav",
 ]
