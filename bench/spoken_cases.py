@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ def espeak(voice: str) -> Speaker:
 
 def piper(voice: str | None, pace: float | None) -> Speaker:
     """A speaker that uses a piper voice (the shipped one by default)."""
+    from sottovoce.devices.audio import write_wav
     from sottovoce.models.catalog import Catalog, default_models_dir
     from sottovoce.models.tts import PiperTTS, TTSConfig, voice_path
 
@@ -40,12 +40,9 @@ def piper(voice: str | None, pace: float | None) -> Speaker:
 
     def speak(text: str, path: Path) -> None:
         audio = tts.speak(text)
-        with wave.open(str(path), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(audio.sample_rate)
-            # Half a second of silence after the words, as a microphone would hear.
-            out.writeframes(audio.pcm + b"\0" * (audio.sample_rate // 2 * 2))
+        # Half a second of silence after the words, as a microphone would hear.
+        silence = b"\0" * (audio.sample_rate // 2 * 2)
+        write_wav(path, audio.pcm + silence, audio.sample_rate)
 
     return speak
 

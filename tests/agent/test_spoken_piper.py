@@ -8,7 +8,6 @@ VAD, faster-whisper biased to the world, then the agent.
 from __future__ import annotations
 
 import json
-import wave
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 import yaml
 
 from sottovoce.cli import main
+from sottovoce.devices.audio import write_wav
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.tts import PiperTTS, voice_path
 
@@ -23,14 +23,6 @@ pytestmark = pytest.mark.slow
 
 SHIPPED = Path(__file__).parent.parent.parent / "sottovoce" / "data"
 EVERY = 20
-
-
-def _write_wav(path: Path, pcm: bytes, rate: int) -> None:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\0" * rate + pcm + b"\0" * rate)  # a second of room either side
 
 
 def _spoken_copy(out: Path) -> list[dict[str, Any]]:
@@ -42,7 +34,8 @@ def _spoken_copy(out: Path) -> list[dict[str, Any]]:
             if "say" in turn:
                 audio = voice.speak(turn.pop("say"))
                 turn["audio"] = f"{case['id']}-{index}.wav"
-                _write_wav(out / turn["audio"], audio.pcm, audio.sample_rate)
+                room = b"\0" * audio.sample_rate  # half a second of silence either side
+                write_wav(out / turn["audio"], room + audio.pcm + room, audio.sample_rate)
     data["cases"] = cases
     data["world"] = str(SHIPPED / "default_world.yaml")
     (out / "cases.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
