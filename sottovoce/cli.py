@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sottovoce import __version__
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
+from sottovoce.cli_speak import add_speak_parser
 from sottovoce.cli_speech import add_listen_parser, add_transcribe_parser, open_ears
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     add_models_parser(commands)
     add_transcribe_parser(commands)
     add_listen_parser(commands)
+    add_speak_parser(commands)
     return parser
 
 

@@ -137,6 +137,11 @@ class Listener:
     ) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)
 
+    @property
+    def busy(self) -> bool:
+        """An utterance is under way, or words are still being recognized."""
+        return self.endpointer.speech_start_s is not None or bool(self._running() or self._waiting)
+
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns the utterance it completed, if any (its words come later)."""
         utterance = self.endpointer.feed(chunk)

@@ -1,0 +1,56 @@
+"""Barge-in: noticing, within a few chunks, that the user has started to speak over the agent.
+
+It reads the microphone after echo cancellation. A run of chunks clearly
+louder than the background is the candidate; a VAD tuned for quick onsets
+confirms it is a voice before playback is stopped, so a knock or a cough
+does not cut the agent off.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sottovoce.agent.endpoint import SpeechFinder
+from sottovoce.devices.audio import BYTES_PER_S, AudioChunk
+
+_KEEP_S = 0.5  # audio the VAD reads to confirm a voice
+
+
+class BargeInDetector:
+    """Says when a voice starts in echo-cancelled audio."""
+
+    def __init__(
+        self, vad: SpeechFinder, *, min_speech_s: float = 0.09, min_level: float = 300.0
+    ) -> None:
+        self.vad = vad
+        self.min_speech_s = min_speech_s
+        self.min_level = min_level  # RMS on the s16 scale: about -40 dBFS
+        self.floor = 0.0  # background level, learned while no one speaks
+        self._recent = b""
+        self._loud_since: float | None = None
+
+    def feed(self, chunk: AudioChunk) -> float | None:
+        """Take a chunk; the stream time where a voice began, once one is confirmed."""
+        self._recent = (self._recent + chunk.pcm)[-int(_KEEP_S * BYTES_PER_S) :]
+        level = _rms(chunk.pcm)
+        if level < max(self.min_level, 3.0 * self.floor):
+            self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
+            self._loud_since = None
+            return None
+        if self._loud_since is None:
+            self._loud_since = chunk.start_s
+        if chunk.end_s - self._loud_since < self.min_speech_s:
+            return None
+        if not self.vad.speech_spans(self._recent):
+            return None
+        began, self._loud_since = self._loud_since, None
+        return began
+
+    def reset(self) -> None:
+        """Forget the run in progress (playback stopped or started)."""
+        self._loud_since = None
+
+
+def _rms(pcm: bytes) -> float:
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    return float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0

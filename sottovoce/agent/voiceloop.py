@@ -1,0 +1,331 @@
+"""The voice loop: audio in, turns handled, the reply spoken, one asyncio pipeline.
+
+Each input chunk advances the timeline: the reply audio for that stretch is
+played (and kept as the echo canceller's reference), the microphone audio is
+cleaned of the agent's own voice, a voice over the agent's stops playback
+(barge-in), and the talk gate and streaming listener turn the rest into
+utterances. Turns run in a task of their own, one at a time: the agent acts,
+then the reply is synthesized sentence by sentence and each sentence is
+queued to play as soon as it is ready. Timers and reminders that come due are
+announced after the sentence that is playing. Every step is reported as a
+typed event (`agent/events.py`).
+
+Pacing: live input (a microphone) sets its own pace. Files and simulated
+rooms run in real time while anything is in progress (an utterance, a turn,
+synthesis) and skip ahead through quiet stretches where nothing is, so
+latencies are real and idle time costs nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal, Protocol
+
+from sottovoce.agent.agent import Agent
+from sottovoce.agent.bargein import BargeInDetector
+from sottovoce.agent.echo import EchoCanceller
+from sottovoce.agent.events import (
+    Event,
+    Ignored,
+    Interrupted,
+    PartialHeard,
+    Problem,
+    Speaking,
+    TurnDone,
+    TurnTrace,
+    UserSaid,
+    Woke,
+)
+from sottovoce.agent.hearing import Final, Listener
+from sottovoce.agent.partials import Partial
+from sottovoce.agent.playback import Playback, Played
+from sottovoce.agent.talkgate import TalkGate
+from sottovoce.devices.audio import AudioChunk
+from sottovoce.models.tts import SpokenAudio
+
+Pace = Literal["live", "realtime", "fast"]
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_OWN_WORDS = 0.75  # similarity above which a transcript is taken for the agent's own sentence
+
+
+class Voice(Protocol):
+    """Text to speech (`PiperTTS`, or a fake)."""
+
+    sample_rate: int
+
+    def speak(self, text: str) -> SpokenAudio:
+        """All of `text` as audio."""
+        ...
+
+
+class AudioOut(Protocol):
+    """Where played audio goes: a speaker, a file, a simulated room."""
+
+    def write(self, played: Played) -> None:
+        """One window of playback (silence included)."""
+        ...
+
+    def stop(self) -> None:
+        """Drop whatever is still buffered (barge-in)."""
+        ...
+
+
+@dataclass
+class LoopConfig:
+    """How the loop paces and behaves."""
+
+    pace: Pace = "live"
+    follow_up_s: float = 5.0  # after a reply, a follow-up needs no wake word for this long
+    announce_every_s: float = 0.25
+    drain_s: float = 60.0  # after the input ends, how long to finish what is in progress
+    barge_in: bool = True
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a reply, in order."""
+    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+
+
+class VoiceLoop:
+    """One conversation, spoken: input chunks in, events and played audio out."""
+
+    def __init__(
+        self,
+        agent: Agent,
+        listener: Listener,
+        voice: Voice | None,
+        *,
+        gate: TalkGate | None = None,
+        out: AudioOut | None = None,
+        barge_in: BargeInDetector | None = None,
+        canceller: EchoCanceller | None = None,
+        on_event: Callable[[Event], None] = lambda event: None,
+        config: LoopConfig | None = None,
+        advance_clock: Callable[[float], None] | None = None,
+    ) -> None:
+        self.agent, self.listener, self.voice = agent, listener, voice
+        self.gate = gate or TalkGate("always")
+        self.out, self.barge_in, self.on_event = out, barge_in, on_event
+        self.canceller = canceller or EchoCanceller()
+        self.config = config or LoopConfig()
+        self.advance_clock = advance_clock
+        self.playback = Playback(voice.sample_rate if voice else 22050)
+        self.traces: list[TurnTrace] = []
+        self.now_s = 0.0
+        listener.on_final = self._final_ready
+        listener.on_partial = self._partial
+        self._finals: asyncio.Queue[tuple[Final, float]] = asyncio.Queue()
+        self._fed: deque[tuple[float, float]] = deque(maxlen=2000)  # (stream end, wall time)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._turns_running = 0
+        self._generation = 0  # bumped by barge-in: synthesis of older replies stops
+        self._recently_said: deque[str] = deque(maxlen=6)
+        self._anchor: tuple[float, float] | None = None
+        self._next_announce_s = 0.0
+        self._follow_until: float | None = None
+
+    @property
+    def idle(self) -> bool:
+        """Nothing heard, thought about or said is in progress."""
+        return not (self._working() or self.playback.busy)
+
+    async def run(self, chunks: AsyncIterator[AudioChunk]) -> None:
+        """Run until the input ends and everything in progress is finished."""
+        worker = asyncio.create_task(self._turn_worker())
+        try:
+            async for chunk in chunks:
+                await self.step(chunk)
+            await self._drain()
+        finally:
+            worker.cancel()
+            for task in list(self._tasks):
+                task.cancel()
+            await asyncio.gather(worker, *self._tasks, return_exceptions=True)
+
+    async def step(self, chunk: AudioChunk) -> None:
+        """Take one chunk of input audio."""
+        await self._pace(chunk)
+        self.now_s = chunk.end_s
+        self._fed.append((chunk.end_s, time.perf_counter()))
+        played = self.playback.advance(chunk.duration_s)
+        for sentence in played.started:
+            self.on_event(Speaking(played.start_s, sentence.text, sentence.announcement))
+        if self.out is not None:
+            self.out.write(played)
+        clean = AudioChunk(self.canceller.process(chunk.pcm, played.ref), chunk.start_s)
+        self._check_barge_in(clean, playing=played.audible)
+        if self.canceller.muting:
+            clean = AudioChunk(bytes(len(clean.pcm)), clean.start_s)
+        self._listen(clean)
+        if self.advance_clock is not None:
+            self.advance_clock(chunk.duration_s)
+        self._announce_due()
+        await asyncio.sleep(0)
+
+    def _working(self) -> bool:
+        return (
+            self.listener.busy
+            or not self._finals.empty()
+            or self._turns_running > 0
+            or any(not task.done() for task in self._tasks)
+        )
+
+    async def _pace(self, chunk: AudioChunk) -> None:
+        if self.config.pace == "live":
+            return
+        if self.config.pace == "fast" and not self._working():
+            self._anchor = None
+            return
+        now = time.perf_counter()
+        if self._anchor is None:
+            self._anchor = (now, chunk.start_s)
+        due = self._anchor[0] + chunk.end_s - self._anchor[1]
+        if due > now:
+            await asyncio.sleep(due - now)
+
+    async def _drain(self) -> None:
+        """The input ended: go on with silence until what is in progress is done."""
+        step = 0.03
+        limit = self.now_s + self.config.drain_s
+        while not self.idle and self.now_s < limit:
+            await self.step(AudioChunk(bytes(int(step * 16000) * 2), self.now_s))
+        for final in await asyncio.to_thread(self.listener.finish):
+            del final  # delivered through on_final
+        while not self.idle and self.now_s < limit:
+            await self.step(AudioChunk(bytes(int(step * 16000) * 2), self.now_s))
+
+    def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> None:
+        if self.barge_in is None or not self.config.barge_in:
+            return
+        if not playing or self.canceller.muting:
+            self.barge_in.reset()
+            if not playing:
+                self.barge_in.feed(clean)  # keeps learning the background level
+            return
+        began = self.barge_in.feed(clean)
+        if began is None:
+            return
+        self.playback.stop()
+        self._generation += 1
+        if self.out is not None:
+            self.out.stop()
+        self.gate.press()  # the user is talking to the agent: no wake word needed
+        self.on_event(Interrupted(self.now_s, began))
+
+    def _listen(self, chunk: AudioChunk) -> None:
+        self._manage_follow_up()
+        was_open = self.gate.is_open
+        admitted = self.gate.admit(chunk)
+        if not was_open:
+            self.listener.poll()
+            if admitted and self.gate.woken_by:
+                self.on_event(Woke(chunk.end_s, self.gate.woken_by))
+        for piece in admitted:
+            if self.listener.feed(piece) is not None:
+                self.gate.utterance_done()
+
+    def _manage_follow_up(self) -> None:
+        """Keep the gate open while the agent speaks and shortly after, for a follow-up."""
+        if self.gate.mode == "always":
+            return
+        if self.playback.busy or self._turns_running:
+            self._follow_until = None
+            return
+        if self._follow_until is None or self.listener.busy:
+            return
+        if self.now_s >= self._follow_until:
+            self._follow_until = None
+            self.gate.release()
+
+    def _partial(self, partial: Partial) -> None:
+        self.on_event(PartialHeard(partial.text))
+
+    def _final_ready(self, final: Final) -> None:
+        text = final.text.strip()
+        if not text:
+            self.on_event(Ignored("", "no words were recognized"))
+        elif self._is_own_voice(text):
+            self.on_event(Ignored(text, "it was the agent's own voice"))
+        else:
+            self._finals.put_nowait((final, self._wall_at(final.end_s)))
+
+    def _is_own_voice(self, text: str) -> bool:
+        words = _words(text)
+        return any(
+            SequenceMatcher(None, words, _words(said)).ratio() >= _OWN_WORDS
+            for said in self._recently_said
+        )
+
+    def _wall_at(self, stream_s: float) -> float:
+        """The wall time at which the input reached `stream_s`."""
+        for end_s, wall in self._fed:
+            if end_s >= stream_s - 1e-6:
+                return wall
+        return time.perf_counter()
+
+    async def _turn_worker(self) -> None:
+        while True:
+            final, ended_at = await self._finals.get()
+            self._turns_running += 1
+            try:
+                await self._turn(final, ended_at)
+            except Exception as exc:  # a failed turn must not end the conversation
+                self.on_event(Problem(f"turn failed: {type(exc).__name__}: {exc}"))
+            finally:
+                self._turns_running -= 1
+
+    async def _turn(self, final: Final, ended_at: float) -> None:
+        self.on_event(UserSaid(final.text, final.start_s, final.end_s))
+        trace = TurnTrace(final.text, final.end_s)
+        trace.stage_s["final"] = max(0.0, final.ready_at - ended_at)
+        began = time.perf_counter()
+        result = await self.agent.handle(final.text)
+        trace.stage_s["routed"] = began + result.timings_s.get("route", 0.0) - ended_at
+        trace.stage_s["tools_done"] = time.perf_counter() - ended_at
+        self.on_event(TurnDone(result))
+        if self.gate.mode != "always":
+            self.gate.press()  # a follow-up or a "yes" needs no wake word
+        await self._speak(result.reply, trace=trace, ended_at=ended_at)
+        self._follow_until = self.now_s + self.config.follow_up_s
+        self.traces.append(trace)
+        self.on_event(trace)
+
+    async def _speak(
+        self,
+        text: str,
+        *,
+        announcement: bool = False,
+        trace: TurnTrace | None = None,
+        ended_at: float = 0.0,
+    ) -> None:
+        if self.voice is None:  # no voice: the words are all there is
+            self.on_event(Speaking(self.now_s, text, announcement))
+            return
+        generation = self._generation
+        for index, sentence in enumerate(split_sentences(text)):
+            audio = await asyncio.to_thread(self.voice.speak, sentence)
+            if generation != self._generation:
+                return  # the user spoke over this reply
+            self._recently_said.append(sentence)
+            self.playback.enqueue(sentence, audio.pcm, audio.sample_rate, announcement=announcement)
+            if index == 0 and trace is not None:
+                trace.stage_s["first_audio"] = time.perf_counter() - ended_at
+
+    def _announce_due(self) -> None:
+        if self.now_s < self._next_announce_s:
+            return
+        self._next_announce_s = self.now_s + self.config.announce_every_s
+        for text in self.agent.take_announcements():
+            task = asyncio.create_task(self._speak(text, announcement=True))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())

@@ -1,0 +1,164 @@
+"""The voice loop on fakes: a turn end to end, echo, barge-in, announcements, traces."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
+from sottovoce.agent.agent import Agent
+from sottovoce.agent.bargein import BargeInDetector
+from sottovoce.agent.echo import EchoCanceller
+from sottovoce.agent.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid
+from sottovoce.agent.hearing import Listener
+from sottovoce.agent.playback import Playback
+from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop, split_sentences
+from sottovoce.devices import default_world_path, load_world
+from sottovoce.devices.audio import AudioChunk
+from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.tools import Registry
+from tests.agent.loop_fakes import PhraseSTT, RoomOut, ToneVoice
+from tests.agent.speech_fakes import FakeVAD, silence, words
+
+PHRASES = {
+    4: "turn on the coffee maker",
+    3: "what time is it",
+    5: "set a timer for 3 seconds",
+    2: "unlock it",
+}
+
+
+class _NoCancel(EchoCanceller):
+    """A microphone path with no echo handling at all: the control for the echo test."""
+
+    def process(self, mic: bytes, ref: bytes) -> bytes:
+        self.muting = False
+        return mic
+
+
+def _loop(
+    room: SimulatedRoom, canceller: EchoCanceller | None = None
+) -> tuple[VoiceLoop, list[Event], RoomOut]:
+    world = load_world(default_world_path(), virtual=True)
+    agent = Agent(Registry.builtin(), world)
+    events: list[Event] = []
+    out = RoomOut(room)
+    listener = Listener(PhraseSTT(PHRASES), FakeVAD())
+    loop = VoiceLoop(
+        agent,
+        listener,
+        ToneVoice(),
+        out=out,
+        barge_in=BargeInDetector(FakeVAD(min_silence_s=0.1)),
+        canceller=canceller,
+        on_event=events.append,
+        config=LoopConfig(pace="fast"),
+        advance_clock=world.clock.advance,  # type: ignore[attr-defined]
+    )
+    return loop, events, out
+
+
+async def _chunks(room: SimulatedRoom, until: Callable[[], bool]) -> AsyncIterator[AudioChunk]:
+    while not until():
+        yield room.next_chunk()
+
+
+def _run(loop: VoiceLoop, room: SimulatedRoom, seconds: float, *, wait: bool = True) -> None:
+    """Run for `seconds` of room audio, and (with `wait`) until the loop has nothing left to do."""
+    asyncio.run(loop.run(_chunks(room, lambda: room.now_s >= seconds and (loop.idle or not wait))))
+
+
+def _of(kind: type, events: list[Event]) -> list:  # type: ignore[type-arg]
+    return [event for event in events if isinstance(event, kind)]
+
+
+def test_sentences_split_at_their_ends() -> None:
+    assert split_sentences("It is 9 am. The kettle is on! Sure?") == [
+        "It is 9 am.",
+        "The kettle is on!",
+        "Sure?",
+    ]
+    assert split_sentences("  ") == []
+
+
+def test_a_spoken_command_is_done_and_answered_out_loud() -> None:
+    room = SimulatedRoom()
+    room.say(silence(0.3) + words(4))
+    loop, events, out = _loop(room)
+    _run(loop, room, 6.0)
+    said = _of(UserSaid, events)
+    assert [s.text for s in said] == ["turn on the coffee maker"]
+    done = _of(TurnDone, events)[0].result
+    assert loop.agent.world.devices["switch.coffee_maker"].state()["on"] is True
+    spoken = _of(Speaking, events)
+    assert spoken and spoken[0].text == split_sentences(done.reply)[0]
+    assert spoken[0].at_s > said[0].end_s  # it answered after the user stopped
+    trace = loop.traces[0]
+    assert list(trace.stage_s) == ["final", "routed", "tools_done", "first_audio"]
+    assert all(v >= 0 for v in trace.stage_s.values())
+    assert out.last_audible_s() > spoken[0].at_s
+
+
+def test_the_agent_does_not_take_its_own_voice_for_the_user() -> None:
+    def converse(canceller: EchoCanceller | None) -> list[Event]:
+        room = SimulatedRoom(echo_gain=0.7, echo_delay_s=0.08, noise_rms=20)
+        room.say(silence(0.3) + words(3))  # "what time is it": a reply of a few words
+        loop, events, _ = _loop(room, canceller)
+        _run(loop, room, 6.0, wait=False)  # talking to itself, it would never stop
+        return events
+
+    events = converse(None)
+    assert [s.text for s in _of(UserSaid, events)] == ["what time is it"]
+    assert not _of(Interrupted, events)
+    # With no echo handling, the agent's voice in the microphone cuts itself off.
+    control = converse(_NoCancel())
+    assert _of(Interrupted, control) or len(_of(UserSaid, control)) > 1
+
+
+def test_user_speaking_over_the_reply_stops_it_within_200_ms() -> None:
+    room = SimulatedRoom(echo_gain=0.5, echo_delay_s=0.06, noise_rms=20)
+    room.say(silence(0.3) + words(5))  # a timer: a reply of several words
+    loop, events, out = _loop(room)
+
+    barged: list[float] = []
+
+    async def chunks() -> AsyncIterator[AudioChunk]:
+        while room.now_s < 6.0 or not loop.idle:
+            speaking = loop.playback.current
+            if not barged and speaking is not None and speaking.played_s > 0.5:
+                barged.append(room.say(words(3))[0])  # "what time is it", over the agent
+            yield room.next_chunk()
+
+    asyncio.run(loop.run(chunks()))
+    stops = _of(Interrupted, events)
+    assert barged and stops
+    assert stops[0].at_s - barged[0] <= 0.2
+    assert [s.text for s in _of(UserSaid, events)][-1] == "what time is it"
+    assert len(_of(TurnDone, events)) == 2
+    assert not _of(Ignored, events)
+
+
+def test_a_timer_that_comes_due_is_announced_after_the_current_sentence() -> None:
+    room = SimulatedRoom()
+    room.say(silence(0.3) + words(5))  # set a timer for 3 seconds
+    loop, events, _ = _loop(room)
+    _run(loop, room, 9.0)
+    spoken = _of(Speaking, events)
+    announced = [s for s in spoken if s.announcement]
+    assert len(announced) == 1 and "timer" in announced[0].text.lower()
+    assert not loop.agent.world.store.timers
+
+
+def test_an_announcement_waits_for_the_sentence_playing_then_goes_first() -> None:
+    playback = Playback(16000)
+    tone = bytes(range(256)) * 125  # 1 s of 16 kHz audio
+    playback.enqueue("First.", tone, 16000)
+    playback.enqueue("Second.", tone, 16000)
+    playback.advance(0.3)
+    playback.enqueue("Your tea timer is done.", tone, 16000, announcement=True)
+    order = []
+    while playback.busy:
+        order += [sentence.text for sentence in playback.advance(0.1).started]
+    assert order == ["Your tea timer is done.", "Second."]
+    assert playback.now_s == pytest.approx(3.0, abs=0.05)
