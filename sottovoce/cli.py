@@ -15,13 +15,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sottovoce import __version__
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
-from sottovoce.cli_speak import add_speak_parser
+from sottovoce.cli_speak import add_speak_parser, open_voice
 from sottovoce.cli_speech import add_listen_parser, add_transcribe_parser, open_ears
+from sottovoce.cli_voice import add_voice_parsers
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
@@ -95,10 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     add_transcribe_parser(commands)
     add_listen_parser(commands)
     add_speak_parser(commands)
+    add_voice_parsers(commands)
     return parser
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def data_dir(args: argparse.Namespace) -> Path:
     if args.data_dir is not None:
         return Path(args.data_dir)
     env = os.environ.get("SOTTOVOCE_DATA_DIR")
@@ -115,12 +117,12 @@ def _run_chat(args: argparse.Namespace) -> int:
     from sottovoce.devices import RealClock, Store, default_world_path, load_world
 
     world_path = args.world or default_world_path()
-    store = Store.open_sqlite(_data_dir(args) / "store.sqlite3")
+    store = Store.open_sqlite(data_dir(args) / "store.sqlite3")
     world = load_world(world_path, store=store)
     if not args.world_clock:
         world.clock = RealClock(world.location.timezone)
     engine = open_llm(args, required=False)
-    agent = Agent(_registry(), world, engine)
+    agent = Agent(load_registry(), world, engine)
     try:
         if args.demo:
             asyncio.run(run_script(agent, DEMO_SCRIPT, print))
@@ -135,7 +137,7 @@ def _run_chat(args: argparse.Namespace) -> int:
             engine.close()
 
 
-def _registry() -> Registry:
+def load_registry() -> Registry:
     from sottovoce.tools import Registry
 
     registry = Registry.from_entry_points()
@@ -154,14 +156,14 @@ def _run_eval(args: argparse.Namespace) -> int:
 
     cases = load_cases(args.cases)
     world_path = args.world or cases.world or default_world_path()
-    registry = _registry()
+    registry = load_registry()
     # Without the grammar the model is all there is: it must start.
     engine = open_llm(args, required=args.no_grammar)
     if engine is None and args.no_grammar:
         print("sottovoce: error: --no-grammar needs a language model (--engine)", file=sys.stderr)
         return EXIT_BAD_INPUT
     ears = open_ears(Path(world_path), args.stt_model) if cases.has_audio() else None
-    voice = _open_voice(args.voice) if cases.has_audio() and not args.no_voice else None
+    voice = open_voice(args.voice) if cases.has_audio() and not args.no_voice else None
     evaluator = Evaluator(
         registry,
         Path(world_path),
@@ -187,18 +189,6 @@ def _run_eval(args: argparse.Namespace) -> int:
     return 0 if report.passed == len(report.cases) else 1
 
 
-def _open_voice(name: str | None) -> Any:
-    """The piper voice that speaks replies of spoken eval turns, to time their first audio."""
-    from sottovoce.models import EngineUnavailable
-    from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
-    from sottovoce.models.tts import PiperTTS, voice_path
-
-    try:
-        return PiperTTS(voice_path(Catalog(default_models_dir()), name))
-    except ModelError as exc:
-        raise EngineUnavailable(str(exc)) from None
-
-
 def _run_tools(args: argparse.Namespace) -> int:
     from sottovoce.tools import available_plugins
 
@@ -206,7 +196,7 @@ def _run_tools(args: argparse.Namespace) -> int:
         for info in available_plugins():
             print(f"{info.name}\t{info.target}\t{info.distribution or ''}")
         return 0
-    registry = _registry()
+    registry = load_registry()
     specs = sorted(registry, key=lambda s: (s.plugin, s.name))
     if args.json:
         listing = [

@@ -52,7 +52,7 @@ def _run_speak(args: argparse.Namespace) -> int:
             from sottovoce.devices.audio import load_sounddevice
 
             load_sounddevice()  # says what is missing before the voice takes a second to load
-        tts = _open_voice(args.voice, args.length_scale)
+        tts = open_voice(args.voice, args.length_scale)
         if args.output is not None:
             _to_file(tts.sentences(text), args.output, tts.sample_rate)
         else:
@@ -67,11 +67,16 @@ def _error(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _open_voice(name: str | None, length_scale: float | None) -> Any:
-    from sottovoce.models.catalog import Catalog, default_models_dir
+def open_voice(name: str | None, length_scale: float | None = None) -> Any:
+    """A piper voice: a catalog name, an .onnx path, or the default (checked by sha256)."""
+    from sottovoce.models import EngineUnavailable
+    from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
     from sottovoce.models.tts import PiperTTS, TTSConfig, voice_path
 
-    path = voice_path(Catalog(default_models_dir()), name)
+    try:
+        path = voice_path(Catalog(default_models_dir()), name)
+    except ModelError as exc:
+        raise EngineUnavailable(str(exc)) from None
     return PiperTTS(path, TTSConfig(length_scale=length_scale))
 
 

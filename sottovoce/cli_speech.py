@@ -76,11 +76,11 @@ async def _listen(args: argparse.Namespace) -> None:
     from sottovoce.devices.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.models.vad import SileroVAD
 
-    stt, prompt = _open_stt(args.model), _prompt(args.world)
+    stt, prompt = open_stt(args.model), speech_prompt(args.world)
     listener = Listener(stt, SileroVAD(), prompt, on_partial=_show_live, on_final=_show_final)
     listener.endpointer.trailing_silence_s = args.silence_ms / 1000
     mode: Mode = "push" if args.push_to_talk else "wake" if args.wake else "always"
-    gate = TalkGate(mode, _wake(args.wake, args.wake_threshold))
+    gate = TalkGate(mode, open_wake(args.wake, args.wake_threshold))
     presses = _file_presses() if args.push_to_talk and args.input is not None else []
 
     def hear(chunk: AudioChunk) -> None:
@@ -157,7 +157,7 @@ def _show_final(final: Any) -> None:
         print(f"[{final.start_s:7.2f}-{final.end_s:7.2f}] {final.text}", flush=True)
 
 
-def _wake(word: str | None, threshold: float) -> Any:
+def open_wake(word: str | None, threshold: float) -> Any:
     if word is None:
         return None
     from sottovoce.models.wake import WakeWord
@@ -173,9 +173,9 @@ def _run_transcribe(args: argparse.Namespace) -> int:
     from sottovoce.models.vad import SileroVAD
 
     try:
-        stt = _open_stt(args.model)
+        stt = open_stt(args.model)
         source = _source(args)
-        prompt = _prompt(args.world)
+        prompt = speech_prompt(args.world)
         partial = _show_partial if args.partials else None
         pieces = (chunk.pcm for chunk in source)
         texts = list(transcribe_stream(stt, pieces, prompt, partial, SileroVAD()))
@@ -188,7 +188,7 @@ def _run_transcribe(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_stt(name: str | None) -> Any:
+def open_stt(name: str | None) -> Any:
     from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
     from sottovoce.models.stt import WhisperSTT
     from sottovoce.models.stt_files import whisper_dir
@@ -208,7 +208,7 @@ def _source(args: argparse.Namespace) -> Any:
     return FileSource(Path(args.file))
 
 
-def _prompt(world_path: Path | None) -> str | None:
+def speech_prompt(world_path: Path | None) -> str | None:
     if world_path is None:
         return None
     from sottovoce.agent.prompt import speech_vocabulary
@@ -231,6 +231,6 @@ def open_ears(world_path: Path, model: str | None = None) -> Any:
     from sottovoce.models.vad import SileroVAD
 
     try:
-        return Hearing(_open_stt(model), SileroVAD(), _prompt(world_path))
+        return Hearing(open_stt(model), SileroVAD(), speech_prompt(world_path))
     except ModelError as exc:
         raise EngineUnavailable(str(exc)) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -247,7 +248,7 @@ class _Attempt:
         elif calls:
             result = Decision("llm", calls)
         elif decision is not None and decision.text:
-            result = Decision("llm", reply=decision.text)
+            result = Decision("llm", reply=spoken_reply(decision.text))
         else:
             return None
         result.model_outputs, result.model_valid = self.outputs, self.valid
@@ -267,6 +268,17 @@ _UNKNOWN_REPLIES = {
     "contact": "Sorry, {} is not in your contacts.",
     "scene": "Sorry, there is no scene called {}.",
 }
+
+
+def spoken_reply(text: str, max_sentences: int = 2) -> str:
+    """A model's free-text reply, fit to be said: repeats dropped, at most a couple of sentences."""
+    # Small models loop ("I am on. I am on. I am on."); a listener should hear it once.
+    sentences: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        key = re.sub(r"\W+", " ", sentence.lower()).strip()
+        if key and all(key != re.sub(r"\W+", " ", s.lower()).strip() for s in sentences):
+            sentences.append(sentence)
+    return " ".join(sentences[:max_sentences])
 
 
 def _unknown_reply(unknown: UnknownName) -> str:

@@ -140,12 +140,12 @@ def test_silence_is_heard_as_nothing() -> None:
 
 @pytest.mark.slow
 def test_real_speech_is_final_sooner_streamed_with_the_same_words() -> None:
-    from sottovoce.cli_speech import _open_stt
+    from sottovoce.cli_speech import open_stt
     from sottovoce.models.vad import SileroVAD
 
     # A microphone goes on delivering silence after the user stops.
     pcm = read_all(FileSource(AUDIO / "kitchen-light-on.wav")) + silence(1.5)
-    stt = _open_stt(None)
+    stt = open_stt(None)
     stt.transcribe(pcm)  # the first transcription is slower: neither path pays for it
     hearing = Hearing(stt, SileroVAD())
     streamed = hearing.hear(MemorySource(pcm), realtime=True)

@@ -1,0 +1,96 @@
+"""`sottovoce demo`: a scripted spoken conversation with the simulated home, no hardware needed.
+
+A synthetic user speaks each line of the script with a piper voice into a
+simulated room; the real pipeline (VAD, streaming STT, router, tools, TTS)
+hears it, acts on the default world and answers. The user waits for each
+answer before the next line, as a person would. One line sets a short timer,
+which comes due during the conversation and is announced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sottovoce.agent.voiceloop import Voice, VoiceLoop
+from sottovoce.devices.audio import AudioChunk, resample_s16, write_wav
+from sottovoce.devices.audio.room import SimulatedRoom
+
+DEMO_SCRIPT = (
+    "Turn on the kitchen lights.",
+    "Set a timer for 15 seconds.",
+    "What's the temperature in the bedroom?",
+    "Put coffee on the shopping list.",
+    "Please unlock the front door.",
+    "Yes, please.",
+    "What's on the shopping list?",
+)
+QUIET_S = 0.8  # the user waits this long after the agent is done before speaking again
+MAX_S = 300.0  # of conversation: a stuck pipeline must still end
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line the user says: its words and its audio at the voice's rate."""
+
+    text: str
+    pcm: bytes
+    rate: int
+
+
+def speak_lines(voice: Voice, script: tuple[str, ...] = DEMO_SCRIPT) -> list[Line]:
+    """The script, spoken."""
+    lines = []
+    for text in script:
+        audio = voice.speak(text)
+        lines.append(Line(text, audio.pcm, audio.sample_rate))
+    return lines
+
+
+@dataclass
+class ScriptedUser:
+    """Says its lines into a room one by one, each after the agent has finished answering."""
+
+    room: SimulatedRoom
+    loop: VoiceLoop
+    lines: list[Line]
+    finished: Callable[[], bool] = lambda: True  # more to wait for once all is said
+    said: list[tuple[float, Line]] = field(default_factory=list)
+
+    async def chunks(self) -> AsyncIterator[AudioChunk]:
+        """What the room's microphone hears, until the conversation is over."""
+        quiet_since: float | None = None
+        pending = list(self.lines)
+        while self.room.now_s < MAX_S:
+            now = self.room.now_s
+            if self.loop.idle and now >= self.room.speaking_until_s:
+                quiet_since = now if quiet_since is None else quiet_since
+                if now - quiet_since >= QUIET_S:
+                    if pending:
+                        line = pending.pop(0)
+                        self.room.say(resample_s16(line.pcm, line.rate))
+                        self.said.append((now, line))
+                        quiet_since = None
+                    elif self.finished():
+                        return
+            else:
+                quiet_since = None
+            yield self.room.next_chunk()
+
+
+def write_conversation(
+    directory: Path, said: list[tuple[float, Line]], replies: list[tuple[float, bytes]], rate: int
+) -> list[Path]:
+    """Each utterance as NN-user.wav / NN-agent.wav, numbered in the order they were spoken."""
+    directory.mkdir(parents=True, exist_ok=True)
+    parts: list[tuple[float, str, bytes, int]] = [
+        (at, "user", line.pcm, line.rate) for at, line in said
+    ]
+    parts += [(at, "agent", pcm, rate) for at, pcm in replies if pcm]
+    paths = []
+    for number, (_, who, pcm, part_rate) in enumerate(sorted(parts, key=lambda p: p[0]), 1):
+        path = directory / f"{number:02d}-{who}.wav"
+        write_wav(path, pcm, part_rate)
+        paths.append(path)
+    return paths

@@ -1,0 +1,275 @@
+"""`sottovoce run` and `sottovoce demo`: the voice loop on a microphone, files or a simulated room.
+
+Both assemble the same pipeline (`agent/voiceloop.py`): Silero VAD and
+streaming whisper in, the agent, piper out, echo cancellation and barge-in.
+`run` listens to the microphone (after the wake word by default) and plays to
+the speaker, or reads `--input` and writes `--output`; `demo` has a scripted
+user speak to the default world in a simulated room.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
+from typing import Any
+
+from sottovoce.cli_llm import add_llm_options, open_llm
+from sottovoce.cli_speech import open_stt, open_wake, speech_prompt
+
+EXIT_BAD_INPUT = 2
+
+
+def add_voice_parsers(commands: Any) -> None:
+    """Register `run` and `demo` on the command line."""
+    run = commands.add_parser("run", help="the assistant: microphone -> actions -> speaker")
+    run.add_argument("--input", type=Path, help="an audio file instead of the microphone")
+    run.add_argument("--output", type=Path, help="write the replies to this WAV (with --input)")
+    run.add_argument("--world", type=Path, help="world file (default: the built-in home)")
+    run.add_argument("--data-dir", type=Path, help="where timers, lists and notes are kept")
+    run.add_argument("--wake", help="wake word (default: hey_jarvis on the mic, none on files)")
+    run.add_argument("--always", action="store_true", help="no wake word: every utterance counts")
+    run.add_argument("--wake-threshold", type=float, default=0.5, help="lower wakes more easily")
+    run.add_argument("--device", help="microphone: name or number")
+    run.add_argument("--output-device", help="speaker: name or number")
+    run.add_argument("--realtime", action="store_true", help="with --input: keep real time")
+    _common(run)
+    run.set_defaults(run=_run_run)
+    demo = commands.add_parser("demo", help="a spoken conversation with the simulated home")
+    demo.add_argument("--output-dir", type=Path, help="write each utterance as a WAV here")
+    demo.add_argument("--world", type=Path, help="world file (default: the built-in home)")
+    _common(demo)
+    demo.set_defaults(run=_run_demo)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--voice", help="piper voice: catalog name or .onnx path")
+    parser.add_argument("--stt-model", help="speech model from the catalog (default: the default)")
+    parser.add_argument("--silence-ms", type=int, default=600, help="silence that ends a command")
+    parser.add_argument("--no-barge-in", action="store_true", help="keep talking over the user")
+    parser.add_argument("--trace", action="store_true", help="print each turn's stage timings")
+    add_llm_options(parser)
+
+
+class Printer:
+    """Shows the conversation as it happens, one line per event."""
+
+    def __init__(self, trace: bool) -> None:
+        self.trace = trace
+        self.latencies: list[float] = []
+
+    def __call__(self, event: Any) -> None:
+        """Print one event."""
+        from sottovoce.agent import events as ev
+
+        if isinstance(event, ev.UserSaid):
+            print(f"you: {event.text}", flush=True)
+        elif isinstance(event, ev.TurnDone):
+            result = event.result
+            done = ", ".join(call.tool for call in result.calls) or "nothing"
+            print(f"  did: {done} (route: {result.route})", flush=True)
+        elif isinstance(event, ev.Speaking):
+            who = "sottovoce (announcement)" if event.announcement else "sottovoce"
+            print(f"{who}: {event.text}", flush=True)
+        elif isinstance(event, ev.Interrupted):
+            print("  (interrupted: the user spoke)", flush=True)
+        elif isinstance(event, ev.Woke):
+            print(f"  (woke: {event.word})", flush=True)
+        elif isinstance(event, ev.Problem):
+            print(f"sottovoce: problem: {event.text}", file=sys.stderr, flush=True)
+        elif isinstance(event, ev.TurnTrace):
+            self._latency(event)
+        elif isinstance(event, ev.Ignored) and self.trace:
+            print(f"  (ignored {event.text!r}: {event.reason})", flush=True)
+
+    def _latency(self, trace: Any) -> None:
+        first = trace.stage_s.get("first_audio")
+        if first is not None:
+            self.latencies.append(first)
+            print(f"  latency: {first:.2f} s from end of speech to first reply audio", flush=True)
+        if self.trace:
+            print(f"  {trace.line()}", flush=True)
+
+    def summary(self) -> str:
+        """The median latency over the conversation."""
+        if not self.latencies:
+            return "no turns were answered"
+        median = statistics.median(self.latencies)
+        return f"{len(self.latencies)} turns; median {median:.2f} s to first reply audio"
+
+
+def _check(args: argparse.Namespace) -> str | None:
+    if args.silence_ms <= 0:
+        return "--silence-ms must be a positive number of ms"
+    if getattr(args, "output", None) is not None and getattr(args, "input", None) is None:
+        return "--output needs --input (without a file, replies go to the speaker)"
+    return None
+
+
+def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **kw: Any) -> Any:
+    """The pipeline, with the default speech models, biased to the world's names."""
+    from sottovoce.agent.bargein import BargeInDetector
+    from sottovoce.agent.hearing import Listener
+    from sottovoce.agent.voiceloop import VoiceLoop
+    from sottovoce.models.vad import SileroVAD, VADConfig
+
+    listener = Listener(open_stt(args.stt_model), SileroVAD(), speech_prompt(world_path))
+    listener.endpointer.trailing_silence_s = args.silence_ms / 1000
+    quick = SileroVAD(VADConfig(min_speech_ms=60, trailing_silence_ms=100, pad_ms=0))
+    barge_in = None if args.no_barge_in else BargeInDetector(quick)
+    return VoiceLoop(agent, listener, voice, barge_in=barge_in, **kw)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from sottovoce.agent.agent import Agent
+    from sottovoce.agent.demo import ScriptedUser, speak_lines, write_conversation
+    from sottovoce.agent.outputs import RoomOut
+    from sottovoce.agent.voiceloop import LoopConfig
+    from sottovoce.cli import load_registry
+    from sottovoce.cli_speak import open_voice
+    from sottovoce.devices import default_world_path, load_world
+    from sottovoce.devices.audio.room import SimulatedRoom
+
+    if (problem := _check(args)) is not None:
+        return _error(problem)
+    world_path = args.world or default_world_path()
+    world = load_world(world_path, virtual=True)  # a fresh home; the user's data is not touched
+    voice = open_voice(args.voice)
+    lines = speak_lines(voice)
+    engine = open_llm(args, required=False)
+    printer = Printer(args.trace)
+    room = SimulatedRoom()
+    out = RoomOut(room, voice.sample_rate)
+    try:
+        agent = Agent(load_registry(), world, engine)
+        loop = _loop(
+            args,
+            agent,
+            voice,
+            world_path,
+            out=out,
+            on_event=printer,
+            config=LoopConfig(pace="fast", barge_in=not args.no_barge_in),
+            advance_clock=getattr(world.clock, "advance", None),
+        )
+        user = ScriptedUser(room, loop, lines, finished=lambda: not world.store.timers)
+        print(f"sottovoce: demo in {world.name}: a user speaks {len(lines)} lines.", flush=True)
+        asyncio.run(loop.run(user.chunks()))
+    finally:
+        if engine is not None:
+            engine.close()
+    print(f"sottovoce: {printer.summary()}")
+    if args.output_dir is not None:
+        paths = write_conversation(args.output_dir, user.said, out.replies, voice.sample_rate)
+        print(f"sottovoce: wrote {len(paths)} WAV files to {args.output_dir}")
+    return 0
+
+
+def _run_run(args: argparse.Namespace) -> int:
+    from sottovoce.devices.audio import AudioError
+
+    if (problem := _check(args)) is not None:
+        return _error(problem)
+    try:
+        return _run_loop(args)
+    except AudioError as exc:
+        return _error(str(exc))
+
+
+def _run_loop(args: argparse.Namespace) -> int:
+    from sottovoce.agent.agent import Agent
+    from sottovoce.agent.talkgate import TalkGate
+    from sottovoce.agent.voiceloop import LoopConfig, Pace
+    from sottovoce.cli import data_dir, load_registry
+    from sottovoce.cli_speak import open_voice
+    from sottovoce.devices import RealClock, Store, VirtualClock, default_world_path, load_world
+
+    world_path = args.world or default_world_path()
+    world = load_world(world_path, store=Store.open_sqlite(data_dir(args) / "store.sqlite3"))
+    real = RealClock(world.location.timezone)
+    advance = None
+    if args.input is None:
+        world.clock = real
+        _microphone_or_fail()
+    else:
+        # A file is read faster than it plays: the clock follows the audio, from now.
+        virtual = VirtualClock(real.now())
+        world.clock, advance = virtual, virtual.advance
+    voice = open_voice(args.voice)
+    wake = args.wake or ("hey_jarvis" if args.input is None and not args.always else None)
+    gate = TalkGate("wake", open_wake(wake, args.wake_threshold)) if wake else TalkGate("always")
+    engine = open_llm(args, required=False)
+    out = _output(args, voice.sample_rate)
+    pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
+    printer = Printer(args.trace)
+    try:
+        agent = Agent(load_registry(), world, engine)
+        loop = _loop(
+            args,
+            agent,
+            voice,
+            world_path,
+            gate=gate,
+            out=out,
+            on_event=printer,
+            config=LoopConfig(pace=pace, barge_in=not args.no_barge_in),
+            advance_clock=advance,
+        )
+        if args.input is None:
+            how = f"say '{wake.replace('_', ' ')}'" if wake else "just speak"
+            print(f"sottovoce: listening ({how}); Ctrl-C ends.", file=sys.stderr, flush=True)
+        asyncio.run(loop.run(_chunks(args)))
+    except KeyboardInterrupt:
+        print("sottovoce: stopped.", file=sys.stderr)
+    finally:
+        if out is not None:
+            out.close()
+        if engine is not None:
+            engine.close()
+    if args.input is not None:
+        print(f"sottovoce: {printer.summary()}")
+    return 0
+
+
+def _microphone_or_fail() -> None:
+    from sottovoce.devices.audio import AudioError, load_sounddevice
+
+    sd = load_sounddevice()
+    try:
+        sd.query_devices(None, "input")
+    except (sd.PortAudioError, ValueError) as exc:
+        raise AudioError(f"no microphone ({exc}); check `arecord -l`") from None
+
+
+def _output(args: argparse.Namespace, rate: int) -> Any:
+    from sottovoce.agent.outputs import SpeakerOut, TimelineFile
+    from sottovoce.devices.audio import SpeakerSink
+
+    if args.output is not None:
+        return TimelineFile(args.output, rate)
+    if args.input is not None:
+        return None  # replies are printed; nothing plays
+    device = args.output_device
+    return SpeakerOut(SpeakerSink(int(device) if device and device.isdigit() else device, rate))
+
+
+async def _chunks(args: argparse.Namespace) -> AsyncIterator[Any]:
+    from sottovoce.devices.audio import FileSource, MicrophoneSource
+
+    if args.input is None:
+        device = args.device
+        source = MicrophoneSource(int(device) if device and device.isdigit() else device)
+        async for chunk in source.chunks():
+            yield chunk
+        return
+    chunks: Iterable[Any] = FileSource(args.input)
+    for chunk in chunks:
+        yield chunk
+
+
+def _error(message: str) -> int:
+    print(f"sottovoce: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
