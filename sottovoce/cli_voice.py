@@ -104,8 +104,11 @@ class Printer:
 def _check(args: argparse.Namespace) -> str | None:
     if args.silence_ms <= 0:
         return "--silence-ms must be a positive number of ms"
-    if getattr(args, "output", None) is not None and getattr(args, "input", None) is None:
+    source = getattr(args, "input", None)
+    if getattr(args, "output", None) is not None and source is None:
         return "--output needs --input (without a file, replies go to the speaker)"
+    if source is not None and not source.is_file():
+        return f"{source}: no such audio file"
     return None
 
 

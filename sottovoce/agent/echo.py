@@ -37,6 +37,8 @@ class EchoCanceller:
         self.gain = 0.0
         self._agreeing = 0  # delay searches in a row that found the same delay
         self._fits = 0  # echo-only windows the gain was learned from
+        self._searched = False  # a search ran since the reference last began
+        self._echo_seen = False  # that search found the reference in the microphone
         self._since_search = 0
         self.muting = False
 
@@ -55,7 +57,7 @@ class EchoCanceller:
         self._push(m, r)
         echo = self._aligned(len(m))
         if not np.any(echo) and not np.any(self._ref[-(self.max_delay + len(m)) :]):
-            self.muting = False
+            self.muting = self._searched = False
             return mic  # nothing played lately: nothing to cancel
         self._since_search += len(m)
         if self._since_search >= _SEARCH_EVERY:
@@ -63,7 +65,10 @@ class EchoCanceller:
             self._search_delay()
         echo = self._aligned(len(m))
         self._learn_gain(m, echo)
-        self.muting = not self.converged
+        # Until the echo is cancelled, ignore the input: unless a search showed the
+        # microphone does not hear the speaker (headphones, a file), where the input is
+        # the user's alone.
+        self.muting = not self.converged and (self._echo_seen or not self._searched)
         if not self.converged:
             return mic
         out = m - self.gain * echo
@@ -95,6 +100,7 @@ class EchoCanceller:
         norm = np.sqrt(np.maximum(window, 1e-9) * float(np.dot(mic, mic)))
         score = np.where(window >= 0.25 * window.max(), corr / norm, 0.0)  # tiny overlaps lie
         peak = float(np.max(score))
+        self._searched, self._echo_seen = True, peak >= _MIN_CORRELATION
         if peak >= _MIN_CORRELATION:
             # Speech repeats itself (a vowel, a word said twice): of the lags that fit
             # almost as well as the best, the shortest is the direct path.
