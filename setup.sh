@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up sottovoce in ./.venv from the pinned lock file, then runs the demo:
-# `sottovoce chat` on the built-in home (interactive on a terminal, a scripted
-# conversation otherwise). `./setup.sh --install-only` only installs.
+# `sottovoce demo`, a spoken conversation with the built-in home through the
+# whole voice pipeline, no sound hardware needed. `./setup.sh --install-only`
+# only installs.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,8 +33,7 @@ fi
 say "ready: .venv/bin/sottovoce"
 
 [ "${1:-}" = "--install-only" ] && exit 0
-if [ -t 0 ]; then
-  exec .venv/bin/sottovoce chat
-else
-  exec .venv/bin/sottovoce chat --demo
-fi
+say "the demo: a user speaks to the built-in home; sottovoce hears, acts and answers"
+.venv/bin/sottovoce demo "$@"
+say "next: .venv/bin/sottovoce run (microphone and speaker), or .venv/bin/sottovoce chat (typed)"
+

@@ -39,6 +39,7 @@ class EchoCanceller:
         self._fits = 0  # echo-only windows the gain was learned from
         self._searched = False  # a search ran since the reference last began
         self._echo_seen = False  # that search found the reference in the microphone
+        self._playing = 0  # samples since the reference last began
         self._since_search = 0
         self.muting = False
 
@@ -58,7 +59,9 @@ class EchoCanceller:
         echo = self._aligned(len(m))
         if not np.any(echo) and not np.any(self._ref[-(self.max_delay + len(m)) :]):
             self.muting = self._searched = False
+            self._playing = 0
             return mic  # nothing played lately: nothing to cancel
+        self._playing += len(m)
         self._since_search += len(m)
         if self._since_search >= _SEARCH_EVERY:
             self._since_search = 0
@@ -100,7 +103,10 @@ class EchoCanceller:
         norm = np.sqrt(np.maximum(window, 1e-9) * float(np.dot(mic, mic)))
         score = np.where(window >= 0.25 * window.max(), corr / norm, 0.0)  # tiny overlaps lie
         peak = float(np.max(score))
-        self._searched, self._echo_seen = True, peak >= _MIN_CORRELATION
+        self._echo_seen = peak >= _MIN_CORRELATION
+        # Absence of echo is only shown once the reference has played longer than
+        # any delay, with room to spare; before that the echo may not have arrived.
+        self._searched = self._echo_seen or self._playing >= self.max_delay + _SEARCH_EVERY * 2
         if peak >= _MIN_CORRELATION:
             # Speech repeats itself (a vowel, a word said twice): of the lags that fit
             # almost as well as the best, the shortest is the direct path.

@@ -126,6 +126,7 @@ class VoiceLoop:
         self._turns_running = 0
         self._generation = 0  # bumped by barge-in: synthesis of older replies stops
         self._recently_said: deque[str] = deque(maxlen=6)
+        self._audible: deque[list[float]] = deque(maxlen=20)  # stretches of playback, stream time
         self._anchor: tuple[float, float] | None = None
         self._next_announce_s = 0.0
         self._follow_until: float | None = None
@@ -158,6 +159,8 @@ class VoiceLoop:
             self.on_event(Speaking(played.start_s, sentence.text, sentence.announcement))
         if self.out is not None:
             self.out.write(played)
+        if played.audible:
+            self._note_audible(played.start_s, chunk.end_s)
         clean = AudioChunk(self.canceller.process(chunk.pcm, played.ref), chunk.start_s)
         self._check_barge_in(clean, playing=played.audible)
         if self.canceller.muting:
@@ -250,17 +253,28 @@ class VoiceLoop:
         text = final.text.strip()
         if not text:
             self.on_event(Ignored("", "no words were recognized"))
-        elif self._is_own_voice(text):
+        elif self._is_own_voice(text, final.start_s, final.end_s):
             self.on_event(Ignored(text, "it was the agent's own voice"))
         else:
             self._finals.put_nowait((final, self._wall_at(final.end_s)))
 
-    def _is_own_voice(self, text: str) -> bool:
+    def _note_audible(self, start_s: float, end_s: float) -> None:
+        if self._audible and start_s - self._audible[-1][1] < 0.1:
+            self._audible[-1][1] = end_s
+        else:
+            self._audible.append([start_s, end_s])
+
+    def _is_own_voice(self, text: str, start_s: float, end_s: float) -> bool:
+        """Words that are (nearly) a sentence the agent said, or a piece of one heard over it."""
         words = _words(text)
-        return any(
-            SequenceMatcher(None, words, _words(said)).ratio() >= _OWN_WORDS
-            for said in self._recently_said
-        )
+        overlapped = any(a < end_s and start_s < b + 0.3 for a, b in self._audible)
+        for said in self._recently_said:
+            theirs = _words(said)
+            if SequenceMatcher(None, words, theirs).ratio() >= _OWN_WORDS:
+                return True
+            if overlapped and _within(words, theirs):
+                return True  # echo that leaked through: a fragment of what was playing
+        return False
 
     def _wall_at(self, stream_s: float) -> float:
         """The wall time at which the input reached `stream_s`."""
@@ -325,6 +339,12 @@ class VoiceLoop:
             task = asyncio.create_task(self._speak(text, announcement=True))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """Every word of `part`, in order, is a word of `whole`."""
+    rest = iter(whole)
+    return bool(part) and all(word in rest for word in part)
 
 
 def _words(text: str) -> list[str]:
