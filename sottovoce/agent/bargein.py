@@ -42,6 +42,8 @@ class BargeInDetector:
         if chunk.end_s - self._loud_since < self.min_speech_s:
             return None
         if not self.vad.speech_spans(self._recent):
+            # Loud but not a voice (a fan, a hum): it is background, and raises the bar.
+            self.floor = 0.9 * self.floor + 0.1 * level
             return None
         began, self._loud_since = self._loud_since, None
         return began
