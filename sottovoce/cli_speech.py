@@ -81,7 +81,7 @@ async def _listen(args: argparse.Namespace) -> None:
     listener.endpointer.trailing_silence_s = args.silence_ms / 1000
     mode: Mode = "push" if args.push_to_talk else "wake" if args.wake else "always"
     gate = TalkGate(mode, open_wake(args.wake, args.wake_threshold))
-    presses = _file_presses() if args.push_to_talk and args.input is not None else []
+    presses = file_presses() if args.push_to_talk and args.input is not None else []
 
     def hear(chunk: AudioChunk) -> None:
         while presses and presses[0] <= chunk.start_s:
@@ -107,7 +107,7 @@ async def _listen(args: argparse.Namespace) -> None:
 
             load_sounddevice()  # says what is missing before claiming to listen
             if args.push_to_talk:
-                _read_presses(asyncio.get_running_loop(), gate.press)
+                read_presses(asyncio.get_running_loop(), gate.press)
             print(f"sottovoce: listening ({_HOW[mode]}); Ctrl-C ends.", file=sys.stderr)
             device = int(args.device) if args.device and args.device.isdigit() else args.device
             async for chunk in MicrophoneSource(device).chunks():
@@ -118,7 +118,7 @@ async def _listen(args: argparse.Namespace) -> None:
 _HOW = {"always": "always", "wake": "after the wake word", "push": "press Enter, then speak"}
 
 
-def _file_presses() -> list[float]:
+def file_presses() -> list[float]:
     """Simulated talk-button presses for a file: one time in seconds per line of stdin."""
     try:
         return sorted(float(line) for line in sys.stdin.read().split())
@@ -128,7 +128,7 @@ def _file_presses() -> list[float]:
         raise AudioError("push to talk on a file: stdin must hold press times in seconds") from None
 
 
-def _read_presses(loop: Any, press: Any) -> None:
+def read_presses(loop: Any, press: Any) -> None:
     """Each Enter on the terminal presses the talk button (from a reader thread)."""
     import threading
 

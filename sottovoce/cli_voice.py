@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_speech import open_stt, open_wake, speech_prompt
+from sottovoce.cli_speech import file_presses, open_stt, open_wake, read_presses, speech_prompt
 
 EXIT_BAD_INPUT = 2
 
@@ -33,6 +33,11 @@ def add_voice_parsers(commands: Any) -> None:
     run.add_argument("--wake", help="wake word (default: hey_jarvis on the mic, none on files)")
     run.add_argument("--always", action="store_true", help="no wake word: every utterance counts")
     run.add_argument("--wake-threshold", type=float, default=0.5, help="lower wakes more easily")
+    run.add_argument(
+        "--push-to-talk",
+        action="store_true",
+        help="listen after Enter is pressed (with --input: press times in seconds on stdin)",
+    )
     run.add_argument("--device", help="microphone: name or number")
     run.add_argument("--output-device", help="speaker: name or number")
     run.add_argument("--realtime", action="store_true", help="with --input: keep real time")
@@ -203,7 +208,12 @@ def _run_loop(args: argparse.Namespace) -> int:
         world.clock, advance = virtual, virtual.advance
     voice = open_voice(args.voice)
     wake = args.wake or ("hey_jarvis" if args.input is None and not args.always else None)
-    gate = TalkGate("wake", open_wake(wake, args.wake_threshold)) if wake else TalkGate("always")
+    if args.push_to_talk:
+        wake, gate = None, TalkGate("push")
+    elif wake:
+        gate = TalkGate("wake", open_wake(wake, args.wake_threshold))
+    else:
+        gate = TalkGate("always")
     engine = open_llm(args, required=False)
     out = _output(args, voice.sample_rate)
     pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
@@ -221,10 +231,7 @@ def _run_loop(args: argparse.Namespace) -> int:
             config=LoopConfig(pace=pace, barge_in=not args.no_barge_in),
             advance_clock=advance,
         )
-        if args.input is None:
-            how = f"say '{wake.replace('_', ' ')}'" if wake else "just speak"
-            print(f"sottovoce: listening ({how}); Ctrl-C ends.", file=sys.stderr, flush=True)
-        asyncio.run(loop.run(_chunks(args)))
+        asyncio.run(_converse(args, loop, gate, wake))
     except KeyboardInterrupt:
         print("sottovoce: stopped.", file=sys.stderr)
     finally:
@@ -259,7 +266,18 @@ def _output(args: argparse.Namespace, rate: int) -> Any:
     return SpeakerOut(SpeakerSink(int(device) if device and device.isdigit() else device, rate))
 
 
-async def _chunks(args: argparse.Namespace) -> AsyncIterator[Any]:
+async def _converse(args: argparse.Namespace, loop: Any, gate: Any, wake: str | None) -> None:
+    if args.input is None:
+        if args.push_to_talk:
+            read_presses(asyncio.get_running_loop(), gate.press)
+        how = "press Enter, then speak" if args.push_to_talk else "just speak"
+        how = f"say '{wake.replace('_', ' ')}'" if wake else how
+        print(f"sottovoce: listening ({how}); Ctrl-C ends.", file=sys.stderr, flush=True)
+    presses = file_presses() if args.push_to_talk and args.input is not None else []
+    await loop.run(_chunks(args, gate, presses))
+
+
+async def _chunks(args: argparse.Namespace, gate: Any, presses: list[float]) -> AsyncIterator[Any]:
     from sottovoce.devices.audio import FileSource, MicrophoneSource
 
     if args.input is None:
@@ -270,6 +288,9 @@ async def _chunks(args: argparse.Namespace) -> AsyncIterator[Any]:
         return
     chunks: Iterable[Any] = FileSource(args.input)
     for chunk in chunks:
+        while presses and presses[0] <= chunk.start_s:
+            presses.pop(0)
+            gate.press()  # the talk button, pressed at this moment of the file
         yield chunk
 
 

@@ -204,6 +204,12 @@ class VoiceLoop:
             await self.step(AudioChunk(bytes(int(step * 16000) * 2), self.now_s))
 
     def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> None:
+        if self.gate.mode == "push":
+            # With a talk button, pressing it while the agent talks is the barge-in:
+            # a voice alone (the radio, someone else) must not cut the agent off.
+            if playing and self.gate.is_open and self.config.barge_in:
+                self._interrupt(self.now_s)
+            return
         if self.barge_in is None or not self.config.barge_in:
             return
         if not playing or self.canceller.muting:
@@ -212,14 +218,16 @@ class VoiceLoop:
                 self.barge_in.feed(clean)  # keeps learning the background level
             return
         began = self.barge_in.feed(clean)
-        if began is None:
-            return
+        if began is not None:
+            self.gate.press()  # the user is talking to the agent: no wake word needed
+            self._interrupt(began)
+
+    def _interrupt(self, speech_at_s: float) -> None:
         self.playback.stop()
         self._generation += 1
         if self.out is not None:
             self.out.stop()
-        self.gate.press()  # the user is talking to the agent: no wake word needed
-        self.on_event(Interrupted(self.now_s, began))
+        self.on_event(Interrupted(self.now_s, speech_at_s))
 
     def _listen(self, chunk: AudioChunk) -> None:
         self._manage_follow_up()
@@ -235,7 +243,7 @@ class VoiceLoop:
 
     def _manage_follow_up(self) -> None:
         """Keep the gate open while the agent speaks and shortly after, for a follow-up."""
-        if self.gate.mode == "always":
+        if self.gate.mode != "wake":
             return
         if self.playback.busy or self._turns_running:
             self._follow_until = None
@@ -303,8 +311,8 @@ class VoiceLoop:
         trace.stage_s["routed"] = began + result.timings_s.get("route", 0.0) - ended_at
         trace.stage_s["tools_done"] = time.perf_counter() - ended_at
         self.on_event(TurnDone(result))
-        if self.gate.mode != "always":
-            self.gate.press()  # a follow-up or a "yes" needs no wake word
+        if self.gate.mode == "wake":
+            self.gate.press()  # a follow-up or a "yes" needs no wake word (a button is pressed)
         await self._speak(result.reply, trace=trace, ended_at=ended_at)
         self._follow_until = self.now_s + self.config.follow_up_s
         self.traces.append(trace)

@@ -13,6 +13,7 @@ from sottovoce.agent.echo import EchoCanceller
 from sottovoce.agent.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid
 from sottovoce.agent.hearing import Listener
 from sottovoce.agent.playback import Playback
+from sottovoce.agent.talkgate import TalkGate
 from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop, split_sentences
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.devices.audio import AudioChunk
@@ -38,7 +39,7 @@ class _NoCancel(EchoCanceller):
 
 
 def _loop(
-    room: SimulatedRoom, canceller: EchoCanceller | None = None
+    room: SimulatedRoom, canceller: EchoCanceller | None = None, gate: TalkGate | None = None
 ) -> tuple[VoiceLoop, list[Event], RoomOut]:
     world = load_world(default_world_path(), virtual=True)
     agent = Agent(Registry.builtin(), world)
@@ -52,6 +53,7 @@ def _loop(
         out=out,
         barge_in=BargeInDetector(FakeVAD(min_silence_s=0.1)),
         canceller=canceller,
+        gate=gate,
         on_event=events.append,
         config=LoopConfig(pace="fast"),
         advance_clock=world.clock.advance,  # type: ignore[attr-defined]
@@ -162,3 +164,27 @@ def test_an_announcement_waits_for_the_sentence_playing_then_goes_first() -> Non
         order += [sentence.text for sentence in playback.advance(0.1).started]
     assert order == ["Your tea timer is done.", "Second."]
     assert playback.now_s == pytest.approx(3.0, abs=0.05)
+
+
+@pytest.mark.parametrize("pressed", [False, True])
+def test_with_a_talk_button_only_a_press_interrupts(pressed: bool) -> None:
+    room = SimulatedRoom()
+    gate = TalkGate("push")
+    gate.press()
+    room.say(silence(0.3) + words(5))  # set a timer: a reply of several words
+    loop, events, _ = _loop(room, gate=gate)
+    over: list[float] = []
+
+    async def chunks() -> AsyncIterator[AudioChunk]:
+        while room.now_s < 6.0 or not loop.idle:
+            playing = loop.playback.current
+            if not over and playing is not None and playing.played_s > 0.5:
+                over.append(room.say(words(3))[0])  # "what time is it", over the agent
+                if pressed:
+                    gate.press()
+            yield room.next_chunk()
+
+    asyncio.run(loop.run(chunks()))
+    heard = [s.text for s in _of(UserSaid, events)]
+    assert heard == (["set a timer for 3 seconds", "what time is it"] if pressed else heard[:1])
+    assert bool(_of(Interrupted, events)) is pressed
