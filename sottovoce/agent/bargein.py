@@ -48,6 +48,13 @@ class BargeInDetector:
         began, self._loud_since = self._loud_since, None
         return began
 
+    def background(self, chunk: AudioChunk) -> None:
+        """Audio while the agent is silent: only the background level is learned from it."""
+        level = _rms(chunk.pcm)
+        if level < max(self.min_level, 3.0 * self.floor):
+            self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
+        self._loud_since = None
+
     def reset(self) -> None:
         """Forget the run in progress (playback stopped or started)."""
         self._loud_since = None

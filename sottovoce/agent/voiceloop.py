@@ -212,10 +212,11 @@ class VoiceLoop:
             return
         if self.barge_in is None or not self.config.barge_in:
             return
-        if not playing or self.canceller.muting:
+        if not playing:
+            self.barge_in.background(clean)  # no VAD runs while the agent is silent
+            return
+        if self.canceller.muting:
             self.barge_in.reset()
-            if not playing:
-                self.barge_in.feed(clean)  # keeps learning the background level
             return
         began = self.barge_in.feed(clean)
         if began is not None:
