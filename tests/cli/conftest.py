@@ -12,10 +12,10 @@ from sottovoce import cli_speech
 @pytest.fixture(scope="session")
 def default_stt() -> Any:
     """The default speech model, loaded once for every test that asks for it."""
-    return cli_speech._open_stt(None)
+    return cli_speech.open_stt(None)
 
 
 @pytest.fixture
 def stt_loaded_once(monkeypatch: pytest.MonkeyPatch, default_stt: Any) -> None:
     """Commands use the already-loaded model; everything after the load is the real command."""
-    monkeypatch.setattr(cli_speech, "_open_stt", lambda name: default_stt)
+    monkeypatch.setattr(cli_speech, "open_stt", lambda name: default_stt)
