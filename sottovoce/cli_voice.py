@@ -17,8 +17,9 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
 
+from sottovoce import cli_speech
 from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_speech import file_presses, open_stt, open_wake, read_presses, speech_prompt
+from sottovoce.cli_speech import file_presses, open_wake, read_presses, speech_prompt
 
 EXIT_BAD_INPUT = 2
 
@@ -124,7 +125,9 @@ def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **
     from sottovoce.agent.voiceloop import VoiceLoop
     from sottovoce.models.vad import SileroVAD, VADConfig
 
-    listener = Listener(open_stt(args.stt_model), SileroVAD(), speech_prompt(world_path))
+    # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
+    stt = cli_speech.open_stt(args.stt_model)
+    listener = Listener(stt, SileroVAD(), speech_prompt(world_path))
     listener.endpointer.trailing_silence_s = args.silence_ms / 1000
     quick = SileroVAD(VADConfig(min_speech_ms=60, trailing_silence_ms=100, pad_ms=0))
     barge_in = None if args.no_barge_in else BargeInDetector(quick)
