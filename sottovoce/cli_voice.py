@@ -104,7 +104,8 @@ class Printer:
         if not self.latencies:
             return "no turns were answered"
         median = statistics.median(self.latencies)
-        return f"{len(self.latencies)} turns; median {median:.2f} s to first reply audio"
+        turns = "1 turn" if len(self.latencies) == 1 else f"{len(self.latencies)} turns"
+        return f"{turns}; median {median:.2f} s to first reply audio"
 
 
 def _check(args: argparse.Namespace) -> str | None:
@@ -188,6 +189,10 @@ def _run_run(args: argparse.Namespace) -> int:
         return _run_loop(args)
     except AudioError as exc:
         return _error(str(exc))
+    except KeyboardInterrupt:
+        # Ctrl-C is how a user ends `run`, while loading as much as while listening.
+        print("sottovoce: stopped.", file=sys.stderr)
+        return 0
 
 
 def _run_loop(args: argparse.Namespace) -> int:
@@ -198,13 +203,14 @@ def _run_loop(args: argparse.Namespace) -> int:
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import RealClock, Store, VirtualClock, default_world_path, load_world
 
+    if args.input is None:
+        _microphone_or_fail()  # before anything is created in the user's data directory
     world_path = args.world or default_world_path()
     world = load_world(world_path, store=Store.open_sqlite(data_dir(args) / "store.sqlite3"))
     real = RealClock(world.location.timezone)
     advance = None
     if args.input is None:
         world.clock = real
-        _microphone_or_fail()
     else:
         # A file is read faster than it plays: the clock follows the audio, from now.
         virtual = VirtualClock(real.now())
@@ -235,8 +241,6 @@ def _run_loop(args: argparse.Namespace) -> int:
             advance_clock=advance,
         )
         asyncio.run(_converse(args, loop, gate, wake))
-    except KeyboardInterrupt:
-        print("sottovoce: stopped.", file=sys.stderr)
     finally:
         if out is not None:
             out.close()

@@ -21,7 +21,7 @@ DEMO_SCRIPT = (
     "Turn on the kitchen lights.",
     "Set a timer for 15 seconds.",
     "What's the temperature in the bedroom?",
-    "Put coffee on the shopping list.",
+    "Please add coffee to the shopping list.",
     "Please unlock the front door.",
     "Yes, please.",
     "What's on the shopping list?",

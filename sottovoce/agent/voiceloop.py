@@ -51,6 +51,11 @@ from sottovoce.models.tts import SpokenAudio
 
 Pace = Literal["live", "realtime", "fast"]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+(?=\S)")
+# Piper's memory grows with the length of what it synthesizes at once (about
+# 21 MiB per second of speech, kept by onnxruntime), so long sentences are
+# spoken a clause at a time; 100 characters is about 6 s of speech.
+MAX_PIECE_CHARS = 100
 _OWN_WORDS = 0.75  # similarity above which a transcript is taken for the agent's own sentence
 
 
@@ -88,8 +93,24 @@ class LoopConfig:
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of a reply, in order."""
-    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+    """The sentences of a reply, in order; a long one in clauses of at most ~100 characters."""
+    sentences = [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+    return [piece for sentence in sentences for piece in _pieces(sentence)]
+
+
+def _pieces(sentence: str) -> list[str]:
+    if len(sentence) <= MAX_PIECE_CHARS:
+        return [sentence]
+    parts = _CLAUSE_END.split(sentence)
+    if len(parts) == 1:
+        parts = sentence.split()  # no clause to break at: words, packed below
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and len(pieces[-1]) + 1 + len(part) <= MAX_PIECE_CHARS:
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+    return pieces
 
 
 class VoiceLoop:

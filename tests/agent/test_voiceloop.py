@@ -14,7 +14,7 @@ from sottovoce.agent.events import Event, Ignored, Interrupted, Speaking, TurnDo
 from sottovoce.agent.hearing import Listener
 from sottovoce.agent.playback import Playback
 from sottovoce.agent.talkgate import TalkGate
-from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop, split_sentences
+from sottovoce.agent.voiceloop import MAX_PIECE_CHARS, LoopConfig, VoiceLoop, split_sentences
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.devices.audio import AudioChunk
 from sottovoce.devices.audio.room import SimulatedRoom
@@ -82,6 +82,17 @@ def test_sentences_split_at_their_ends() -> None:
         "Sure?",
     ]
     assert split_sentences("  ") == []
+
+
+def test_a_long_sentence_is_spoken_in_clauses() -> None:
+    items = ", ".join(f"item number {n}" for n in range(20))
+    pieces = split_sentences(f"Your list has {items}. Done.")
+    assert all(len(piece) <= MAX_PIECE_CHARS for piece in pieces), pieces
+    assert " ".join(pieces) == f"Your list has {items}. Done."
+    assert pieces[-1] == "Done."
+    words = " ".join(["word"] * 60)
+    assert all(len(piece) <= MAX_PIECE_CHARS for piece in split_sentences(words))
+    assert " ".join(split_sentences(words)) == words
 
 
 def test_a_spoken_command_is_done_and_answered_out_loud() -> None:
