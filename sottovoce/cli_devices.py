@@ -1,0 +1,27 @@
+"""Attaching the real devices of the user's config file (`[devices.*]`) to a loaded world.
+
+Used by `chat` and `run`, which act on the user's home; `eval` and `demo`
+keep to simulated worlds.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from typing import Any
+
+from sottovoce.config import load_config
+from sottovoce.devices import World
+
+
+def attach_configured(world: World, stack: ExitStack, tables: dict[str, Any] | None = None) -> None:
+    """Put the config file's real devices in place of the world's simulated ones."""
+    from sottovoce.devices.backends import BackendError, attach_backends
+
+    tables = load_config() if tables is None else tables
+    table = tables.get("devices", {})
+    if not isinstance(table, dict):
+        raise BackendError("[devices] in the config file must be a table of device ids")
+    attached = attach_backends(world, table, stack)
+    if attached:
+        print(f"sottovoce: real devices: {', '.join(attached)}", file=sys.stderr)
