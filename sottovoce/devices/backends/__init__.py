@@ -70,7 +70,7 @@ def attach_backends(world: World, table: Mapping[str, Any], stack: ExitStack) ->
             known = ", ".join(sorted(world.devices)) or "none"
             raise BackendError(
                 f"config [devices.{device_id}]: the world {world.name!r} has no device "
-                f"{device_id!r} (its devices: {known})"
+                f"{device_id!r}{_quoting_hint(device_id, options)} (its devices: {known})"
             )
         backend = options.get("backend")
         if not isinstance(backend, str):
@@ -82,3 +82,11 @@ def attach_backends(world: World, table: Mapping[str, Any], stack: ExitStack) ->
         world.devices[device_id] = real
         attached.append(device_id)
     return attached
+
+
+def _quoting_hint(device_id: str, options: Mapping[str, Any]) -> str:
+    # TOML reads [devices.light.desk] as tables nested in "light": world ids need quotes.
+    inner = next(iter(options), "")
+    if "backend" in options or not isinstance(options.get(inner), Mapping):
+        return ""
+    return f'; a world id with a dot needs quotes: [devices."{device_id}.{inner}"]'
