@@ -1,0 +1,37 @@
+"""Test fakes for plugin authors (stable API): run the real agent in milliseconds, offline.
+
+- `AgentHarness`: the agent on your plugins and a simulated world; `say`,
+  `converse`, `hear` (spoken, through the voice loop), `advance` (the clock).
+- `make_world`: a world from a mapping, YAML text or a file, on a virtual clock.
+- `ScriptedLLM` and `call`: a language model that answers by rule.
+- `ScriptedSTT`: a recognizer that hears scripted words; `SilentTTS`: a voice
+  that says nothing for as long as the words take; `EnergyVAD`: speech by loudness.
+- `VirtualClock`: the clock that moves only when told.
+
+Nothing here loads a model or touches the network.
+"""
+
+from sottovoce.devices import VirtualClock
+from sottovoce.testing.fakes import (
+    EnergyVAD,
+    ScriptedLLM,
+    ScriptedSTT,
+    SilentTTS,
+    call,
+    silence,
+)
+from sottovoce.testing.harness import DEFAULT_START, AgentHarness, SpokenTurn, make_world
+
+__all__ = [
+    "DEFAULT_START",
+    "AgentHarness",
+    "EnergyVAD",
+    "ScriptedLLM",
+    "ScriptedSTT",
+    "SilentTTS",
+    "SpokenTurn",
+    "VirtualClock",
+    "call",
+    "make_world",
+    "silence",
+]
