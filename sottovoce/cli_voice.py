@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce import cli_speech
+from sottovoce.cli_buttons import connect_talk_buttons
 from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_speech import file_presses, open_wake, read_presses, speech_prompt
+from sottovoce.cli_speech import file_presses, open_wake, speech_prompt
 
 EXIT_BAD_INPUT = 2
 
@@ -273,11 +274,13 @@ def _output(args: argparse.Namespace, rate: int) -> Any:
     return SpeakerOut(SpeakerSink(int(device) if device and device.isdigit() else device, rate))
 
 
-async def _converse(args: argparse.Namespace, loop: Any, gate: Any, wake: str | None) -> None:
+async def _converse(
+    args: argparse.Namespace, loop: Any, gate: Any, wake: str | None, button: Any = None
+) -> None:
     if args.input is None:
+        how = "just speak"
         if args.push_to_talk:
-            read_presses(asyncio.get_running_loop(), gate.press)
-        how = "press Enter, then speak" if args.push_to_talk else "just speak"
+            how = connect_talk_buttons(asyncio.get_running_loop(), gate, button)
         how = f"say '{wake.replace('_', ' ')}'" if wake else how
         print(f"sottovoce: listening ({how}); Ctrl-C ends.", file=sys.stderr, flush=True)
     presses = file_presses() if args.push_to_talk and args.input is not None else []
