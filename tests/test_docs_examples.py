@@ -1,4 +1,4 @@
-"""The plugin example in docs/plugins.md runs as written."""
+"""The plugin examples in docs/plugins.md run as written: the tool, then its tests."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
 
 
 def test_plugin_example_runs(tmp_path: Path) -> None:
-    plugin_code, test_code = re.findall(r"```python\n(.*?)```", DOCS.read_text(), re.S)[:2]
+    blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(), re.S)
+    plugin_code, *test_code = blocks[:3]
+    assert "AgentHarness" in test_code[0] and "ScriptedLLM" in test_code[1]
     (tmp_path / "my_garden_plugin.py").write_text(plugin_code, encoding="utf-8")
-    (tmp_path / "use_it.py").write_text(test_code + "\nprint(replies)\n", encoding="utf-8")
+    script = "\n".join(test_code) + "\nprint(replies)\n"
+    (tmp_path / "use_it.py").write_text(script, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "use_it.py"], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
