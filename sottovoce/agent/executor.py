@@ -4,6 +4,11 @@ Whatever happens inside a tool, the world is either changed as the tool
 meant or left exactly as it was: a user-facing error, a fault, a timeout, a
 request for confirmation or a change to a device kind the tool did not
 declare all roll the world back to its state before the call.
+
+Kinds are policed twice. The tool sees the world through a guard that
+refuses `set()` on an undeclared kind before the device is reached (real
+hardware cannot be rolled back); afterwards every device's state is compared
+with its state before the call, in case a change got past the guard.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pydantic import ValidationError
 
 from sottovoce.devices import World
 from sottovoce.tools import NeedsConfirmation, ToolContext, ToolError, ToolSpec
+from sottovoce.tools.guard import REFUSAL, Guard, NotPermitted
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +55,15 @@ async def execute(
         values = spec.validate(args)
     except ValidationError as exc:
         return Outcome(_invalid_reply(spec), ok=False, problem=_one_line(exc))
-    ctx = ToolContext(world=world, area=area, referent=referent, confirmed=confirmed)
+    guard = Guard(spec.name, spec.kinds)
+    view = guard.view(world)
+    ctx = ToolContext(world=view, area=area, referent=referent, confirmed=confirmed)
     checkpoint = world.checkpoint()
     before = {d.id: d.state() for d in world.devices.values()}
     outcome = await _run(spec, ctx, values)
+    if guard.refused:
+        # Even a tool that caught the refusal and carried on is refused as a whole.
+        outcome = Outcome(REFUSAL, ok=False, problem=guard.refused[0])
     if outcome.ok:
         outcome = _police(spec, ctx, world, before, outcome)
     if not outcome.ok:
@@ -66,6 +77,8 @@ async def _run(spec: ToolSpec, ctx: ToolContext, values: dict[str, Any]) -> Outc
         reply = await asyncio.wait_for(_call(spec, ctx, values), timeout=spec.timeout_s)
     except NeedsConfirmation as ask:
         return Outcome(ask.prompt, ok=False, confirm_prompt=ask.prompt)
+    except NotPermitted as refused:
+        return Outcome(str(refused), ok=False, problem=refused.problem)
     except ToolError as exc:
         return Outcome(str(exc), ok=False, problem=f"{spec.name}: {exc}")
     except TimeoutError:
@@ -129,7 +142,7 @@ def _police(
     for device in world.devices.values():
         if before.get(device.id) != device.state() and device.kind not in spec.kinds:
             problem = f"{spec.name} changed {device.id}, a {device.kind} it did not declare"
-            return Outcome("Sorry, I'm not allowed to do that.", ok=False, problem=problem)
+            return Outcome(REFUSAL, ok=False, problem=problem)
     return outcome
 
 

@@ -77,6 +77,11 @@ class ToolSpec:
     confirm: bool = False
     timeout_s: float = 5.0
 
+    @property
+    def qualified_name(self) -> str:
+        """The tool's name within its plugin's namespace: `plugin.tool`."""
+        return f"{self.plugin}.{self.name}"
+
     def json_schema(self) -> dict[str, Any]:
         """The JSON schema of the tool's arguments, as a language model sees it."""
         return self.args_model.model_json_schema()
@@ -92,12 +97,25 @@ class ToolSpec:
 
 
 class Plugin:
-    """A named collection of tools; a plugin module exposes one as `plugin`."""
+    """A named collection of tools; a plugin module exposes one as `plugin`.
 
-    def __init__(self, name: str, description: str = "") -> None:
+    `kinds`, when given, are the only device kinds the plugin's tools may act on:
+    a tool declaring another kind is refused when it is defined.
+    """
+
+    def __init__(
+        self, name: str, description: str = "", kinds: Sequence[str] | None = None
+    ) -> None:
         self.name = name
         self.description = description
+        self.kinds: tuple[str, ...] | None = tuple(kinds) if kinds is not None else None
         self.tools: list[ToolSpec] = []
+
+    def outside_kinds(self, spec: ToolSpec) -> list[str]:
+        """The kinds `spec` declares that this plugin does not (none when it declares no limit)."""
+        if self.kinds is None:
+            return []
+        return [kind for kind in spec.kinds if kind not in self.kinds]
 
     def tool(
         self,
@@ -122,6 +140,12 @@ class Plugin:
             )
             if any(existing.name == spec.name for existing in self.tools):
                 raise ValueError(f"plugin {self.name}: tool {spec.name} defined twice")
+            outside = self.outside_kinds(spec)
+            if outside:
+                raise ValueError(
+                    f"plugin {self.name}: tool {spec.name} declares kinds {', '.join(outside)},"
+                    f" outside the plugin's kinds ({', '.join(self.kinds or ()) or 'none'})"
+                )
             self.tools.append(spec)
             return function
 

@@ -35,6 +35,12 @@ def available_plugins() -> list[PluginInfo]:
     return sorted(found, key=lambda info: info.name)
 
 
+def ordered_entry_points() -> list[EntryPoint]:
+    """The plugin entry points, sottovoce's own first: a third-party name clash loses to them."""
+    found = list(entry_points(group=ENTRY_POINT_GROUP))
+    return sorted(found, key=lambda e: e.dist is None or e.dist.name != "sottovoce")
+
+
 def load_plugin(target: str) -> Plugin:
     """Import `module:attribute` (or a module exposing `plugin`) and return its Plugin."""
     module_name, _, attribute = target.partition(":")
@@ -60,7 +66,7 @@ class Registry:
         """Load the installed plugins (all, or those named in `only`)."""
         wanted = set(only) if only is not None else None
         registry = cls()
-        for entry in entry_points(group=ENTRY_POINT_GROUP):
+        for entry in ordered_entry_points():
             if wanted is None or entry.name in wanted:
                 registry.load_entry_point(entry)
         return registry
@@ -84,20 +90,43 @@ class Registry:
             self.failures[entry.name] = f"{type(exc).__name__}: {exc}"
 
     def add(self, plugin: Plugin) -> None:
-        """Add a plugin's tools; a tool name used by another plugin is refused."""
-        for spec in plugin.tools:
-            owner = self._tools.get(spec.name)
-            if owner is not None and owner.plugin != plugin.name:
-                raise ValueError(
-                    f"tool {spec.name} of plugin {plugin.name} collides with plugin {owner.plugin}"
-                )
+        """Add a plugin's tools; ValueError (nothing added) when `clash` finds a reason not to."""
+        problem = self.clash(plugin)
+        if problem is not None:
+            raise ValueError(problem)
         self._plugins[plugin.name] = plugin
         for spec in plugin.tools:
             self._tools[spec.name] = spec
 
+    def clash(self, plugin: Plugin) -> str | None:
+        """Why `plugin` cannot be added (a name already taken, an undeclared kind), or None."""
+        loaded = self._plugins.get(plugin.name)
+        if loaded is not None and loaded is not plugin:
+            return f"plugin name {plugin.name} is already taken by another plugin; rename it"
+        for spec in plugin.tools:
+            owner = self._tools.get(spec.name)
+            if owner is not None and owner.plugin != plugin.name:
+                return (
+                    f"tool {spec.name} of plugin {plugin.name} collides with"
+                    f" {owner.qualified_name}; rename the tool (e.g. {plugin.name}_{spec.name})"
+                )
+            outside = plugin.outside_kinds(spec)
+            if outside:
+                return (
+                    f"tool {spec.qualified_name} declares kinds {', '.join(outside)}"
+                    " that its plugin does not"
+                )
+        return None
+
     def get(self, name: str) -> ToolSpec | None:
-        """The tool called `name`, or None."""
-        return self._tools.get(name)
+        """The tool called `name` (bare, or qualified as `plugin.tool`), or None."""
+        spec = self._tools.get(name)
+        if spec is None and "." in name:
+            plugin, _, bare = name.partition(".")
+            spec = self._tools.get(bare)
+            if spec is not None and spec.plugin != plugin:
+                return None
+        return spec
 
     def __iter__(self) -> Iterator[ToolSpec]:
         return iter(self._tools.values())
