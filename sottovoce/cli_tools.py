@@ -1,25 +1,53 @@
-"""`sottovoce tools`: the tools the agent can call, and the installed plugins."""
+"""`sottovoce tools`: the tools the agent can call, the installed plugins, and `tools check`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
+
+EXIT_BAD_USAGE = 2
 
 
 def add_tools_parser(commands: Any) -> None:
-    """Register `tools` on the command line."""
-    tools = commands.add_parser("tools", help="list the tools and their argument schemas")
+    """Register `tools` (and `tools check [PLUGIN]`) on the command line."""
+    tools = commands.add_parser(
+        "tools",
+        help="list the tools and their argument schemas; 'tools check' validates plugins",
+        description="List the tools, or check the installed plugins with 'tools check [PLUGIN]'.",
+    )
+    tools.add_argument("action", nargs="?", choices=["check"], help="check the installed plugins")
+    tools.add_argument("plugin", nargs="?", help="with check: only this plugin")
     tools.add_argument("--json", action="store_true", help="print JSON")
     tools.add_argument(
         "--plugins", action="store_true", help="list installed plugins without importing them"
     )
+    tools.add_argument(
+        "--samples",
+        type=_positive,
+        help="with check: example sentences tried per template (default 5)",
+    )
     tools.set_defaults(run=_run_tools)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def _run_tools(args: argparse.Namespace) -> int:
     from sottovoce.tools import available_plugins
 
+    if args.action == "check":
+        return _run_check(args)
+    if args.samples is not None:
+        return _bad_usage("--samples goes with 'tools check'")
     if args.plugins:
         for info in available_plugins():
             print(f"{info.name}\t{info.target}\t{info.distribution or ''}")
@@ -58,3 +86,28 @@ def _type_of(schema: dict[str, object]) -> str:
     if isinstance(options, list):
         return " | ".join(str(o.get("type", "?")) for o in options if isinstance(o, dict))
     return "any"
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from sottovoce.agent.plugincheck import DEFAULT_SAMPLES, check_plugins
+    from sottovoce.devices import default_world_path, load_world
+    from sottovoce.tools.check import installed_targets, load_targets
+
+    if args.json or args.plugins:
+        return _bad_usage("'tools check' takes no --json or --plugins")
+    loaded = load_targets(installed_targets())
+    if args.plugin is not None and not loaded.knows(args.plugin):
+        installed = ", ".join(loaded.all_names()) or "none"
+        return _bad_usage(f"no plugin called {args.plugin!r} (installed: {installed})")
+    world = load_world(default_world_path(), virtual=True)
+    samples = args.samples or DEFAULT_SAMPLES
+    report = check_plugins(loaded, world, only=args.plugin, samples=samples)
+    for problem in report.problems:
+        print(problem.line())
+    print(report.summary_line())
+    return 1 if report.problems else 0
+
+
+def _bad_usage(message: str) -> int:
+    print(f"sottovoce: error: {message}", file=sys.stderr)
+    return EXIT_BAD_USAGE

@@ -83,7 +83,9 @@ def light_turn_off(ctx: ToolContext, name: Name = None, area: Area = None) -> st
     kinds=["light"],
     sentences=[
         "(toggle|flip) [the] {light:name}",
-        "(toggle|flip) [the] (light|lights|lamp|lamps) [(in|on) [the] {area}]",
+        "toggle [the] (light|lights|lamp|lamps) [(in|on) [the] {area}]",
+        # "Flip the lights on [in] the hall" means on: that is light_turn_on's.
+        "flip [the] (light|lights|lamp|lamps) [in [the] {area}]",
         "(toggle|flip) [the] {area} (light|lights|lamps)",
     ],
 )

@@ -1,0 +1,205 @@
+"""`sottovoce tools check`: do the installed plugins load, and do their sentences reach their tools?
+
+On top of the checks that need no world (`sottovoce.tools.check`: imports,
+schemas, names, kinds), each tool's sentence templates must compile with
+hassil, and example sentences drawn from each template (list slots filled
+from a world and the tool's own lists) must be routed to that tool by the
+agent's real router, against the grammar of every plugin the agent would
+load. An example using "it"/"them" is routed as if the tool had just been
+used, since that is when a user says it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hassil import Intents, Sentence, SlotList, parse_sentence
+from hassil.errors import MissingListError, MissingRuleError
+
+from sottovoce.agent.calls import Call
+from sottovoce.agent.dialogue import DialogueState
+from sottovoce.agent.grammar import Grammar, world_lists
+from sottovoce.agent.router import Decision, Router
+from sottovoce.agent.samples import draw_samples
+from sottovoce.devices import KINDS, World
+from sottovoce.tools import Plugin, ToolSpec
+from sottovoce.tools.check import Loaded, Problem, accepted, static_problems
+
+DEFAULT_SAMPLES = 5  # examples per template: ~4,200 over the built-ins, ~17 s
+
+# Slot lists every template may use beyond the world's (sottovoce.tools.api.WORLD_LISTS);
+# ranges are only sampled at a few points, wildcards by a typical value.
+BASE_LISTS: Mapping[str, Any] = {
+    "number": {"range": {"from": 0, "to": 100}},
+    "percent": {"range": {"from": 0, "to": 100}},
+    "duration_s": {"range": {"from": 1, "to": 3600}},
+    "text": {"wildcard": True},
+    "list_name": {"wildcard": True},
+    "time": {"wildcard": True},
+}
+
+
+# Lists whose value names a device: an example drawn from one meant that device.
+_NAME_LISTS = frozenset({"device", "ref", *KINDS})
+
+
+@dataclass
+class CheckReport:
+    """What the check found."""
+
+    plugins: int
+    tools: int
+    problems: list[Problem] = field(default_factory=list)
+    samples: int = 0  # example sentences routed
+    unsampled: int = 0  # templates whose lists are empty in this world
+    yielded: int = 0  # examples that named a device of the world (see _yields_to_a_name)
+
+    def summary_line(self) -> str:
+        """`N plugins, M tools checked: K problems`."""
+        return f"{self.plugins} plugins, {self.tools} tools checked: {len(self.problems)} problems"
+
+
+@dataclass
+class _Template:
+    """A compiled template of a tool, with the slot lists its examples draw from."""
+
+    spec: ToolSpec
+    sentence: Sentence
+    lists: Mapping[str, SlotList]
+
+
+def check_plugins(
+    loaded: Loaded, world: World, *, only: str | None = None, samples: int = DEFAULT_SAMPLES
+) -> CheckReport:
+    """Check the loaded plugins (or only the one named) against `world`."""
+    static = static_problems(loaded)
+    templates, compiled = _compile(loaded.plugins, world)
+    blocked = {p.where for p in static + compiled if p.blocking}
+    registry = accepted(_without(loaded.plugins, blocked))
+    router = Router(registry, world, grammar=Grammar(registry, world))
+
+    def selected(name: str) -> bool:
+        return only is None or name in (only, loaded.names.get(only))
+
+    mine = [p for p in loaded.plugins if selected(p.name)]
+    report = CheckReport(
+        plugins=len(mine) + sum(selected(name) for name in loaded.failures),
+        tools=sum(len(p.tools) for p in mine),
+        problems=[p for p in static + compiled if selected(p.where.partition(".")[0])],
+    )
+    routable = [
+        t for t in templates if selected(t.spec.plugin) and registry.get(t.spec.name) is t.spec
+    ]
+    report.problems += asyncio.run(_route_samples(router, routable, samples, report))
+    return report
+
+
+def _compile(plugins: Sequence[Plugin], world: World) -> tuple[list[_Template], list[Problem]]:
+    """Every template parsed by hassil, with its lists; problems for what does not compile."""
+    shared = dict(slot_lists(BASE_LISTS))
+    shared.update(world_lists(world))
+    templates: list[_Template] = []
+    problems: list[Problem] = []
+    for plugin in plugins:
+        for spec in plugin.tools:
+            try:
+                own = slot_lists(spec.lists)
+            except Exception as exc:  # hassil raises several types for a malformed list
+                problem = f"bad slot lists: {_error(exc)}"
+                problems.append(Problem(spec.qualified_name, problem, blocking=True))
+                continue
+            for text in _texts(spec):
+                try:
+                    sentence = parse_sentence(text)
+                except Exception as exc:  # hassil's parse errors have no common base
+                    problem = f"template {text!r} does not compile: {_error(exc)}"
+                    problems.append(Problem(spec.qualified_name, problem, blocking=True))
+                    continue
+                templates.append(_Template(spec, sentence, {**shared, **own}))
+    return templates, problems
+
+
+def slot_lists(lists: Mapping[str, Any]) -> dict[str, SlotList]:
+    """Slot lists parsed by hassil from their YAML-style definitions."""
+    parsed: dict[str, SlotList] = Intents.from_dict(
+        {"language": "en", "intents": {}, "lists": dict(lists)}
+    ).slot_lists
+    return parsed
+
+
+def _texts(spec: ToolSpec) -> list[str]:
+    return [text for group in spec.sentences for text in group.sentences]
+
+
+def _without(plugins: Sequence[Plugin], blocked: set[str]) -> list[Plugin]:
+    """The plugins less their blocked tools, so that the rest of each is still routed.
+
+    The agent would skip such a plugin whole (or fail to build its grammar); the
+    check goes on with its other tools, to report all that needs fixing at once.
+    """
+    kept = []
+    for plugin in plugins:
+        copy = Plugin(plugin.name, plugin.description, plugin.kinds)
+        copy.tools = [s for s in plugin.tools if s.qualified_name not in blocked]
+        kept.append(copy)
+    return kept
+
+
+async def _route_samples(
+    router: Router, templates: Sequence[_Template], count: int, report: CheckReport
+) -> list[Problem]:
+    problems = []
+    for template in templates:
+        spec = template.spec
+        try:
+            drawn = draw_samples(template.sentence, template.lists, count, spec.name)
+        except MissingListError as exc:
+            if "has no values" in str(exc):
+                report.unsampled += 1  # nothing in this world to name: nothing to try
+                continue
+            problems.append(Problem(spec.qualified_name, f"{template.sentence.text!r}: {exc}"))
+            continue
+        except MissingRuleError as exc:
+            problems.append(Problem(spec.qualified_name, f"{template.sentence.text!r}: {exc}"))
+            continue
+        for sample in drawn:
+            report.samples += 1
+            state = DialogueState()
+            if "ref" in sample.lists:
+                state.last_call = Call(spec.name, {})
+            decision = await router.route(sample.text, state)
+            miss = _misroute(decision, spec.name)
+            if miss is not None and _yields_to_a_name(decision, sample.lists):
+                report.yielded += 1
+            elif miss is not None:
+                problems.append(Problem(spec.qualified_name, f'"{sample.text}" {miss}'))
+    return problems
+
+
+def _yields_to_a_name(decision: Decision, lists: frozenset[str]) -> bool:
+    """Whether the words went to a device the world calls by them, not by a name slot.
+
+    The grammar prefers a device's own name to any other reading ("what is the
+    outside temperature" reads a sensor called so, if the home has one): a
+    template's example taken that way is working as designed.
+    """
+    if lists & _NAME_LISTS or not decision.calls:
+        return False
+    return all("." in str(call.args.get("name", "")) for call in decision.calls)
+
+
+def _misroute(decision: Decision, tool: str) -> str | None:
+    """None when the decision calls `tool` only; else where the words went instead."""
+    tools = [call.tool for call in decision.calls]
+    if tools and all(name == tool for name in tools):
+        return None
+    if tools:
+        return f"routes to {', '.join(dict.fromkeys(tools))}"
+    return f"routes nowhere ({decision.reply})" if decision.reply else "routes nowhere"
+
+
+def _error(exc: Exception) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
