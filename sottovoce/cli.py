@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -137,7 +138,11 @@ def _run_chat(args: argparse.Namespace) -> int:
             engine.close()
 
 
-def load_registry() -> Registry:
+def load_registry(stack: contextlib.ExitStack | None = None) -> Registry:
+    """The installed plugins' tools; with `stack`, the config's MCP servers' tools too.
+
+    The MCP servers run until `stack` closes.
+    """
     from sottovoce.tools import Registry
 
     registry = Registry.from_entry_points()
@@ -146,7 +151,28 @@ def load_registry() -> Registry:
         registry = Registry.builtin()
     for name, failure in registry.failures.items():
         print(f"sottovoce: plugin {name} was skipped: {failure}", file=sys.stderr)
+    if stack is not None:
+        _attach_mcp(registry, stack)
     return registry
+
+
+def _attach_mcp(registry: Registry, stack: contextlib.ExitStack) -> None:
+    from sottovoce.config import load_config
+    from sottovoce.models.llm_config import ConfigError
+
+    tables = load_config()
+    if "mcp" not in tables:
+        return  # the mcp client is slow to import: only when there are servers
+    from sottovoce.tools.mcp_config import McpConfigError
+    from sottovoce.tools.mcp_tools import attach_mcp
+
+    def report(line: str) -> None:
+        print(f"sottovoce: {line}", file=sys.stderr)
+
+    try:
+        attach_mcp(registry, tables, stack, report)
+    except McpConfigError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _run_eval(args: argparse.Namespace) -> int:
