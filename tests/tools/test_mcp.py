@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import sys
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -286,3 +288,27 @@ def test_no_mcp_table_starts_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with contextlib.ExitStack() as stack:
         registry = load_registry(stack)
     assert not [s for s in registry if s.plugin.startswith("mcp_")]
+
+
+def test_the_example_in_the_docs_runs_as_written(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "mcp.md").read_text(encoding="utf-8")
+    [server_code] = re.findall(r"```python\n(.*?)```", text, re.S)
+    settings, example = (tomllib.loads(b) for b in re.findall(r"```toml\n(.*?)```", text, re.S))
+    assert parse_servers(settings)[0][0].confirm == ("delete_*", "send_*")
+    script = tmp_path / "kitchen_notes.py"
+    script.write_text(server_code, encoding="utf-8")
+    example["mcp"]["servers"]["kitchen"].update(command=sys.executable, args=[str(script)])
+    registry = Registry()
+    with contextlib.ExitStack() as stack:
+        attach_mcp(registry, example, stack, pytest.fail)
+        asks = {spec.qualified_name: spec.confirm for spec in registry}
+        read = registry.get("read_note")
+        assert read is not None
+        ctx = ToolContext(world=make_world())
+        said = asyncio.run(read.function(ctx, **read.validate({"title": "groceries"})))
+    assert said == "groceries: eggs, milk"
+    assert asks == {
+        "mcp_kitchen.read_note": False,
+        "mcp_kitchen.write_note": True,
+        "mcp_kitchen.erase_note": True,
+    }
