@@ -169,7 +169,8 @@ def _caller(
 ) -> ToolFunction:
     server = config.name
 
-    async def call(ctx: ToolContext, **args: Any) -> str:
+    # Positional-only: a server's tool may well have an argument called `ctx`.
+    async def call(ctx: ToolContext, /, **args: Any) -> str:
         if confirm:
             # Before the call: what a server does cannot be rolled back.
             ctx.confirm(confirm_prompt(description, args))

@@ -63,6 +63,12 @@ async def ponder_slowly(seconds: float = 30.0) -> str:
 
 
 @app.tool()
+def spell_word(ctx: str) -> str:
+    """Spell a word (its argument's name is the one sottovoce gives a tool's context)."""
+    return "-".join(ctx)
+
+
+@app.tool()
 def process_id() -> str:
     """The server's process id (to check that it is gone after close)."""
     return str(os.getpid())

@@ -122,6 +122,13 @@ def test_arguments_are_checked_against_simple_and_nested_schemas(setup: Setup) -
         read.validate({})
 
 
+def test_an_argument_may_be_called_ctx(setup: Setup) -> None:
+    spell = setup.registry.get("spell_word")
+    assert spell is not None
+    values = spell.validate({"ctx": "tea"})
+    assert asyncio.run(spell.function(ToolContext(world=make_world()), **values)) == "t-e-a"
+
+
 def test_the_schema_handed_out_is_a_copy() -> None:
     model = args_model("t", {"type": "object", "properties": {"a": {"type": "string"}}})
     model.model_json_schema()["properties"]["a"]["enum"] = ["x"]
