@@ -8,7 +8,9 @@ persists the user's things after every turn.
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sottovoce.agent.announce import fire_due
@@ -22,6 +24,8 @@ from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,8 +54,10 @@ class Agent:
         use_grammar: bool = True,
         grammar: Grammar | None = None,
         selector: ToolSelector | None = None,
+        on_announce: Callable[[str], None] | None = None,
     ) -> None:
         self.registry = registry
+        self.on_announce = on_announce  # e.g. a desktop notification, besides speaking it
         self.world = world
         self.router = Router(
             registry, world, engine, use_grammar=use_grammar, grammar=grammar, selector=selector
@@ -60,11 +66,21 @@ class Agent:
         self._queued: list[str] = []
 
     def check_due(self) -> None:
-        """Fire the timers and reminders whose time has come; queue what to say about them."""
+        """Fire the timers and reminders whose time has come; queue (and hook) what to say."""
         spoken = fire_due(self.world)
         if spoken:
             self.world.store.commit()
             self._queued += spoken
+            for text in spoken:
+                self._tell_hook(text)
+
+    def _tell_hook(self, text: str) -> None:
+        if self.on_announce is None:
+            return
+        try:
+            self.on_announce(text)
+        except Exception:  # a broken hook must not lose the announcement itself
+            log.warning("announcement hook failed for %r", text, exc_info=True)
 
     def take_announcements(self) -> list[str]:
         """Fire what is due and hand over everything waiting to be announced."""
