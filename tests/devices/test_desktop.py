@@ -177,6 +177,15 @@ def test_a_failing_sound_server_is_said_at_setup(desktop: Desktop, world: World)
         BackendError,
         match=r"@DEFAULT_SINK@ failed \(exit 1\): Connection failure: Connection refused$",
     ):
+        _player(world, mixer="pactl")
+
+
+def test_auto_falls_back_to_alsa_without_a_sound_server(desktop: Desktop, world: World) -> None:
+    desktop.write(fail={"pactl": "Connection failure: Connection refused"})
+    device = _player(world, control="Master")
+    assert device.mixer is not None and device.mixer.program == "amixer"
+    desktop.write(fail={"pactl": "Connection refused", "amixer": "amixer: Mixer attach default"})
+    with pytest.raises(BackendError, match=r"Connection refused; amixer get Master failed \(exit"):
         _player(world)
 
 

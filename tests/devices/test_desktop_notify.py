@@ -1,16 +1,20 @@
-"""Timers and reminders as desktop notifications through a stand-in notify-send."""
+"""Timers and reminders as desktop notifications (stand-in notify-send); the docs example."""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sottovoce.agent.agent import Agent
-from sottovoce.cli_devices import announcement_hooks
+from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.devices import VirtualClock, World
 from sottovoce.devices.backends import BackendError
+from sottovoce.devices.backends.desktop import DesktopMediaPlayer
 from sottovoce.tools import Registry
 from tests.devices.desktop_standins import Desktop, desktop, world
 from tests.devices.desktop_standins import turn as _turn
@@ -102,3 +106,19 @@ def test_notifications_need_notify_send_only_when_asked(desktop: Desktop) -> Non
         match=r"notify-send not found; install libnotify-bin, or set notify = false in \[desktop]$",
     ):
         announcement_hooks({"desktop": {"notify": True}})
+
+
+def test_the_example_in_the_docs_works(desktop: Desktop, world: World) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "desktop.md").read_text("utf-8")
+    tables = tomllib.loads(re.findall(r"```toml\n(.*?)```", text, re.DOTALL)[0])
+    with ExitStack() as stack:
+        attach_configured(world, stack, tables)
+        device = world.devices["media_player.computer"]
+        assert isinstance(device, DesktopMediaPlayer) and device.player is not None
+        assert device.player.player == "spotify"
+        device.set(status="paused")
+    assert ["--player=spotify", "pause"] in desktop.calls("playerctl")
+    hook = announcement_hooks(tables)
+    assert hook is not None
+    hook("Reminder: water the plants.")
+    assert desktop.calls("notify-send")[-1][-2:] == ["Reminder", "water the plants."]

@@ -43,14 +43,13 @@ def make_device(like: Device, options: Mapping[str, Any]) -> Device:
     where = f"config [devices.{_toml_key(like.id)}]"
     _check_options(where, like, options)
     timeout_s = _timeout(where, options.get("timeout_s", 2.0))
-    mixer = _mixer(where, options, timeout_s)
+    mixers = _mixers(where, options, timeout_s)
     player = _player(where, options, timeout_s)
-    if mixer is None and player is None:
+    if not mixers and player is None:
         raise BackendError(f'{where}: mixer and media are both "none": nothing left to control')
+    # Reach the programs now, so that a sound server that is not running is said at start.
+    mixer = _first_reachable(where, mixers)
     try:
-        # Reach the programs now, so that a sound server that is not running is said at start.
-        if mixer is not None:
-            mixer.read()
         if player is not None:
             player.status()
     except ProgramError as exc:
@@ -86,26 +85,50 @@ def _timeout(where: str, value: Any) -> float:
     return float(value)
 
 
-def _mixer(where: str, options: Mapping[str, Any], timeout_s: float) -> Mixer | None:
+def _mixers(where: str, options: Mapping[str, Any], timeout_s: float) -> list[Mixer]:
+    """The mixers to try, in order: the one named, or (auto) pactl then amixer."""
     choice = _choice(where, options, "mixer", MIXERS, "auto")
-    if choice == "auto":
-        choice = next((p for p in ("pactl", "amixer") if shutil.which(p)), "")
-        if not choice:
+    if choice == "none":
+        choices = []
+    elif choice == "auto":
+        choices = [p for p in ("pactl", "amixer") if shutil.which(p)]
+        if not choices:
             raise BackendError(
                 f"{where}: neither pactl nor amixer found; install pulseaudio-utils "
                 '(or pipewire-pulse) or alsa-utils, or set mixer = "none"'
             )
-    for name, owner in MIXER_OPTIONS.items():
-        if name in options and choice != owner:
-            raise BackendError(f"{where}: {name} is an option of mixer = {owner!r}, not {choice!r}")
-    if choice == "none":
-        return None
-    if shutil.which(choice) is None:
+    elif shutil.which(choice) is None:
         raise BackendError(f"{where}: {missing(choice)}")
-    if choice == "pactl":
+    else:
+        choices = [choice]
+    for name, owner in MIXER_OPTIONS.items():
+        # With auto either may be used, so options for both make sense.
+        if name in options and choice not in (owner, "auto"):
+            raise BackendError(f"{where}: {name} is an option of mixer = {owner!r}, not {choice!r}")
+    return [_make_mixer(program, options, timeout_s) for program in choices]
+
+
+def _make_mixer(program: str, options: Mapping[str, Any], timeout_s: float) -> Mixer:
+    if program == "pactl":
         return Pactl(str(options.get("sink", "@DEFAULT_SINK@")).strip(), timeout_s)
     card = options.get("card")
     return Amixer(str(options.get("control", "Master")).strip(), _card(card), timeout_s)
+
+
+def _first_reachable(where: str, mixers: list[Mixer]) -> Mixer | None:
+    """The first mixer that answers; BackendError with every mixer's reason if none does."""
+    reasons = []
+    for mixer in mixers:
+        try:
+            mixer.read()
+        except ProgramError as exc:
+            # pactl with no sound server running (plain ALSA): auto falls back to amixer.
+            reasons.append(str(exc))
+        else:
+            return mixer
+    if reasons:
+        raise BackendError(f"{where}: {'; '.join(reasons)}")
+    return None
 
 
 def _player(where: str, options: Mapping[str, Any], timeout_s: float) -> Playerctl | None:
