@@ -15,8 +15,15 @@ from sottovoce.agent.agent import Agent
 from sottovoce.cli_devices import attach_configured
 from sottovoce.devices import World
 from sottovoce.devices.backends import BackendError
-from sottovoce.devices.backends.desktop import ProgramError, make_device
-from sottovoce.devices.backends.desktop.mixer import amixer_state, pactl_muted, pactl_volume
+from sottovoce.devices.backends.desktop import DesktopMediaPlayer, ProgramError, make_device
+from sottovoce.devices.backends.desktop.media_player import FRESH_S, RETRY_S
+from sottovoce.devices.backends.desktop.mixer import (
+    Pactl,
+    amixer_state,
+    pactl_muted,
+    pactl_volume,
+)
+from sottovoce.devices.backends.desktop.player import Playerctl
 from sottovoce.tools import Registry
 from tests.devices.desktop_standins import (
     KEPT,
@@ -226,6 +233,28 @@ def test_reading_never_fails(
         "media_player.computer: playerctl status failed (exit 1): "
         f"Could not connect to D-Bus{KEPT}",
     ]
+
+
+def test_readings_are_reused_briefly_and_failures_retried_later(
+    desktop: Desktop, world: World
+) -> None:
+    now = [100.0]
+    like, mixer, player = world.devices["media_player.computer"], Pactl(), Playerctl(timeout_s=0.5)
+    device = DesktopMediaPlayer(like, mixer, player, lambda: now[0])
+    device.state()
+    device.state()  # a moment later: the same reading
+    assert len(desktop.calls("playerctl")) == 2  # status and metadata, once
+    now[0] += FRESH_S
+    desktop.write(sleep={"playerctl": 10})
+    desktop.forget()
+    device.state()
+    device.set(volume=20)  # the mixer still answers; the hung player is not asked again
+    now[0] += RETRY_S - 1
+    device.state()
+    assert desktop.calls("playerctl") == [["status"]]
+    desktop.write(sleep={})
+    now[0] += 1
+    assert device.state()["volume"] == 20 and len(desktop.calls("playerctl")) == 3
 
 
 def test_world_checkpoint_and_restore(desktop: Desktop, world: World, stack: ExitStack) -> None:
