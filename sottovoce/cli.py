@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sottovoce import __version__
+from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
+from sottovoce.cli_plugin import add_plugin_parser
 from sottovoce.cli_speak import add_speak_parser, open_voice
 from sottovoce.cli_speech import add_listen_parser, add_transcribe_parser, open_ears
+from sottovoce.cli_tools import add_tools_parser
 from sottovoce.cli_voice import add_voice_parsers
 
 if TYPE_CHECKING:
@@ -38,17 +41,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="sottovoce: %(levelname)s: %(message)s")
     from sottovoce.agent.cases import CaseError
     from sottovoce.devices import StoreError, WorldError
+    from sottovoce.devices.backends import BackendError
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.llm_config import ConfigError
 
     try:
         code: int = args.run(args)
         return code
-    except (WorldError, CaseError, StoreError, ConfigError, EngineUnavailable) as exc:
+    except (WorldError, CaseError, StoreError, ConfigError, EngineUnavailable, BackendError) as exc:
         print(f"sottovoce: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`sottovoce tools | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,12 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     add_llm_options(evaluate)
     evaluate.set_defaults(run=_run_eval)
 
-    tools = commands.add_parser("tools", help="list the tools and their argument schemas")
-    tools.add_argument("--json", action="store_true", help="print JSON")
-    tools.add_argument(
-        "--plugins", action="store_true", help="list installed plugins without importing them"
-    )
-    tools.set_defaults(run=_run_tools)
+    add_tools_parser(commands)
+    add_plugin_parser(commands)
     add_models_parser(commands)
     add_transcribe_parser(commands)
     add_listen_parser(commands)
@@ -122,9 +127,12 @@ def _run_chat(args: argparse.Namespace) -> int:
     world = load_world(world_path, store=store)
     if not args.world_clock:
         world.clock = RealClock(world.location.timezone)
-    engine = open_llm(args, required=False)
-    agent = Agent(load_registry(), world, engine)
+    stack = contextlib.ExitStack()
+    engine = None
     try:
+        attach_configured(world, stack)
+        engine = open_llm(args, required=False)
+        agent = Agent(load_registry(stack), world, engine, on_announce=announcement_hooks())
         if args.demo:
             asyncio.run(run_script(agent, DEMO_SCRIPT, print))
             return 0
@@ -136,6 +144,7 @@ def _run_chat(args: argparse.Namespace) -> int:
     finally:
         if engine is not None:
             engine.close()
+        stack.close()
 
 
 def load_registry(stack: contextlib.ExitStack | None = None) -> Registry:
@@ -213,47 +222,6 @@ def _run_eval(args: argparse.Namespace) -> int:
         args.json_out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
     print(report.summary_line())
     return 0 if report.passed == len(report.cases) else 1
-
-
-def _run_tools(args: argparse.Namespace) -> int:
-    from sottovoce.tools import available_plugins
-
-    if args.plugins:
-        for info in available_plugins():
-            print(f"{info.name}\t{info.target}\t{info.distribution or ''}")
-        return 0
-    registry = load_registry()
-    specs = sorted(registry, key=lambda s: (s.plugin, s.name))
-    if args.json:
-        listing = [
-            {
-                "name": s.name,
-                "plugin": s.plugin,
-                "description": s.description,
-                "confirm": s.confirm,
-                "kinds": list(s.kinds),
-                "parameters": s.json_schema(),
-            }
-            for s in specs
-        ]
-        print(json.dumps(listing, indent=2))
-        return 0
-    for spec in specs:
-        risky = "  (asks first)" if spec.confirm else ""
-        print(f"{spec.plugin}.{spec.name}: {spec.description}{risky}")
-        props = spec.json_schema().get("properties", {})
-        for param, schema in props.items():
-            print(f"    {param}: {_type_of(schema)}")
-    return 0
-
-
-def _type_of(schema: dict[str, object]) -> str:
-    if "type" in schema:
-        return str(schema["type"])
-    options = schema.get("anyOf")
-    if isinstance(options, list):
-        return " | ".join(str(o.get("type", "?")) for o in options if isinstance(o, dict))
-    return "any"
 
 
 if __name__ == "__main__":

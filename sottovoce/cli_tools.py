@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sottovoce.tools import Registry
 
 EXIT_BAD_USAGE = 2
 
@@ -54,9 +58,15 @@ def _run_tools(args: argparse.Namespace) -> int:
         return 0
     from sottovoce.cli import load_registry
 
-    registry = load_registry()
+    # MCP servers of the config file are started so that their tools are listed too.
+    with contextlib.ExitStack() as stack:
+        _list_tools(load_registry(stack), as_json=args.json)
+    return 0
+
+
+def _list_tools(registry: Registry, *, as_json: bool) -> None:
     specs = sorted(registry, key=lambda s: (s.plugin, s.name))
-    if args.json:
+    if as_json:
         listing = [
             {
                 "name": s.name,
@@ -69,14 +79,13 @@ def _run_tools(args: argparse.Namespace) -> int:
             for s in specs
         ]
         print(json.dumps(listing, indent=2))
-        return 0
+        return
     for spec in specs:
         risky = "  (asks first)" if spec.confirm else ""
         print(f"{spec.plugin}.{spec.name}: {spec.description}{risky}")
         props = spec.json_schema().get("properties", {})
         for param, schema in props.items():
             print(f"    {param}: {_type_of(schema)}")
-    return 0
 
 
 def _type_of(schema: dict[str, object]) -> str:

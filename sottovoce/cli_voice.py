@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import statistics
 import sys
 from collections.abc import AsyncIterator, Iterable
@@ -18,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce import cli_speech
-from sottovoce.cli_buttons import connect_talk_buttons
+from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
+from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_speech import file_presses, open_wake, speech_prompt
 
@@ -224,15 +226,20 @@ def _run_loop(args: argparse.Namespace) -> int:
         gate = TalkGate("wake", open_wake(wake, args.wake_threshold))
     else:
         gate = TalkGate("always")
-    engine = open_llm(args, required=False)
-    out = _output(args, voice.sample_rate)
-    pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
     printer = Printer(args.trace)
-    try:
-        agent = Agent(load_registry(), world, engine)
+    with contextlib.ExitStack() as stack:
+        attach_configured(world, stack)
+        button = open_talk_button(stack) if args.push_to_talk and args.input is None else None
+        engine = open_llm(args, required=False)
+        if engine is not None:
+            stack.callback(engine.close)
+        out = _output(args, voice.sample_rate)
+        if out is not None:
+            stack.callback(out.close)
+        pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
         loop = _loop(
             args,
-            agent,
+            Agent(load_registry(stack), world, engine, on_announce=announcement_hooks()),
             voice,
             world_path,
             gate=gate,
@@ -241,12 +248,7 @@ def _run_loop(args: argparse.Namespace) -> int:
             config=LoopConfig(pace=pace, barge_in=not args.no_barge_in),
             advance_clock=advance,
         )
-        asyncio.run(_converse(args, loop, gate, wake))
-    finally:
-        if out is not None:
-            out.close()
-        if engine is not None:
-            engine.close()
+        asyncio.run(_converse(args, loop, gate, wake, button))
     if args.input is not None:
         print(f"sottovoce: {printer.summary()}")
     return 0
