@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sottovoce.devices import World
+from sottovoce.devices.backends import BackendError
 from sottovoce.tools import NeedsConfirmation, ToolContext, ToolError, ToolSpec
 from sottovoce.tools.guard import REFUSAL, Guard, NotPermitted
 
@@ -84,6 +85,10 @@ async def _run(spec: ToolSpec, ctx: ToolContext, values: dict[str, Any]) -> Outc
     except TimeoutError:
         reply = f"Sorry, that took too long, so I stopped. Nothing was changed by {spec.name}."
         return Outcome(reply, ok=False, problem=f"{spec.name}: timed out after {spec.timeout_s}s")
+    except BackendError as exc:  # real hardware or a desktop program failed: say so, no traceback
+        log.warning("%s: %s", spec.name, exc)
+        reply = "Sorry, I couldn't reach that device, so I changed nothing."
+        return Outcome(reply, ok=False, problem=f"{spec.name}: {exc}")
     except Exception as exc:  # a faulty plugin must not take the agent down
         log.warning("tool %s failed", spec.name, exc_info=True)
         reply = "Sorry, something went wrong, so I changed nothing."

@@ -8,6 +8,7 @@ unknown key is an error, because it is most likely a typo.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +22,8 @@ from .kinds import KINDS
 from .records import Area, Contact, Location, MediaItem, Scene, Weather, find_area
 from .store import Store
 from .yamlfile import load_yaml
+
+log = logging.getLogger(__name__)
 
 TOP_LEVEL_KEYS = (
     "name",
@@ -118,9 +121,20 @@ class _WorldCheckpoint:
 
 
 def _restore_writable(device: Device, state: dict[str, Any]) -> None:
-    # A non-simulated device can only be put back through its writable attributes.
+    # A real device is put back through its writable attributes, and only those
+    # that changed: a rollback after "Which light?" must not click every relay.
     spec = KINDS[device.kind]
-    device.set(**{k: v for k, v in state.items() if not spec.attrs[k].readonly})
+    try:
+        now = device.state()
+        changed = {k: v for k, v in state.items() if not spec.attrs[k].readonly and now.get(k) != v}
+        if changed:
+            device.set(**changed)
+    except Exception as exc:  # hardware may fail; the rest of the world is still put back
+        log.warning(
+            "could not put %s back: %s",
+            device.id,
+            str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+        )
 
 
 def default_world_path() -> Path:

@@ -306,8 +306,8 @@ def test_a_missing_program_is_a_reply_not_a_crash(
     agent = _agent(world, stack)
     desktop.uninstall("pactl")
     result = asyncio.run(agent.handle("set the volume to 30 percent"))
-    assert result.reply == "Sorry, something went wrong, so I changed nothing."
-    assert result.problems == [f"media_set_volume: ProgramError: {NO_PACTL}"]
+    assert result.reply == "Sorry, I couldn't reach that device, so I changed nothing."
+    assert result.problems == [f"media_set_volume: {NO_PACTL}"]
     assert _turn(agent, "pause the music") == "The computer is paused."
 
 
@@ -317,10 +317,8 @@ def test_a_failing_program_is_a_reply_not_a_crash(
     agent = _agent(world, stack)
     desktop.write(players=False)
     result = asyncio.run(agent.handle("play the music"))
-    assert result.reply == "Sorry, something went wrong, so I changed nothing."
-    assert result.problems == [
-        "media_play: ProgramError: playerctl play failed (exit 1): No players found"
-    ]
+    assert result.reply == "Sorry, I couldn't reach that device, so I changed nothing."
+    assert result.problems == ["media_play: playerctl play failed (exit 1): No players found"]
 
 
 def test_a_title_the_desktop_cannot_find_changes_nothing(

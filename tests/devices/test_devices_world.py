@@ -185,3 +185,39 @@ def test_missing_world_file_and_directory(tmp_path: Path) -> None:
         load_world(tmp_path / "nope.yaml")
     with pytest.raises(WorldError, match="is a directory"):
         load_world(tmp_path)
+
+
+class _Relay:
+    """A real-looking switch that records writes and can be made to fail."""
+
+    def __init__(self) -> None:
+        self.id, self.kind, self.name, self.aliases, self.area = "switch.r", "switch", "r", (), None
+        self.on = False
+        self.writes: list[dict[str, Any]] = []
+        self.broken = False
+
+    def state(self) -> dict[str, Any]:
+        return {"on": self.on}
+
+    def set(self, **attrs: Any) -> None:
+        if self.broken:
+            raise OSError("the relay board is unplugged")
+        self.writes.append(attrs)
+        self.on = attrs.get("on", self.on)
+
+
+def test_restore_writes_only_what_changed_on_a_real_device_and_survives_a_failure() -> None:
+    world = parse_world({"name": "w"}, "w.yaml")
+    relay = _Relay()
+    world.devices[relay.id] = relay
+    world.restore(world.checkpoint())
+    assert relay.writes == []  # nothing changed: nothing clicks
+    checkpoint = world.checkpoint()
+    relay.set(on=True)
+    world.store.notes.append("kept?")
+    relay.broken = True
+    world.restore(checkpoint)  # the relay cannot be put back; the store still is
+    assert world.store.notes == []
+    relay.broken = False
+    world.restore(checkpoint)
+    assert relay.writes[-1] == {"on": False} and relay.on is False
