@@ -56,6 +56,7 @@ _CLAUSE_END = re.compile(r"(?<=[,;:])\s+(?=\S)")
 # 21 MiB per second of speech, kept by onnxruntime), so long sentences are
 # spoken a clause at a time; 100 characters is about 6 s of speech.
 MAX_PIECE_CHARS = 100
+BARGE_IN_GRACE_S = 1.0
 _OWN_WORDS = 0.75  # similarity above which a transcript is taken for the agent's own sentence
 
 
@@ -139,6 +140,7 @@ class VoiceLoop:
         self.playback = Playback(voice.sample_rate if voice else 22050)
         self.traces: list[TurnTrace] = []
         self.now_s = 0.0
+        self._barged_until = 0.0
         listener.on_final = self._final_ready
         listener.on_partial = self._partial
         self._finals: asyncio.Queue[tuple[Final, float]] = asyncio.Queue()
@@ -195,6 +197,7 @@ class VoiceLoop:
     def _working(self) -> bool:
         return (
             self.listener.busy
+            or self.now_s < self._barged_until
             or not self._finals.empty()
             or self._turns_running > 0
             or any(not task.done() for task in self._tasks)
@@ -245,6 +248,9 @@ class VoiceLoop:
             self._interrupt(began)
 
     def _interrupt(self, speech_at_s: float) -> None:
+        # The quick detector hears the user before the listener's VAD does: until
+        # the utterance is under way (or clearly never comes) the loop is not idle.
+        self._barged_until = self.now_s + BARGE_IN_GRACE_S
         self.playback.stop()
         self._generation += 1
         if self.out is not None:
