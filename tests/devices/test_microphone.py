@@ -45,7 +45,10 @@ def _fake_sounddevice(rate: int = 48000, fail_open: bool = False) -> types.Modul
             return self
 
         def __exit__(self, *exc: object) -> None:
+            # Like closing a PortAudio stream: no callback after this returns.
             self.running = False
+            if self.thread is not threading.current_thread():
+                self.thread.join()
 
         def _run(self) -> None:
             # What PortAudio does: call back from its own thread, block after block.

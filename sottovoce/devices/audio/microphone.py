@@ -58,7 +58,10 @@ class MicrophoneSource:
             queue.put_nowait(block)
 
         def callback(indata: Any, frames: int, time_info: Any, status: Any) -> None:
-            loop.call_soon_threadsafe(offer, bytes(indata))
+            try:
+                loop.call_soon_threadsafe(offer, bytes(indata))
+            except RuntimeError:
+                pass  # a last block after the loop closed (Ctrl-C): nobody is listening
 
         converter = To16kMono(rate, 1, "s16")
         chunker = _Chunker(self.chunk_ms)
