@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sottovoce import __version__
 from sottovoce.cli_devices import announcement_hooks, attach_configured
@@ -27,6 +27,7 @@ from sottovoce.cli_speak import add_speak_parser, open_voice
 from sottovoce.cli_speech import add_listen_parser, add_transcribe_parser, open_ears
 from sottovoce.cli_tools import add_tools_parser
 from sottovoce.cli_voice import add_voice_parsers
+from sottovoce.config import load_config
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
@@ -130,9 +131,11 @@ def _run_chat(args: argparse.Namespace) -> int:
     stack = contextlib.ExitStack()
     engine = None
     try:
-        attach_configured(world, stack)
+        tables = load_config()  # read once: devices, MCP servers and notifications share it
+        attach_configured(world, stack, tables)
         engine = open_llm(args, required=False)
-        agent = Agent(load_registry(stack), world, engine, on_announce=announcement_hooks())
+        registry = load_registry(stack, tables)
+        agent = Agent(registry, world, engine, on_announce=announcement_hooks(tables))
         if args.demo:
             asyncio.run(run_script(agent, DEMO_SCRIPT, print))
             return 0
@@ -147,7 +150,9 @@ def _run_chat(args: argparse.Namespace) -> int:
         stack.close()
 
 
-def load_registry(stack: contextlib.ExitStack | None = None) -> Registry:
+def load_registry(
+    stack: contextlib.ExitStack | None = None, tables: dict[str, Any] | None = None
+) -> Registry:
     """The installed plugins' tools; with `stack`, the config's MCP servers' tools too.
 
     The MCP servers run until `stack` closes.
@@ -161,15 +166,13 @@ def load_registry(stack: contextlib.ExitStack | None = None) -> Registry:
     for name, failure in registry.failures.items():
         print(f"sottovoce: plugin {name} was skipped: {failure}", file=sys.stderr)
     if stack is not None:
-        _attach_mcp(registry, stack)
+        _attach_mcp(registry, stack, load_config() if tables is None else tables)
     return registry
 
 
-def _attach_mcp(registry: Registry, stack: contextlib.ExitStack) -> None:
-    from sottovoce.config import load_config
+def _attach_mcp(registry: Registry, stack: contextlib.ExitStack, tables: dict[str, Any]) -> None:
     from sottovoce.models.llm_config import ConfigError
 
-    tables = load_config()
     if "mcp" not in tables:
         return  # the mcp client is slow to import: only when there are servers
     from sottovoce.tools.mcp_config import McpConfigError

@@ -23,6 +23,7 @@ from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
 from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_speech import file_presses, open_wake, speech_prompt
+from sottovoce.config import load_config
 
 EXIT_BAD_INPUT = 2
 
@@ -228,8 +229,10 @@ def _run_loop(args: argparse.Namespace) -> int:
         gate = TalkGate("always")
     printer = Printer(args.trace)
     with contextlib.ExitStack() as stack:
-        attach_configured(world, stack)
-        button = open_talk_button(stack) if args.push_to_talk and args.input is None else None
+        tables = load_config()  # read once: devices, button, MCP servers and notifications
+        attach_configured(world, stack, tables)
+        wants_button = args.push_to_talk and args.input is None
+        button = open_talk_button(stack, tables) if wants_button else None
         engine = open_llm(args, required=False)
         if engine is not None:
             stack.callback(engine.close)
@@ -239,7 +242,9 @@ def _run_loop(args: argparse.Namespace) -> int:
         pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
         loop = _loop(
             args,
-            Agent(load_registry(stack), world, engine, on_announce=announcement_hooks()),
+            Agent(
+                load_registry(stack, tables), world, engine, on_announce=announcement_hooks(tables)
+            ),
             voice,
             world_path,
             gate=gate,

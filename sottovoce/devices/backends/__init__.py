@@ -43,6 +43,12 @@ class DeviceFactory(Protocol):
     def __call__(self, like: Device, options: Mapping[str, Any]) -> Device: ...
 
 
+def take_identity(real: Any, like: Device) -> None:
+    """Give a real device the world device's id, kind, name, aliases and area."""
+    real.id, real.kind, real.name = like.id, like.kind, like.name
+    real.aliases, real.area = like.aliases, like.area
+
+
 def factory(backend: str) -> DeviceFactory:
     """The factory of a backend by name; BackendError names the known ones."""
     target = BACKENDS.get(backend)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import entry_points
 from typing import Any
 
-from sottovoce.devices.backends import BackendError
+from sottovoce.devices.backends import BackendError, take_identity
 from sottovoce.devices.device import Device
 from sottovoce.devices.kinds import check_write
 
@@ -67,12 +67,14 @@ def make_device(like: Device, options: Mapping[str, Any]) -> Device:
 class _GPIODevice:
     """The world device's identity around a gpiozero output, which it closes with its pins."""
 
+    id: str  # the world device's identity, set by take_identity
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    area: str | None
+
     def __init__(self, like: Device, output: Any, factory: Any | None) -> None:
-        self.id = like.id
-        self.kind = like.kind
-        self.name = like.name
-        self.aliases = like.aliases
-        self.area = like.area
+        take_identity(self, like)
         self._output = output
         self._factory = factory  # None when the caller owns it
 

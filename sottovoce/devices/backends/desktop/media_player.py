@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from sottovoce.devices.backends import take_identity
 from sottovoce.devices.device import Device
 from sottovoce.devices.kinds import check_state, check_write
 
@@ -37,6 +38,12 @@ class DesktopMediaPlayer:
     after a failed turn runs nothing.
     """
 
+    id: str  # the world device's identity, set by take_identity
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    area: str | None
+
     def __init__(
         self,
         like: Device,
@@ -44,11 +51,7 @@ class DesktopMediaPlayer:
         player: Playerctl | None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.id = like.id
-        self.kind = like.kind
-        self.name = like.name
-        self.aliases = like.aliases
-        self.area = like.area
+        take_identity(self, like)
         self.mixer = mixer
         self.player = player
         self._clock = clock
