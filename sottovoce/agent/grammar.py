@@ -23,6 +23,8 @@ from hassil import (
 
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
+from sottovoce.agent.ha_library import HaLibrary
+from sottovoce.agent.names import spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -109,7 +111,7 @@ class Match:
 class Grammar:
     """The compiled sentence grammar of a registry against one world."""
 
-    def __init__(self, registry: Registry, world: World) -> None:
+    def __init__(self, registry: Registry, world: World, *, library: bool = True) -> None:
         self._intents = Intents.from_dict(_intents_dict(registry))
         self._lists: dict[str, SlotList] = dict(world_lists(world))
         self._slot_lists = _slot_lists_by_tool(registry)
@@ -119,6 +121,8 @@ class Grammar:
         }
         self._repair = NameRepair(_spoken_names(self._lists))
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
+        # Home Assistant's sentences read what ours do not ("light up the living room").
+        self._library = HaLibrary(world) if library else None
         for intent in self._intents.intents.values():
             for data in intent.data:
                 _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
@@ -136,7 +140,17 @@ class Grammar:
             for r in results
             if self._times_are_times(r)
         ]
-        return _best(matches, prefer)
+        return _best(matches, prefer) or self._library_match(text)
+
+    def _library_match(self, text: str) -> Match | None:
+        """The best reading of Home Assistant's sentences that one of our tools carries out."""
+        if self._library is None:
+            return None
+        for reading in self._library.readings(text):
+            plugin = self._plugins.get(reading.call.tool)
+            if plugin is not None:
+                return Match(reading.call, reading.literal_chunks, (), plugin)
+        return None
 
     def _clock_slots(self, result: RecognizeResult) -> set[str]:
         slots = self._slot_lists.get(result.intent.name, {})
@@ -270,7 +284,7 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     names = (*_WORLD_TEXT_LISTS, *KINDS)
     lists: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
     for device in world.devices.values():
-        for spoken in (device.name, *device.aliases):
+        for spoken in spoken_names(device, world):
             lists.setdefault(device.kind, []).append((spoken, device.id))
             lists["device"].append((spoken, device.id))
     for area in world.areas:

@@ -1,0 +1,81 @@
+"""Names as people say them: the forms of a device's name that the grammars accept.
+
+A world gives each device a name and maybe aliases; people also use the
+household's other word for the same thing ("coffee pot" for the coffee
+maker, "roomba" for the robot vacuum, "socket" for a plug, "telly" for the
+TV), the name without the room when only one thing in the house is called
+that ("the radio" for the kitchen radio), and "lamp" and "light"
+interchangeably. Only forms that name exactly one device are added, and never
+a room's name, so a shortened name cannot steal another device's words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from sottovoce.devices import Device, World
+
+# Words for the same household thing; a name ending in one may end in any other.
+SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split(","))
+    for group in (
+        "coffee maker,coffee machine,coffee pot,espresso machine",
+        "plug,socket,outlet,smart plug,power socket",
+        "tv,television,telly",
+        "speaker,speakers,sound system",
+        "vacuum,robot vacuum,vacuum cleaner,hoover,roomba,robot hoover,robot",
+        "lamp,light",
+        "lights,lamps",
+        "blinds,shades",
+        "blind,shade",
+        "curtains,drapes",
+        "washing machine,washer",
+        "tumble dryer,dryer",
+        "air conditioner,air conditioning,ac,air con,aircon",
+        "sprinklers,irrigation,sprinkler",
+        "kettle,electric kettle",
+        "heating,heater",
+    )
+)
+
+
+def spoken_names(device: Device, world: World) -> list[str]:
+    """The device's name and aliases, then the other forms that name it alone."""
+    own = [device.name.lower(), *(a.lower() for a in device.aliases)]
+    return own + [form for form in _extra_forms(world).get(device.id, []) if form not in own]
+
+
+def _extra_forms(world: World) -> dict[str, list[str]]:
+    """Synonym and room-less forms of every device's names, kept only where unambiguous."""
+    places = {a.name.lower() for a in world.areas} | {f.lower() for f in world.floors()}
+    taken = {n.lower() for d in world.devices.values() for n in (d.name, *d.aliases)}
+    forms: dict[str, set[str]] = {}
+    for device in world.devices.values():
+        names = [device.name.lower(), *(a.lower() for a in device.aliases)]
+        found = {s for n in names for s in _synonym_forms(n)}
+        found |= {s for n in names for s in _without_place(n, places)}
+        forms[device.id] = found - taken - places
+    owners = Counter(form for found in forms.values() for form in found)
+    return {
+        device_id: sorted(f for f in found if owners[f] == 1) for device_id, found in forms.items()
+    }
+
+
+def _synonym_forms(name: str) -> Iterable[str]:
+    """'kitchen plug' -> 'kitchen socket', 'kitchen outlet', ...: the head noun swapped."""
+    for group in SYNONYMS:
+        for word in sorted(group, key=len, reverse=True):  # "robot vacuum" before "vacuum"
+            if name == word or name.endswith(" " + word):
+                stem = name[: len(name) - len(word)]
+                yield from (stem + other for other in group if other != word)
+                break
+
+
+def _without_place(name: str, places: set[str]) -> Iterable[str]:
+    """'kitchen radio' -> 'radio': the name without a leading room or floor."""
+    for place in places:
+        if name.startswith(place + " ") and len(name) > len(place) + 1:
+            rest = name[len(place) + 1 :]
+            yield rest
+            yield from _synonym_forms(rest)
