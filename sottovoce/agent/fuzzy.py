@@ -4,6 +4,11 @@
 four words is compared with the world's names (devices, aliases, areas,
 contacts, scenes, media), and runs close enough to a name are replaced by it,
 so that the exact grammar can match the repaired text.
+
+A run is repaired only when one of its words is unexplained: not a word of
+any name and not a word the sentences use. "Turn off room lights" has no
+such word ("room" is part of "living room", "lights" is a sentence word), so
+it is never turned into "the bedroom light".
 """
 
 from __future__ import annotations
@@ -35,9 +40,10 @@ class _Fix:
 class NameRepair:
     """Replaces near misses of known names with the names themselves."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], words: Iterable[str] = ()) -> None:
         self._names = sorted({n for n in names if len(n) >= 3})
         self._known = frozenset(self._names)
+        self._words = frozenset(words) | {w for n in self._names for w in n.split()}
 
     def knows(self, name: str) -> bool:
         """Whether `name` is exactly one of the known names."""
@@ -61,9 +67,17 @@ class NameRepair:
         for start in range(len(words)):
             for end in range(start + 1, min(start + _MAX_WORDS, len(words)) + 1):
                 run = words[start:end]
-                if run[0] in _GLUE or run[-1] in _GLUE:
+                if run[0] in _GLUE or run[-1] in _GLUE or self._explained(run):
                     continue
                 yield self._closest(" ".join(run), start, end)
+
+    def _explained(self, run: list[str]) -> bool:
+        """Whether every word of the run is a known word (so none of it was misheard).
+
+        A compound heard as two words ("hall way") is a mishearing even so.
+        """
+        compound = any(a + b in self._words for a, b in zip(run, run[1:], strict=False))
+        return not compound and all(word in self._words for word in run)
 
     def _closest(self, phrase: str, start: int, end: int) -> _Fix | None:
         if len(phrase) < 3 or phrase in self._known:

@@ -34,6 +34,7 @@ from sottovoce.tools.api import SLOT_RE
 FOLLOW_UP = "_follow_up"
 FUZZY_CUTOFF = 80.0
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+_WORD = re.compile(r"[a-z][a-z']*")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
 # and "7:30" as one value and the padding tells whether am or pm was said.
 _CLOCK_LISTS = frozenset({"time", "reminder_clock"})
@@ -117,9 +118,9 @@ class Grammar:
         self._slot_lists = _slot_lists_by_tool(registry)
         self._plugins = {spec.name: spec.plugin for spec in registry}
         self._areas = {normalize(a.name) for a in world.areas} | {
-            normalize(f) for f in world.floors()
+            normalize(f) for f in world.floor_words()
         }
-        self._repair = NameRepair(_spoken_names(self._lists))
+        self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
         self._library = HaLibrary(world) if library else None
@@ -202,6 +203,16 @@ def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:
                 if isinstance(text, str):
                     names.append(text)
     return names
+
+
+def template_words(registry: Registry) -> set[str]:
+    """The literal words of every tool's sentences (what the user may say besides names)."""
+    words: set[str] = set()
+    for spec in registry:
+        for group in spec.sentences:
+            for sentence in group.sentences:
+                words.update(_WORD.findall(SLOT_RE.sub(" ", sentence)))
+    return words
 
 
 def _strip_article(text: str) -> str:
@@ -289,7 +300,7 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
             lists["device"].append((spoken, device.id))
     for area in world.areas:
         lists["area"].append((area.name, area.name))
-    for floor in world.floors():
+    for floor in world.floor_words():
         lists["area"].append((floor, floor))
     lists["area"].extend((place, place) for place in _EVERYWHERE)
     lists["contact"] = [(c.name, c.name) for c in world.contacts]

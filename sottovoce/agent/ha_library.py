@@ -121,7 +121,7 @@ def ha_lists(world: World) -> dict[str, SlotList]:
     lists = sorted(world.store.lists)
     names += [(name, f"todo:{name}", {"domain": "todo"}) for name in lists]
     areas = [(area.name, area.name) for area in world.areas]
-    floors = [(floor, floor) for floor in world.floors()]
+    floors = [(floor, floor) for floor in world.floor_words()]
     return {
         "name": _text_list("name", names),
         "area": _text_list("area", areas),

@@ -70,6 +70,9 @@ _ATTACHED_UNIT = re.compile(
 _PUNCT = re.compile(
     r"[^\w\s'.:\-]|_|(?<!\d)[.:]|[.:](?!\d)|'(?![^\W\d_])|(?<![^\W\d_])'|-(?!\d)|(?<=\S)-"
 )
+# "1/2 an hour" is "half an hour"; other slashes stay separators ("on/off").
+_FRACTION_WORDS = {"1/2": "half", "1/4": "a quarter", "3/4": "three quarters", "1/3": "a third"}
+_FRACTION = re.compile(r"(?<![\d/])(?:1/2|1/4|3/4|1/3)(?![\d/])")
 _SPELLINGS = re.compile(
     r"\bper cent\b|\b(?:degrees? )?(?:celsius|centigrade)\b|\bhalf way\b|(?<![^\W\d_])o ?'?clock\b"
 )
@@ -186,6 +189,7 @@ def _clean(text: str) -> str:
     s = s.replace("°", " degrees ").replace("º", " degrees ")
     s = s.replace("%", " percent ").replace("&", " and ").replace("+", " plus ")
     s = _THOUSANDS.sub("", s)
+    s = _FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(0)], s)
     s = _ATTACHED_UNIT.sub(" ", s)
     s = _CONTRACTION.sub(_expand_contraction, s)
     return _PUNCT.sub(" ", s)

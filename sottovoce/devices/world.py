@@ -9,6 +9,7 @@ unknown key is an error, because it is most likely a typo.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -24,9 +25,11 @@ from .store import Store
 from .yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
 
 TOP_LEVEL_KEYS = (
     "name",
+    "language",
     "location",
     "clock",
     "areas",
@@ -58,6 +61,7 @@ class World:
     media_library: list[MediaItem]
     store: Store
     source: str
+    language: str = "en"  # the household's language (SPEC: optional, default en)
 
     def snapshot(self) -> dict[str, Any]:
         """The world's state in the shape of SPEC.md section 2 (fresh, JSON-ready)."""
@@ -110,6 +114,21 @@ class World:
     def floors(self) -> list[str]:
         """The distinct floors named by areas, in file order."""
         return list(dict.fromkeys(a.floor for a in self.areas if a.floor is not None))
+
+    def floor_words(self) -> dict[str, list[str]]:
+        """What each spoken floor means: the floors themselves, and "upstairs"/"downstairs".
+
+        In a house whose floors are "ground floor", "first floor" and "second
+        floor", "upstairs" is every floor above the ground one and "downstairs"
+        the ground floor (the one so called, else the first listed).
+        """
+        floors = self.floors()
+        words = {floor: [floor] for floor in floors}
+        if len(floors) >= 2:
+            ground = next((f for f in floors if "ground" in f or "downstairs" in f), floors[0])
+            words.setdefault("downstairs", [ground])
+            words.setdefault("upstairs", [f for f in floors if f != ground])
+        return words
 
 
 @dataclass(frozen=True)
@@ -192,9 +211,20 @@ def parse_world(
         media_library=wf.read_media(r, data.get("media_library")),
         store=Store.in_memory() if store is None else store,
         source=source,
+        language=_language(r, data.get("language")),
     )
     world.store.seed_lists(wf.read_lists(r, data.get("lists")))
     return world
+
+
+def _language(r: wf.Reader, value: Any) -> str:
+    """The `language` key: a language code such as en, de or pt-BR (default en)."""
+    if value is None:
+        return "en"
+    code = r.text(value, "language")
+    if not _LANGUAGE.fullmatch(code):
+        r.fail("language", f"{code!r} is not a language code (for example en, de, fr, pt-BR)")
+    return code
 
 
 def _make_clock(r: wf.Reader, value: Any, timezone: str | None, virtual: bool) -> Clock:

@@ -124,7 +124,7 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     exact = [d for d in candidates if name == d.id or name in _names(d)]
     if exact:
         return exact
-    if ctx.world.area(name) is not None or name in ctx.world.floors() or name in EVERYWHERE:
+    if ctx.world.area(name) is not None or name in ctx.world.floor_words() or name in EVERYWHERE:
         return _in_area(ctx, kinds, name)
     grouped = _area_and_kind_word(ctx, kinds, name)
     if grouped is not None:
@@ -154,7 +154,7 @@ def _area_and_kind_word(ctx: ToolContext, kinds: Sequence[str], name: str) -> li
         for word in KIND_WORDS.get(kind, ()):
             if name.endswith(" " + word):
                 place = name[: -len(word) - 1].strip()
-                if ctx.world.area(place) is not None or place in ctx.world.floors():
+                if ctx.world.area(place) is not None or place in ctx.world.floor_words():
                     return _in_area(ctx, kinds, place)
     return None
 
@@ -177,8 +177,9 @@ def areas_named(ctx: ToolContext, place: str) -> list[str]:
     found = world.area(place)
     if found is not None:
         return [found.name]
-    if place in world.floors():
-        return [a.name for a in world.areas if a.floor == place]
+    floors = world.floor_words().get(place)
+    if floors is not None:
+        return [a.name for a in world.areas if a.floor in floors]
     if place in EVERYWHERE:
         return [a.name for a in world.areas]
     raise ToolError(f"I don't know a room called {place}.")
