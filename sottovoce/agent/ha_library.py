@@ -30,7 +30,8 @@ from sottovoce.devices import World
 # so they cannot shadow one of ours.
 _WANTED = frozenset(HANDLERS)
 _OPTIONAL = re.compile(r"\[[^\[\]]*\]")
-_SLOT = re.compile(r"\{[^}]*\}")
+_SLOT = re.compile(r"\{([^}]*)\}")
+_PLACES = frozenset({"name", "area", "floor"})
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,12 @@ def _acting(group: dict[str, Any]) -> dict[str, Any]:
 
 
 def _says_something(template: str) -> bool:
-    """Whether a template has a word that must be said besides its slots and articles."""
+    """Whether a template needs more than names and places: a word, a rule or a value."""
     text = template.replace("<the>", "")
     while (stripped := _OPTIONAL.sub("", text)) != text:
         text = stripped
-    return bool(re.search(r"[a-z<]", _SLOT.sub("", text)))
+    values = [s for s in _SLOT.findall(text) if s.split(":")[0] not in _PLACES]
+    return bool(values or re.search(r"[a-z<]", _SLOT.sub("", text)))
 
 
 def _reading(result: RecognizeResult) -> Reading | None:

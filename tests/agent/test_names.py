@@ -1,0 +1,64 @@
+"""Names as people say them: synonym and room-less forms, kept only where they name one device."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sottovoce.agent.fuzzy import NameRepair
+from sottovoce.agent.names import spoken_names
+from sottovoce.devices import parse_world
+
+_WORLD: dict[str, Any] = {
+    "name": "names",
+    "areas": [
+        {"name": "kitchen", "floor": "ground floor"},
+        {"name": "lounge", "floor": "ground floor"},
+        {"name": "bedroom", "floor": "first floor"},
+        {"name": "loft", "floor": "second floor"},
+    ],
+    "devices": [
+        {"id": "switch.coffee", "kind": "switch", "name": "coffee maker", "area": "kitchen"},
+        {"id": "switch.plug", "kind": "switch", "name": "kitchen plug", "area": "kitchen"},
+        {"id": "media_player.radio", "kind": "media_player", "name": "kitchen radio"},
+        {"id": "light.lounge", "kind": "light", "name": "lounge lamp", "area": "lounge"},
+        {"id": "light.bedroom", "kind": "light", "name": "bedroom lamp", "area": "bedroom"},
+        {"id": "vacuum.robot", "kind": "vacuum", "name": "robot vacuum"},
+    ],
+}
+
+
+def _names(device: str) -> list[str]:
+    world = parse_world(_WORLD, "names.yaml")
+    return spoken_names(world.devices[device], world)
+
+
+def test_household_synonyms_name_the_device() -> None:
+    assert {"coffee machine", "coffee pot"} <= set(_names("switch.coffee"))
+    assert {"kitchen socket", "kitchen outlet"} <= set(_names("switch.plug"))
+    assert {"roomba", "hoover", "vacuum"} <= set(_names("vacuum.robot"))
+    assert "lounge light" in _names("light.lounge")
+
+
+def test_the_name_without_its_room_when_only_one_thing_is_so_called() -> None:
+    assert "radio" in _names("media_player.radio")
+    assert "plug" in _names("switch.plug")
+    # Two lamps: "lamp" alone would be a guess, so neither gets it.
+    assert "lamp" not in _names("light.lounge") + _names("light.bedroom")
+
+
+def test_own_name_and_aliases_come_first() -> None:
+    assert _names("switch.coffee")[0] == "coffee maker"
+
+
+def test_relative_floors_in_a_house_of_ordinal_floors() -> None:
+    world = parse_world(_WORLD, "names.yaml")
+    words = world.floor_words()
+    assert words["downstairs"] == ["ground floor"]
+    assert words["upstairs"] == ["first floor", "second floor"]
+
+
+def test_repair_needs_an_unexplained_word() -> None:
+    repair = NameRepair(["bedroom light", "reading lamp", "hallway light"], ["room", "lights"])
+    assert repair.repair("turn off room lights") is None
+    assert repair.repair("turn on the reading lamb") == "turn on the reading lamp"
+    assert repair.repair("turn off the hall way light") == "turn off the hallway light"
