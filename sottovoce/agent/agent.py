@@ -1,9 +1,9 @@
 """The agent: one conversation with a world, turning the user's words into actions and a reply.
 
-It normalizes what was heard, settles a pending confirmation, asks the
-router for calls, runs them through the executor, remembers what the
-conversation refers to, announces timers and reminders that came due, and
-persists the user's things after every turn.
+It normalizes what was heard, settles a pending clarifying question or
+confirmation, asks the router for calls, runs them through the executor,
+remembers what the conversation refers to, announces timers and reminders
+that came due, and persists the user's things after every turn.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sottovoce.agent.announce import fire_due
 from sottovoce.agent.calls import Call, TurnResult
+from sottovoce.agent.clarify import Clarification
 from sottovoce.agent.dialogue import DialogueState, after_no, is_no, is_yes
 from sottovoce.agent.executor import Outcome, execute
 from sottovoce.agent.grammar import Grammar
@@ -115,6 +116,11 @@ class Agent:
         )
 
     async def _respond(self, turn: _Turn, text: str) -> tuple[list[Call], list[str], list[str]]:
+        asked, self.state.clarification = self.state.clarification, None
+        if asked is not None:
+            answered = await self._answer(turn, text, asked)
+            if answered is not None:
+                return answered
         pending = self.state.pending
         if pending is not None:
             self.state.pending = None
@@ -130,11 +136,33 @@ class Agent:
             # A bare "yes" with no question asked (often a misheard word) must not act.
             turn.route = "dialogue"
             return [], ["There's nothing waiting for a yes or no."], []
+        return await self._route(turn, [text])
+
+    async def _answer(
+        self, turn: _Turn, text: str, asked: Clarification
+    ) -> tuple[list[Call], list[str], list[str]] | None:
+        """Complete the asked command with the answer; None if the answer is a new request."""
+        if is_no(text):
+            turn.route = "dialogue"
+            return [], ["Okay."], []
+        clarifier = self.router.clarifier
+        completed = clarifier.complete(asked, text) if clarifier is not None else None
+        return await self._route(turn, completed) if completed else None
+
+    async def _route(
+        self, turn: _Turn, texts: list[str]
+    ) -> tuple[list[Call], list[str], list[str]]:
+        """Route each text (several when an answer picked several devices) and carry them out."""
         started = _now()
-        decision = await self.router.route(text, self.state)
+        decisions = [await self.router.route(text, self.state) for text in texts]
         turn.route_s = _now() - started
+        decision = _merged(decisions)
         turn.route = decision.route
         turn.model_outputs, turn.model_valid = decision.model_outputs, decision.model_valid
+        asked = self.state.clarification
+        if asked is not None and asked.referent:
+            # "What should I do with the front door?" - "unlock it": "it" is the door.
+            self.state.referent = asked.referent
         return await self._carry_out(turn, decision)
 
     async def _carry_out(
@@ -170,6 +198,21 @@ class Agent:
         if outcome.ok:
             self.state.last_call = call
         return outcome
+
+
+def _merged(decisions: list[Decision]) -> Decision:
+    """One decision from several: their calls, replies and problems in order."""
+    if len(decisions) == 1:
+        return decisions[0]
+    replies = [d.reply for d in decisions if d.reply]
+    return Decision(
+        decisions[0].route,
+        [call for d in decisions for call in d.calls],
+        " ".join(replies) or None,
+        [problem for d in decisions for problem in d.problems],
+        sum(d.model_outputs for d in decisions),
+        sum(d.model_valid for d in decisions),
+    )
 
 
 def _problems(outcome: Outcome) -> list[str]:

@@ -1,7 +1,8 @@
 """Dialogue state and the small decisions that need no grammar.
 
 What the conversation remembers between turns (the last call, the devices
-it touched, a question waiting for yes or no), how a yes or a no is
+it touched, a question waiting for yes or no or for the missing part of a
+command), how a yes or a no is
 recognized, and which sentences are negations that must do nothing.
 """
 
@@ -9,8 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sottovoce.agent.calls import Call
+
+if TYPE_CHECKING:
+    from sottovoce.agent.clarify import Clarification
 
 _YES = (
     r"yes|yeah|yep|yup|sure|ok|okay|alright|all right|absolutely|of course|correct|confirm"
@@ -42,6 +47,7 @@ class DialogueState:
     referent: tuple[str, ...] = ()
     pending: Call | None = None
     pending_prompt: str = ""
+    clarification: Clarification | None = None  # a question whose answer completes a command
     history: list[tuple[str, str]] = field(default_factory=list)
 
     def remember(self, user: str, reply: str) -> None:

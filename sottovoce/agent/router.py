@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from sottovoce.agent.calls import Call, UnknownName
+from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
 from sottovoce.agent.grounding import Grounding
@@ -72,6 +73,7 @@ class Router:
         self.engine = engine
         # A compiled grammar can be shared by agents on copies of the same world.
         self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
+        self.clarifier = None if self.grammar is None else Clarifier(registry, world, self.grammar)
         if engine is not None and selector is None:
             selector = ToolSelector(registry, world)
         self.selector = selector
@@ -101,6 +103,11 @@ class Router:
             trimmed = None if unknown is not None else self._trimmed(text, state.last_call)
             if trimmed:
                 return Decision("grammar", trimmed)
+        # Words that name something here but are cut short or fit several devices: ask.
+        asked = self.clarifier.ask(text, unknown) if self.clarifier is not None else None
+        if asked is not None:
+            state.clarification = asked
+            return Decision("clarify", reply=asked.question)
         if unknown is not None:
             # The words name something this home does not have: saying so beats
             # any guess a model could make.
