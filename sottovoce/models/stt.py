@@ -19,6 +19,7 @@ from sottovoce.models.llm import EngineUnavailable
 
 SAMPLE_RATE = 16_000
 _REQUIRED = ("model.bin", "config.json", "tokenizer.json")
+_ONE_WINDOW_S = 30.0  # whisper reads 30 s at a time
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,23 @@ class STTConfig:
     beam_size: int = 1  # greedy: on a small CPU a wider beam costs more than it gains
     threads: int = 2
     compute_type: str = "int8"
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One reading of the audio, as beam search scored it."""
+
+    text: str
+    score: float  # log probability per token (the end token included), as the beam ranks it
+
+
+@dataclass(frozen=True)
+class Hypotheses:
+    """The best few readings of a stretch of audio, best first."""
+
+    options: tuple[Hypothesis, ...]
+    duration_s: float
+    no_speech: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,3 +109,50 @@ class WhisperSTT:
             texts = [s.text for s in segments if s.no_speech_prob < 0.8 or s.avg_logprob > -0.5]
         text = " ".join(" ".join(texts).split())
         return Transcript(text, duration, no_speech=not text)
+
+    def hypotheses(self, pcm: bytes, prompt: str | None = None, count: int = 5) -> Hypotheses:
+        """The `count` best readings of `pcm` (16 kHz mono s16, at most 30 s) by beam search."""
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+        duration = len(samples) / SAMPLE_RATE
+        if len(samples) < SAMPLE_RATE // 10:
+            return Hypotheses((), duration, no_speech=True)
+        if duration > _ONE_WINDOW_S:  # beyond one window, the plain transcript is all there is
+            heard = self.transcribe(pcm, prompt)
+            return Hypotheses((Hypothesis(heard.text, 0.0),), duration, heard.no_speech)
+        with self._lock:
+            return _beam(self.model, samples, prompt, self.config, count)
+
+
+def _beam(
+    model: Any, samples: Any, prompt: str | None, config: STTConfig, count: int
+) -> Hypotheses:
+    """faster-whisper's decoding of one window, keeping the n-best that it throws away."""
+    from faster_whisper.audio import pad_or_trim  # type: ignore[import-untyped]
+    from faster_whisper.tokenizer import Tokenizer  # type: ignore[import-untyped]
+    from faster_whisper.transcribe import get_suppressed_tokens  # type: ignore[import-untyped]
+
+    duration = len(samples) / SAMPLE_RATE
+    tokenizer = Tokenizer(
+        model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=config.language
+    )
+    previous = tokenizer.encode(" " + prompt.strip()) if prompt else []
+    start = model.get_prompt(tokenizer, previous, without_timestamps=True)
+    encoded = model.encode(pad_or_trim(model.feature_extractor(samples)))
+    # Temperature 0 only: faster-whisper's fallback samples at random when a
+    # short command scores low, and the choice must be repeatable.
+    result = model.model.generate(
+        encoded,
+        [start],
+        beam_size=max(count, config.beam_size),
+        num_hypotheses=count,
+        return_scores=True,
+        return_no_speech_prob=True,
+        suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
+    )[0]
+    pairs = list(zip(result.sequences_ids, result.scores, strict=True))
+    options = tuple(Hypothesis(" ".join(tokenizer.decode(i).split()), float(s)) for i, s in pairs)
+    # As `transcribe` does: likely silence whose words are doubtful is no speech
+    # (faster-whisper's average counts the end token once more).
+    average = pairs[0][1] * len(pairs[0][0]) / (len(pairs[0][0]) + 1) if pairs else 0.0
+    silent = result.no_speech_prob >= 0.8 and average <= -0.5
+    return Hypotheses(() if silent else options, duration, no_speech=silent or not options)
