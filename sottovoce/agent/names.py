@@ -20,7 +20,7 @@ from sottovoce.devices import Device, World
 SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split(","))
     for group in (
-        "coffee maker,coffee machine,coffee pot,espresso machine",
+        "coffee maker,coffee machine,coffee pot,espresso machine,coffee",
         "plug,socket,outlet,smart plug,power socket",
         "tv,television,telly",
         "speaker,speakers,sound system",
@@ -57,9 +57,24 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
         found |= {s for n in names for s in _without_place(n, places)}
         forms[device.id] = found - taken - places
     owners = Counter(form for found in forms.values() for form in found)
+    heads = _head_owners(world)
     return {
-        device_id: sorted(f for f in found if owners[f] == 1) for device_id, found in forms.items()
+        device_id: sorted(
+            f for f in found if owners[f] == 1 and heads.get(f, {device_id}) == {device_id}
+        )
+        for device_id, found in forms.items()
     }
+
+
+def _head_owners(world: World) -> dict[str, set[str]]:
+    """Which devices' names end in each word (or its synonym): "lamp" is every lamp's."""
+    owners: dict[str, set[str]] = {}
+    for device in world.devices.values():
+        for name in (device.name, *device.aliases):
+            head = name.lower().split()[-1]
+            for word in {head, *(w for g in SYNONYMS if head in g for w in g)}:
+                owners.setdefault(word, set()).add(device.id)
+    return owners
 
 
 def _synonym_forms(name: str) -> Iterable[str]:

@@ -134,10 +134,12 @@ class Router:
         """
         words = text.split()
         for cut in range(1, min(_EDGE_WORDS, len(words) - 2) + 1):
-            calls = self._parts(" ".join(words[cut:]), last)
+        # What is left is not a follow-up: "turn off the dining room" cut to "the dining
+        # room" must not re-aim the last command at the dining room.
+            calls = self._parts(" ".join(words[cut:]), None)
             if calls:
                 return calls
-        return self._parts(" ".join(words[:-1]), last) if len(words) > 3 else None
+        return self._parts(" ".join(words[:-1]), None) if len(words) > 3 else None
 
     def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
         assert self.grammar is not None
@@ -341,6 +343,8 @@ def relaxed_forms(text: str) -> list[str]:
     return [text] if result == text or not result else [text, result]
 
 
+# "Turn the bedroom light up to full": the direction adds nothing to a level.
+_INNER_SWAPS = ((" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "))
 def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
     """Re-aim the last call at a new area, device, day, contact or value; None if it cannot be."""
     spec = registry.get(last.tool)
@@ -348,6 +352,8 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
         return None
     if "value" in slots:
         return _new_value(last, slots["value"])
+    for inner, plain in _INNER_SWAPS:
+        relaxed = relaxed.replace(inner, plain)
     params = set(spec.args_model.model_fields)
     if not set(slots) <= params:
         return None

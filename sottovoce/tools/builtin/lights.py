@@ -42,6 +42,9 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         f"[all] [the] {{area}} {lights} {word}",
         f"[all] [the] {lights} {word} [(in|on)] [the] {{area}}",
         f"[all] [the] {lights} (in|on) [the] {{area}} {word}",
+        # "Turn off the dining room": a room switched on or off is its lights.
+        f"{verb} {word} [the] {{area}}",
+        f"{verb} [the] {{area}} {word}",
         {
             "sentences": [
                 f"{verb} {word} all [of] [the] {lights}",
@@ -164,6 +167,10 @@ def _step_sentences(up: bool) -> list[str]:
         f"{change} [the] brightness [(in|on) [the] {{area}}]",
         f"make {{ref:name}} {more}",
         f"{'brighten' if up else 'dim'} {{ref:name}}",
+        # Said to the room: "brighter", "it is too dark in here".
+        f"[make it] {more} [in here]",
+        f"[it is] too {'dark' if up else 'bright'} [in here]",
+        f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
     ]
 
 

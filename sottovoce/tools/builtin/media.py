@@ -246,6 +246,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         _UP + " in [the] {area}",
         "(turn {ref:name} up|volume up|" + _UP + ") by {percent:step} [percent]",
         _PLAYER + " (volume up|louder)",
+        "(turn up|raise|increase|crank up) " + _PLAYER + " (volume|sound)",
         {
             "sentences": [
                 _DOWN,
@@ -258,6 +259,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
                 _DOWN + " in [the] {area}",
                 "(turn {ref:name} down|volume down|" + _DOWN + ") by {percent:step} [percent]",
                 _PLAYER + " (volume down|quieter|softer)",
+                "(turn down|lower|decrease|reduce) " + _PLAYER + " (volume|sound)",
             ],
             "slots": {"direction": "down"},
         },

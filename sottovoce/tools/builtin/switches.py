@@ -81,6 +81,8 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     else:
         run = "(start|run|start up|fire up|get) [the] {} [going|running|up]"
         sentences += [run.format("{switch:name}"), run.format("{fan:name}")]
+        # "Make me a coffee": an appliance named for what it makes (names.py adds "coffee").
+        sentences.append("(make|brew) [me|us] [a|an|some] [(cup|pot|mug) of] {switch:name}")
     return sentences
 
 
