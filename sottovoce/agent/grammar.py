@@ -25,7 +25,7 @@ from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary
 from sottovoce.agent.names import spoken_names
-from sottovoce.agent.normalize import normalize
+from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
@@ -262,7 +262,10 @@ def _intents_dict(registry: Registry) -> dict[str, Any]:
     lists: dict[str, Any] = dict(_BASE_LISTS)
     for spec in registry:
         data = [
-            {"sentences": list(group.sentences), "slots": dict(group.slots)}
+            {
+                "sentences": [normalize_template(s) for s in group.sentences],
+                "slots": dict(group.slots),
+            }
             for group in spec.sentences
         ]
         if data:

@@ -143,6 +143,38 @@ def normalize(text: str) -> str:
     return " ".join(tokens)
 
 
+# Template syntax: slots, rules, groups, alternatives and permutations.
+_TEMPLATE_SYNTAX = re.compile(r"(\{[^}]*\}|<[^>]*>|[()\[\]|;])")
+
+
+def normalize_template(template: str) -> str:
+    """A hassil template with its words in the form `normalize` gives what was heard.
+
+    A plugin's "i'd like a {drink}" must meet the heard "i would like a latte":
+    each run of plain words between the template's syntax may also be said in
+    the form heard text is normalized to (contractions, politeness words,
+    spellings, numbers and durations); the syntax and the slots stay as written.
+    """
+    pieces = _TEMPLATE_SYNTAX.split(template)
+    return "".join(p if _TEMPLATE_SYNTAX.fullmatch(p) else _template_words(p) for p in pieces)
+
+
+def _template_words(text: str) -> str:
+    if not text.strip():
+        return text
+    tokens = [t for t in _expand_bare(_clean(text).split()) if t not in FILLER_WORDS]
+    tokens = _SPELLINGS.sub(lambda m: _SPELLING_WORDS[m.group(0)[0]], " ".join(tokens)).split()
+    for reader in (_number_at, _time_at, _duration_at):
+        tokens = _rewrite(tokens, reader)
+    words, core = text.strip(), " ".join(tokens)
+    if core != words:
+        # Both forms: a fragment is normalized without the words around it, which can
+        # decide ("the next one" keeps its "one"). A space, not nothing, where words
+        # were dropped: hassil matches "( |x)" but not "(|x)".
+        core = f"({words}|{core or ' '})"
+    return (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
+
+
 _ENUM_COMMA = re.compile(r"(?<!\d),(?!\d)")
 _LAST_ITEM = re.compile(r"\s*(\S+\s+){0,3}(and|or)\b", re.IGNORECASE)
 _LEADING_JOIN = re.compile(r"^\s*(and|or)\s+", re.IGNORECASE)

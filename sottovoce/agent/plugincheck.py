@@ -22,6 +22,7 @@ from hassil.errors import MissingListError, MissingRuleError
 from sottovoce.agent.calls import Call
 from sottovoce.agent.dialogue import DialogueState
 from sottovoce.agent.grammar import Grammar, world_lists
+from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.samples import draw_samples
 from sottovoce.devices import KINDS, World
@@ -170,7 +171,8 @@ async def _route_samples(
             state = DialogueState()
             if "ref" in sample.lists:
                 state.last_call = Call(spec.name, {})
-            decision = await router.route(sample.text, state)
+            # As the agent does: what is said is normalized before it is routed.
+            decision = await router.route(normalize(sample.text), state)
             miss = _misroute(decision, spec.name)
             if miss is not None and _yields_to_a_name(decision, sample.lists):
                 report.yielded += 1

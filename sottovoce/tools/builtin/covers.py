@@ -121,7 +121,7 @@ def _position_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms("(set|put|move|open)", "[to] {percent} percent [open]")
     sentences += ["(open|close|raise|lower) {ref:name} to {percent} percent"]
     half = _forms("(open|close|lower|raise|put|set|move|pull|roll|draw)", "(halfway|half way)")
-    half += _forms("(open|close|lower|raise|set|put|move)", "to half [way]")
+    half += _forms("(open|close|lower|raise|set|put|move)", "to (half|halfway)")
     half += _forms("(half open|half close|open half way|close half way)")
     half += ["(open|close) {ref:name} (halfway|half way)"]
     sentences.append({"sentences": half, "slots": {"percent": 50}})

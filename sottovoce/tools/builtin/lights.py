@@ -168,7 +168,8 @@ def _step_sentences(up: bool) -> list[str]:
         f"make {{ref:name}} {more}",
         f"{'brighten' if up else 'dim'} {{ref:name}}",
         # Said to the room: "brighter", "it is too dark in here".
-        f"[make it] {more} [in here]",
+        f"{more} [in here]",
+        f"make it {more} in here",
         f"[it is] too {'dark' if up else 'bright'} [in here]",
         f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
     ]
