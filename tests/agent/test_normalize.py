@@ -270,3 +270,30 @@ def test_normalize_is_fast() -> None:
     per_sentence = (time.perf_counter() - start) / (5 * len(sentences))
     # Generous bound so a loaded CI machine does not flake; typical is ~50 us.
     assert per_sentence < 0.001
+
+
+def test_templates_may_be_said_in_their_normalized_form() -> None:
+    from sottovoce.agent.normalize import normalize_template
+
+    assert normalize_template("i'd like a {drink}") == "(i'd like a|i would like a) {drink}"
+    assert normalize_template("(please|kindly) stop") == "((please| )|(kindly| )) stop"
+    assert normalize_template("play [the] (next|last) one") == "play [the] (next|last) (one|1)"
+    assert normalize_template("turn on [the] {light:name}") == "turn on [the] {light:name}"
+
+
+def test_a_plugin_template_with_a_contraction_matches_what_is_heard() -> None:
+    from hassil import Intents, recognize
+
+    from sottovoce.agent.normalize import normalize, normalize_template
+
+    template = normalize_template("i'd like a cup of {drink}, please")
+    intents = Intents.from_dict(
+        {
+            "language": "en",
+            "intents": {"order": {"data": [{"sentences": [template]}]}},
+            "lists": {"drink": {"values": ["latte", "flat white"]}},
+        }
+    )
+    heard = normalize("I'd like a cup of flat white, please.")
+    result = recognize(heard, intents)
+    assert result is not None and result.entities["drink"].value == "flat white"
