@@ -76,6 +76,8 @@ class ToolSpec:
     kinds: tuple[str, ...] = ()
     confirm: bool = False
     timeout_s: float = 5.0
+    # Changes nothing (a status, a reading, the weather): a question may call it.
+    reads_only: bool = False
 
     @property
     def qualified_name(self) -> str:
@@ -125,8 +127,13 @@ class Plugin:
         confirm: bool = False,
         lists: Mapping[str, Mapping[str, Any]] | None = None,
         timeout_s: float = 5.0,
+        reads_only: bool | None = None,
     ) -> Callable[[ToolFunction], ToolFunction]:
-        """Register a function as a tool of this plugin (used as a decorator)."""
+        """Register a function as a tool of this plugin (used as a decorator).
+
+        `reads_only=True` marks a tool that changes nothing; when not given it is
+        inferred from the tool's name and description (`infer_reads_only`).
+        """
 
         def register(function: ToolFunction) -> ToolFunction:
             spec = build_spec(
@@ -137,6 +144,7 @@ class Plugin:
                 confirm=confirm,
                 lists=lists or {},
                 timeout_s=timeout_s,
+                reads_only=reads_only,
             )
             if any(existing.name == spec.name for existing in self.tools):
                 raise ValueError(f"plugin {self.name}: tool {spec.name} defined twice")
@@ -161,6 +169,7 @@ def build_spec(
     confirm: bool,
     lists: Mapping[str, Mapping[str, Any]],
     timeout_s: float,
+    reads_only: bool | None = None,
 ) -> ToolSpec:
     """Build a ToolSpec from a function; raises ValueError on a badly formed tool."""
     name = function.__name__
@@ -181,7 +190,30 @@ def build_spec(
         kinds=tuple(kinds),
         confirm=confirm,
         timeout_s=timeout_s,
+        reads_only=infer_reads_only(name, description) if reads_only is None else reads_only,
     )
+
+
+# Verbs of tools that only look: "Say whether ...", "get_forecast", "timer_status".
+_READ_VERBS = frozenset(
+    "say read describe answer tell get list show check report find search query look status"
+    " names now".split()
+)
+# Verbs of tools that change something; any of them in a name outweighs a reading verb.
+_CHANGE_VERBS = frozenset(
+    "add set remove delete clear create start stop send call place cancel turn open close"
+    " lock unlock play pause write update put make run activate toggle mute skip".split()
+)
+
+
+def infer_reads_only(name: str, description: str) -> bool:
+    """Whether a tool not marked either way looks like one that changes nothing."""
+    # The description's first word is its verb ("Say whether doors are locked").
+    first = description.split(maxsplit=1)[0].lower().strip(".,:;") if description.strip() else ""
+    if first in _READ_VERBS or first in _CHANGE_VERBS:
+        return first in _READ_VERBS
+    words = set(name.lower().split("_"))
+    return not words & _CHANGE_VERBS and bool(words & _READ_VERBS)
 
 
 def _args_model(function: ToolFunction) -> type[BaseModel]:

@@ -211,7 +211,7 @@ def _status_sentences() -> list[str]:
     ]
 
 
-@plugin.tool(kinds=["thermostat"], sentences=_status_sentences())
+@plugin.tool(reads_only=True, kinds=["thermostat"], sentences=_status_sentences())
 def climate_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say the current temperature, the target and the mode of thermostats."""
     thermostats = find_devices(ctx, ["thermostat"], name, area)

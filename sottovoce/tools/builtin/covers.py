@@ -158,7 +158,9 @@ def _status_sentences() -> list[str]:
     return sentences
 
 
-@plugin.tool(kinds=["cover", "valve"], sentences=_status_sentences(), lists=_word_lists())
+@plugin.tool(
+    reads_only=True, kinds=["cover", "valve"], sentences=_status_sentences(), lists=_word_lists()
+)
 def cover_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say whether blinds, curtains, garage doors or valves are open, closed or partly open."""
     return _report(_targets(ctx, name, area))

@@ -180,7 +180,7 @@ def _status_sentences() -> list[str]:
     ]
 
 
-@plugin.tool(kinds=["vacuum"], sentences=_status_sentences())
+@plugin.tool(reads_only=True, kinds=["vacuum"], sentences=_status_sentences())
 def vacuum_status(ctx: ToolContext, name: Name = None) -> str:
     """Say whether the robot vacuum is cleaning, returning or docked."""
     vacuums = find_devices(ctx, ["vacuum"], name)

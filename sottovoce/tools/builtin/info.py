@@ -64,6 +64,7 @@ def _day(day: str | None) -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     lists={"weather_day": _DAY_LIST},
     sentences=[
         "what is the weather [like] " + _D,
@@ -107,6 +108,7 @@ def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
 
 
 @plugin.tool(
+    reads_only=True,
     lists={
         "weather_day": _DAY_LIST,
         "weather_condition": {
@@ -155,6 +157,7 @@ def weather_will_it(
 
 
 @plugin.tool(
+    reads_only=True,
     lists={"weather_day": _DAY_LIST},
     sentences=[
         "how (hot|warm|cold|cool) will it (get|be) " + _D,
@@ -180,6 +183,7 @@ def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     kinds=["sensor"],
     sentences=[
         "what is the temperature (outside|outdoors|out there|in the garden outside)",
@@ -214,6 +218,7 @@ def spoken_date(when: datetime) -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what time is it [now|right now]",
         "what is the [current] time [now|right now]",
@@ -231,6 +236,7 @@ def time_get(ctx: ToolContext) -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what is the date [today|now]",
         "what is (today|todays|today's|today s|today is) date",

@@ -280,7 +280,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     ]
 
 
-@plugin.tool(kinds=["light"], sentences=_status_sentences())
+@plugin.tool(reads_only=True, kinds=["light"], sentences=_status_sentences())
 def light_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say whether lights are on, at what brightness and colour."""
     lights = find_devices(ctx, ["light"], name, area)

@@ -265,6 +265,7 @@ def _holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) ->
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what is (on|in) " + LIST,
         "what is (on|in) " + THE + " list",
@@ -287,7 +288,7 @@ def _holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) ->
             ],
             "slots": SHOP,
         },
-    ]
+    ],
 )
 def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
     """Read out the items on a list."""
@@ -348,11 +349,12 @@ def list_create(
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "(what|which) lists (do (i|we) have|are there|exist|have (i|we) got)",
         "(show|read|list|tell me) [me] [all] [my|the|our] lists",
         "do (i|we) have any lists",
-    ]
+    ],
 )
 def list_names(ctx: ToolContext) -> str:
     """Say which lists exist."""
@@ -393,6 +395,7 @@ def note_add(
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what are [all] [my|the] notes",
         "(read|show|tell me|list|give me|check) [me] [all] [my|the] notes",
@@ -400,7 +403,7 @@ def note_add(
         "(do i|have i) (have|got) any notes",
         "what did i (note|note down|write down|jot down|ask you to note)",
         "what (did i tell you|have i told you|did i ask you) to remember",
-    ]
+    ],
 )
 def note_read(ctx: ToolContext) -> str:
     """Read out the notes."""

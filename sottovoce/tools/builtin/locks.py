@@ -82,7 +82,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     return sentences
 
 
-@plugin.tool(kinds=["lock"], sentences=_status_sentences())
+@plugin.tool(reads_only=True, kinds=["lock"], sentences=_status_sentences())
 def lock_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say whether doors are locked."""
     locks = find_devices(ctx, ["lock"], name, area)

@@ -421,6 +421,7 @@ def _now_playing(ctx: ToolContext, name: str | None, area: str | None) -> list[D
 
 
 @plugin.tool(
+    reads_only=True,
     kinds=KINDS,
     sentences=[
         "what is playing [right now|now]",
@@ -452,6 +453,7 @@ def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) ->
 
 
 @plugin.tool(
+    reads_only=True,
     kinds=KINDS,
     sentences=[
         "what is the volume [level] [(on|of) " + _PLAYER + "]",

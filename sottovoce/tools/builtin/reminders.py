@@ -222,6 +222,7 @@ def reminder_add(
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what are [all] [my|the] reminders",
         "(what|which) reminders (do i have|have i (got|set)|are (there|set))",
@@ -229,7 +230,7 @@ def reminder_add(
         "(do i have|have i got|are there|have i set) any reminders [set]",
         "what (did i ask you|have i asked you) to remind me [about|of]",
         "when is my next reminder",
-    ]
+    ],
 )
 def reminder_list(ctx: ToolContext) -> str:
     """Say which reminders are set and when."""

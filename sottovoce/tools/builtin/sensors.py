@@ -84,6 +84,7 @@ def outside_temperature(ctx: ToolContext) -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     kinds=["sensor"],
     sentences=[
         "what (does|do) [the] {sensor:name} (say|read|show|report|measure)",
@@ -120,6 +121,7 @@ _IN_AREA = "in [the] {area}"
 
 
 @plugin.tool(
+    reads_only=True,
     kinds=["sensor", "thermostat"],
     lists={"sensor_quantity": _QUANTITY_LIST},
     sentences=[
@@ -308,6 +310,7 @@ _ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
 
 
 @plugin.tool(
+    reads_only=True,
     kinds=["binary_sensor"],
     lists={
         "opening_class": {

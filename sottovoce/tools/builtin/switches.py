@@ -151,7 +151,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     return sentences
 
 
-@plugin.tool(kinds=["switch", "fan", "light"], sentences=_status_sentences())
+@plugin.tool(reads_only=True, kinds=["switch", "fan", "light"], sentences=_status_sentences())
 def device_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say whether switches, plugs or fans are on (and how fast a fan runs)."""
     devices = _targets(ctx, name, area)

@@ -363,6 +363,7 @@ def _shift(timer: Timer, delta: int, now: datetime) -> None:
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "how much (time|longer) " + LEFT + " [on " + THE + " timer]",
         "how much (time|longer) " + LEFT + " on " + THE + " {text:label} timer",
@@ -386,7 +387,7 @@ def _shift(timer: Timer, delta: int, now: datetime) -> None:
         "how long (until|till|before) " + THE + " [{text:label}] timer "
         "(is done|goes off|ends|finishes|rings|is up)",
         "when (will|does) " + THE + " [{text:label}] timer (go off|end|finish|ring|be done)",
-    ]
+    ],
 )
 def timer_status(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
     """Say how much time is left on one timer, or on all of them."""

@@ -93,6 +93,7 @@ def _wearable(ctx: ToolContext, key: str, what: str) -> float:
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what is my [current] (heart rate|pulse|heartbeat|bpm|heart beat)",
         "how fast is my (heart|pulse) [beating|going|racing]",
@@ -121,6 +122,7 @@ def spoken_pace(minutes_per_km: float) -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "what is my [current|average] (pace|speed)",
         "how fast am i (running|going|moving|riding|walking|cycling)",
@@ -140,6 +142,7 @@ def watch_pace(ctx: ToolContext) -> str:
 
 
 @plugin.tool(
+    reads_only=True,
     sentences=[
         "how much battery (does|has) [my|the] watch [have|got] [left]",
         "how much battery is left [on|in] [my|the] watch",
