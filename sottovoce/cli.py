@@ -200,7 +200,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     if engine is None and args.no_grammar:
         print("sottovoce: error: --no-grammar needs a language model (--engine)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    ears = open_ears(Path(world_path), args.stt_model) if cases.has_audio() else None
+    ears = open_ears(Path(world_path), args.stt_model, registry) if cases.has_audio() else None
     voice = open_voice(args.voice) if cases.has_audio() and not args.no_voice else None
     evaluator = Evaluator(
         registry,

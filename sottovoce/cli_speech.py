@@ -223,14 +223,35 @@ def _show_partial(text: str) -> None:
         print(file=sys.stderr)
 
 
-def open_ears(world_path: Path, model: str | None = None) -> Any:
-    """The speech path for spoken eval turns: the default STT and VAD, biased to the world."""
+def open_ears(world_path: Path, model: str | None = None, registry: Any = None) -> Any:
+    """The speech path for spoken eval turns: the default STT and VAD, biased to the agent."""
     from sottovoce.agent.hearing import Hearing
+    from sottovoce.devices import load_world
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
     from sottovoce.models.vad import SileroVAD
 
     try:
-        return Hearing(open_stt(model), SileroVAD(), speech_prompt(world_path))
+        stt = open_stt(model)
     except ModelError as exc:
         raise EngineUnavailable(str(exc)) from None
+    if registry is None:
+        return Hearing(stt, SileroVAD(), speech_prompt(world_path))
+    ears, prompt = agent_speech(stt, registry, load_world(world_path, virtual=True))
+    return Hearing(ears, SileroVAD(), prompt)
+
+
+def agent_speech(stt: Any, registry: Any, world: Any) -> tuple[Any, str]:
+    """A recognizer that prefers what the agent's grammar matches, and a prompt of its vocabulary.
+
+    The prompt holds every installed plugin's short commands and words and the
+    world's names; of whisper's best readings, one the grammar matches exactly
+    is taken when it scores close to the best (models/stt_choice.py).
+    """
+    from sottovoce.agent.grammar import Grammar
+    from sottovoce.agent.vocabulary import build_vocabulary, grammar_acceptor
+    from sottovoce.agent.vocabulary import speech_prompt as vocabulary_prompt
+    from sottovoce.models.stt_choice import GrammarAwareSTT
+
+    accepts = grammar_acceptor(Grammar(registry, world))
+    return GrammarAwareSTT(stt, accepts), vocabulary_prompt(build_vocabulary(registry, world))

@@ -22,7 +22,7 @@ from sottovoce import cli_speech
 from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
 from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_speech import file_presses, open_wake, speech_prompt
+from sottovoce.cli_speech import file_presses, open_wake
 from sottovoce.config import load_config
 
 EXIT_BAD_INPUT = 2
@@ -124,7 +124,7 @@ def _check(args: argparse.Namespace) -> str | None:
 
 
 def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **kw: Any) -> Any:
-    """The pipeline, with the default speech models, biased to the world's names."""
+    """The pipeline, with the default speech models, biased to what the agent understands."""
     from sottovoce.agent.bargein import BargeInDetector
     from sottovoce.agent.hearing import Listener
     from sottovoce.agent.voiceloop import VoiceLoop
@@ -132,7 +132,8 @@ def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **
 
     # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
     stt = cli_speech.open_stt(args.stt_model)
-    listener = Listener(stt, SileroVAD(), speech_prompt(world_path))
+    ears, prompt = cli_speech.agent_speech(stt, agent.registry, agent.world)
+    listener = Listener(ears, SileroVAD(), prompt)
     listener.endpointer.trailing_silence_s = args.silence_ms / 1000
     quick = SileroVAD(VADConfig(min_speech_ms=60, trailing_silence_ms=100, pad_ms=0))
     barge_in = None if args.no_barge_in else BargeInDetector(quick)

@@ -14,7 +14,9 @@ from sottovoce.agent.vocabulary import (
     grammar_acceptor,
     speech_prompt,
 )
+from sottovoce.cli_speech import agent_speech
 from sottovoce.devices import World
+from sottovoce.models.stt import Hypotheses, Hypothesis
 from sottovoce.testing import make_world
 from sottovoce.tools import Plugin, Registry, ToolContext
 
@@ -129,3 +131,19 @@ def test_the_acceptor_is_the_grammar_s_exact_match_after_normalization(
     assert not accepts("Outdoor humidity.")
     assert not accepts("Tell me a joke.")
     assert not accepts("")
+
+
+class Readings:
+    """A recognizer whose best reading is a near miss and whose second is the command."""
+
+    def hypotheses(self, pcm: bytes, prompt: str | None = None, count: int = 5) -> Hypotheses:
+        options = (Hypothesis("Renew.", -0.5), Hypothesis("Resume.", -1.2))
+        return Hypotheses(options, len(pcm) / 32000)
+
+
+def test_the_agent_s_speech_path_prefers_what_its_grammar_matches(
+    registry: Registry, world: World
+) -> None:
+    ears, prompt = agent_speech(Readings(), registry, world)
+    assert ears.transcribe(bytes(16000)).text == "Resume."
+    assert "Latte, iced mocha" in prompt
