@@ -6,11 +6,18 @@ call is carried out only when each name-like argument (a device, a room, a
 contact, a scene, a piece of media) shares a word with what the user said,
 through the thing's name or one of its aliases, or is a pronoun for the thing
 just talked about. Otherwise the agent says it does not know that name.
+
+The tool itself must be grounded too (`agent/modelguard.py`): a question or a
+remark calls only tools that change nothing, a call needs a word of its
+tool's sentences among the user's, and a free-text reply is said only when it
+is short, on topic and claims nothing.
 """
 
 from __future__ import annotations
 
 from sottovoce.agent.calls import Call
+from sottovoce.agent.grammar import world_lists
+from sottovoce.agent.modelguard import checked_reply, refusal, tool_words
 from sottovoce.agent.toolselect import lists_by_param, words_of
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -19,6 +26,7 @@ from sottovoce.tools.api import ToolSpec
 _NAMED_LISTS = frozenset({"device", "area", "contact", "scene", "media", "artist", *KINDS})
 _PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 _EVERYWHERE = frozenset({"house", "home", "everywhere", "whole house", "all", "every"})
+_HOME_LISTS = ("device", "area", "contact", "list_name")
 # Arguments that name something whatever the sentences call them.
 _NAMED_PARAMS = frozenset({"name", "area", "contact", "scene"})
 # Words that say what kind of thing, not which one: "the attic light" shares
@@ -39,6 +47,27 @@ class Grounding:
             spoken = {device.name, *device.aliases, device.id}
             for name in spoken:
                 self._aliases.setdefault(name.lower(), set()).update(s.lower() for s in spoken)
+        self._values = {
+            name: [str(getattr(v.text_in, "text", "")) for v in slot.values]
+            for name, slot in world_lists(world).items()
+            if name != "ref"
+        }
+        self._areas = words_of(" ".join(self._values.get("area", ())))
+        # What a reply may not bring up unasked: the things, rooms, people and lists here.
+        home = [v for name in _HOME_LISTS for v in self._values.get(name, ())]
+        self._home = words_of(" ".join(home) + " " + " ".join(KINDS).replace("_", " "))
+        self._tool_words: dict[str, set[str]] = {}
+
+    def refused(self, spec: ToolSpec, text: str) -> str | None:
+        """Why the model's call of this tool does not follow from the words, or None if it does."""
+        words = self._tool_words.get(spec.name)
+        if words is None:
+            words = self._tool_words[spec.name] = tool_words(spec, self._values)
+        return refusal(spec, words, text, self._areas)
+
+    def reply(self, reply: str, text: str) -> tuple[str | None, str]:
+        """The part of a model's reply fit to be said (or None), and why not."""
+        return checked_reply(reply, text, self._home)
 
     def ungrounded(self, call: Call, spec: ToolSpec, text: str) -> str | None:
         """The first name-like argument the user did not say, or None when all are grounded."""

@@ -22,6 +22,7 @@ from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
 from sottovoce.agent.grounding import Grounding
+from sottovoce.agent.modelguard import help_sentence
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
@@ -181,18 +182,26 @@ class Router:
         messages = build_messages(self.static_prompt, tools, state.history, text)
         attempt = _Attempt()
         try:
-            calls, error, decision = await self._decide(messages, tools, on_text, attempt)
+            calls, error, decision = await self._decide(messages, tools, attempt)
             if error is not None:
                 messages += [
                     ChatMessage("assistant", decision_json(decision) if decision else "?"),
                     ChatMessage("tool", f"That was not a valid call: {error}. Try again."),
                 ]
-                calls, error, decision = await self._decide(messages, tools, on_text, attempt)
+                calls, error, decision = await self._decide(messages, tools, attempt)
         except EngineUnavailable as exc:
             return Decision("none", reply=CANT_REACH, problems=[f"llm: {exc}"])
         if error is None and self._invented(calls, text):
             return None  # the grammar's "no such thing here" answers better
-        return attempt.finish(calls, error, decision)
+        reply, why = self._screened(calls, decision, text) if error is None else (None, None)
+        if why is not None:
+            log.info("model's decision not used: %s", why)
+            refused = Decision("none", reply=help_sentence(self.registry))
+            refused.problems.append(f"llm: not used: {why}")
+            return attempt.count(refused)
+        if reply and on_text is not None:
+            on_text(reply)  # checked whole before it is said, so it is not streamed
+        return attempt.finish(calls, error, reply)
 
     def _invented(self, calls: list[Call], text: str) -> bool:
         for call in calls:
@@ -203,17 +212,30 @@ class Router:
                 return True
         return False
 
+    def _screened(
+        self, calls: list[Call], decision: LLMDecision | None, text: str
+    ) -> tuple[str | None, str | None]:
+        """The reply to say, and why the model's decision must not be used (None: it may)."""
+        for call in calls:
+            spec = self.registry.get(call.tool)
+            why = self.grounding.refused(spec, text) if spec is not None else None
+            if why is not None:
+                return None, why
+        if calls or decision is None or not decision.text:
+            return None, None
+        reply, why = self.grounding.reply(decision.text, text)
+        return (spoken_reply(reply), None) if reply else (None, f"the reply: {why}")
+
     async def _decide(
         self,
         messages: list[ChatMessage],
         tools: list[ToolSchema],
-        on_text: TextSink | None,
         attempt: _Attempt,
     ) -> tuple[list[Call], str | None, LLMDecision | None]:
         assert self.engine is not None
         attempt.outputs += 1
         try:
-            decision = await asyncio.to_thread(self.engine.decide, messages, tools, on_text)
+            decision = await asyncio.to_thread(self.engine.decide, messages, tools, None)
         except ModelOutputError as exc:
             log.info("model output rejected: %s", exc)
             return [], str(exc), None
@@ -248,18 +270,21 @@ class _Attempt:
     outputs: int = 0
     valid: int = 0
 
-    def finish(
-        self, calls: list[Call], error: str | None, decision: LLMDecision | None
-    ) -> Decision | None:
+    def finish(self, calls: list[Call], error: str | None, reply: str | None) -> Decision | None:
+        """The model's decision as the router's, or None when it neither called nor said."""
         if error is not None:
-            reply = "Sorry, I couldn't work out how to do that."
-            result = Decision("llm", reply=reply, problems=[f"llm: {error}"])
+            sorry = "Sorry, I couldn't work out how to do that."
+            result = Decision("llm", reply=sorry, problems=[f"llm: {error}"])
         elif calls:
             result = Decision("llm", calls)
-        elif decision is not None and decision.text:
-            result = Decision("llm", reply=spoken_reply(decision.text))
+        elif reply:
+            result = Decision("llm", reply=reply)
         else:
             return None
+        return self.count(result)
+
+    def count(self, result: Decision) -> Decision:
+        """The decision with this turn's model outputs counted."""
         result.model_outputs, result.model_valid = self.outputs, self.valid
         return result
 

@@ -35,6 +35,12 @@ from sottovoce.models.toolcall import (
     parse_decision,
 )
 
+# A small model loops ("Service office, service office, ..."); penalizing the
+# tokens it has just written breaks the loop while it is generated. Only
+# generated tokens count (llama.cpp's penalty sampler sees no prompt tokens),
+# so copying a name from the user's words is not penalized.
+REPEAT_PENALTY = 1.1
+
 
 class LlamaCppEngine:
     """A GGUF model run in-process by llama.cpp."""
@@ -56,6 +62,7 @@ class LlamaCppEngine:
         self.model_path = model_path
         self._lock = threading.Lock()
         self._grammars: dict[str, Any] = {}
+        self.repeat_penalty = REPEAT_PENALTY
         try:
             self.llm = llama_cpp.Llama(
                 model_path=str(model_path),
@@ -101,6 +108,7 @@ class LlamaCppEngine:
             "top_p": self.config.top_p,
             "max_tokens": self.config.max_tokens,
             "seed": self.config.seed,
+            "repeat_penalty": self.repeat_penalty,
         }
 
     def stream(self, messages: Sequence[ChatMessage], tools: Sequence[ToolSchema]) -> Iterator[str]:

@@ -1,0 +1,158 @@
+"""The model does no harm: a question does not act, tools need their words, replies are vetted."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from agent_helpers import make_registry, make_world
+
+from sottovoce.agent.agent import Agent
+from sottovoce.agent.calls import TurnResult
+from sottovoce.agent.modelguard import checked_reply, help_sentence, is_question, is_remark
+from sottovoce.models import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.tools import Plugin, Registry, ToolContext
+from sottovoce.tools.api import infer_reads_only
+
+SORRY = "Sorry, I didn't understand"
+
+
+def _turn(agent: Agent, text: str) -> TurnResult:
+    return asyncio.run(agent.handle(text))
+
+
+def _call(tool: str, **args: object) -> LLMDecision:
+    return LLMDecision(calls=(ToolChoice(tool, args),))
+
+
+def _agent(pattern: str, decision: LLMDecision) -> Agent:
+    return Agent(make_registry(), make_world(), ScriptedEngine([Script(pattern, decision)]))
+
+
+def _unchanged(agent: Agent) -> bool:
+    return not any(
+        agent.world.devices[d].state()["on"]
+        for d in ("light.desk", "light.kitchen", "switch.kettle")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the exchange rate between us and mexico",
+        "do i need a jacket",
+        "is the desk lamp glowing",
+        "can dogs eat chocolate",
+        "can you tell me the time",
+        "tell me about the roman empire",
+        "i wonder if it will snow",
+        "should i buy a new car?",
+    ],
+)
+def test_questions_are_told_apart(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["turn on the desk lamp", "can you turn on the desk lamp", "please start a walk"]
+)
+def test_requests_are_not_questions(text: str) -> None:
+    assert not is_question(text)
+
+
+def test_remarks_are_told_apart_from_requests() -> None:
+    assert is_remark("the kitchen light is very old") and is_remark("i forgot my keys")
+    assert not is_remark("the kitchen light on please") and not is_remark("i need milk")
+
+
+def test_a_question_the_model_answers_with_an_action_changes_nothing() -> None:
+    agent = _agent("glowing", _call("light_on", name="desk lamp"))
+    turn = _turn(agent, "is the desk lamp glowing")
+    assert _unchanged(agent) and turn.calls == []
+    assert turn.reply.startswith(SORRY) and any("question" in p for p in turn.problems)
+
+
+def test_a_question_may_call_a_tool_that_changes_nothing() -> None:
+    agent = _agent("note", _call("note_read"))
+    turn = _turn(agent, "what does my note say")
+    assert [c.tool for c in turn.calls] == ["note_read"]
+
+
+def test_an_action_whose_words_were_not_said_is_refused() -> None:
+    # light_break's sentences speak of breaking; nothing here asks for it.
+    agent = _agent("glow", _call("light_break"))
+    turn = _turn(agent, "please make the desk lamp glow")
+    assert turn.calls == [] and turn.reply.startswith(SORRY)
+    assert any("nothing said calls for light_break" in p for p in turn.problems)
+
+
+def test_an_action_named_by_its_device_is_carried_out() -> None:
+    agent = _agent("glow", _call("light_on", name="desk lamp"))
+    turn = _turn(agent, "please make the desk lamp glow")
+    assert agent.world.devices["light.desk"].state()["on"] and turn.route == "llm"
+
+
+def test_a_remark_does_not_switch_what_it_mentions() -> None:
+    agent = _agent("old", _call("light_on", name="desk lamp"))
+    turn = _turn(agent, "the desk lamp is very old")
+    assert _unchanged(agent) and turn.calls == []
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("what is the capital of peru", "Service office, service office, service office."),
+        ("what is the meaning of life", "Life is life. " * 3),
+        ("how old is the universe", " ".join(["The universe is very old and very big"] * 4)),
+        ("turn the", "Hello, I'm here to help with your shopping list."),
+        ("how do you make pancakes", "I'm making pancakes for the guests."),
+        ("what a lovely afternoon", "The kitchen light is on."),
+        ("what is the capital of peru", "Bananas are yellow."),
+    ],
+)
+def test_a_looping_long_claiming_or_stray_reply_is_replaced(said: str, reply: str) -> None:
+    agent = _agent(".", LLMDecision(text=reply))
+    turn = _turn(agent, said)
+    assert turn.reply.startswith(SORRY)
+    assert any("the reply" in p for p in turn.problems)
+
+
+def test_a_short_reply_on_topic_is_said() -> None:
+    agent = _agent("capital", LLMDecision(text="The capital of Peru is Lima. It is big. Ok"))
+    assert (
+        _turn(agent, "what is the capital of peru").reply
+        == "The capital of Peru is Lima. It is big."
+    )
+
+
+def test_a_greeting_may_be_answered_in_other_words() -> None:
+    reply, why = checked_reply("Hello! What can I do for you?", "hi there", set())
+    assert reply == "Hello! What can I do for you?", why
+
+
+demo = Plugin("garden", "Water the garden beds, and say how wet they are.")
+
+
+@demo.tool(sentences=["water the {bed}"], lists={"bed": {"values": ["roses", "herbs"]}})
+def garden_water(ctx: ToolContext, bed: str) -> str:
+    """Water a garden bed."""
+    return "Watering."
+
+
+@demo.tool(sentences=["how wet are the {bed}"], lists={"bed": {"values": ["roses", "herbs"]}})
+def garden_moisture(ctx: ToolContext, bed: str) -> str:
+    """Say how wet a garden bed is."""
+    return "Damp."
+
+
+def test_help_is_built_from_the_plugins_descriptions() -> None:
+    sentence = help_sentence(Registry([demo]))
+    assert sentence == "Sorry, I didn't understand. You can ask me to water the garden beds."
+
+
+def test_reading_tools_are_inferred_and_marked() -> None:
+    assert [s.reads_only for s in demo.tools] == [False, True]
+    assert infer_reads_only("get_forecast", "") and not infer_reads_only("list_add", "Add items.")
+    builtin = {s.name: s.reads_only for s in Registry.builtin()}
+    assert builtin["lock_status"] and builtin["weather_get"] and builtin["list_read"]
+    assert not builtin["workout_start"] and not builtin["scene_activate"]
