@@ -154,7 +154,10 @@ class Agent:
     ) -> tuple[list[Call], list[str], list[str]]:
         """Route each text (several when an answer picked several devices) and carry them out."""
         started = _now()
-        decisions = [await self.router.route(text, self.state) for text in texts]
+        # The words as heard, for sentences that read them better than the normalized
+        # form does ("5 minute timer for pizza"); only when the text is the heard one.
+        heard = turn.heard if texts == [normalize(turn.heard)] else None
+        decisions = [await self.router.route(text, self.state, heard=heard) for text in texts]
         turn.route_s = _now() - started
         decision = _merged(decisions)
         turn.route = decision.route

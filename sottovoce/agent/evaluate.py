@@ -124,6 +124,7 @@ class Evaluator:
         ears: Hearing | None = None,
         realtime: bool = False,
         voice: Voice | None = None,
+        grammar: Grammar | None = None,
     ) -> None:
         self.registry = registry
         self.world_path = world_path
@@ -134,7 +135,7 @@ class Evaluator:
         self.use_grammar = use_grammar
         self._world_data = _read_world(world_path)
         first = self.fresh_world()
-        self._grammar = Grammar(registry, first) if use_grammar else None
+        self._grammar = (grammar or Grammar(registry, first)) if use_grammar else None
         self._selector = ToolSelector(registry, first) if engine is not None else None
 
     def fresh_world(self) -> World:

@@ -23,7 +23,7 @@ from hassil import (
 
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
-from sottovoce.agent.ha_library import HaLibrary
+from sottovoce.agent.ha_library import HaLibrary, expansion_rules
 from sottovoce.agent.names import spoken_names
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.devices import World
@@ -141,9 +141,9 @@ class Grammar:
             for r in results
             if self._times_are_times(r)
         ]
-        return _best(matches, prefer) or self._library_match(text)
+        return _best(matches, prefer) or self.library_match(text)
 
-    def _library_match(self, text: str) -> Match | None:
+    def library_match(self, text: str) -> Match | None:
         """The best reading of Home Assistant's sentences that one of our tools carries out."""
         if self._library is None:
             return None
@@ -272,7 +272,13 @@ def _intents_dict(registry: Registry) -> dict[str, Any]:
             intents[spec.name] = {"data": data}
         for name, body in spec.lists.items():
             lists[name] = _digits_only(dict(body))
-    return {"language": "en", "intents": intents, "lists": lists}
+    # Templates may use Home Assistant's named phrases: <all>, <everywhere>, <the>, ...
+    return {
+        "language": "en",
+        "intents": intents,
+        "lists": lists,
+        "expansion_rules": expansion_rules(),
+    }
 
 
 def _digits_only(body: dict[str, Any]) -> dict[str, Any]:

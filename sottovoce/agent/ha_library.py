@@ -79,6 +79,12 @@ class HaLibrary:
         return found[0] if found else None
 
 
+def expansion_rules(language: str = "en") -> dict[str, str]:
+    """Home Assistant's named phrases (<all>, <everywhere>, <the>, ...), for any template."""
+    data = get_intents(language) or {}
+    return dict(data.get("expansion_rules", {}))
+
+
 def _wanted(data: dict[str, Any]) -> dict[str, Any]:
     intents = {
         name: {**body, "data": [_acting(group) for group in body["data"]]}

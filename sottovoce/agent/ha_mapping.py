@@ -270,6 +270,7 @@ HANDLERS: dict[str, Callable[[Slots], Call | None]] = {
 }
 """Every Home Assistant intent we understand, and the tool call it becomes."""
 
+
 def to_call(intent: str, slots: Slots) -> Call | None:
     """Our tool call for a recognized Home Assistant intent, or None if we have none."""
     handler = HANDLERS.get(intent)

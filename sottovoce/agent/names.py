@@ -5,8 +5,9 @@ household's other word for the same thing ("coffee pot" for the coffee
 maker, "roomba" for the robot vacuum, "socket" for a plug, "telly" for the
 TV), the name without the room when only one thing in the house is called
 that ("the radio" for the kitchen radio), and "lamp" and "light"
-interchangeably. Only forms that name exactly one device are added, and never
-a room's name, so a shortened name cannot steal another device's words.
+interchangeably. Only forms that name exactly one device are added, never a
+room's name nor a room and a kind word ("living room light" is every light in
+the living room), so a shortened name cannot steal another device's words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sottovoce.devices import Device, World
+from sottovoce.tools.targets import KIND_WORDS
+
+_KIND_WORDS = frozenset(word for words in KIND_WORDS.values() for word in words)
 
 # Words for the same household thing; a name ending in one may end in any other.
 SYNONYMS: tuple[frozenset[str], ...] = tuple(
@@ -55,7 +59,7 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
         names = [device.name.lower(), *(a.lower() for a in device.aliases)]
         found = {s for n in names for s in _synonym_forms(n)}
         found |= {s for n in names for s in _without_place(n, places)}
-        forms[device.id] = found - taken - places
+        forms[device.id] = {f for f in found - taken - places if not _place_and_kind(f, places)}
     owners = Counter(form for found in forms.values() for form in found)
     heads = _head_owners(world)
     return {
@@ -75,6 +79,13 @@ def _head_owners(world: World) -> dict[str, set[str]]:
             for word in {head, *(w for g in SYNONYMS if head in g for w in g)}:
                 owners.setdefault(word, set()).add(device.id)
     return owners
+
+
+def _place_and_kind(form: str, places: set[str]) -> bool:
+    """'living room light': a room and a kind word mean every such device there, not one."""
+    return any(
+        form.startswith(place + " ") and form[len(place) + 1 :] in _KIND_WORDS for place in places
+    )
 
 
 def _synonym_forms(name: str) -> Iterable[str]:

@@ -197,6 +197,12 @@ def _enumeration_commas(text: str) -> str:
     return " and ".join([joined, *rest]) if rest else joined
 
 
+def spoken_form(text: str) -> str:
+    """The words as said, lower case, without hesitations (for sentences that read numbers)."""
+    words = text.lower().translate(_CHAR_MAP).split()
+    return " ".join(w for w in words if not _HESITATION.fullmatch(w.strip(",.!?;:")))
+
+
 def parse_duration_s(text: str) -> int | None:
     """Seconds in a duration phrase such as "10 minutes" or "600 seconds", or None."""
     match = _SECONDS_TOKEN.search(normalize(text))

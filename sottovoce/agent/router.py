@@ -23,6 +23,7 @@ from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence
+from sottovoce.agent.normalize import spoken_form
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
@@ -82,11 +83,18 @@ class Router:
         self.static_prompt = static_prompt(world)
 
     async def route(
-        self, text: str, state: DialogueState, on_text: TextSink | None = None
+        self,
+        text: str,
+        state: DialogueState,
+        on_text: TextSink | None = None,
+        *,
+        heard: str | None = None,
     ) -> Decision:
         """Decide the calls for normalized text in the light of the conversation.
 
-        A language model's spoken answer is passed to `on_text` while it is written.
+        `heard` is the utterance before normalization, when there is one: Home
+        Assistant's sentences are tried on it too. A language model's spoken
+        answer is passed to `on_text` while it is written.
         """
         if not text:
             return Decision("none", reply="Sorry, I didn't catch that.")
@@ -97,6 +105,9 @@ class Router:
             calls = self._parts(text, state.last_call)
             if calls:
                 return Decision("grammar", calls)
+            as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
+            if as_heard is not None:
+                return Decision("grammar", [as_heard.call])
             fuzzy = self.grammar.match_fuzzy(text)
             if isinstance(fuzzy, Call):
                 return Decision("grammar", [fuzzy])
@@ -134,9 +145,9 @@ class Router:
         Only an exact grammar match of what remains counts.
         """
         words = text.split()
-        for cut in range(1, min(_EDGE_WORDS, len(words) - 2) + 1):
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
         # room" must not re-aim the last command at the dining room.
+        for cut in range(1, min(_EDGE_WORDS, len(words) - 2) + 1):
             calls = self._parts(" ".join(words[cut:]), None)
             if calls:
                 return calls
@@ -343,6 +354,8 @@ _TRAILING = (
     "please", "for a bit", "for a while", "quickly",
 )  # fmt: skip
 _INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
+# "Turn the bedroom light up to full": the direction adds nothing to a level.
+_INNER_SWAPS = ((" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "))
 
 
 def relaxed_forms(text: str) -> list[str]:
@@ -350,6 +363,8 @@ def relaxed_forms(text: str) -> list[str]:
     relaxed = f" {text} "
     for inner in _INNER:
         relaxed = relaxed.replace(inner, " ")
+    for inner, plain in _INNER_SWAPS:
+        relaxed = relaxed.replace(inner, plain)
     words = relaxed.split()
     changed = True
     while changed and words:
@@ -368,8 +383,6 @@ def relaxed_forms(text: str) -> list[str]:
     return [text] if result == text or not result else [text, result]
 
 
-# "Turn the bedroom light up to full": the direction adds nothing to a level.
-_INNER_SWAPS = ((" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "))
 def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
     """Re-aim the last call at a new area, device, day, contact or value; None if it cannot be."""
     spec = registry.get(last.tool)
@@ -377,8 +390,6 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
         return None
     if "value" in slots:
         return _new_value(last, slots["value"])
-    for inner, plain in _INNER_SWAPS:
-        relaxed = relaxed.replace(inner, plain)
     params = set(spec.args_model.model_fields)
     if not set(slots) <= params:
         return None

@@ -54,6 +54,20 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             ],
             "slots": {"area": "house"},
         },
+        {
+            # Home Assistant's phrases: "every single light in the home", "all over".
+            "sentences": [
+                f"{verb} {word} <all> <light> [<everywhere>]",
+                f"{verb} {word} [<the>] <light> <everywhere>",
+                f"{verb} <all> <light> {word} [<everywhere>]",
+                f"{verb} [<the>] <light> {word} <everywhere>",
+                f"{'activate' if word == 'on' else 'deactivate'} <all> <light> [<everywhere>]",
+                f"{'activate' if word == 'on' else 'deactivate'} [<the>] <light> <everywhere>",
+                f"make sure <all> <light> (is|are) {word} [<everywhere>]",
+                *(["(light up|illuminate) <everywhere>"] if word == "on" else []),
+            ],
+            "slots": {"area": "house"},
+        },
     ]
     if word == "off":
         sentences += [
@@ -113,6 +127,7 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
         f"[the] {lights} [brightness] [(in|on) [the] {{area}}]",
         "[the] brightness [(in|on) [the] {area}]",
         f"[the] {{area}} {lights} [brightness]",
+        f"[the] ({lights}|brightness) [in] here",
     ]
     sentences: list[str | dict[str, Any]] = []
     for target in targets:
@@ -124,12 +139,18 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
     sentences.append(f"{verb} {{ref:name}} [up|down] (to|at) {{percent}} [percent] [brightness]")
     targets.append("{ref:name} [up|down]")
     levels = {
-        50: "half [brightness]",
+        50: "(half|halfway) [brightness]",
         100: "(full|max|maximum|highest) [brightness]",
         1: "(min|minimum|lowest) [brightness]",
     }
+    # "As bright as possible", "all the way up": the end of the scale, with no "to".
+    ends = {
+        100: "(as bright as possible|all the way up)",
+        1: "(as dim as possible|all the way down)",
+    }
     for percent, level in levels.items():
-        fixed = [f"{verb} {target} (to|at|on) {level}" for target in targets]
+        fixed = [f"{verb} {target} [to|at|on] {level}" for target in targets]
+        fixed += [f"{verb} {target} {ends[percent]}" for target in targets if percent in ends]
         sentences.append({"sentences": fixed, "slots": {"percent": percent}})
     return sentences
 
