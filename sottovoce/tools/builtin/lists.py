@@ -217,7 +217,7 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
 @plugin.tool(
     sentences=[
         "(remove|delete|take|cross|strike|scratch|erase|tick|check) {text:items} "
-        "(from|off|off of) " + LIST,
+        "(from|off|off of|in|on) " + LIST,
         "(remove|delete|take|cross|strike|scratch|erase) {text:items} (from|off|off of) "
         + THE
         + " {list_name}",

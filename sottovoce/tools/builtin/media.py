@@ -152,6 +152,7 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
         "(turn|switch) off [the] music",
         "(turn|switch) off " + _PLAYER,
         "(turn|switch) " + _PLAYER + " off",
+        _PLAYER + " stop",
     ],
 )
 def media_stop(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
@@ -297,6 +298,7 @@ _SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
         "(turn|switch) [the] sound off",
         "(turn|switch) off [the] sound",
         "silence [the] (music|sound|speaker)",
+        _PLAYER + " mute",
         {
             "sentences": [
                 "(unmute|un mute) " + _SOUND,
@@ -304,6 +306,7 @@ _SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
                 "(unmute|un mute) [the] (music|sound) in [the] {area}",
                 "(turn|switch) [the] sound [back] on",
                 "(turn|switch) on [the] sound",
+                _PLAYER + " (unmute|un mute)",
             ],
             "slots": {"muted": False},
         },
