@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
+_QUESTION_STARTS = frozenset(
+    "do does did is are was were can could should would will what where when why how who"
+    " which".split()
+)
 CANT_REACH = "I can't reach the language model right now, so I only know simple commands."
 
 
@@ -145,9 +149,13 @@ class Router:
         Only an exact grammar match of what remains counts.
         """
         words = text.split()
+        # A question is not a command with a misheard start: "do i need a jacket" is
+        # not "i need a jacket" (which adds it to the shopping list).
+        asks = bool(words) and words[0] in _QUESTION_STARTS
+        cuts = 0 if asks else min(_EDGE_WORDS, len(words) - 2)
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
         # room" must not re-aim the last command at the dining room.
-        for cut in range(1, min(_EDGE_WORDS, len(words) - 2) + 1):
+        for cut in range(1, cuts + 1):
             calls = self._parts(" ".join(words[cut:]), None)
             if calls:
                 return calls
