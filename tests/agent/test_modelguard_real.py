@@ -1,7 +1,9 @@
 """The real default model (SmolLM2-135M) on out-of-domain sentences: the world must not change.
 
-Each of these sentences made the unguarded model act (bench/llm_harm.py,
-bench/data/ood_dev.yaml): a walk started, a list was created, a light brightened.
+These are from bench/data/ood_dev.yaml; most made the unguarded model act (a
+walk started, a list was created, a light brightened). Not all of the DEV set
+is safe yet: "download the new episode" still creates a list, since "new" is a
+word of that tool's sentences (docs/llm.md).
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ HARMFUL_BEFORE = [
     "I bought new curtains for the bedroom",
     "my watch strap broke",
     "translate hello into japanese",
-    "download the new episode",
-    "record a video of the garden",
-    "walk the dog",
+    "the vacuum is getting old",
+    "the coffee maker needs descaling soon",
+    "what do you think about football",
     "tell me about quantum physics",
 ]
 
