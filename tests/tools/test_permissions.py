@@ -123,7 +123,8 @@ def test_the_language_model_cannot_get_a_lock_opened_by_a_light_tool() -> None:
     ask = ToolChoice("device_write", {"name": "front door", "attribute": "locked", "value": False})
     engine = ScriptedEngine([Script("front door", LLMDecision(calls=(ask,)))])
     agent = Agent(Registry([sloppy]), world, engine)
-    result = asyncio.run(agent.handle("please do something about the front door"))
+    # "write" and "device" ground the tool, so the call gets as far as the permission check.
+    result = asyncio.run(agent.handle("please write to the front door device"))
     assert result.route == "llm"
     assert result.reply == REFUSAL
     assert any("lock.front_door, a lock" in p for p in result.problems)
