@@ -22,6 +22,7 @@ from hassil.errors import MissingListError, MissingRuleError
 from sottovoce.agent.calls import Call
 from sottovoce.agent.dialogue import DialogueState
 from sottovoce.agent.grammar import Grammar, world_lists
+from sottovoce.agent.ha_library import expansion_rules
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.samples import draw_samples
@@ -153,10 +154,12 @@ async def _route_samples(
     router: Router, templates: Sequence[_Template], count: int, report: CheckReport
 ) -> list[Problem]:
     problems = []
+    # Templates may use Home Assistant's named phrases (<all>, <everywhere>), as the grammar does.
+    rules = {name: parse_sentence(text) for name, text in expansion_rules().items()}
     for template in templates:
         spec = template.spec
         try:
-            drawn = draw_samples(template.sentence, template.lists, count, spec.name)
+            drawn = draw_samples(template.sentence, template.lists, count, spec.name, rules)
         except MissingListError as exc:
             if "has no values" in str(exc):
                 report.unsampled += 1  # nothing in this world to name: nothing to try

@@ -20,6 +20,7 @@ from hassil import (
     ListReference,
     Permutation,
     RangeSlotList,
+    RuleReference,
     Sentence,
     Sequence,
     SlotList,
@@ -47,13 +48,17 @@ class Sample:
 
 
 def draw_samples(
-    sentence: Sentence, lists: Mapping[str, SlotList], count: int, seed: str = ""
+    sentence: Sentence,
+    lists: Mapping[str, SlotList],
+    count: int,
+    seed: str = "",
+    rules: Mapping[str, Sentence] | None = None,
 ) -> list[Sample]:
     """Up to `count` distinct examples of `sentence`; MissingListError for an undefined list."""
     rng = random.Random(f"{seed}:{sentence.text}")
     found: dict[str, Sample] = {}
     for _ in range(count * 3):  # duplicates are common in small templates
-        walk = _Walk(rng, lists)
+        walk = _Walk(rng, lists, rules or {})
         text = " ".join(walk.expand(sentence.expression).split())
         found.setdefault(text, Sample(text, frozenset(walk.used)))
         if len(found) >= count:
@@ -64,9 +69,12 @@ def draw_samples(
 class _Walk:
     """One random path through a template."""
 
-    def __init__(self, rng: random.Random, lists: Mapping[str, SlotList]) -> None:
+    def __init__(
+        self, rng: random.Random, lists: Mapping[str, SlotList], rules: Mapping[str, Sentence]
+    ) -> None:
         self.rng = rng
         self.lists = lists
+        self.rules = rules
         self.used: set[str] = set()
 
     def expand(self, expression: Expression) -> str:
@@ -82,6 +90,8 @@ class _Walk:
             return "".join(self.expand(item) for item in expression.items)
         if isinstance(expression, ListReference):
             return self._value(expression.list_name)
+        if isinstance(expression, RuleReference) and expression.rule_name in self.rules:
+            return self.expand(self.rules[expression.rule_name].expression)
         raise MissingRuleError(f"template rules are not supported: {expression!r}")
 
     def _value(self, name: str) -> str:
