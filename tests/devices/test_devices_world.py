@@ -106,7 +106,7 @@ def _device(**fields: Any) -> Any:
 
 
 BAD_WORLDS = [
-    (_set(("colour",), 1), "unknown key 'colour'; known keys: name, location"),
+    (_set(("colour",), 1), "unknown key 'colour'; known keys: name, language, location"),
     (_set(("devices",), {"a": 1}), "devices: expected a list"),
     (_device(kind="light", name="x"), "devices[0]: missing required key 'id'"),
     (_device(id="light.x", name="x"), "devices[0] (light.x): missing required key 'kind'"),

@@ -10,6 +10,7 @@ from typing import Any
 
 from hassil import Intents, recognize_all
 
+from sottovoce.agent.ha_library import expansion_rules
 from sottovoce.devices import World, parse_world
 from sottovoce.tools.registry import load_plugin
 
@@ -69,7 +70,11 @@ def outcomes(world: World, text: str) -> set[tuple[str, tuple[tuple[str, Any], .
             ]
             intents[tool.name] = {"data": data}
             lists.update(tool.lists)
-    grammar = Intents.from_dict({"language": "en", "intents": intents, "lists": lists})
+    # As the agent's grammar: templates may use Home Assistant's named phrases (<all>, ...).
+    rules = expansion_rules()
+    grammar = Intents.from_dict(
+        {"language": "en", "intents": intents, "lists": lists, "expansion_rules": rules}
+    )
     found = set()
     for result in recognize_all(text, grammar):
         args = tuple(sorted((k, e.value) for k, e in result.entities.items()))
