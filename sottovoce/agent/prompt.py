@@ -94,6 +94,18 @@ def speech_vocabulary(world: World, budget_chars: int = 800) -> str:
     scenes, media, aliases) until the budget is spent, then written with the
     most important last, nearest the speech.
     """
+    chosen: list[str] = []
+    used = 0
+    for name in world_names(world):
+        if used + len(name) + 2 > budget_chars:
+            break
+        chosen.append(name)
+        used += len(name) + 2
+    return ", ".join(reversed(chosen)) + "." if chosen else ""
+
+
+def world_names(world: World) -> list[str]:
+    """The world's names by importance: rooms, people, devices, lists, scenes, media, aliases."""
     groups = [
         [area.name for area in world.areas],
         [contact.name for contact in world.contacts],
@@ -103,11 +115,4 @@ def speech_vocabulary(world: World, budget_chars: int = 800) -> str:
         [item.title for item in world.media_library],
         [alias for device in world.devices.values() for alias in device.aliases],
     ]
-    chosen: list[str] = []
-    used = 0
-    for name in dict.fromkeys(n for group in groups for n in group if n):
-        if used + len(name) + 2 > budget_chars:
-            break
-        chosen.append(name)
-        used += len(name) + 2
-    return ", ".join(reversed(chosen)) + "." if chosen else ""
+    return list(dict.fromkeys(name for group in groups for name in group if name))

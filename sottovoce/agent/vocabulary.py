@@ -39,6 +39,7 @@ from hassil import (
 
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
+from sottovoce.agent.prompt import world_names
 from sottovoce.devices import World
 from sottovoce.tools import Registry
 
@@ -134,20 +135,6 @@ def grammar_acceptor(grammar: Grammar) -> Callable[[str], bool]:
         return bool(words) and grammar.best(words) is not None
 
     return accepts
-
-
-def world_names(world: World) -> list[str]:
-    """The world's names by importance: rooms, people, devices, lists, scenes, media, aliases."""
-    groups = [
-        [area.name for area in world.areas],
-        [contact.name for contact in world.contacts],
-        [device.name for device in world.devices.values()],
-        list(world.store.lists),
-        [scene.name for scene in world.scenes],
-        [item.title for item in world.media_library],
-        [alias for device in world.devices.values() for alias in device.aliases],
-    ]
-    return list(dict.fromkeys(name for group in groups for name in group if name))
 
 
 def _as_sentence(text: str) -> str:
