@@ -140,15 +140,21 @@ def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **
     return VoiceLoop(agent, listener, voice, barge_in=barge_in, **kw)
 
 
+def _canceller(heard_in_room: bool) -> Any:
+    """WebRTC's echo canceller where the microphone hears the speaker; none for a recording."""
+    from sottovoce.agent.echo import NoCanceller, WebRTCCanceller
+
+    return WebRTCCanceller() if heard_in_room else NoCanceller()
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
-    from sottovoce.agent.demo import ScriptedUser, speak_lines, write_conversation
+    from sottovoce.agent.demo import ScriptedUser, demo_room, speak_lines, write_conversation
     from sottovoce.agent.outputs import RoomOut
     from sottovoce.agent.voiceloop import LoopConfig
     from sottovoce.cli import load_registry
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import default_world_path, load_world
-    from sottovoce.devices.audio.room import SimulatedRoom
 
     if (problem := _check(args)) is not None:
         return _error(problem)
@@ -158,7 +164,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     lines = speak_lines(voice)
     engine = open_llm(args, required=False)
     printer = Printer(args.trace)
-    room = SimulatedRoom()
+    room = demo_room()
     out = RoomOut(room, voice.sample_rate)
     try:
         agent = Agent(load_registry(), world, engine)
@@ -168,6 +174,7 @@ def _run_demo(args: argparse.Namespace) -> int:
             voice,
             world_path,
             out=out,
+            canceller=_canceller(heard_in_room=True),
             on_event=printer,
             config=LoopConfig(pace="fast", barge_in=not args.no_barge_in),
             advance_clock=getattr(world.clock, "advance", None),
@@ -250,6 +257,7 @@ def _run_loop(args: argparse.Namespace) -> int:
             world_path,
             gate=gate,
             out=out,
+            canceller=_canceller(heard_in_room=args.input is None),
             on_event=printer,
             config=LoopConfig(pace=pace, barge_in=not args.no_barge_in),
             advance_clock=advance,

@@ -14,6 +14,7 @@ from sottovoce.agent.endpoint import SpeechFinder
 from sottovoce.devices.audio import BYTES_PER_S, AudioChunk
 
 _KEEP_S = 0.5  # audio the VAD reads to confirm a voice
+_GAP_S = 0.15  # a dip shorter than this (between two syllables) does not end a run
 
 
 class BargeInDetector:
@@ -28,6 +29,7 @@ class BargeInDetector:
         self.floor = 0.0  # background level, learned while no one speaks
         self._recent = b""
         self._loud_since: float | None = None
+        self._loud_until = 0.0
 
     def feed(self, chunk: AudioChunk) -> float | None:
         """Take a chunk; the stream time where a voice began, once one is confirmed."""
@@ -35,8 +37,10 @@ class BargeInDetector:
         level = _rms(chunk.pcm)
         if level < max(self.min_level, 3.0 * self.floor):
             self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
-            self._loud_since = None
+            if chunk.end_s - self._loud_until > _GAP_S:
+                self._loud_since = None
             return None
+        self._loud_until = chunk.end_s
         if self._loud_since is None:
             self._loud_since = chunk.start_s
         if chunk.end_s - self._loud_since < self.min_speech_s:
@@ -47,6 +51,11 @@ class BargeInDetector:
             return None
         began, self._loud_since = self._loud_since, None
         return began
+
+    @property
+    def voice_since(self) -> float | None:
+        """Where a run of loud audio not yet confirmed as a voice began, if one is going on."""
+        return self._loud_since
 
     def background(self, chunk: AudioChunk) -> None:
         """Audio while the agent is silent: only the background level is learned from it."""

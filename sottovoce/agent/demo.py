@@ -3,8 +3,9 @@
 A synthetic user speaks each line of the script with a piper voice into a
 simulated room; the real pipeline (VAD, streaming STT, router, tools, TTS)
 hears it, acts on the default world and answers. The user waits for each
-answer before the next line, as a person would. One line sets a short timer,
-which comes due during the conversation and is announced.
+answer before the next line, as a person would, except once on purpose: one
+line sets a short timer, and the next is said over its announcement, as
+people do; the agent must stop talking and hear that line from its first word.
 """
 
 from __future__ import annotations
@@ -15,19 +16,33 @@ from pathlib import Path
 
 from sottovoce.agent.voiceloop import Voice, VoiceLoop
 from sottovoce.devices.audio import AudioChunk, resample_s16, write_wav
+from sottovoce.devices.audio.acoustics import RoomShape, impulse_response
 from sottovoce.devices.audio.room import SimulatedRoom
 
 DEMO_SCRIPT = (
     "Turn on the kitchen lights.",
-    "Set a timer for 15 seconds.",
     "What's the temperature in the bedroom?",
     "Please add coffee to the shopping list.",
+    "Set a timer for 15 seconds.",
     "Please unlock the front door.",
     "Yes, please.",
     "What's on the shopping list?",
 )
+SAID_OVER_THE_AGENT = frozenset({"Please unlock the front door."})  # over the announcement
 QUIET_S = 0.8  # the user waits this long after the agent is done before speaking again
+OVER_AFTER_S = 0.5  # into the announcement, the user starts talking over it
 MAX_S = 300.0  # of conversation: a stuck pipeline must still end
+
+
+def demo_room() -> SimulatedRoom:
+    """A furnished living room; the device's speaker is loud in its own microphone, as they are."""
+    return SimulatedRoom(
+        echo_gain=0.6,
+        echo_delay_s=0.04,  # the sound card's output buffer
+        response=impulse_response(RoomShape()),
+        distortion=0.2,
+        noise_rms=30.0,
+    )
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,7 @@ class Line:
     text: str
     pcm: bytes
     rate: int
+    over_agent: bool = False  # said over the next announcement rather than after the reply
 
 
 def speak_lines(voice: Voice, script: tuple[str, ...] = DEMO_SCRIPT) -> list[Line]:
@@ -44,7 +60,7 @@ def speak_lines(voice: Voice, script: tuple[str, ...] = DEMO_SCRIPT) -> list[Lin
     lines = []
     for text in script:
         audio = voice.speak(text)
-        lines.append(Line(text, audio.pcm, audio.sample_rate))
+        lines.append(Line(text, audio.pcm, audio.sample_rate, text in SAID_OVER_THE_AGENT))
     return lines
 
 
@@ -64,19 +80,29 @@ class ScriptedUser:
         pending = list(self.lines)
         while self.room.now_s < MAX_S:
             now = self.room.now_s
-            if self.loop.idle and now >= self.room.speaking_until_s:
+            if pending and pending[0].over_agent:
+                if self._announcing():
+                    self._say(pending.pop(0), now)
+            elif self.loop.idle and now >= self.room.speaking_until_s:
                 quiet_since = now if quiet_since is None else quiet_since
                 if now - quiet_since >= QUIET_S:
                     if pending:
-                        line = pending.pop(0)
-                        self.room.say(resample_s16(line.pcm, line.rate))
-                        self.said.append((now, line))
+                        self._say(pending.pop(0), now)
                         quiet_since = None
                     elif self.finished():
                         return
             else:
                 quiet_since = None
             yield self.room.next_chunk()
+
+    def _announcing(self) -> bool:
+        """An announcement has been playing long enough to be talked over."""
+        playing = self.loop.playback.current
+        return bool(playing and playing.announcement and playing.played_s >= OVER_AFTER_S)
+
+    def _say(self, line: Line, now: float) -> None:
+        self.room.say(resample_s16(line.pcm, line.rate))
+        self.said.append((now, line))
 
 
 def write_conversation(

@@ -1,135 +1,99 @@
 """Echo cancellation: take the agent's own voice out of what the microphone hears.
 
-The loop knows exactly what it played and when (the 16 kHz reference). What
-reaches the microphone is modelled as that reference, delayed and scaled; the
-delay is found by cross-correlation while the agent speaks, the scale by least
-squares over stretches where the microphone hears only the echo (so the user
-talking over it does not skew it). The estimate is subtracted.
+WebRTC's audio processing module does it (AEC3 with its residual echo
+suppressor, plus noise suppression and a high-pass filter), through the
+bindings in LiveKit's `livekit` package: the module browsers and most voice
+products use, with wheels for Linux on x86-64 and ARM (a Pi), macOS and
+Windows. `aec-audio-processing` was measured as well (same echo reduction,
+no ARM or macOS wheels); our earlier delay-and-gain canceller, which muted
+the input until it had found the echo and never converged in a reverberant
+room, is kept in `bench/echo_baseline.py` for comparison.
 
-Until the delay is known the canceller cannot tell the agent's voice from the
-user's, so it mutes the input while echo can be present (`muting`): a plain
-gate that ignores what is being played. A real room adds reverberation that
-this model does not remove; the loop's transcript check (its own sentences
-are not taken as commands) backs it up.
+The loop knows exactly what it played and when, so each microphone window
+comes with the reference played during it. The module works on 10 ms
+frames: windows of any length are cut into frames, and a remainder waits for
+the next window (the output then lags by under 10 ms, with silence first).
+
+While nothing has played for a while the module is bypassed and the input
+passes untouched: it has no echo to remove, noise suppression would only
+change the user's voice for the recognizer, and an idle assistant should cost
+nothing. The loop's transcript check (its own sentences are not taken as
+commands) stays as the second defence against echo that leaks through.
 """
 
 from __future__ import annotations
+
+from typing import Protocol
 
 import numpy as np
 
 from sottovoce.devices.audio import RATE
 
-_SEARCH_EVERY = int(0.1 * RATE)  # samples between two delay searches
-_SEARCH_LEN = int(0.5 * RATE)  # microphone samples correlated in one search
-_MIN_CORRELATION = 0.5  # normalized peak that counts as having found the echo
-_ECHO_ONLY = 0.8  # correlation above which a window holds (almost) nothing but echo
+FRAME = RATE // 100  # samples in the module's 10 ms frame
+TAIL_S = 0.6  # after the last sound played, how long echo may still arrive (delay + reverb)
 
 
-class EchoCanceller:
-    """Subtracts the delayed, scaled reference from the microphone signal."""
-
-    def __init__(self, max_delay_s: float = 0.4) -> None:
-        self.max_delay = int(max_delay_s * RATE)
-        keep = _SEARCH_LEN + self.max_delay + RATE // 10
-        self._ref = np.zeros(keep, dtype=np.float32)  # ends at the end of the latest window
-        self._mic = np.zeros(_SEARCH_LEN, dtype=np.float32)
-        self.delay: int | None = None  # samples
-        self.gain = 0.0
-        self._agreeing = 0  # delay searches in a row that found the same delay
-        self._fits = 0  # echo-only windows the gain was learned from
-        self._searched = False  # a search ran since the reference last began
-        self._echo_seen = False  # that search found the reference in the microphone
-        self._playing = 0  # samples since the reference last began
-        self._since_search = 0
-        self.muting = False
-
-    @property
-    def converged(self) -> bool:
-        """The echo path is known, so the agent's voice can be subtracted."""
-        # One search can be fooled (a partial overlap, a repeated sound): trust a
-        # delay that two searches agree on and a gain learned over a few windows.
-        return self._agreeing >= 2 and self._fits >= 3
+class Canceller(Protocol):
+    """Anything that removes the played reference from the microphone signal."""
 
     def process(self, mic: bytes, ref: bytes) -> bytes:
         """The microphone window with the echo of `ref` (played in the same window) removed."""
-        m = np.frombuffer(mic, dtype="<i2").astype(np.float32)
-        r = np.frombuffer(ref, dtype="<i2").astype(np.float32)
-        r = np.resize(r, len(m)) if len(r) != len(m) else r
-        self._push(m, r)
-        echo = self._aligned(len(m))
-        if not np.any(echo) and not np.any(self._ref[-(self.max_delay + len(m)) :]):
-            self.muting = self._searched = False
-            self._playing = 0
+        ...
+
+
+class NoCanceller:
+    """Passes the microphone through: headphones, a recording, or a test's control."""
+
+    def process(self, mic: bytes, ref: bytes) -> bytes:
+        """`mic`, untouched."""
+        del ref
+        return mic
+
+
+class WebRTCCanceller:
+    """WebRTC AEC3, noise suppression and a high-pass filter, while the agent may be heard."""
+
+    def __init__(self, *, noise_suppression: bool = True, stream_delay_ms: int = 0) -> None:
+        from livekit import rtc  # its native library loads here, not at import
+
+        self._rtc = rtc
+        self._apm = rtc.AudioProcessingModule(
+            echo_cancellation=True,
+            noise_suppression=noise_suppression,
+            high_pass_filter=True,
+            auto_gain_control=False,  # whisper normalizes; a gain that pumps hurts the VAD
+        )
+        # A hint only: AEC3 finds the delay itself. 0 suits the loop, which hands
+        # over the reference and the microphone of the same window together.
+        self._delay_ms = stream_delay_ms
+        self._mic = np.zeros(0, dtype="<i2")  # input not yet processed (under one frame)
+        self._ref = np.zeros(0, dtype="<i2")
+        self._out = np.zeros(0, dtype="<i2")  # processed, not yet handed back
+        self._quiet_s = TAIL_S  # since the reference last had sound
+
+    def process(self, mic: bytes, ref: bytes) -> bytes:
+        """The microphone window with the echo of `ref` removed; as long as `mic`."""
+        m = np.frombuffer(mic, dtype="<i2")
+        r = np.resize(np.frombuffer(ref, dtype="<i2"), len(m)) if ref else np.zeros_like(m)
+        self._quiet_s = 0.0 if np.any(r) else self._quiet_s + len(m) / RATE
+        if self._quiet_s >= TAIL_S and not len(self._mic) and not len(self._out):
             return mic  # nothing played lately: nothing to cancel
-        self._playing += len(m)
-        self._since_search += len(m)
-        if self._since_search >= _SEARCH_EVERY:
-            self._since_search = 0
-            self._search_delay()
-        echo = self._aligned(len(m))
-        self._learn_gain(m, echo)
-        # Until the echo is cancelled, ignore the input: unless a search showed the
-        # microphone does not hear the speaker (headphones, a file), where the input is
-        # the user's alone.
-        self.muting = not self.converged and (self._echo_seen or not self._searched)
-        if not self.converged:
-            return mic
-        out = m - self.gain * echo
-        if float(np.dot(out, out)) > float(np.dot(m, m)):
-            return mic  # subtracting made it louder: the estimate does not fit this window
-        return np.clip(out, -32768, 32767).astype("<i2").tobytes()
+        self._mic = np.concatenate([self._mic, m])
+        self._ref = np.concatenate([self._ref, r])
+        usable = len(self._mic) // FRAME * FRAME
+        frames = [self._frame(i) for i in range(0, usable, FRAME)]
+        self._mic, self._ref = self._mic[usable:], self._ref[usable:]
+        self._out = np.concatenate([self._out, *frames])
+        if len(self._out) < len(m):  # the first window after a pause: lag by the remainder
+            self._out = np.concatenate([np.zeros(len(m) - len(self._out), "<i2"), self._out])
+        out, self._out = self._out[: len(m)], self._out[len(m) :]
+        return out.tobytes()
 
-    def _push(self, m: np.ndarray, r: np.ndarray) -> None:
-        self._ref = np.concatenate([self._ref[len(r) :], r])
-        self._mic = np.concatenate([self._mic[len(m) :], m])
-
-    def _aligned(self, n: int) -> np.ndarray:
-        """The reference as it should sound in the latest `n` microphone samples."""
-        if self.delay is None:
-            return np.zeros(n, dtype=np.float32)
-        end = len(self._ref) - self.delay
-        return self._ref[end - n : end]
-
-    def _search_delay(self) -> None:
-        mic = self._mic
-        ref = self._ref[-(len(mic) + self.max_delay) :]
-        if not np.any(mic) or not np.any(ref):
-            return
-        size = 1 << int(np.ceil(np.log2(len(ref) + len(mic))))
-        corr = np.fft.irfft(np.conj(np.fft.rfft(mic, size)) * np.fft.rfft(ref, size), size)
-        corr = corr[: self.max_delay + 1]  # corr[k]: mic against ref shifted by max_delay - k
-        energy = np.cumsum(np.concatenate([[0.0], ref.astype(np.float64) ** 2]))
-        window = energy[np.arange(len(corr)) + len(mic)] - energy[np.arange(len(corr))]
-        norm = np.sqrt(np.maximum(window, 1e-9) * float(np.dot(mic, mic)))
-        score = np.where(window >= 0.25 * window.max(), corr / norm, 0.0)  # tiny overlaps lie
-        peak = float(np.max(score))
-        self._echo_seen = peak >= _MIN_CORRELATION
-        # Absence of echo is only shown once the reference has played longer than
-        # any delay, with room to spare; before that the echo may not have arrived.
-        self._searched = self._echo_seen or self._playing >= self.max_delay + _SEARCH_EVERY * 2
-        if peak >= _MIN_CORRELATION:
-            # Speech repeats itself (a vowel, a word said twice): of the lags that fit
-            # almost as well as the best, the shortest is the direct path.
-            near = np.flatnonzero(score >= 0.9 * peak)
-            run_start = int(near.max())
-            while run_start - 1 in near:
-                run_start -= 1  # the hump of the shortest lag; its own peak is the delay
-            best = run_start + int(np.argmax(score[run_start : int(near.max()) + 1]))
-            delay = self.max_delay - best
-            same = self.delay is not None and abs(delay - self.delay) <= 2
-            self._agreeing = self._agreeing + 1 if same else 1
-            if not same:
-                self._fits, self.gain = 0, 0.0
-            self.delay = delay
-
-    def _learn_gain(self, m: np.ndarray, echo: np.ndarray) -> None:
-        ee = float(np.dot(echo, echo))
-        mm = float(np.dot(m, m))
-        if ee <= 1e-3 * len(echo) or mm <= 0.0:
-            return
-        me = float(np.dot(m, echo))
-        if me / np.sqrt(ee * mm) < _ECHO_ONLY:
-            return  # the user is talking too, or the estimate is off: keep the old gain
-        fit = me / ee
-        self.gain = fit if self.gain == 0.0 else 0.7 * self.gain + 0.3 * fit
-        self._fits += 1
+    def _frame(self, at: int) -> np.ndarray:
+        rtc = self._rtc
+        far = rtc.AudioFrame(self._ref[at : at + FRAME].tobytes(), RATE, 1, FRAME)
+        self._apm.process_reverse_stream(far)
+        near = rtc.AudioFrame(self._mic[at : at + FRAME].tobytes(), RATE, 1, FRAME)
+        self._apm.set_stream_delay_ms(self._delay_ms)  # asked for before each frame
+        self._apm.process_stream(near)  # in place
+        return np.frombuffer(near.data.tobytes(), dtype="<i2")

@@ -142,6 +142,11 @@ class Listener:
         """An utterance is under way, or words are still being recognized."""
         return self.endpointer.speech_start_s is not None or bool(self._running() or self._waiting)
 
+    @property
+    def in_utterance(self) -> bool:
+        """The user has begun an utterance whose end has not been cut yet."""
+        return self.endpointer.speech_start_s is not None
+
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns the utterance it completed, if any (its words come later)."""
         utterance = self.endpointer.feed(chunk)

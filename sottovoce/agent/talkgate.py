@@ -2,10 +2,13 @@
 
 A `TalkGate` stands between the audio source and the listener. Always
 listening, every chunk passes. With a wake word, chunks pass from the moment
-it is heard (with the last moments before, since the command may follow
-without a pause) until the utterance ends. Push to talk, chunks pass from a
-press of the button (Enter in a terminal; a GPIO button later) until the
-utterance ends or the button is released.
+it is heard until the utterance ends. The spotter fires a little after the
+word ends, and the command may already have begun: the moments before are
+handed on from the pause that ended the wake word, and none of them if there
+was no pause (the word's tail would come out as a word, "Service, turn on...").
+Push to talk, chunks pass from a press of the button (Enter in a terminal, a
+GPIO button) until the utterance ends or the button is released, starting a
+little before the press: people start talking as they press.
 """
 
 from __future__ import annotations
@@ -13,11 +16,14 @@ from __future__ import annotations
 import collections
 from typing import Literal, Protocol
 
+import numpy as np
+
 from sottovoce.devices.audio import AudioChunk
 
 Mode = Literal["always", "wake", "push"]
 MODES: tuple[Mode, ...] = ("always", "wake", "push")
-REPLAY_CHUNKS = 10  # 0.3 s of 30 ms chunks: the command may start as the wake word ends
+REPLAY_S = 0.3  # before a wake word's detection or a press, what may belong to the command
+_PAUSE = 0.1  # a chunk this much quieter than the loudest before it is a pause
 
 
 class WakeDetector(Protocol):
@@ -37,7 +43,8 @@ class TalkGate:
         self.mode = mode
         self._wake = wake
         self._open = mode == "always"
-        self._recent: collections.deque[AudioChunk] = collections.deque(maxlen=REPLAY_CHUNKS)
+        self._recent: collections.deque[AudioChunk] = collections.deque()
+        self._pressed = False  # the next chunk admitted brings the moments before the press
         self.woken_by: str | None = None
 
     @property
@@ -47,30 +54,59 @@ class TalkGate:
 
     def press(self) -> None:
         """The talk button was pressed: listen to what follows."""
-        if self.mode == "push":
-            self._open = True
+        if self.mode == "push" and not self._open:
+            self._open = self._pressed = True
 
     def release(self) -> None:
         """The talk button was let go (or the utterance ended): stop listening."""
         if self.mode != "always":
-            self._open = False
+            self._open = self._pressed = False
 
     def admit(self, chunk: AudioChunk) -> list[AudioChunk]:
         """The chunks to hand to the listener now (none while closed)."""
+        if self._pressed:
+            self._pressed = False
+            return [*self._take_recent(chunk), chunk]
         if self._open:
             return [chunk]
-        if self.mode != "wake":
+        if self.mode == "always":
             return []
-        assert self._wake is not None
-        self._recent.append(chunk)
+        self._remember(chunk)
+        if self._wake is None:
+            return []
         self.woken_by = self._wake.feed(chunk.pcm)
         if self.woken_by is None:
             return []
         self._open = True
-        replay = list(self._recent)
+        return _after_last_pause(self._take_recent())
+
+    def _remember(self, chunk: AudioChunk) -> None:
+        if self._recent and abs(self._recent[-1].end_s - chunk.start_s) > 0.01:
+            self._recent.clear()  # not the moments just before: the stream skipped
+        self._recent.append(chunk)
+        while chunk.end_s - self._recent[0].start_s > REPLAY_S + 1e-6:
+            self._recent.popleft()
+
+    def _take_recent(self, following: AudioChunk | None = None) -> list[AudioChunk]:
+        recent = list(self._recent)
         self._recent.clear()
-        return replay
+        if following is not None and recent and abs(recent[-1].end_s - following.start_s) > 0.01:
+            return []  # the press came after a gap in the stream
+        return recent
 
     def utterance_done(self) -> None:
         """One utterance was heard: a wake word or a press covers one command."""
         self.release()
+
+
+def _after_last_pause(chunks: list[AudioChunk]) -> list[AudioChunk]:
+    """The chunks after the last quiet one: what follows the wake word, if anything does."""
+    levels = [_rms(chunk.pcm) for chunk in chunks]
+    loudest = max(levels, default=0.0)
+    quiet = [i for i, level in enumerate(levels) if level <= _PAUSE * loudest]
+    return chunks[quiet[-1] + 1 :] if quiet else []
+
+
+def _rms(pcm: bytes) -> float:
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    return float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0

@@ -29,7 +29,7 @@ from typing import Literal, Protocol
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.echo import EchoCanceller
+from sottovoce.agent.echo import Canceller, NoCanceller
 from sottovoce.agent.events import (
     Event,
     Ignored,
@@ -45,18 +45,15 @@ from sottovoce.agent.events import (
 from sottovoce.agent.hearing import Final, Listener
 from sottovoce.agent.partials import Partial
 from sottovoce.agent.playback import Playback, Played
+from sottovoce.agent.sentences import split_sentences
 from sottovoce.agent.talkgate import TalkGate
 from sottovoce.devices.audio import AudioChunk
 from sottovoce.models.tts import SpokenAudio
 
 Pace = Literal["live", "realtime", "fast"]
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-_CLAUSE_END = re.compile(r"(?<=[,;:])\s+(?=\S)")
-# Piper's memory grows with the length of what it synthesizes at once (about
-# 21 MiB per second of speech, kept by onnxruntime), so long sentences are
-# spoken a clause at a time; 100 characters is about 6 s of speech.
-MAX_PIECE_CHARS = 100
 BARGE_IN_GRACE_S = 1.0
+BEFORE_ONSET_S = 0.25  # of held input handed on before the voice's onset: context for the VAD
+HELD_S = 2.0  # of input kept while the agent speaks: detecting a voice takes well under this
 _OWN_WORDS = 0.75  # similarity above which a transcript is taken for the agent's own sentence
 
 
@@ -93,27 +90,6 @@ class LoopConfig:
     barge_in: bool = True
 
 
-def split_sentences(text: str) -> list[str]:
-    """The sentences of a reply, in order; a long one in clauses of at most ~100 characters."""
-    sentences = [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
-    return [piece for sentence in sentences for piece in _pieces(sentence)]
-
-
-def _pieces(sentence: str) -> list[str]:
-    if len(sentence) <= MAX_PIECE_CHARS:
-        return [sentence]
-    parts = _CLAUSE_END.split(sentence)
-    if len(parts) == 1:
-        parts = sentence.split()  # no clause to break at: words, packed below
-    pieces: list[str] = []
-    for part in parts:
-        if pieces and len(pieces[-1]) + 1 + len(part) <= MAX_PIECE_CHARS:
-            pieces[-1] = f"{pieces[-1]} {part}"
-        else:
-            pieces.append(part)
-    return pieces
-
-
 class VoiceLoop:
     """One conversation, spoken: input chunks in, events and played audio out."""
 
@@ -126,7 +102,7 @@ class VoiceLoop:
         gate: TalkGate | None = None,
         out: AudioOut | None = None,
         barge_in: BargeInDetector | None = None,
-        canceller: EchoCanceller | None = None,
+        canceller: Canceller | None = None,
         on_event: Callable[[Event], None] = lambda event: None,
         config: LoopConfig | None = None,
         advance_clock: Callable[[float], None] | None = None,
@@ -134,13 +110,14 @@ class VoiceLoop:
         self.agent, self.listener, self.voice = agent, listener, voice
         self.gate = gate or TalkGate("always")
         self.out, self.barge_in, self.on_event = out, barge_in, on_event
-        self.canceller = canceller or EchoCanceller()
+        self.canceller = canceller or NoCanceller()
         self.config = config or LoopConfig()
         self.advance_clock = advance_clock
         self.playback = Playback(voice.sample_rate if voice else 22050)
         self.traces: list[TurnTrace] = []
         self.now_s = 0.0
         self._barged_until = 0.0
+        self._held: deque[AudioChunk] = deque()  # cleaned input while the agent speaks
         listener.on_final = self._final_ready
         listener.on_partial = self._partial
         self._finals: asyncio.Queue[tuple[Final, float]] = asyncio.Queue()
@@ -185,10 +162,12 @@ class VoiceLoop:
         if played.audible:
             self._note_audible(played.start_s, chunk.end_s)
         clean = AudioChunk(self.canceller.process(chunk.pcm, played.ref), chunk.start_s)
-        self._check_barge_in(clean, playing=played.audible)
-        if self.canceller.muting:
-            clean = AudioChunk(bytes(len(clean.pcm)), clean.start_s)
-        self._listen(clean)
+        onset = self._check_barge_in(clean, playing=played.audible)
+        if played.audible and onset is None and self._holds_input():
+            self._hold(clean)
+        else:
+            self._release_held(onset)
+            self._listen(clean)
         if self.advance_clock is not None:
             self.advance_clock(chunk.duration_s)
         self._announce_due()
@@ -227,25 +206,51 @@ class VoiceLoop:
         while not self.idle and self.now_s < limit:
             await self.step(AudioChunk(bytes(int(step * 16000) * 2), self.now_s))
 
-    def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> None:
+    def _holds_input(self) -> bool:
+        """While the agent speaks, input waits for a barge-in instead of going to the listener."""
+        # The listener would only hear what is left of the agent's own voice; a
+        # barge-in hands it the user's words from their onset. An utterance the
+        # user had begun before the agent spoke goes on being heard.
+        if not self.config.barge_in or self.listener.in_utterance:
+            return False
+        return self.barge_in is not None or self.gate.mode == "push"
+
+    def _hold(self, chunk: AudioChunk) -> None:
+        self._held.append(chunk)
+        while self._held and chunk.end_s - self._held[0].start_s > HELD_S:
+            self._held.popleft()
+
+    def _release_held(self, onset: float | None) -> None:
+        """Hand the listener the held input from just before the user's voice began, if it did."""
+        if not self._held:
+            return
+        held, self._held = list(self._held), deque()
+        if onset is None:
+            return  # only the agent's voice, cancelled
+        for chunk in held:
+            if chunk.end_s > onset - BEFORE_ONSET_S:
+                self._listen(chunk)
+
+    def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> float | None:
+        """Where the user's voice began over the agent's, once the agent has been stopped for it."""
         if self.gate.mode == "push":
             # With a talk button, pressing it while the agent talks is the barge-in:
             # a voice alone (the radio, someone else) must not cut the agent off.
             if playing and self.gate.is_open and self.config.barge_in:
                 self._interrupt(self.now_s)
-            return
+                return self.now_s
+            return None
         if self.barge_in is None or not self.config.barge_in:
-            return
+            return None
         if not playing:
+            began = self.barge_in.voice_since  # the agent fell silent as the user began
             self.barge_in.background(clean)  # no VAD runs while the agent is silent
-            return
-        if self.canceller.muting:
-            self.barge_in.reset()
-            return
+            return began
         began = self.barge_in.feed(clean)
         if began is not None:
             self.gate.press()  # the user is talking to the agent: no wake word needed
             self._interrupt(began)
+        return began
 
     def _interrupt(self, speech_at_s: float) -> None:
         # The quick detector hears the user before the listener's VAD does: until

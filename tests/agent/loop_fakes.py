@@ -29,7 +29,8 @@ class PhraseSTT:
 
 
 class ToneVoice:
-    """Says each word as a chirp: distinct from the user's bursts, and as long as the text."""
+    """Says each word as a burst of noise: broadband like a voice (an echo canceller needs that),
+    distinct from the user's tone bursts, and as long as the text."""
 
     sample_rate = VOICE_RATE
 
@@ -37,14 +38,17 @@ class ToneVoice:
         self.said: list[str] = []
 
     def speak(self, text: str) -> SpokenAudio:
-        """A tone WORD_S long per word, with short gaps."""
+        """A burst WORD_S long per word, with short gaps; the same text, the same sound."""
         self.said.append(text)
-        t = np.arange(int(WORD_S * VOICE_RATE)) / VOICE_RATE
+        n = int(WORD_S * VOICE_RATE)
         gap = bytes(int(0.05 * VOICE_RATE) * 2)
-        pitches = [200 + 37 * (sum(map(ord, word)) % 11) for word in text.split()] or [200]
+        seeds = [sum(map(ord, word)) for word in text.split()] or [0]
+        envelope = np.sin(np.pi * np.arange(n) / n) ** 0.3  # no click at either end
         pcm = gap.join(
-            (9000 * np.sin(2 * np.pi * (pitch + 300 * t) * t)).astype("<i2").tobytes()
-            for pitch in pitches
+            np.clip(np.random.default_rng(seed).normal(0, 3500, n) * envelope, -32768, 32767)
+            .astype("<i2")
+            .tobytes()
+            for seed in seeds
         )
         return SpokenAudio(pcm, VOICE_RATE)
 

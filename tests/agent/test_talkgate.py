@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.agent.talkgate import REPLAY_CHUNKS, TalkGate
+from sottovoce.agent.talkgate import TalkGate
 from sottovoce.devices.audio import AudioChunk
 
 
@@ -30,11 +30,14 @@ def test_always_lets_everything_through() -> None:
     assert gate.is_open
 
 
+LOUD = b"\x00\x10" * 480  # a steady level of 4096
+
+
 def test_push_to_talk_listens_from_the_press_to_the_end_of_one_utterance() -> None:
     gate = TalkGate("push")
     assert gate.admit(_chunk(0)) == []
     gate.press()
-    assert gate.admit(_chunk(1)) == [_chunk(1)]
+    assert gate.admit(_chunk(1)) == [_chunk(0), _chunk(1)]  # with the moments before the press
     gate.utterance_done()
     assert gate.admit(_chunk(2)) == [] and not gate.is_open
     gate.press()
@@ -42,19 +45,43 @@ def test_push_to_talk_listens_from_the_press_to_the_end_of_one_utterance() -> No
     assert gate.admit(_chunk(3)) == []
 
 
-def test_the_wake_word_opens_the_gate_with_the_moments_before_it() -> None:
+def test_a_press_brings_the_last_three_tenths_of_a_second_before_it() -> None:
+    gate = TalkGate("push")
+    assert [gate.admit(_chunk(i)) for i in range(15)] == [[]] * 15
+    gate.press()
+    assert gate.admit(_chunk(15)) == [_chunk(i) for i in range(5, 16)]
+    assert gate.admit(_chunk(16)) == [_chunk(16)]
+
+
+def test_a_press_after_a_gap_in_the_stream_brings_nothing_from_before_it() -> None:
+    gate = TalkGate("push")
+    gate.admit(_chunk(0))
+    gate.press()
+    assert gate.admit(_chunk(40)) == [_chunk(40)]
+
+
+def test_the_wake_word_opens_the_gate_with_what_followed_its_pause() -> None:
     wake = FakeWake()
     gate = TalkGate("wake", wake)
-    quiet = [gate.admit(_chunk(i)) for i in range(20)]
-    assert quiet == [[]] * 20
-    woke = gate.admit(_chunk(20, b"WAKE" + b"\0" * 956))
+    said = [_chunk(i, LOUD) for i in range(10, 17)] + [_chunk(17)]  # the wake word, a pause
+    said += [_chunk(18, LOUD), _chunk(19, LOUD)]  # the command begins...
+    assert [gate.admit(chunk) for chunk in said] == [[]] * len(said)
+    woke = gate.admit(_chunk(20, b"WAKE" + LOUD[4:]))  # ...as the word is spotted
     assert gate.woken_by == "hey_jarvis" and gate.is_open
-    assert len(woke) == REPLAY_CHUNKS and woke[-1].start_s == pytest.approx(0.6)
+    assert [c.start_s for c in woke] == pytest.approx([0.54, 0.57, 0.6])
     # Open, the wake word spotter is not consulted.
     fed = wake.fed
     assert gate.admit(_chunk(21)) == [_chunk(21)] and wake.fed == fed
     gate.utterance_done()
     assert gate.admit(_chunk(22)) == []
+
+
+def test_without_a_pause_after_the_wake_word_nothing_before_it_is_replayed() -> None:
+    gate = TalkGate("wake", FakeWake())
+    for i in range(20):
+        gate.admit(_chunk(i, LOUD))  # the wake word running straight into the command
+    assert gate.admit(_chunk(20, b"WAKE" + LOUD[4:])) == []
+    assert gate.is_open
 
 
 def test_a_press_does_not_open_a_wake_word_gate() -> None:

@@ -9,12 +9,13 @@ import pytest
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.echo import EchoCanceller
+from sottovoce.agent.echo import Canceller, NoCanceller, WebRTCCanceller
 from sottovoce.agent.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid
 from sottovoce.agent.hearing import Listener
 from sottovoce.agent.playback import Playback
+from sottovoce.agent.sentences import MAX_PIECE_CHARS, split_sentences
 from sottovoce.agent.talkgate import TalkGate
-from sottovoce.agent.voiceloop import MAX_PIECE_CHARS, LoopConfig, VoiceLoop, split_sentences
+from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.devices.audio import AudioChunk
 from sottovoce.devices.audio.room import SimulatedRoom
@@ -30,16 +31,8 @@ PHRASES = {
 }
 
 
-class _NoCancel(EchoCanceller):
-    """A microphone path with no echo handling at all: the control for the echo test."""
-
-    def process(self, mic: bytes, ref: bytes) -> bytes:
-        self.muting = False
-        return mic
-
-
 def _loop(
-    room: SimulatedRoom, canceller: EchoCanceller | None = None, gate: TalkGate | None = None
+    room: SimulatedRoom, canceller: Canceller | None = None, gate: TalkGate | None = None
 ) -> tuple[VoiceLoop, list[Event], RoomOut]:
     world = load_world(default_world_path(), virtual=True)
     agent = Agent(Registry.builtin(), world)
@@ -52,7 +45,7 @@ def _loop(
         ToneVoice(),
         out=out,
         barge_in=BargeInDetector(FakeVAD(min_silence_s=0.1)),
-        canceller=canceller,
+        canceller=canceller or WebRTCCanceller(),
         gate=gate,
         on_event=events.append,
         config=LoopConfig(pace="fast"),
@@ -114,7 +107,7 @@ def test_a_spoken_command_is_done_and_answered_out_loud() -> None:
 
 
 def test_the_agent_does_not_take_its_own_voice_for_the_user() -> None:
-    def converse(canceller: EchoCanceller | None) -> list[Event]:
+    def converse(canceller: Canceller | None) -> list[Event]:
         room = SimulatedRoom(echo_gain=0.7, echo_delay_s=0.08, noise_rms=20)
         room.say(silence(0.3) + words(3))  # "what time is it": a reply of a few words
         loop, events, _ = _loop(room, canceller)
@@ -125,7 +118,7 @@ def test_the_agent_does_not_take_its_own_voice_for_the_user() -> None:
     assert [s.text for s in _of(UserSaid, events)] == ["what time is it"]
     assert not _of(Interrupted, events)
     # With no echo handling, the agent's voice in the microphone cuts itself off.
-    control = converse(_NoCancel())
+    control = converse(NoCanceller())
     assert _of(Interrupted, control) or len(_of(UserSaid, control)) > 1
 
 

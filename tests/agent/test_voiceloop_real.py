@@ -1,5 +1,6 @@
 """The voice loop with the real models in a simulated room: piper's voice echoes back into
-the microphone while a piper-voiced user speaks (agent voice + user voice in one stream)."""
+the microphone, through a distorting loudspeaker and a reverberant room, while a piper-voiced
+user speaks (agent voice + user voice in one stream)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.echo import EchoCanceller
+from sottovoce.agent.demo import demo_room
+from sottovoce.agent.echo import Canceller, NoCanceller, WebRTCCanceller
 from sottovoce.agent.events import Event, Interrupted, TurnDone, UserSaid
 from sottovoce.agent.hearing import Listener
 from sottovoce.agent.outputs import RoomOut
@@ -30,14 +32,6 @@ ASK = "What's on the shopping list?"  # a reply long enough to speak over
 BARGE = "Turn on the kitchen lights."
 
 
-class _NoCancel(EchoCanceller):
-    """No echo handling at all: the control that shows the echo is really there."""
-
-    def process(self, mic: bytes, ref: bytes) -> bytes:
-        self.muting = False
-        return mic
-
-
 @pytest.fixture(scope="module")
 def models() -> Iterator[dict[str, Any]]:
     voice = open_voice(None)
@@ -45,7 +39,7 @@ def models() -> Iterator[dict[str, Any]]:
     yield {"voice": voice, "stt": open_stt(None), "said": said}
 
 
-def _loop(models: dict[str, Any], room: SimulatedRoom, canceller: EchoCanceller | None):  # type: ignore[no-untyped-def]
+def _loop(models: dict[str, Any], room: SimulatedRoom, canceller: Canceller | None):  # type: ignore[no-untyped-def]
     world = load_world(default_world_path(), virtual=True)
     events: list[Event] = []
     listener = Listener(models["stt"], SileroVAD(), speech_prompt(default_world_path()))
@@ -56,7 +50,7 @@ def _loop(models: dict[str, Any], room: SimulatedRoom, canceller: EchoCanceller 
         models["voice"],
         out=RoomOut(room, models["voice"].sample_rate),
         barge_in=BargeInDetector(quick),
-        canceller=canceller,
+        canceller=canceller or WebRTCCanceller(),
         on_event=events.append,
         config=LoopConfig(pace="fast"),
         advance_clock=world.clock.advance,  # type: ignore[attr-defined]
@@ -71,11 +65,11 @@ def _onset(pcm: bytes) -> float:
 
 
 def _room() -> SimulatedRoom:
-    return SimulatedRoom(echo_gain=0.5, echo_delay_s=0.08, noise_rms=30)
+    return demo_room()  # reverberant, a distorting speaker louder in the microphone than the user
 
 
 def test_its_own_voice_in_the_microphone_is_not_taken_for_the_user(models: dict[str, Any]) -> None:
-    def converse(canceller: EchoCanceller | None) -> list[Event]:
+    def converse(canceller: Canceller | None) -> list[Event]:
         room = _room()
         room.say(bytes(9600) + models["said"][ASK])
         loop, events, _ = _loop(models, room, canceller)
@@ -91,13 +85,15 @@ def test_its_own_voice_in_the_microphone_is_not_taken_for_the_user(models: dict[
     assert [e.text for e in events if isinstance(e, UserSaid)] == [ASK]
     assert len([e for e in events if isinstance(e, TurnDone)]) == 1
     assert not [e for e in events if isinstance(e, Interrupted)]
-    control = converse(_NoCancel())
+    control = converse(NoCanceller())
     assert [e for e in control if isinstance(e, Interrupted | UserSaid)] != [
         e for e in events if isinstance(e, Interrupted | UserSaid)
     ]
 
 
-def test_speaking_over_the_reply_stops_it_within_200_ms(models: dict[str, Any]) -> None:
+def test_speaking_over_the_reply_stops_it_and_every_word_is_heard(models: dict[str, Any]) -> None:
+    # The first reply of all: WebRTC's canceller suppresses nearly everything for its
+    # first 0.4 s or so, while it learns the room (the demo talks over a later one).
     room = _room()
     room.say(bytes(9600) + models["said"][ASK])
     loop, events, world = _loop(models, room, None)
@@ -114,7 +110,7 @@ def test_speaking_over_the_reply_stops_it_within_200_ms(models: dict[str, Any]) 
     asyncio.run(loop.run(chunks()))
     stops = [e for e in events if isinstance(e, Interrupted)]
     assert barged and stops, "the reply was never interrupted"
-    assert stops[0].at_s - barged[0] <= 0.2
+    assert stops[0].at_s - barged[0] <= 0.2, (stops, barged)
     heard = [e.text for e in events if isinstance(e, UserSaid)]
-    assert heard[0] == ASK and heard[-1] == BARGE
+    assert heard[0] == ASK and heard[-1] == BARGE, events
     assert world.devices["light.kitchen_ceiling"].state()["on"] is True
