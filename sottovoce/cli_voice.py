@@ -46,6 +46,11 @@ def add_voice_parsers(commands: Any) -> None:
     run.add_argument("--device", help="microphone: name or number")
     run.add_argument("--output-device", help="speaker: name or number")
     run.add_argument("--realtime", action="store_true", help="with --input: keep real time")
+    run.add_argument(
+        "--virtual-time",
+        action="store_true",
+        help="with --input: the file waits while the agent computes (the same run on any machine)",
+    )
     _common(run)
     run.set_defaults(run=_run_run)
     demo = commands.add_parser("demo", help="a spoken conversation with the simulated home")
@@ -120,6 +125,11 @@ def _check(args: argparse.Namespace) -> str | None:
         return "--output needs --input (without a file, replies go to the speaker)"
     if source is not None and not source.is_file():
         return f"{source}: no such audio file"
+    if getattr(args, "virtual_time", False):
+        if source is None:
+            return "--virtual-time needs --input (a microphone keeps its own time)"
+        if args.realtime:
+            return "--realtime and --virtual-time cannot be used together: choose one"
     return None
 
 
@@ -248,6 +258,8 @@ def _run_loop(args: argparse.Namespace) -> int:
         if out is not None:
             stack.callback(out.close)
         pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
+        if args.input is not None and args.virtual_time:
+            pace = "virtual"
         loop = _loop(
             args,
             Agent(

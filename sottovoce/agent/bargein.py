@@ -8,6 +8,8 @@ does not cut the agent off.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from sottovoce.agent.endpoint import SpeechFinder
@@ -15,6 +17,7 @@ from sottovoce.devices.audio import BYTES_PER_S, AudioChunk
 
 _KEEP_S = 0.5  # audio the VAD reads to confirm a voice
 _GAP_S = 0.15  # a dip shorter than this (between two syllables) does not end a run
+_WORD_GAP_S = 0.5  # looking back from a confirmed voice: a longer quiet ends the utterance
 
 
 class BargeInDetector:
@@ -67,6 +70,25 @@ class BargeInDetector:
     def reset(self) -> None:
         """Forget the run in progress (playback stopped or started)."""
         self._loud_since = None
+
+
+def utterance_start(held: Sequence[AudioChunk], onset: float, level: float) -> float:
+    """Where the sound that led up to a voice confirmed at `onset` began.
+
+    While both talk, the echo canceller's suppressor can swallow a word of the
+    user's, and the first syllables may not convince the VAD: the voice is then
+    confirmed a word or two late. Sound in the held input before it, with gaps
+    under half a second, is taken to be the start of the same utterance.
+    """
+    start = onset
+    for chunk in reversed(held):
+        if chunk.start_s >= onset:
+            continue
+        if start - chunk.end_s > _WORD_GAP_S:
+            break
+        if _rms(chunk.pcm) >= level:
+            start = chunk.start_s
+    return start
 
 
 def _rms(pcm: bytes) -> float:

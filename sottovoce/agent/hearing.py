@@ -147,6 +147,11 @@ class Listener:
         """The user has begun an utterance whose end has not been cut yet."""
         return self.endpointer.speech_start_s is not None
 
+    @property
+    def recognizing(self) -> bool:
+        """A transcription is running or waiting to run."""
+        return bool(self._running())
+
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns the utterance it completed, if any (its words come later)."""
         utterance = self.endpointer.feed(chunk)

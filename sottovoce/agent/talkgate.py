@@ -100,11 +100,20 @@ class TalkGate:
 
 
 def _after_last_pause(chunks: list[AudioChunk]) -> list[AudioChunk]:
-    """The chunks after the last quiet one: what follows the wake word, if anything does."""
+    """From the last pause on: what follows the wake word, if anything does.
+
+    The pause itself is kept: the VAD finds where speech begins better with
+    some silence before it.
+    """
     levels = [_rms(chunk.pcm) for chunk in chunks]
     loudest = max(levels, default=0.0)
     quiet = [i for i, level in enumerate(levels) if level <= _PAUSE * loudest]
-    return chunks[quiet[-1] + 1 :] if quiet else []
+    if not quiet:
+        return []
+    start = quiet[-1]
+    while start - 1 in quiet:
+        start -= 1
+    return chunks[start:]
 
 
 def _rms(pcm: bytes) -> float:

@@ -13,7 +13,11 @@ typed event (`agent/events.py`).
 Pacing: live input (a microphone) sets its own pace. Files and simulated
 rooms run in real time while anything is in progress (an utterance, a turn,
 synthesis) and skip ahead through quiet stretches where nothing is, so
-latencies are real and idle time costs nothing.
+latencies are real and idle time costs nothing. In virtual time the input
+waits while anything is being computed (recognition, a turn, synthesis): what
+happens, and when on the input's timeline, no longer depends on the machine's
+speed or load (tests, reproducible runs), at the price of latencies that
+count no computing time.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.bargein import BargeInDetector
+from sottovoce.agent.bargein import BargeInDetector, utterance_start
 from sottovoce.agent.echo import Canceller, NoCanceller
 from sottovoce.agent.events import (
     Event,
@@ -50,7 +54,7 @@ from sottovoce.agent.talkgate import TalkGate
 from sottovoce.devices.audio import AudioChunk
 from sottovoce.models.tts import SpokenAudio
 
-Pace = Literal["live", "realtime", "fast"]
+Pace = Literal["live", "realtime", "fast", "virtual"]
 BARGE_IN_GRACE_S = 1.0
 BEFORE_ONSET_S = 0.25  # of held input handed on before the voice's onset: context for the VAD
 HELD_S = 2.0  # of input kept while the agent speaks: detecting a voice takes well under this
@@ -151,6 +155,8 @@ class VoiceLoop:
 
     async def step(self, chunk: AudioChunk) -> None:
         """Take one chunk of input audio."""
+        if self.config.pace == "virtual":
+            await self._settle()
         await self._pace(chunk)
         self.now_s = chunk.end_s
         self._fed.append((chunk.end_s, time.perf_counter()))
@@ -182,8 +188,22 @@ class VoiceLoop:
             or any(not task.done() for task in self._tasks)
         )
 
+    async def _settle(self) -> None:
+        """Virtual time: let everything being computed finish before time moves on."""
+        while True:
+            self.listener.poll()
+            computing = (
+                self.listener.recognizing
+                or not self._finals.empty()
+                or self._turns_running > 0
+                or any(not task.done() for task in self._tasks)
+            )
+            if not computing:
+                return
+            await asyncio.sleep(0.002)
+
     async def _pace(self, chunk: AudioChunk) -> None:
-        if self.config.pace == "live":
+        if self.config.pace in ("live", "virtual"):
             return
         if self.config.pace == "fast" and not self._working():
             self._anchor = None
@@ -227,6 +247,8 @@ class VoiceLoop:
         held, self._held = list(self._held), deque()
         if onset is None:
             return  # only the agent's voice, cancelled
+        if self.barge_in is not None and self.gate.mode != "push":
+            onset = utterance_start(held, onset, self.barge_in.min_level)
         for chunk in held:
             if chunk.end_s > onset - BEFORE_ONSET_S:
                 self._listen(chunk)

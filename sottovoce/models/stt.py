@@ -105,6 +105,10 @@ class WhisperSTT:
                 condition_on_previous_text=False,
                 without_timestamps=True,
                 vad_filter=False,
+                # No fallback to sampling: on doubtful audio it decodes again at
+                # random, so the same words came out differently from run to run
+                # (and several decodes cost their time).
+                temperature=0.0,
             )
             texts = [s.text for s in segments if s.no_speech_prob < 0.8 or s.avg_logprob > -0.5]
         text = " ".join(" ".join(texts).split())

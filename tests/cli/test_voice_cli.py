@@ -167,6 +167,7 @@ def test_run_answers_a_file_on_its_timeline_and_keeps_the_list(
     )
     out_wav, data = tmp_path / "out.wav", tmp_path / "data"
     args = ["run", "--input", str(spoken.path), "--output", str(out_wav), "--data-dir", str(data)]
+    args.append("--virtual-time")  # the same timeline however busy the machine is
     assert main(args) == 0
     captured = capsys.readouterr()
     assert captured.err == ""
@@ -198,18 +199,19 @@ def test_run_answers_a_file_on_its_timeline_and_keeps_the_list(
 def test_speaking_over_a_long_reply_interrupts_it(
     tmp_path: Path, voice: Any, stt_loaded_once: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The forecast is two sentences, about 6 s. Its first sentence starts 1.2-2 s after the
-    # question ends (the 600 ms end-of-speech silence, whisper, piper); the second command
-    # starts 3 s after the question, so it lands in the first sentence unless a turn takes
-    # over 3 s, and the reply's second sentence is never reached.
+    # The forecast is two sentences, about 6 s. In virtual time its first sentence starts
+    # about 0.7 s after the question ends (the 600 ms end-of-speech silence; computing
+    # takes no time on the file's timeline) and lasts about 2 s, so the second command,
+    # 1.5 s after the question, lands in it however busy the machine is, and the reply's
+    # second sentence is never reached.
     spoken = spoken_file(
         tmp_path / "in.wav",
         voice,
-        [(1.0, "What's the forecast for today?"), (3.0, "Turn on the kitchen lights.")],
+        [(1.0, "What's the forecast for today?"), (1.5, "Turn on the kitchen lights.")],
         tail_s=3.0,
     )
     out_wav = tmp_path / "out.wav"
-    args = ["run", "--input", str(spoken.path), "--output", str(out_wav)]
+    args = ["run", "--input", str(spoken.path), "--output", str(out_wav), "--virtual-time"]
     assert main([*args, "--data-dir", str(tmp_path / "data")]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
@@ -240,6 +242,8 @@ def test_speaking_over_a_long_reply_interrupts_it(
         (["run", "--output", "{tmp}/g.wav"], "--output needs --input"),
         (["run", "--input", "{tmp}/nothing.wav"], "nothing.wav: no such audio file"),
         (["run", "--input", "{tmp}/in.wav", "--silence-ms", "0"], "--silence-ms"),
+        (["run", "--virtual-time"], "--virtual-time needs --input"),
+        (["run", "--input", "{tmp}/in.wav", "--realtime", "--virtual-time"], "choose one"),
         (["demo", "--silence-ms", "-5"], "--silence-ms"),
     ],
 )
