@@ -32,7 +32,7 @@ import numpy as np
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.echo import WebRTCCanceller
+from sottovoce.agent.echo import Cleaned, WebRTCCanceller
 from sottovoce.agent.events import Event, Interrupted, UserSaid
 from sottovoce.agent.hearing import Listener
 from sottovoce.agent.outputs import RoomOut
@@ -71,9 +71,10 @@ class Baseline:
     def __init__(self) -> None:
         self.inner = EchoCanceller()
 
-    def process(self, mic: bytes, ref: bytes) -> bytes:
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
         out = self.inner.process(mic, ref)
-        return bytes(len(out)) if self.inner.muting else out
+        out = bytes(len(out)) if self.inner.muting else out
+        return Cleaned(out, out)
 
 
 class Metered:
@@ -84,8 +85,9 @@ class Metered:
         self.mic_energy = self.out_energy = 0.0
         self.at_s = 0.0
 
-    def process(self, mic: bytes, ref: bytes) -> bytes:
-        out = self.inner.process(mic, ref)
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
+        cleaned = self.inner.process(mic, ref)
+        out = cleaned.detect
         n = len(mic) // 2
         before_user = not self.user_from or self.at_s + n / 16000 < self.user_from[0]
         if any(ref) and before_user and self.at_s > 0.3:
@@ -94,7 +96,7 @@ class Metered:
             self.mic_energy += float(np.dot(m, m))
             self.out_energy += float(np.dot(o, o))
         self.at_s += n / 16000
-        return out
+        return cleaned
 
     def erle_db(self) -> float | None:
         if not self.mic_energy:

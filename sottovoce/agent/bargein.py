@@ -2,8 +2,10 @@
 
 It reads the microphone after echo cancellation. A run of chunks clearly
 louder than the background is the candidate; a VAD tuned for quick onsets
-confirms it is a voice before playback is stopped, so a knock or a cough
-does not cut the agent off.
+confirms it is a voice before playback is stopped, so a knock does not cut
+the agent off. While both talk, the canceller's suppressor chops the user's
+voice into pieces the VAD may not recognize as speech: strong sound that goes
+on for a quarter of a second is taken for the user without it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from sottovoce.devices.audio import BYTES_PER_S, AudioChunk
 _KEEP_S = 0.5  # audio the VAD reads to confirm a voice
 _GAP_S = 0.15  # a dip shorter than this (between two syllables) does not end a run
 _WORD_GAP_S = 0.5  # looking back from a confirmed voice: a longer quiet ends the utterance
+_SURE_S = 0.25  # strong sound this long is a voice without the VAD's word
+_STRONG = 3.0  # strong: this many times the quietest level that counts as loud
 
 
 class BargeInDetector:
@@ -30,14 +34,22 @@ class BargeInDetector:
         self.min_speech_s = min_speech_s
         self.min_level = min_level  # RMS on the s16 scale: about -40 dBFS
         self.floor = 0.0  # background level, learned while no one speaks
+        self.quiet_floor = 0.0  # the same, but not raised by loud sound the VAD rejected
         self._recent = b""
         self._loud_since: float | None = None
         self._loud_until = 0.0
+        self._strong_since: float | None = None
+        self._strong_until = 0.0
 
     def feed(self, chunk: AudioChunk) -> float | None:
         """Take a chunk; the stream time where a voice began, once one is confirmed."""
         self._recent = (self._recent + chunk.pcm)[-int(_KEEP_S * BYTES_PER_S) :]
         level = _rms(chunk.pcm)
+        sure = self._strong(chunk, level)
+        if sure is not None:
+            began = min(sure, self._loud_since or sure)
+            self._loud_since = self._strong_since = None
+            return began
         if level < max(self.min_level, 3.0 * self.floor):
             self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
             if chunk.end_s - self._loud_until > _GAP_S:
@@ -55,6 +67,20 @@ class BargeInDetector:
         began, self._loud_since = self._loud_since, None
         return began
 
+    def _strong(self, chunk: AudioChunk, level: float) -> float | None:
+        """Where a run of strong sound began, once it has lasted long enough to be a voice."""
+        if level < self.min_level:
+            weight = 0.05 if self.quiet_floor else 1.0
+            self.quiet_floor = (1 - weight) * self.quiet_floor + weight * level
+        if level < _STRONG * max(self.min_level, 3.0 * self.quiet_floor):
+            if chunk.end_s - self._strong_until > _GAP_S:
+                self._strong_since = None
+            return None
+        self._strong_until = chunk.end_s
+        if self._strong_since is None:
+            self._strong_since = chunk.start_s
+        return self._strong_since if chunk.end_s - self._strong_since >= _SURE_S else None
+
     @property
     def voice_since(self) -> float | None:
         """Where a run of loud audio not yet confirmed as a voice began, if one is going on."""
@@ -65,11 +91,15 @@ class BargeInDetector:
         level = _rms(chunk.pcm)
         if level < max(self.min_level, 3.0 * self.floor):
             self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
-        self._loud_since = None
+        if level < self.min_level:
+            self.quiet_floor = (
+                level if not self.quiet_floor else 0.95 * self.quiet_floor + 0.05 * level
+            )
+        self._loud_since = self._strong_since = None
 
     def reset(self) -> None:
         """Forget the run in progress (playback stopped or started)."""
-        self._loud_since = None
+        self._loud_since = self._strong_since = None
 
 
 def utterance_start(held: Sequence[AudioChunk], onset: float, level: float) -> float:

@@ -9,6 +9,11 @@ no ARM or macOS wheels); our earlier delay-and-gain canceller, which muted
 the input until it had found the echo and never converged in a reverberant
 room, is kept in `bench/echo_baseline.py` for comparison.
 
+The canceller gives two signals. For spotting that the user spoke over the
+agent, WebRTC's output, whose suppressor mutes whatever might be echo. For
+the recognizer, the microphone less a linear estimate of the echo
+(`echopath.py`): the suppressor, while both talk, chops the user's words.
+
 The loop knows exactly what it played and when, so each microphone window
 comes with the reference played during it. The module works on 10 ms
 frames: windows of any length are cut into frames, and a remainder waits for
@@ -23,20 +28,30 @@ commands) stays as the second defence against echo that leaks through.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
+from sottovoce.agent.echopath import EchoPath
 from sottovoce.devices.audio import RATE
 
 FRAME = RATE // 100  # samples in the module's 10 ms frame
 TAIL_S = 0.6  # after the last sound played, how long echo may still arrive (delay + reverb)
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    """One microphone window without the agent's voice, two ways (16 kHz mono s16)."""
+
+    detect: bytes  # all that might be echo suppressed: is the user talking over the agent?
+    listen: bytes  # the echo subtracted, nothing suppressed: what did the user say?
+
+
 class Canceller(Protocol):
     """Anything that removes the played reference from the microphone signal."""
 
-    def process(self, mic: bytes, ref: bytes) -> bytes:
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
         """The microphone window with the echo of `ref` (played in the same window) removed."""
         ...
 
@@ -44,10 +59,10 @@ class Canceller(Protocol):
 class NoCanceller:
     """Passes the microphone through: headphones, a recording, or a test's control."""
 
-    def process(self, mic: bytes, ref: bytes) -> bytes:
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
         """`mic`, untouched."""
         del ref
-        return mic
+        return Cleaned(mic, mic)
 
 
 class WebRTCCanceller:
@@ -70,14 +85,26 @@ class WebRTCCanceller:
         self._ref = np.zeros(0, dtype="<i2")
         self._out = np.zeros(0, dtype="<i2")  # processed, not yet handed back
         self._quiet_s = TAIL_S  # since the reference last had sound
+        self.path = EchoPath()
 
-    def process(self, mic: bytes, ref: bytes) -> bytes:
-        """The microphone window with the echo of `ref` removed; as long as `mic`."""
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
+        """The microphone window with the echo of `ref` removed, both ways; as long as `mic`."""
         m = np.frombuffer(mic, dtype="<i2")
         r = np.resize(np.frombuffer(ref, dtype="<i2"), len(m)) if ref else np.zeros_like(m)
         self._quiet_s = 0.0 if np.any(r) else self._quiet_s + len(m) / RATE
         if self._quiet_s >= TAIL_S and not len(self._mic) and not len(self._out):
-            return mic  # nothing played lately: nothing to cancel
+            return Cleaned(mic, mic)  # nothing played lately: nothing to cancel
+        suppressed = self._suppress(m, r)
+        listen = self.path.remove(
+            m.astype(np.float64), r.astype(np.float64), suppressed.astype(np.float64)
+        )
+        # Until the echo path is learned (the first second or two of the agent's voice),
+        # the recognizer gets WebRTC's output too.
+        detect = suppressed.tobytes()
+        return Cleaned(detect, detect if listen is None else _s16(listen))
+
+    def _suppress(self, m: np.ndarray, r: np.ndarray) -> np.ndarray:
+        """WebRTC's output for the window (lagging by under a frame when it is not whole)."""
         self._mic = np.concatenate([self._mic, m])
         self._ref = np.concatenate([self._ref, r])
         usable = len(self._mic) // FRAME * FRAME
@@ -87,7 +114,7 @@ class WebRTCCanceller:
         if len(self._out) < len(m):  # the first window after a pause: lag by the remainder
             self._out = np.concatenate([np.zeros(len(m) - len(self._out), "<i2"), self._out])
         out, self._out = self._out[: len(m)], self._out[len(m) :]
-        return out.tobytes()
+        return out
 
     def _frame(self, at: int) -> np.ndarray:
         rtc = self._rtc
@@ -97,3 +124,7 @@ class WebRTCCanceller:
         self._apm.set_stream_delay_ms(self._delay_ms)  # asked for before each frame
         self._apm.process_stream(near)  # in place
         return np.frombuffer(near.data.tobytes(), dtype="<i2")
+
+
+def _s16(samples: np.ndarray) -> bytes:
+    return np.clip(np.round(samples), -32768, 32767).astype("<i2").tobytes()

@@ -121,7 +121,8 @@ class VoiceLoop:
         self.traces: list[TurnTrace] = []
         self.now_s = 0.0
         self._barged_until = 0.0
-        self._held: deque[AudioChunk] = deque()  # cleaned input while the agent speaks
+        # Cleaned input while the agent speaks: (for the barge-in detector, for the listener).
+        self._held: deque[tuple[AudioChunk, AudioChunk]] = deque()
         listener.on_final = self._final_ready
         listener.on_partial = self._partial
         self._finals: asyncio.Queue[tuple[Final, float]] = asyncio.Queue()
@@ -167,13 +168,17 @@ class VoiceLoop:
             self.out.write(played)
         if played.audible:
             self._note_audible(played.start_s, chunk.end_s)
-        clean = AudioChunk(self.canceller.process(chunk.pcm, played.ref), chunk.start_s)
-        onset = self._check_barge_in(clean, playing=played.audible)
+        cleaned = self.canceller.process(chunk.pcm, played.ref)
+        detect = AudioChunk(cleaned.detect, chunk.start_s)
+        listen = AudioChunk(cleaned.listen, chunk.start_s)
+        onset = self._check_barge_in(detect, playing=played.audible)
         if played.audible and onset is None and self._holds_input():
-            self._hold(clean)
+            self._hold(detect, listen)
         else:
             self._release_held(onset)
-            self._listen(clean)
+            # Until the user is heard, the listener is spared what is left of the agent's
+            # voice; from then on it gets the signal that keeps every word.
+            self._listen(listen if self.listener.in_utterance else detect)
         if self.advance_clock is not None:
             self.advance_clock(chunk.duration_s)
         self._announce_due()
@@ -235,9 +240,9 @@ class VoiceLoop:
             return False
         return self.barge_in is not None or self.gate.mode == "push"
 
-    def _hold(self, chunk: AudioChunk) -> None:
-        self._held.append(chunk)
-        while self._held and chunk.end_s - self._held[0].start_s > HELD_S:
+    def _hold(self, detect: AudioChunk, listen: AudioChunk) -> None:
+        self._held.append((detect, listen))
+        while self._held and detect.end_s - self._held[0][0].start_s > HELD_S:
             self._held.popleft()
 
     def _release_held(self, onset: float | None) -> None:
@@ -248,10 +253,13 @@ class VoiceLoop:
         if onset is None:
             return  # only the agent's voice, cancelled
         if self.barge_in is not None and self.gate.mode != "push":
-            onset = utterance_start(held, onset, self.barge_in.min_level)
-        for chunk in held:
-            if chunk.end_s > onset - BEFORE_ONSET_S:
-                self._listen(chunk)
+            detected = [detect for detect, _ in held]
+            onset = utterance_start(detected, onset, self.barge_in.min_level)
+        for detect, listen in held:
+            if listen.end_s > onset - BEFORE_ONSET_S:
+                # Before the user began there was only the echo: the suppressed signal is
+                # the cleaner; from there on, the one that keeps every word.
+                self._listen(listen if listen.end_s > onset else detect)
 
     def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> float | None:
         """Where the user's voice began over the agent's, once the agent has been stopped for it."""
