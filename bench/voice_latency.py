@@ -158,9 +158,10 @@ def _first_audio_s(voice: PiperTTS, text: str) -> float:
     return elapsed
 
 
-async def _run(bench: Bench, voice: PiperTTS, hear: Callable[[], Heard], clip: Clip) -> Run:
-    heard = await asyncio.to_thread(hear)
-    result = await bench.agent().handle(heard.text, area=clip.area)
+async def _run(bench: Bench, voice: PiperTTS, hear: Callable[[Agent], Heard], clip: Clip) -> Run:
+    agent = bench.agent()
+    heard = await asyncio.to_thread(hear, agent)
+    result = await agent.handle(heard.text, area=clip.area)
     first = await asyncio.to_thread(_first_audio_s, voice, result.reply)
     turn = result.timings_s["turn"]
     latency = heard.stt_final_s + turn + first
@@ -173,9 +174,12 @@ async def measure(
     """Each clip through both paths, the first path alternating."""
     results: dict[str, list[Run]] = {path: [] for path in PATHS}
     for index, clip in enumerate(clips):
-        hears = {
-            "stream": lambda pcm=clip.pcm: ears.hear(MemorySource(pcm), realtime=True),
-            "naive": lambda pcm=clip.pcm: ears.hear_whole(MemorySource(pcm), realtime=True),
+        # The streaming path ends a turn early when its words are a whole command.
+        hears: dict[str, Callable[[Agent], Heard]] = {
+            "stream": lambda agent, pcm=clip.pcm: ears.hear(
+                MemorySource(pcm), realtime=True, complete=agent.would_act
+            ),
+            "naive": lambda agent, pcm=clip.pcm: ears.hear_whole(MemorySource(pcm), realtime=True),
         }
         order = PATHS if index % 2 == 0 else PATHS[::-1]
         runs = {path: await _run(bench, voice, hears[path], clip) for path in order}

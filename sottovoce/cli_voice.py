@@ -143,7 +143,8 @@ def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **
     # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
     stt = cli_speech.open_stt(args.stt_model)
     ears, prompt = cli_speech.agent_speech(stt, agent.registry, agent.world)
-    listener = Listener(ears, SileroVAD(), prompt)
+    # The agent says when the words so far are a whole command: the turn ends then.
+    listener = Listener(ears, SileroVAD(), prompt, complete=agent.would_act)
     listener.endpointer.trailing_silence_s = args.silence_ms / 1000
     quick = SileroVAD(VADConfig(min_speech_ms=60, trailing_silence_ms=100, pad_ms=0))
     barge_in = None if args.no_barge_in else BargeInDetector(quick)

@@ -89,6 +89,13 @@ class Agent:
         spoken, self._queued = self._queued, []
         return spoken
 
+    def would_act(self, heard: str) -> bool:
+        """Whether these words, said now, are a whole request: the grammar's, or an answer."""
+        text = normalize(heard.strip())
+        if self.state.pending is not None and (is_yes(text) or is_no(text)):
+            return True
+        return self.router.completes(text)
+
     async def handle(self, text: str, *, area: str | None = None) -> TurnResult:
         """Handle one utterance; `area` is where the user speaks from (default: the listener)."""
         turn = _Turn(heard=text.strip(), area=area or self.world.listener_area, started=_now())

@@ -88,6 +88,7 @@ class Endpointer:
         self.last_speech_s: float | None = None
         self.speaking = False  # the last look saw speech running to its end
         self.checked_s = at_s
+        self.extra_silence_s = 0.0  # this utterance's words so far ask for a longer wait
 
     @property
     def now_s(self) -> float:
@@ -110,6 +111,12 @@ class Endpointer:
         if self.now_s - self.checked_s >= self.check_every_s:
             self._look()
         return self._finished()
+
+    def cut_now(self) -> Utterance | None:
+        """End the utterance in progress here: its words are known to be complete."""
+        if self.speech_start_s is None or self.last_speech_s is None:
+            return None
+        return self._cut()
 
     def finish(self) -> Utterance | None:
         """The utterance in progress when the input ends, if any."""
@@ -179,7 +186,7 @@ class Endpointer:
         # just begun is not yet speech to the VAD, and must not be cut off.
         silent = self.checked_s - self.onset_s - self.last_speech_s
         too_long = self.now_s - self.speech_start_s >= self.max_utterance_s
-        if silent >= self.trailing_silence_s or too_long:
+        if silent >= self.trailing_silence_s + self.extra_silence_s or too_long:
             return self._cut()
         return None
 

@@ -16,6 +16,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -187,7 +188,7 @@ class Evaluator:
         before = world.snapshot()
         heard: Heard | None = None
         if turn.say is None:
-            heard, problem = await self._hear(turn)
+            heard, problem = await self._hear(turn, agent)
             if heard is None:
                 return _unheard(turn, problem)
         text = heard.text if heard is not None else turn.say or ""
@@ -222,7 +223,7 @@ class Evaluator:
         result.timings_s["first_audio"] = round(first, 6)
         result.timings_s["speech_end_to_first_audio"] = round(total, 6)
 
-    async def _hear(self, turn: Turn) -> tuple[Heard | None, str]:
+    async def _hear(self, turn: Turn, agent: Agent) -> tuple[Heard | None, str]:
         """What a spoken turn said, or None and why it could not be heard."""
         from sottovoce.devices.audio import AudioError, FileSource
 
@@ -230,7 +231,9 @@ class Evaluator:
             return None, f"audio turn {turn.audio}: no speech model was loaded"
         try:
             source = FileSource(turn.audio)
-            return await asyncio.to_thread(self.ears.hear, source, self.realtime), ""
+            # As in the voice loop, the agent says when the words are a whole command.
+            hear = partial(self.ears.hear, source, self.realtime, complete=agent.would_act)
+            return await asyncio.to_thread(hear), ""
         except AudioError as exc:
             return None, str(exc)
 

@@ -9,7 +9,13 @@ transcripts that do not flicker. As soon as the VAD sees the speech stop, the
 utterance so far is transcribed speculatively, while the trailing silence
 that confirms the end is still arriving. If the user goes on speaking, that
 result only updates the partial; if the endpoint is confirmed, it covers the
-same audio as the utterance and is the final transcript. Recognition runs in
+same audio as the utterance and is the final transcript.
+
+The end is not always waited for. When the speculative words are a whole
+command (`complete`, from the agent: its grammar would act on them as they
+are, or they answer a question it asked) and the user is still silent, the
+utterance ends there and then. When they end on a word that promises more
+("and", "uh", "to", "the"), the end waits longer than usual. Recognition runs in
 one worker thread, so feeding the audio never waits for the model.
 
 `Hearing.hear_whole` is the older path, kept for comparison: the whole clip
@@ -36,6 +42,10 @@ from sottovoce.models.stt import Transcript
 PARTIAL_EVERY_S = 1.0  # of new speech between two partial transcripts
 PAUSE_S = 0.25  # silence after which the utterance so far is recognized speculatively
 CHECK_EVERY_S = 0.1  # how often the VAD looks; a pause is seen at most this late
+MORE_TO_COME_S = 0.4  # more silence needed after words that promise more
+_MORE_TO_COME = frozenset(
+    "and or but then uh um er erm to for of the a an in on at with from into my your".split()
+)
 
 
 class SpeechToText(Protocol):
@@ -82,6 +92,7 @@ class _Job:
     turn: int  # which utterance of the stream
     cut_at: float = 0.0  # for finals: when the endpoint was confirmed
     final_of: Utterance | None = None  # for finals: the utterance as it was cut
+    judged: bool = False  # for speculations: their words were weighed for the endpoint
 
     def covers(self, utterance: Utterance) -> bool:
         """Whether this job read exactly the audio of `utterance`."""
@@ -108,8 +119,10 @@ class Listener:
         partial_every_s: float = PARTIAL_EVERY_S,
         pause_s: float = PAUSE_S,
         cost: RecognitionCost | None = None,
+        complete: Callable[[str], bool] | None = None,
     ) -> None:
         self.stt = stt
+        self.complete = complete  # whether words are a whole command: the end need not wait
         self.prompt = prompt
         self.on_partial = on_partial
         self.on_final = on_final
@@ -125,6 +138,7 @@ class Listener:
         self._speculation: _Job | None = None
         self._hypotheses: list[_Job] = []  # transcriptions that can only update the partial
         self._waiting: list[_Job] = []  # finals not yet delivered, in order
+        self._ended_early: Utterance | None = None  # cut on its words, not yet reported
 
     def __enter__(self) -> Listener:
         return self
@@ -163,10 +177,13 @@ class Listener:
             self._drop_speculation()
             self._maybe_partial()
         self.poll()
+        if utterance is None and self._ended_early is not None:
+            utterance, self._ended_early = self._ended_early, None
         return utterance
 
     def poll(self) -> None:
         """Deliver the partials and finals whose transcriptions have finished."""
+        self._judge_speculation()
         for job in [job for job in self._hypotheses if job.future.done()]:
             self._hypotheses.remove(job)
             if job.turn == self._turn and not job.future.cancelled() and self.on_partial:
@@ -224,6 +241,25 @@ class Listener:
             return
         self._drop_speculation()
         self._speculation = self._submit(pending)
+
+    def _judge_speculation(self) -> None:
+        """Words recognized in a pause: end the utterance now, or wait longer, as they say."""
+        job = self._speculation
+        if job is None or not job.future.done() or job.future.cancelled() or job.judged:
+            return
+        job.judged = True
+        pending = self.endpointer.pending()
+        if not self.endpointer.paused or pending is None or not job.covers(pending):
+            return
+        text = job.future.result()[0]
+        words = text.lower().replace(",", " ").replace(".", " ").split()
+        if words and words[-1] in _MORE_TO_COME:
+            self.endpointer.extra_silence_s = MORE_TO_COME_S
+        elif words and self.complete is not None and self.complete(text):
+            utterance = self.endpointer.cut_now()
+            if utterance is not None:
+                self._confirm(utterance)
+                self._ended_early = utterance
 
     def _drop_speculation(self) -> None:
         """Speech went on: a speculative transcript can only be a partial now."""
@@ -283,8 +319,12 @@ class Hearing:
         chunks: Iterable[AudioChunk],
         realtime: bool = False,
         on_partial: Callable[[Partial], None] | None = None,
+        complete: Callable[[str], bool] | None = None,
     ) -> Heard:
-        """Listen to a whole turn, recognizing as it arrives; utterances' words are joined."""
+        """Listen to a whole turn, recognizing as it arrives; utterances' words are joined.
+
+        `complete` says when words are a whole command, so the utterance may end early.
+        """
         # What recognition took in earlier turns paces this turn's partials.
         listener = Listener(
             self.stt,
@@ -293,6 +333,7 @@ class Hearing:
             on_partial=on_partial,
             pause_s=self.pause_s,
             cost=self.cost,
+            complete=complete,
         )
         with listener:
             started = time.perf_counter()

@@ -133,6 +133,10 @@ class Router:
             return decided
         return Decision("none", reply="Sorry, I didn't understand that.")
 
+    def completes(self, text: str) -> bool:
+        """Whether normalized text is a whole command the grammar acts on as it stands."""
+        return self.grammar is not None and bool(text) and self._parts(text, None) is not None
+
     def _parts(self, text: str, last: Call | None) -> list[Call] | None:
         """Calls for the whole text, or for pieces joined by 'and'/'then'."""
         for variant in relaxed_forms(text):

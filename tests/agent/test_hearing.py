@@ -153,3 +153,44 @@ def test_real_speech_is_final_sooner_streamed_with_the_same_words() -> None:
     assert "kitchen light" in streamed.text.lower()
     assert streamed.text == whole.text
     assert streamed.stt_final_s < whole.stt_final_s
+
+
+def _end_of(listener: Listener, pcm: bytes) -> tuple[float, float]:
+    """(where speech ended, how far into the stream the utterance was cut), in seconds."""
+    for chunk in chunks(pcm):
+        cut = listener.feed(chunk)
+        if cut is not None:
+            return cut.end_s, chunk.end_s
+        # Words recognized in the pause are weighed as soon as they are ready.
+        while listener.recognizing:
+            listener.wait_until(time.perf_counter() + 0.01)
+    raise AssertionError("the utterance never ended")
+
+
+def test_a_whole_command_ends_the_utterance_without_waiting_out_the_silence() -> None:
+    heard: list[str] = []
+
+    def complete(text: str) -> bool:
+        heard.append(text)
+        return text == "turn on the kitchen"
+
+    with Listener(FakeSTT(), FakeVAD(), complete=complete) as listener:
+        speech_end, cut_at = _end_of(listener, silence(0.3) + words(4) + silence(2.0))
+        finals = listener.finish()
+    assert heard == ["turn on the kitchen"]
+    assert [final.text for final in finals] == ["turn on the kitchen"]
+    # Ended once the pause was seen and its words recognized: not 0.6 s of silence later.
+    assert cut_at - speech_end < 0.45, (speech_end, cut_at)
+
+
+def test_an_incomplete_command_waits_the_usual_silence() -> None:
+    with Listener(FakeSTT(), FakeVAD(), complete=lambda text: False) as listener:
+        speech_end, cut_at = _end_of(listener, silence(0.3) + words(4) + silence(2.0))
+    assert 0.6 <= cut_at - speech_end < 0.9, (speech_end, cut_at)
+
+
+def test_words_that_promise_more_wait_longer_for_it() -> None:
+    # "turn on the" ends on "the": the user is looking for a word.
+    with Listener(FakeSTT(), FakeVAD(), complete=lambda text: True) as listener:
+        speech_end, cut_at = _end_of(listener, silence(0.3) + words(3) + silence(2.0))
+    assert cut_at - speech_end >= 1.0, (speech_end, cut_at)
