@@ -29,6 +29,7 @@ _HOP = _WINDOW // 4
 TAPS = RATE // 2  # the echo path's length: delay and reverberation within half a second
 _ECHO_ONLY = 0.03  # canceller output under this share of the microphone's energy: echo alone
 _SILENT = 100.0  # RMS on the s16 scale under which the microphone hears no one
+_MOSTLY = 0.9  # share of a window that must be echo-only for it to be learned from
 _READY = 4  # echo-only windows (1.75 s of the agent's voice) before the estimate is used
 _FORGET = 0.97  # per window: the room may change (a door opens, the device is moved)
 
@@ -71,8 +72,10 @@ class EchoPath:
         self._quiet = np.concatenate([self._quiet[n:], np.full(n, quiet)])
 
     def _learn(self) -> None:
-        """Add the latest window to the estimate if the agent alone was heard throughout."""
-        if not self._quiet[-_WINDOW:].all():
+        """Add the latest window to the estimate if it held (nearly) nothing but the agent."""
+        # A little of something else does no harm (it is not correlated with what was
+        # played), and the canceller lets a little echo through while it converges.
+        if self._quiet[-_WINDOW:].mean() < _MOSTLY:
             return
         played = np.fft.rfft(self._ref[-_WINDOW:] * self._hann)
         heard = np.fft.rfft(self._mic[-_WINDOW:] * self._hann)
