@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce.agent.cases import load_cases
-from sottovoce.agent.evaluate import Evaluator
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.router import spoken_reply
 from sottovoce.cli_llm import local_model
+from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models import toolcall
 from sottovoce.models.llamacpp import REPEAT_PENALTY, LlamaCppEngine
 from sottovoce.models.llm_config import LLMConfig

@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from sottovoce.agent.cases import load_cases
-from sottovoce.agent.evaluate import EvalReport, Evaluator
 from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import default_world_path
+from sottovoce.eval.evaluate import EvalReport, Evaluator
 from sottovoce.tools import Registry
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -189,8 +189,8 @@ def _attach_mcp(registry: Registry, stack: contextlib.ExitStack, tables: dict[st
 
 def _run_eval(args: argparse.Namespace) -> int:
     from sottovoce.agent.cases import load_cases
-    from sottovoce.agent.evaluate import Evaluator
     from sottovoce.devices import default_world_path
+    from sottovoce.eval.evaluate import Evaluator
 
     cases = load_cases(args.cases)
     world_path = args.world or cases.world or default_world_path()

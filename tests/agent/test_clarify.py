@@ -13,8 +13,8 @@ from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import UnknownName
 from sottovoce.agent.cases import load_cases
 from sottovoce.agent.clarify import Clarifier
-from sottovoce.agent.evaluate import Evaluator
 from sottovoce.agent.grammar import Grammar
+from sottovoce.eval.evaluate import Evaluator
 from sottovoce.tools import Registry
 
 # A second thing on the desk: "the desk" is the desk lamp or the desk heater.

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from speech_fakes import FakeSTT, FakeVAD, silence, words
 
-from sottovoce.agent import evaluate
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.cases import load_cases
-from sottovoce.agent.evaluate import Evaluator
 from sottovoce.agent.hearing import Hearing
 from sottovoce.devices import default_world_path
+from sottovoce.eval import evaluate
+from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.tools import Registry
 
