@@ -31,12 +31,6 @@ from typing import Any
 import numpy as np
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.echo import Cleaned, WebRTCCanceller
-from sottovoce.agent.events import Event, Interrupted, UserSaid
-from sottovoce.agent.hearing import Listener
-from sottovoce.agent.outputs import RoomOut
-from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop
 from sottovoce.cli import load_registry
 from sottovoce.cli_speak import open_voice
 from sottovoce.cli_speech import open_stt, speech_prompt
@@ -45,6 +39,12 @@ from sottovoce.devices.audio import AudioChunk, resample_s16
 from sottovoce.devices.audio.acoustics import RoomShape, impulse_response
 from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.models.vad import SileroVAD, VADConfig
+from sottovoce.voice.bargein import BargeInDetector
+from sottovoce.voice.echo import Cleaned, WebRTCCanceller
+from sottovoce.voice.events import Event, Interrupted, UserSaid
+from sottovoce.voice.hearing import Listener
+from sottovoce.voice.outputs import RoomOut
+from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
 
 sys.path.insert(0, str(Path(__file__).parent))
 from echo_baseline import EchoCanceller  # noqa: E402

@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from sottovoce.agent.demo import DEMO_SCRIPT
+from sottovoce.voice.demo import DEMO_SCRIPT
 
 
 def _words(text: str) -> list[str]:

@@ -9,7 +9,7 @@ eval path does, and recognized by each configuration:
 
 - `today`: `WhisperSTT.transcribe` with the world's names as prompt (`agent/prompt.py`);
 - `today+hotwords`: the same, with the vocabulary's words as faster-whisper `hotwords`;
-- `examples`: `transcribe` with the example-command prompt of `agent/vocabulary.py`;
+- `examples`: `transcribe` with the example-command prompt of `voice/vocabulary.py`;
 - `nbest-old-prompt`: grammar-aware choice (`models/stt_choice.py`) with the names prompt;
 - `grammar-aware`: grammar-aware choice with the example-command prompt.
 
@@ -41,7 +41,6 @@ from pydantic import Field
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.prompt import speech_vocabulary
-from sottovoce.agent.vocabulary import build_vocabulary, grammar_acceptor, speech_prompt
 from sottovoce.agent.wer import word_error_rate, words
 from sottovoce.devices import World, default_world_path, load_world
 from sottovoce.devices.audio import FileSource, byte_offset, read_all, write_wav
@@ -49,6 +48,7 @@ from sottovoce.models.stt import SAMPLE_RATE, WhisperSTT
 from sottovoce.models.stt_choice import GrammarAwareSTT
 from sottovoce.models.vad import SileroVAD
 from sottovoce.tools import Plugin, Registry, ToolContext
+from sottovoce.voice.vocabulary import build_vocabulary, grammar_acceptor, speech_prompt
 
 COMMANDS = [
     *("pause", "resume", "stop", "next", "skip", "mute", "unmute", "louder", "quieter"),

@@ -48,7 +48,6 @@ from spoken_cases import piper
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.cases import Case, load_cases
 from sottovoce.agent.grammar import Grammar
-from sottovoce.agent.hearing import Heard, Hearing
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.agent.wer import word_error_rate, words
 from sottovoce.cli_llm import add_llm_options, open_llm
@@ -59,6 +58,7 @@ from sottovoce.models import LLMEngine
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.tts import PiperTTS, voice_path
 from sottovoce.tools import Registry
+from sottovoce.voice.hearing import Heard, Hearing
 
 HOLDOUT = Path(__file__).parent.parent / "tests" / "data" / "holdout"
 PATHS = ("stream", "stream_wait", "naive")

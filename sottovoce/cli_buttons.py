@@ -14,8 +14,8 @@ from sottovoce.cli_speech import read_presses
 from sottovoce.config import load_config
 
 if TYPE_CHECKING:
-    from sottovoce.agent.talkgate import TalkGate
     from sottovoce.devices.backends.gpio import GPIOButton
+    from sottovoce.voice.talkgate import TalkGate
 
 
 def open_talk_button(stack: ExitStack, tables: dict[str, Any] | None = None) -> GPIOButton | None:

@@ -71,10 +71,10 @@ def _run_listen(args: argparse.Namespace) -> int:
 async def _listen(args: argparse.Namespace) -> None:
     import asyncio
 
-    from sottovoce.agent.hearing import Listener
-    from sottovoce.agent.talkgate import Mode, TalkGate
     from sottovoce.devices.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.models.vad import SileroVAD
+    from sottovoce.voice.hearing import Listener
+    from sottovoce.voice.talkgate import Mode, TalkGate
 
     stt, prompt = open_stt(args.model), speech_prompt(args.world)
     listener = Listener(stt, SileroVAD(), prompt, on_partial=_show_live, on_final=_show_final)
@@ -225,11 +225,11 @@ def _show_partial(text: str) -> None:
 
 def open_ears(world_path: Path, model: str | None = None, registry: Any = None) -> Any:
     """The speech path for spoken eval turns: the default STT and VAD, biased to the agent."""
-    from sottovoce.agent.hearing import Hearing
     from sottovoce.devices import load_world
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
     from sottovoce.models.vad import SileroVAD
+    from sottovoce.voice.hearing import Hearing
 
     try:
         stt = open_stt(model)
@@ -249,9 +249,9 @@ def agent_speech(stt: Any, registry: Any, world: Any) -> tuple[Any, str]:
     is taken when it scores close to the best (models/stt_choice.py).
     """
     from sottovoce.agent.grammar import Grammar
-    from sottovoce.agent.vocabulary import build_vocabulary, grammar_acceptor
-    from sottovoce.agent.vocabulary import speech_prompt as vocabulary_prompt
     from sottovoce.models.stt_choice import GrammarAwareSTT
+    from sottovoce.voice.vocabulary import build_vocabulary, grammar_acceptor
+    from sottovoce.voice.vocabulary import speech_prompt as vocabulary_prompt
 
     accepts = grammar_acceptor(Grammar(registry, world))
     return GrammarAwareSTT(stt, accepts), vocabulary_prompt(build_vocabulary(registry, world))

@@ -1,6 +1,6 @@
 """`sottovoce run` and `sottovoce demo`: the voice loop on a microphone, files or a simulated room.
 
-Both assemble the same pipeline (`agent/voiceloop.py`): Silero VAD and
+Both assemble the same pipeline (`voice/voiceloop.py`): Silero VAD and
 streaming whisper in, the agent, piper out, echo cancellation and barge-in.
 `run` listens to the microphone (after the wake word by default) and plays to
 the speaker, or reads `--input` and writes `--output`; `demo` has a scripted
@@ -78,7 +78,7 @@ class Printer:
 
     def __call__(self, event: Any) -> None:
         """Print one event."""
-        from sottovoce.agent import events as ev
+        from sottovoce.voice import events as ev
 
         if isinstance(event, ev.UserSaid):
             print(f"you: {event.text}", flush=True)
@@ -135,10 +135,10 @@ def _check(args: argparse.Namespace) -> str | None:
 
 def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **kw: Any) -> Any:
     """The pipeline, with the default speech models, biased to what the agent understands."""
-    from sottovoce.agent.bargein import BargeInDetector
-    from sottovoce.agent.hearing import Listener
-    from sottovoce.agent.voiceloop import VoiceLoop
     from sottovoce.models.vad import SileroVAD, VADConfig
+    from sottovoce.voice.bargein import BargeInDetector
+    from sottovoce.voice.hearing import Listener
+    from sottovoce.voice.voiceloop import VoiceLoop
 
     # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
     stt = cli_speech.open_stt(args.stt_model)
@@ -153,19 +153,19 @@ def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **
 
 def _canceller(heard_in_room: bool) -> Any:
     """WebRTC's echo canceller where the microphone hears the speaker; none for a recording."""
-    from sottovoce.agent.echo import NoCanceller, WebRTCCanceller
+    from sottovoce.voice.echo import NoCanceller, WebRTCCanceller
 
     return WebRTCCanceller() if heard_in_room else NoCanceller()
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
-    from sottovoce.agent.demo import ScriptedUser, demo_room, speak_lines, write_conversation
-    from sottovoce.agent.outputs import RoomOut
-    from sottovoce.agent.voiceloop import LoopConfig
     from sottovoce.cli import load_registry
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import default_world_path, load_world
+    from sottovoce.voice.demo import ScriptedUser, demo_room, speak_lines, write_conversation
+    from sottovoce.voice.outputs import RoomOut
+    from sottovoce.voice.voiceloop import LoopConfig
 
     if (problem := _check(args)) is not None:
         return _error(problem)
@@ -220,11 +220,11 @@ def _run_run(args: argparse.Namespace) -> int:
 
 def _run_loop(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
-    from sottovoce.agent.talkgate import TalkGate
-    from sottovoce.agent.voiceloop import LoopConfig, Pace
     from sottovoce.cli import data_dir, load_registry
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import RealClock, Store, VirtualClock, default_world_path, load_world
+    from sottovoce.voice.talkgate import TalkGate
+    from sottovoce.voice.voiceloop import LoopConfig, Pace
 
     if args.input is None:
         _microphone_or_fail()  # before anything is created in the user's data directory
@@ -292,8 +292,8 @@ def _microphone_or_fail() -> None:
 
 
 def _output(args: argparse.Namespace, rate: int) -> Any:
-    from sottovoce.agent.outputs import SpeakerOut, TimelineFile
     from sottovoce.devices.audio import SpeakerSink
+    from sottovoce.voice.outputs import SpeakerOut, TimelineFile
 
     if args.output is not None:
         return TimelineFile(args.output, rate)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.agent.hearing import Listener
 from sottovoce.devices import WorldError
 from sottovoce.devices.audio import MemorySource
 from sottovoce.testing import (
@@ -23,6 +22,7 @@ from sottovoce.testing import (
 )
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.targets import find_one
+from sottovoce.voice.hearing import Listener
 
 HOSE_WORLD = """
 areas: [garden]

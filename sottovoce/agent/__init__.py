@@ -1,1 +1,1 @@
-"""The agent: routing, dialogue, tool execution, eval. May import tools, devices, models."""
+"""The agent, one turn: normalize, route, dialogue, execute. May import tools, devices, models."""

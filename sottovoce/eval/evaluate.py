@@ -32,8 +32,8 @@ from sottovoce.tools import Registry
 
 if TYPE_CHECKING:
     # The speech path (PyAV, numpy) is imported only when a case is spoken.
-    from sottovoce.agent.hearing import Heard, Hearing
     from sottovoce.models.tts import SpokenAudio
+    from sottovoce.voice.hearing import Heard, Hearing
 
 
 class Voice(Protocol):

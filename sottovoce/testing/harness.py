@@ -17,9 +17,6 @@ from typing import Any
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
-from sottovoce.agent.events import Event, Speaking, TurnDone, UserSaid
-from sottovoce.agent.hearing import Listener
-from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop
 from sottovoce.devices import (
     VirtualClock,
     World,
@@ -32,6 +29,9 @@ from sottovoce.devices.audio import AudioChunk, MemorySource
 from sottovoce.models.llm import LLMEngine
 from sottovoce.testing.fakes import EnergyVAD, ScriptedSTT, SilentTTS, silence
 from sottovoce.tools import Plugin, Registry
+from sottovoce.voice.events import Event, Speaking, TurnDone, UserSaid
+from sottovoce.voice.hearing import Listener
+from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
 
 # Where a world without a `clock` starts, so that tests do not depend on the day they run.
 DEFAULT_START = datetime(2026, 6, 1, 8, 30)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from sottovoce.agent.playback import Played
 from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.models.stt import Transcript
 from sottovoce.models.tts import SpokenAudio
+from sottovoce.voice.playback import Played
 from tests.agent.speech_fakes import RATE, count_words
 
 VOICE_RATE = 22050

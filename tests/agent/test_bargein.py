@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sottovoce.agent.bargein import BargeInDetector
 from sottovoce.devices.audio import MemorySource
+from sottovoce.voice.bargein import BargeInDetector
 from tests.agent.speech_fakes import FakeVAD, silence, words
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sottovoce.agent.echo import FRAME, NoCanceller, WebRTCCanceller
 from sottovoce.cli_speak import open_voice
 from sottovoce.devices.audio import resample_s16
 from sottovoce.devices.audio.acoustics import RoomShape, impulse_response, loudspeaker
+from sottovoce.voice.echo import FRAME, NoCanceller, WebRTCCanceller
 
 RATE = 16000
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.agent.endpoint import Endpointer, Utterance
 from sottovoce.cli import main
 from sottovoce.devices.audio import FileSource, MemorySource, read_all
 from sottovoce.models.vad import SileroVAD
+from sottovoce.voice.endpoint import Endpointer, Utterance
 
 pytestmark = pytest.mark.slow
 

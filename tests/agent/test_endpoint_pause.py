@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from speech_fakes import FakeVAD, chunks, count_words, silence, words
 
-from sottovoce.agent.endpoint import Endpointer, Utterance, quick_vad
 from sottovoce.models.vad import SileroVAD, VADConfig
+from sottovoce.voice.endpoint import Endpointer, Utterance, quick_vad
 
 
 def _run(endpointer: Endpointer, pcm: bytes) -> list[tuple[float, bool, Utterance | None]]:

@@ -14,12 +14,12 @@ from speech_fakes import FakeSTT, FakeVAD, silence, words
 
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.cases import load_cases
-from sottovoce.agent.hearing import Hearing
 from sottovoce.devices import default_world_path
 from sottovoce.eval import evaluate
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.tools import Registry
+from sottovoce.voice.hearing import Hearing
 
 SYNTH_S = 0.05  # what the fake voice takes per sentence
 CASES = """

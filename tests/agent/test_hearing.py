@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from speech_fakes import FakeSTT, FakeVAD, chunks, silence, words
 
-from sottovoce.agent.hearing import Final, Hearing, Listener
-from sottovoce.agent.partials import Partial
 from sottovoce.devices.audio import AudioChunk, FileSource, MemorySource, read_all
+from sottovoce.voice.hearing import Final, Hearing, Listener
+from sottovoce.voice.partials import Partial
 
 AUDIO = Path(__file__).parent.parent / "data" / "audio"
 TWELVE = "one two three four five six seven eight nine ten eleven twelve"

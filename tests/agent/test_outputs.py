@@ -6,9 +6,9 @@ import threading
 import wave
 from pathlib import Path
 
-from sottovoce.agent.outputs import RoomOut, SpeakerOut, TimelineFile
-from sottovoce.agent.playback import Playback
 from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.voice.outputs import RoomOut, SpeakerOut, TimelineFile
+from sottovoce.voice.playback import Playback
 
 TONE = (b"\x00\x10\x00\xf0") * 4000  # 0.5 s at 16 kHz, loud
 

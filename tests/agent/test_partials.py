@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sottovoce.agent.partials import LocalAgreement, Partial
+from sottovoce.voice.partials import LocalAgreement, Partial
 
 
 def test_the_first_hypothesis_is_all_tentative() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.agent.talkgate import TalkGate
 from sottovoce.devices.audio import AudioChunk
+from sottovoce.voice.talkgate import TalkGate
 
 
 def _chunk(index: int, pcm: bytes = b"\0\0" * 480) -> AudioChunk:

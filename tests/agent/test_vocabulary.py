@@ -8,17 +8,17 @@ import pytest
 from pydantic import Field
 
 from sottovoce.agent.grammar import Grammar
-from sottovoce.agent.vocabulary import (
-    Vocabulary,
-    build_vocabulary,
-    grammar_acceptor,
-    speech_prompt,
-)
 from sottovoce.cli_speech import agent_speech
 from sottovoce.devices import World
 from sottovoce.models.stt import Hypotheses, Hypothesis
 from sottovoce.testing import make_world
 from sottovoce.tools import Plugin, Registry, ToolContext
+from sottovoce.voice.vocabulary import (
+    Vocabulary,
+    build_vocabulary,
+    grammar_acceptor,
+    speech_prompt,
+)
 
 
 def coffee() -> Plugin:

@@ -8,18 +8,18 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.echo import Canceller, NoCanceller, WebRTCCanceller
-from sottovoce.agent.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid
-from sottovoce.agent.hearing import Listener
-from sottovoce.agent.playback import Playback
-from sottovoce.agent.sentences import MAX_PIECE_CHARS, split_sentences
-from sottovoce.agent.talkgate import TalkGate
-from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.devices.audio import AudioChunk
 from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.tools import Registry
+from sottovoce.voice.bargein import BargeInDetector
+from sottovoce.voice.echo import Canceller, NoCanceller, WebRTCCanceller
+from sottovoce.voice.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid
+from sottovoce.voice.hearing import Listener
+from sottovoce.voice.playback import Playback
+from sottovoce.voice.sentences import MAX_PIECE_CHARS, split_sentences
+from sottovoce.voice.talkgate import TalkGate
+from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
 from tests.agent.loop_fakes import PhraseSTT, RoomOut, ToneVoice
 from tests.agent.speech_fakes import FakeVAD, silence, words
 

@@ -12,13 +12,6 @@ import numpy as np
 import pytest
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.bargein import BargeInDetector
-from sottovoce.agent.demo import demo_room
-from sottovoce.agent.echo import Canceller, NoCanceller, WebRTCCanceller
-from sottovoce.agent.events import Event, Interrupted, TurnDone, UserSaid
-from sottovoce.agent.hearing import Listener
-from sottovoce.agent.outputs import RoomOut
-from sottovoce.agent.voiceloop import LoopConfig, VoiceLoop
 from sottovoce.cli import load_registry
 from sottovoce.cli_speak import open_voice
 from sottovoce.cli_speech import open_stt, speech_prompt
@@ -26,6 +19,13 @@ from sottovoce.devices import default_world_path, load_world
 from sottovoce.devices.audio import AudioChunk, resample_s16
 from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.models.vad import SileroVAD, VADConfig
+from sottovoce.voice.bargein import BargeInDetector
+from sottovoce.voice.demo import demo_room
+from sottovoce.voice.echo import Canceller, NoCanceller, WebRTCCanceller
+from sottovoce.voice.events import Event, Interrupted, TurnDone, UserSaid
+from sottovoce.voice.hearing import Listener
+from sottovoce.voice.outputs import RoomOut
+from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
 
 pytestmark = pytest.mark.slow
 ASK = "What's on the shopping list?"  # a reply long enough to speak over

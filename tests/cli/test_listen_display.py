@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.agent.hearing import Final
-from sottovoce.agent.partials import Partial
 from sottovoce.cli_speech import _show_final, _show_live
+from sottovoce.voice.hearing import Final
+from sottovoce.voice.partials import Partial
 
 
 def test_partials_go_to_standard_error_one_line_each_off_a_terminal(

@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
 
-from sottovoce.agent.endpoint import Endpointer, SpeechFinder, Utterance
-from sottovoce.agent.partials import LocalAgreement, Partial
 from sottovoce.devices.audio import BYTES_PER_S, AudioChunk, byte_offset
 from sottovoce.models.stt import Transcript
+from sottovoce.voice.endpoint import Endpointer, SpeechFinder, Utterance
+from sottovoce.voice.partials import LocalAgreement, Partial
 
 PARTIAL_EVERY_S = 1.0  # of new speech between two partial transcripts
 PAUSE_S = 0.25  # silence after which the utterance so far is recognized speculatively

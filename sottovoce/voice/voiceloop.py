@@ -8,7 +8,7 @@ utterances. Turns run in a task of their own, one at a time: the agent acts,
 then the reply is synthesized sentence by sentence and each sentence is
 queued to play as soon as it is ready. Timers and reminders that come due are
 announced after the sentence that is playing. Every step is reported as a
-typed event (`agent/events.py`).
+typed event (`voice/events.py`).
 
 Pacing: live input (a microphone) sets its own pace. Files and simulated
 rooms run in real time while anything is in progress (an utterance, a turn,
@@ -32,9 +32,11 @@ from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.bargein import BargeInDetector, utterance_start
-from sottovoce.agent.echo import Canceller, NoCanceller
-from sottovoce.agent.events import (
+from sottovoce.devices.audio import AudioChunk
+from sottovoce.models.tts import SpokenAudio
+from sottovoce.voice.bargein import BargeInDetector, utterance_start
+from sottovoce.voice.echo import Canceller, NoCanceller
+from sottovoce.voice.events import (
     Event,
     Ignored,
     Interrupted,
@@ -46,13 +48,11 @@ from sottovoce.agent.events import (
     UserSaid,
     Woke,
 )
-from sottovoce.agent.hearing import Final, Listener
-from sottovoce.agent.partials import Partial
-from sottovoce.agent.playback import Playback, Played
-from sottovoce.agent.sentences import split_sentences
-from sottovoce.agent.talkgate import TalkGate
-from sottovoce.devices.audio import AudioChunk
-from sottovoce.models.tts import SpokenAudio
+from sottovoce.voice.hearing import Final, Listener
+from sottovoce.voice.partials import Partial
+from sottovoce.voice.playback import Playback, Played
+from sottovoce.voice.sentences import split_sentences
+from sottovoce.voice.talkgate import TalkGate
 
 Pace = Literal["live", "realtime", "fast", "virtual"]
 BARGE_IN_GRACE_S = 1.0

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from sottovoce.agent.endpoint import SpeechFinder
 from sottovoce.devices.audio import BYTES_PER_S, AudioChunk
+from sottovoce.voice.endpoint import SpeechFinder
 
 _KEEP_S = 0.5  # audio the VAD reads to confirm a voice
 _GAP_S = 0.15  # a dip shorter than this (between two syllables) does not end a run

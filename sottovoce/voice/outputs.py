@@ -10,9 +10,9 @@ import queue
 import threading
 from pathlib import Path
 
-from sottovoce.agent.playback import Played
 from sottovoce.devices.audio import AudioError, SpeakerSink, WavFileSink
 from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.voice.playback import Played
 
 
 class TimelineFile:

@@ -33,8 +33,8 @@ from typing import Protocol
 
 import numpy as np
 
-from sottovoce.agent.echopath import EchoPath
 from sottovoce.devices.audio import RATE
+from sottovoce.voice.echopath import EchoPath
 
 FRAME = RATE // 100  # samples in the module's 10 ms frame
 TAIL_S = 0.6  # after the last sound played, how long echo may still arrive (delay + reverb)

@@ -14,10 +14,10 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sottovoce.agent.voiceloop import Voice, VoiceLoop
 from sottovoce.devices.audio import AudioChunk, resample_s16, write_wav
 from sottovoce.devices.audio.acoustics import RoomShape, impulse_response
 from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.voice.voiceloop import Voice, VoiceLoop
 
 DEMO_SCRIPT = (
     "Turn on the kitchen lights.",

@@ -1,0 +1,1 @@
+"""The voice pipeline: audio in/out, hearing, echo, barge-in, playback, the loop; imports agent."""
