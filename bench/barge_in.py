@@ -35,10 +35,10 @@ from sottovoce.cli import load_registry
 from sottovoce.cli_speak import open_voice
 from sottovoce.cli_speech import open_stt, speech_prompt
 from sottovoce.devices import default_world_path, load_world
-from sottovoce.devices.audio import AudioChunk, resample_s16
-from sottovoce.devices.audio.acoustics import RoomShape, impulse_response
-from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.models.vad import SileroVAD, VADConfig
+from sottovoce.voice.audio import AudioChunk, resample_s16
+from sottovoce.voice.audio.acoustics import RoomShape, impulse_response
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.bargein import BargeInDetector
 from sottovoce.voice.echo import Cleaned, WebRTCCanceller
 from sottovoce.voice.events import Event, Interrupted, UserSaid
@@ -177,7 +177,7 @@ def trial(
 
 def _espeak(text: str) -> bytes:
     """`text` in espeak-ng's American voice, 16 kHz: a user who does not sound like the agent."""
-    from sottovoce.devices.audio import FileSource
+    from sottovoce.voice.audio import FileSource
 
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "user.wav"

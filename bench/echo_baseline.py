@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sottovoce.devices.audio import RATE
+from sottovoce.voice.audio import RATE
 
 _SEARCH_EVERY = int(0.1 * RATE)  # samples between two delay searches
 _SEARCH_LEN = int(0.5 * RATE)  # microphone samples correlated in one search

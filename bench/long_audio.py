@@ -29,7 +29,7 @@ from typing import IO
 import av
 import numpy as np
 
-from sottovoce.devices.audio import FileSource, read_all
+from sottovoce.voice.audio import FileSource, read_all
 
 SPEECH = Path(__file__).parent.parent / "tests" / "data" / "audio" / "kitchen-light-on.wav"
 NOISE_RMS = 30  # of 32767: about -60 dBFS, a quiet room

@@ -43,11 +43,11 @@ from sottovoce.agent.normalize import normalize
 from sottovoce.agent.prompt import speech_vocabulary
 from sottovoce.agent.wer import word_error_rate, words
 from sottovoce.devices import World, default_world_path, load_world
-from sottovoce.devices.audio import FileSource, byte_offset, read_all, write_wav
 from sottovoce.models.stt import SAMPLE_RATE, WhisperSTT
 from sottovoce.models.stt_choice import GrammarAwareSTT
 from sottovoce.models.vad import SileroVAD
 from sottovoce.tools import Plugin, Registry, ToolContext
+from sottovoce.voice.audio import FileSource, byte_offset, read_all, write_wav
 from sottovoce.voice.vocabulary import build_vocabulary, grammar_acceptor, speech_prompt
 
 COMMANDS = [

@@ -32,9 +32,9 @@ def espeak(voice: str) -> Speaker:
 
 def piper(voice: str | None, pace: float | None) -> Speaker:
     """A speaker that uses a piper voice (the shipped one by default)."""
-    from sottovoce.devices.audio import write_wav
     from sottovoce.models.catalog import Catalog, default_models_dir
     from sottovoce.models.tts import PiperTTS, TTSConfig, voice_path
+    from sottovoce.voice.audio import write_wav
 
     tts = PiperTTS(voice_path(Catalog(default_models_dir()), voice), TTSConfig(length_scale=pace))
 

@@ -28,11 +28,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sottovoce.agent.wer import word_error_rate, words
-from sottovoce.devices.audio import FileSource, MemorySource, read_all
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import STTConfig, WhisperSTT
 from sottovoce.models.stt_files import whisper_dir
 from sottovoce.models.vad import SileroVAD
+from sottovoce.voice.audio import FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import PAUSE_S, Heard, Hearing
 from sottovoce.voice.partials import Partial
 

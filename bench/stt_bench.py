@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 from sottovoce.agent.wer import word_error_rate, words
-from sottovoce.devices.audio import FileSource, read_all
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_files import whisper_dir
+from sottovoce.voice.audio import FileSource, read_all
 
 AUDIO = Path(__file__).parent.parent / "tests" / "data" / "audio"
 CLIPS = {

@@ -53,11 +53,11 @@ from sottovoce.agent.wer import word_error_rate, words
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_speech import open_ears
 from sottovoce.devices import World, load_world
-from sottovoce.devices.audio import FileSource, MemorySource, read_all
 from sottovoce.models import LLMEngine
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.tts import PiperTTS, voice_path
 from sottovoce.tools import Registry
+from sottovoce.voice.audio import FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import Heard, Hearing
 
 HOLDOUT = Path(__file__).parent.parent / "tests" / "data" / "holdout"

@@ -38,9 +38,9 @@ def add_speak_parser(commands: Any) -> None:
 
 
 def _run_speak(args: argparse.Namespace) -> int:
-    from sottovoce.devices.audio import AudioError
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
+    from sottovoce.voice.audio import AudioError
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
@@ -49,7 +49,7 @@ def _run_speak(args: argparse.Namespace) -> int:
         return _error("--length-scale must be a positive number (1.0 is the voice's own pace)")
     try:
         if args.output is None:
-            from sottovoce.devices.audio import load_sounddevice
+            from sottovoce.voice.audio import load_sounddevice
 
             load_sounddevice()  # says what is missing before the voice takes a second to load
         tts = open_voice(args.voice, args.length_scale)
@@ -86,7 +86,7 @@ def _device(name: str | None) -> str | int | None:
 
 def _to_file(sentences: Iterable[Any], path: Path, rate: int) -> None:
     """Each sentence is written as soon as it is made, so a long text never sits in memory."""
-    from sottovoce.devices.audio import WavFileSink
+    from sottovoce.voice.audio import WavFileSink
 
     with WavFileSink(path, rate) as sink:
         for sentence in sentences:
@@ -98,7 +98,7 @@ def _to_speaker(sentences: Iterable[Any], device: str | int | None, rate: int) -
     import queue
     import threading
 
-    from sottovoce.devices.audio import AudioError, SpeakerSink
+    from sottovoce.voice.audio import AudioError, SpeakerSink
 
     pending: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUED_SENTENCES)
     failures: list[AudioError] = []

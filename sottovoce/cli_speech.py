@@ -53,9 +53,9 @@ def add_listen_parser(commands: Any) -> None:
 def _run_listen(args: argparse.Namespace) -> int:
     import asyncio
 
-    from sottovoce.devices.audio import AudioError
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
+    from sottovoce.voice.audio import AudioError
 
     if args.silence_ms <= 0:
         print("sottovoce: error: --silence-ms must be a positive number of ms", file=sys.stderr)
@@ -71,8 +71,8 @@ def _run_listen(args: argparse.Namespace) -> int:
 async def _listen(args: argparse.Namespace) -> None:
     import asyncio
 
-    from sottovoce.devices.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.models.vad import SileroVAD
+    from sottovoce.voice.audio import AudioChunk, FileSource, MicrophoneSource
     from sottovoce.voice.hearing import Listener
     from sottovoce.voice.talkgate import Mode, TalkGate
 
@@ -103,7 +103,7 @@ async def _listen(args: argparse.Namespace) -> None:
             for chunk in FileSource(args.input):
                 hear(chunk)
         else:
-            from sottovoce.devices.audio import load_sounddevice
+            from sottovoce.voice.audio import load_sounddevice
 
             load_sounddevice()  # says what is missing before claiming to listen
             if args.push_to_talk:
@@ -123,7 +123,7 @@ def file_presses() -> list[float]:
     try:
         return sorted(float(line) for line in sys.stdin.read().split())
     except ValueError:
-        from sottovoce.devices.audio import AudioError
+        from sottovoce.voice.audio import AudioError
 
         raise AudioError("push to talk on a file: stdin must hold press times in seconds") from None
 
@@ -166,11 +166,11 @@ def open_wake(word: str | None, threshold: float) -> Any:
 
 
 def _run_transcribe(args: argparse.Namespace) -> int:
-    from sottovoce.devices.audio import AudioError
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
     from sottovoce.models.stt_stream import transcribe_stream
     from sottovoce.models.vad import SileroVAD
+    from sottovoce.voice.audio import AudioError
 
     try:
         stt = open_stt(args.model)
@@ -201,7 +201,7 @@ def open_stt(name: str | None) -> Any:
 
 
 def _source(args: argparse.Namespace) -> Any:
-    from sottovoce.devices.audio import FileSource, PcmSource
+    from sottovoce.voice.audio import FileSource, PcmSource
 
     if args.file == "-":
         return PcmSource(sys.stdin.buffer, args.rate, args.channels, args.format)

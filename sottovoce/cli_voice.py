@@ -204,7 +204,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_run(args: argparse.Namespace) -> int:
-    from sottovoce.devices.audio import AudioError
+    from sottovoce.voice.audio import AudioError
 
     if (problem := _check(args)) is not None:
         return _error(problem)
@@ -282,7 +282,7 @@ def _run_loop(args: argparse.Namespace) -> int:
 
 
 def _microphone_or_fail() -> None:
-    from sottovoce.devices.audio import AudioError, load_sounddevice
+    from sottovoce.voice.audio import AudioError, load_sounddevice
 
     sd = load_sounddevice()
     try:
@@ -292,7 +292,7 @@ def _microphone_or_fail() -> None:
 
 
 def _output(args: argparse.Namespace, rate: int) -> Any:
-    from sottovoce.devices.audio import SpeakerSink
+    from sottovoce.voice.audio import SpeakerSink
     from sottovoce.voice.outputs import SpeakerOut, TimelineFile
 
     if args.output is not None:
@@ -317,7 +317,7 @@ async def _converse(
 
 
 async def _chunks(args: argparse.Namespace, gate: Any, presses: list[float]) -> AsyncIterator[Any]:
-    from sottovoce.devices.audio import FileSource, MicrophoneSource
+    from sottovoce.voice.audio import FileSource, MicrophoneSource
 
     if args.input is None:
         device = args.device

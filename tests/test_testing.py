@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from sottovoce.devices import WorldError
-from sottovoce.devices.audio import MemorySource
 from sottovoce.testing import (
     DEFAULT_START,
     AgentHarness,
@@ -22,6 +21,7 @@ from sottovoce.testing import (
 )
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.targets import find_one
+from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.hearing import Listener
 
 HOSE_WORLD = """

@@ -225,7 +225,7 @@ class Evaluator:
 
     async def _hear(self, turn: Turn, agent: Agent) -> tuple[Heard | None, str]:
         """What a spoken turn said, or None and why it could not be heard."""
-        from sottovoce.devices.audio import AudioError, FileSource
+        from sottovoce.voice.audio import AudioError, FileSource
 
         if self.ears is None or turn.audio is None:
             return None, f"audio turn {turn.audio}: no speech model was loaded"

@@ -25,10 +25,10 @@ from sottovoce.devices import (
     load_yaml,
     parse_world,
 )
-from sottovoce.devices.audio import AudioChunk, MemorySource
 from sottovoce.models.llm import LLMEngine
 from sottovoce.testing.fakes import EnergyVAD, ScriptedSTT, SilentTTS, silence
 from sottovoce.tools import Plugin, Registry
+from sottovoce.voice.audio import AudioChunk, MemorySource
 from sottovoce.voice.events import Event, Speaking, TurnDone, UserSaid
 from sottovoce.voice.hearing import Listener
 from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from sottovoce.devices.audio import BYTES_PER_S, AudioChunk
+from sottovoce.voice.audio import BYTES_PER_S, AudioChunk
 from sottovoce.voice.endpoint import SpeechFinder
 
 _KEEP_S = 0.5  # audio the VAD reads to confirm a voice

@@ -14,9 +14,9 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sottovoce.devices.audio import AudioChunk, resample_s16, write_wav
-from sottovoce.devices.audio.acoustics import RoomShape, impulse_response
-from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.voice.audio import AudioChunk, resample_s16, write_wav
+from sottovoce.voice.audio.acoustics import RoomShape, impulse_response
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.voiceloop import Voice, VoiceLoop
 
 DEMO_SCRIPT = (

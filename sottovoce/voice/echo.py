@@ -33,7 +33,7 @@ from typing import Protocol
 
 import numpy as np
 
-from sottovoce.devices.audio import RATE
+from sottovoce.voice.audio import RATE
 from sottovoce.voice.echopath import EchoPath
 
 FRAME = RATE // 100  # samples in the module's 10 ms frame

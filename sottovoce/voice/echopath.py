@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sottovoce.devices.audio import RATE
+from sottovoce.voice.audio import RATE
 
 _WINDOW = 1 << 14  # samples of one spectral estimate: about a second
 _HOP = _WINDOW // 4

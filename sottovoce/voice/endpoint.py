@@ -18,8 +18,8 @@ import math
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from sottovoce.devices.audio import BYTES_PER_S, RATE, AudioChunk, byte_offset
 from sottovoce.models.vad import SileroVAD
+from sottovoce.voice.audio import BYTES_PER_S, RATE, AudioChunk, byte_offset
 
 # Audio before an utterance that the VAD reads again with it at each look.
 # Silero VAD carries state from frame to frame, so where it starts reading

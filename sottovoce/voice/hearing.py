@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
 
-from sottovoce.devices.audio import BYTES_PER_S, AudioChunk, byte_offset
 from sottovoce.models.stt import Transcript
+from sottovoce.voice.audio import BYTES_PER_S, AudioChunk, byte_offset
 from sottovoce.voice.endpoint import Endpointer, SpeechFinder, Utterance
 from sottovoce.voice.partials import LocalAgreement, Partial
 

@@ -1,7 +1,7 @@
 """Where the voice loop's played audio goes: a WAV timeline, the speaker, a recording of replies.
 
 Each takes the loop's windows of playback (`Played`) and hands them to a
-device sink from `devices/audio`.
+device sink from `voice/audio`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import queue
 import threading
 from pathlib import Path
 
-from sottovoce.devices.audio import AudioError, SpeakerSink, WavFileSink
-from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.voice.audio import AudioError, SpeakerSink, WavFileSink
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.playback import Played
 
 

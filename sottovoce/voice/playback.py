@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from sottovoce.devices.audio import RATE, resample_s16
+from sottovoce.voice.audio import RATE, resample_s16
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from sottovoce.devices.audio import AudioChunk
+from sottovoce.voice.audio import AudioChunk
 
 Mode = Literal["always", "wake", "push"]
 MODES: tuple[Mode, ...] = ("always", "wake", "push")

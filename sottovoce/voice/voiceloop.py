@@ -32,8 +32,8 @@ from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 from sottovoce.agent.agent import Agent
-from sottovoce.devices.audio import AudioChunk
 from sottovoce.models.tts import SpokenAudio
+from sottovoce.voice.audio import AudioChunk
 from sottovoce.voice.bargein import BargeInDetector, utterance_start
 from sottovoce.voice.echo import Canceller, NoCanceller
 from sottovoce.voice.events import (

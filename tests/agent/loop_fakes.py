@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.models.stt import Transcript
 from sottovoce.models.tts import SpokenAudio
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.playback import Played
 from tests.agent.speech_fakes import RATE, count_words
 

@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from sottovoce.devices.audio import MemorySource
-from sottovoce.devices.audio.chunk import AudioChunk
 from sottovoce.models.stt import Transcript
 from sottovoce.models.vad import VADConfig
+from sottovoce.voice.audio import MemorySource
+from sottovoce.voice.audio.chunk import AudioChunk
 
 RATE = 16_000
 FRAME = 512  # 32 ms, as Silero VAD's frames

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sottovoce.devices.audio import MemorySource
+from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.bargein import BargeInDetector
 from tests.agent.speech_fakes import FakeVAD, silence, words
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from sottovoce.cli_speak import open_voice
-from sottovoce.devices.audio import resample_s16
-from sottovoce.devices.audio.acoustics import RoomShape, impulse_response, loudspeaker
+from sottovoce.voice.audio import resample_s16
+from sottovoce.voice.audio.acoustics import RoomShape, impulse_response, loudspeaker
 from sottovoce.voice.echo import FRAME, NoCanceller, WebRTCCanceller
 
 RATE = 16000

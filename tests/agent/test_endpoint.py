@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sottovoce.cli import main
-from sottovoce.devices.audio import FileSource, MemorySource, read_all
 from sottovoce.models.vad import SileroVAD
+from sottovoce.voice.audio import FileSource, MemorySource, read_all
 from sottovoce.voice.endpoint import Endpointer, Utterance
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from speech_fakes import FakeSTT, FakeVAD, chunks, silence, words
 
-from sottovoce.devices.audio import AudioChunk, FileSource, MemorySource, read_all
+from sottovoce.voice.audio import AudioChunk, FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import Final, Hearing, Listener
 from sottovoce.voice.partials import Partial
 

@@ -6,7 +6,7 @@ import threading
 import wave
 from pathlib import Path
 
-from sottovoce.devices.audio.room import SimulatedRoom
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.outputs import RoomOut, SpeakerOut, TimelineFile
 from sottovoce.voice.playback import Playback
 

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from sottovoce.cli import main
-from sottovoce.devices.audio import write_wav
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.tts import PiperTTS, voice_path
+from sottovoce.voice.audio import write_wav
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.devices.audio import AudioChunk
+from sottovoce.voice.audio import AudioChunk
 from sottovoce.voice.talkgate import TalkGate
 
 

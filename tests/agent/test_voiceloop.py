@@ -9,9 +9,9 @@ import pytest
 
 from sottovoce.agent.agent import Agent
 from sottovoce.devices import default_world_path, load_world
-from sottovoce.devices.audio import AudioChunk
-from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.tools import Registry
+from sottovoce.voice.audio import AudioChunk
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.bargein import BargeInDetector
 from sottovoce.voice.echo import Canceller, NoCanceller, WebRTCCanceller
 from sottovoce.voice.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid

@@ -16,9 +16,9 @@ from sottovoce.cli import load_registry
 from sottovoce.cli_speak import open_voice
 from sottovoce.cli_speech import open_stt, speech_prompt
 from sottovoce.devices import default_world_path, load_world
-from sottovoce.devices.audio import AudioChunk, resample_s16
-from sottovoce.devices.audio.room import SimulatedRoom
 from sottovoce.models.vad import SileroVAD, VADConfig
+from sottovoce.voice.audio import AudioChunk, resample_s16
+from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.bargein import BargeInDetector
 from sottovoce.voice.demo import demo_room
 from sottovoce.voice.echo import Canceller, NoCanceller, WebRTCCanceller

@@ -16,8 +16,8 @@ import pytest
 from sottovoce import cli_speak
 from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
-from sottovoce.devices.audio import AudioError, FileSource, load_sounddevice, read_all
 from sottovoce.models.tts import SpokenAudio
+from sottovoce.voice.audio import AudioError, FileSource, load_sounddevice, read_all
 
 SAID = "Turn on the kitchen light. The timer is set."
 

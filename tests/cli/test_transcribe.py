@@ -13,11 +13,11 @@ import pytest
 
 from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
-from sottovoce.devices.audio import FileSource, read_all
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_files import whisper_dir
 from sottovoce.models.stt_stream import transcribe_stream
+from sottovoce.voice.audio import FileSource, read_all
 
 pytestmark = pytest.mark.slow
 

@@ -26,12 +26,12 @@ from typing import Any
 import pytest
 from voice_helpers import SpokenFile, lines_starting, read_wav, same_words, spoken_file
 
-import sottovoce.devices.audio as audio
+import sottovoce.voice.audio as audio
 from sottovoce import cli_speech
 from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
 from sottovoce.cli_speak import open_voice
-from sottovoce.devices.audio import FileSource, read_all
+from sottovoce.voice.audio import FileSource, read_all
 from sottovoce.voice.demo import DEMO_SCRIPT
 
 VOICE_RATE = 22050

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from sottovoce.agent.wer import words
-from sottovoce.devices.audio import RATE, resample_s16, write_wav
+from sottovoce.voice.audio import RATE, resample_s16, write_wav
 
 
 @dataclass(frozen=True)

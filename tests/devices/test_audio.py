@@ -11,7 +11,7 @@ import av
 import numpy as np
 import pytest
 
-from sottovoce.devices.audio import (
+from sottovoce.voice.audio import (
     RATE,
     AudioChunk,
     AudioError,

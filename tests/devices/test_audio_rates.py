@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.devices.audio import RATE, AudioError, FileSource, read_all
+from sottovoce.voice.audio import RATE, AudioError, FileSource, read_all
 
 
 def _wav(path: Path, rate: int, seconds: float = 1.0) -> Path:

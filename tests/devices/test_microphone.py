@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from sottovoce.devices.audio import AudioError, MicrophoneSource, load_sounddevice
+from sottovoce.voice.audio import AudioError, MicrophoneSource, load_sounddevice
 
 
 class _PortAudioError(Exception):

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from sottovoce.devices.audio import AudioError, SpeakerSink, WavFileSink, write_wav
+from sottovoce.voice.audio import AudioError, SpeakerSink, WavFileSink, write_wav
 
 RATE = 22050
 
@@ -184,12 +184,12 @@ def test_missing_portaudio_says_what_to_install(monkeypatch: pytest.MonkeyPatch)
     def no_portaudio(name: str) -> types.ModuleType:
         raise OSError("PortAudio library not found")
 
-    monkeypatch.setattr("sottovoce.devices.audio.sinks.load_sounddevice", _loader(no_portaudio))
+    monkeypatch.setattr("sottovoce.voice.audio.sinks.load_sounddevice", _loader(no_portaudio))
     with pytest.raises(AudioError, match="libportaudio2"):
         SpeakerSink()
 
 
 def _loader(importer: Any) -> Any:
-    from sottovoce.devices.audio import load_sounddevice
+    from sottovoce.voice.audio import load_sounddevice
 
     return lambda: load_sounddevice(importer)

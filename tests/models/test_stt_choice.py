@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sottovoce.devices.audio import MemorySource
 from sottovoce.models.stt import Hypotheses, Hypothesis
 from sottovoce.models.stt_choice import GrammarAwareSTT, choose
 from sottovoce.testing import EnergyVAD, ScriptedSTT, silence
+from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.hearing import Hearing
 
 KNOWN = {"pause", "resume", "timer status"}

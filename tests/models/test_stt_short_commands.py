@@ -18,12 +18,12 @@ from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.prompt import speech_vocabulary
 from sottovoce.devices import default_world_path, load_world
-from sottovoce.devices.audio import FileSource, read_all
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_choice import GrammarAwareSTT
 from sottovoce.models.stt_files import whisper_dir
 from sottovoce.tools import Registry
+from sottovoce.voice.audio import FileSource, read_all
 from sottovoce.voice.vocabulary import build_vocabulary, grammar_acceptor, speech_prompt
 
 pytestmark = [

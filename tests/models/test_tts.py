@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 
 from sottovoce.agent.wer import word_error_rate
-from sottovoce.devices.audio import MemorySource, read_all
 from sottovoce.models import EngineUnavailable
 from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_files import whisper_dir
 from sottovoce.models.tts import PiperTTS, voice_path
+from sottovoce.voice.audio import MemorySource, read_all
 
 
 @pytest.fixture(scope="module")

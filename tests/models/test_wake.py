@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.devices.audio import FileSource
 from sottovoce.models import EngineUnavailable
 from sottovoce.models.wake import WakeWord
+from sottovoce.voice.audio import FileSource
 
 pytestmark = pytest.mark.slow
 
