@@ -8,7 +8,7 @@ from sottovoce.models.stt import Transcript
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.playback import Played
-from tests.agent.speech_fakes import RATE, count_words
+from tests.voice.speech_fakes import RATE, count_words
 
 VOICE_RATE = 22050
 WORD_S = 0.25  # each word the fake voice says lasts this long

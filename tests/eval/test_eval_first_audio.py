@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from speech_fakes import FakeSTT, FakeVAD, silence, words
 
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.cases import load_cases
@@ -20,6 +19,7 @@ from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.tools import Registry
 from sottovoce.voice.hearing import Hearing
+from tests.voice.speech_fakes import FakeSTT, FakeVAD, silence, words
 
 SYNTH_S = 0.05  # what the fake voice takes per sentence
 CASES = """

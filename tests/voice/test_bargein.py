@@ -6,7 +6,7 @@ import numpy as np
 
 from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.bargein import BargeInDetector
-from tests.agent.speech_fakes import FakeVAD, silence, words
+from tests.voice.speech_fakes import FakeVAD, silence, words
 
 
 def _first_fire(detector: BargeInDetector, pcm: bytes) -> float | None:

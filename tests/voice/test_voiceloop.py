@@ -20,8 +20,8 @@ from sottovoce.voice.playback import Playback
 from sottovoce.voice.sentences import MAX_PIECE_CHARS, split_sentences
 from sottovoce.voice.talkgate import TalkGate
 from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
-from tests.agent.loop_fakes import PhraseSTT, RoomOut, ToneVoice
-from tests.agent.speech_fakes import FakeVAD, silence, words
+from tests.voice.loop_fakes import PhraseSTT, RoomOut, ToneVoice
+from tests.voice.speech_fakes import FakeVAD, silence, words
 
 PHRASES = {
     4: "turn on the coffee maker",
