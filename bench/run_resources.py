@@ -42,8 +42,8 @@ from pathlib import Path
 import numpy as np
 
 from sottovoce.cli_speak import open_voice
-from sottovoce.devices.audio import write_wav
-from sottovoce.devices.audio.convert import resample_s16
+from sottovoce.voice.audio import write_wav
+from sottovoce.voice.audio.convert import resample_s16
 
 RATE = 16_000
 SOTTOVOCE = [str(Path(sys.executable).parent / "sottovoce")]  # the console script

@@ -28,6 +28,7 @@ from sottovoce.models.llm import (
     chat_messages,
 )
 from sottovoce.models.llm_config import LLMConfig
+from sottovoce.models.memory import release
 from sottovoce.models.toolcall import (
     PROPERTY_ORDER,
     ReplyStreamer,
@@ -77,6 +78,7 @@ class LlamaCppEngine:
                 f"llama.cpp could not load {model_path}: {_first_line(exc)}; "
                 "check the file with `sottovoce models verify`"
             ) from None
+        release()
 
     @property
     def chat_template(self) -> str | None:
@@ -151,6 +153,8 @@ class LlamaCppEngine:
                     raw = self.complete(messages, tools)
             except (ValueError, RuntimeError) as exc:
                 raise EngineUnavailable(f"llama.cpp failed: {_first_line(exc)}") from None
+            finally:
+                release()  # the prompt's and the sampler's buffers
         return parse_decision(raw, tools)
 
     def _streamed(

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from sottovoce.models.llm import EngineUnavailable
+from sottovoce.models.memory import release
 
 SAMPLE_RATE = 16_000
 _REQUIRED = ("model.bin", "config.json", "tokenizer.json")
@@ -89,6 +90,7 @@ class WhisperSTT:
             ) from None
         # CTranslate2 models may be used by one transcription at a time here.
         self._lock = threading.Lock()
+        release()  # loading converts the float16 weights to int8: the copies are free now
 
     def transcribe(self, pcm: bytes, prompt: str | None = None) -> Transcript:
         """The words in `pcm` (16 kHz mono s16); `prompt` biases towards known words."""
@@ -111,6 +113,7 @@ class WhisperSTT:
                 temperature=0.0,
             )
             texts = [s.text for s in segments if s.no_speech_prob < 0.8 or s.avg_logprob > -0.5]
+        release()
         text = " ".join(" ".join(texts).split())
         return Transcript(text, duration, no_speech=not text)
 
@@ -159,4 +162,5 @@ def _beam(
     # (faster-whisper's average counts the end token once more).
     average = pairs[0][1] * len(pairs[0][0]) / (len(pairs[0][0]) + 1) if pairs else 0.0
     silent = result.no_speech_prob >= 0.8 and average <= -0.5
+    release()  # the decoding's buffers, which would stay in this thread's heap
     return Hypotheses(() if silent else options, duration, no_speech=silent or not options)

@@ -1,0 +1,64 @@
+"""What bounds the engines' memory: long sentences synthesized in pieces, freed heaps released."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sottovoce.models.memory import release
+from sottovoce.models.tts import MAX_PHONEMES, PiperTTS, split_phonemes, voice_path
+
+
+def test_release_runs_where_the_c_library_allows() -> None:
+    assert release() in (True, False)
+
+
+def test_a_short_sentence_stays_whole() -> None:
+    phonemes = list("ðə kˈɪtʃən lˈaɪt ɪz ˈɔn.")
+    assert split_phonemes(phonemes) == [phonemes]
+
+
+def test_clauses_are_joined_while_they_fit() -> None:
+    assert split_phonemes(list("ab, cd ef, gh."), 6) == [
+        list("ab,"),
+        list("cd ef,"),
+        list("gh."),
+    ]
+    assert split_phonemes(list("ab, cd, ef."), 8) == [list("ab, cd,"), list("ef.")]
+
+
+def test_a_long_clause_is_cut_between_words() -> None:
+    assert split_phonemes(list("ab cd ef gh"), 5) == [list("ab cd"), list("ef gh")]
+
+
+def test_a_word_longer_than_the_limit_is_cut_at_the_limit() -> None:
+    assert split_phonemes(list("abcdefghij"), 4) == [list("abcd"), list("efgh"), list("ij")]
+
+
+def test_no_piece_is_empty_or_over_the_limit() -> None:
+    text = "wʊd juː lˈaɪk mˌiː tə tˈɜːn ɔnðə hˈiːɾɚɹ ɪnðə kˈɪtʃən ɪnstˈɛd, ɔːɹ sˈɛt ɐ ɹᵻmˈaɪndɚ. "
+    phonemes = list(text * 4)
+    pieces = split_phonemes(phonemes)
+    assert all(0 < len(piece) <= MAX_PHONEMES for piece in pieces)
+    assert not any(piece[-1].isspace() for piece in pieces)
+    # Nothing but the spaces where it was cut is lost.
+    assert "".join("".join(piece) for piece in pieces).replace(" ", "") == text.replace(" ", "") * 4
+    assert split_phonemes(list("   ")) == [] and split_phonemes([]) == []
+
+
+@pytest.mark.slow
+def test_a_long_sentence_is_spoken_in_pieces() -> None:
+    from sottovoce.models.catalog import Catalog, default_models_dir
+
+    voice = PiperTTS(voice_path(Catalog(default_models_dir())))
+    sentence = (
+        "I'm sorry, I can't change the temperature myself, but you could put on a warm "
+        "jumper and close the windows in the living room."
+    )
+    parts = list(voice.sentences(sentence))
+    assert len(parts) >= 2
+    for part in parts:
+        samples = np.frombuffer(part.pcm, dtype="<i2")
+        assert part.duration_s < 6.0
+        assert np.abs(samples).max() > 3000  # normalized speech, as piper makes it
+    assert 5.0 < sum(part.duration_s for part in parts) < 12.0
