@@ -8,6 +8,7 @@ its vocabulary (device names, rooms, contacts).
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,11 @@ from sottovoce.models.memory import release
 SAMPLE_RATE = 16_000
 _REQUIRED = ("model.bin", "config.json", "tokenizer.json")
 _ONE_WINDOW_S = 30.0  # whisper reads 30 s at a time
+_HOP = 160  # samples per feature frame (10 ms)
+# A transcript runs to about 4 tokens a second of speech; decoding may go to
+# this many a second (and a few more) before it is cut, so a model that loops
+# on a phrase stops soon instead of writing 448 tokens.
+_TOKENS_PER_S = 12
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,14 @@ class STTConfig:
     beam_size: int = 1  # greedy: on a small CPU a wider beam costs more than it gains
     threads: int = 2
     compute_type: str = "int8"
+    # Whisper's encoder always reads a 30 s window, and for a two-second command
+    # that is most of the time a transcription takes. A shorter window (the
+    # audio and `window_pad_s` of silence, at least `min_window_s`, in whole
+    # seconds) costs half of it. In shorter windows whisper repeated a short
+    # command ("Pause timer. Pause timer. ...") or misheard it more often
+    # (bench/stt_window.py). `window_pad_s` None: always 30 s.
+    window_pad_s: float | None = 8.0
+    min_window_s: float = 14.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,11 @@ class WhisperSTT:
         duration = len(samples) / SAMPLE_RATE
         if len(samples) < SAMPLE_RATE // 10:
             return Transcript("", duration, no_speech=True)
+        if _window_frames(duration, self.config) is not None:
+            with self._lock:
+                found = _beam(self.model, samples, prompt, self.config, 1)
+            text = found.options[0].text if found.options else ""
+            return Transcript(text, duration, no_speech=not text)
         with self._lock:
             segments, _ = self.model.transcribe(
                 samples,
@@ -134,7 +153,6 @@ def _beam(
     model: Any, samples: Any, prompt: str | None, config: STTConfig, count: int
 ) -> Hypotheses:
     """faster-whisper's decoding of one window, keeping the n-best that it throws away."""
-    from faster_whisper.audio import pad_or_trim  # type: ignore[import-untyped]
     from faster_whisper.tokenizer import Tokenizer  # type: ignore[import-untyped]
     from faster_whisper.transcribe import get_suppressed_tokens  # type: ignore[import-untyped]
 
@@ -144,7 +162,8 @@ def _beam(
     )
     previous = tokenizer.encode(" " + prompt.strip()) if prompt else []
     start = model.get_prompt(tokenizer, previous, without_timestamps=True)
-    encoded = model.encode(pad_or_trim(model.feature_extractor(samples)))
+    encoded = model.encode(_features(model, samples, config))
+    longest = min(model.max_length, len(start) + int(_TOKENS_PER_S * duration) + 16)
     # Temperature 0 only: faster-whisper's fallback samples at random when a
     # short command scores low, and the choice must be repeatable.
     result = model.model.generate(
@@ -152,15 +171,54 @@ def _beam(
         [start],
         beam_size=max(count, config.beam_size),
         num_hypotheses=count,
+        max_length=longest,
         return_scores=True,
         return_no_speech_prob=True,
         suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
     )[0]
     pairs = list(zip(result.sequences_ids, result.scores, strict=True))
-    options = tuple(Hypothesis(" ".join(tokenizer.decode(i).split()), float(s)) for i, s in pairs)
+    options = tuple(Hypothesis(once(tokenizer.decode(i)), float(s)) for i, s in pairs)
     # As `transcribe` does: likely silence whose words are doubtful is no speech
     # (faster-whisper's average counts the end token once more).
     average = pairs[0][1] * len(pairs[0][0]) / (len(pairs[0][0]) + 1) if pairs else 0.0
     silent = result.no_speech_prob >= 0.8 and average <= -0.5
     release()  # the decoding's buffers, which would stay in this thread's heap
     return Hypotheses(() if silent else options, duration, no_speech=silent or not options)
+
+
+def _window_frames(duration_s: float, config: STTConfig) -> int | None:
+    """Feature frames of the short window for `duration_s` of audio; None for a full one."""
+    if config.window_pad_s is None:
+        return None
+    seconds = max(math.ceil(duration_s + config.window_pad_s), math.ceil(config.min_window_s))
+    return None if seconds >= _ONE_WINDOW_S else seconds * SAMPLE_RATE // _HOP
+
+
+def _features(model: Any, samples: Any, config: STTConfig) -> Any:
+    """Whisper's log-mel features of `samples` in a window as long as they need."""
+    from faster_whisper.audio import pad_or_trim  # type: ignore[import-untyped]
+
+    frames = _window_frames(len(samples) / SAMPLE_RATE, config)
+    if frames is None:
+        return pad_or_trim(model.feature_extractor(samples))
+    # Silence is added to the audio, not to the features: whisper was trained
+    # on windows padded with silent samples, and features padded with zeros
+    # (faster-whisper's way, harmless in a full window) made it repeat itself.
+    padded = np.pad(samples, (0, frames * _HOP - len(samples)))
+    return pad_or_trim(model.feature_extractor(padded, padding=0), frames)
+
+
+def once(text: str) -> str:
+    """`text` with a phrase that whisper repeated over and over said once.
+
+    On a short clip whisper may loop: "Pause timer. Pause timer. Pause
+    timer. Pause" up to its length limit. A command said twice in a row is
+    the same command, so the whole text is cut to the phrase when it is
+    nothing but that phrase again and again (the last time possibly cut off).
+    """
+    said = text.split()
+    plain = [w.strip(".,!?;:").lower() for w in said]
+    for size in range(1, len(said) // 2 + 1):
+        if all(plain[i] == plain[i % size] for i in range(size, len(said))):
+            return " ".join(said[:size]).rstrip(",;:")
+    return " ".join(said)
