@@ -24,6 +24,31 @@ _SURE_S = 0.25  # strong sound this long is a voice without the VAD's word
 _STRONG = 3.0  # strong: this many times the quietest level that counts as loud
 
 
+class _Run:
+    """A run of loud chunks, which a dip shorter than `_GAP_S` does not end."""
+
+    def __init__(self) -> None:
+        self.since: float | None = None
+        self.until = 0.0
+
+    def loud(self, chunk: AudioChunk) -> float:
+        """A loud chunk: the run goes on (or starts); how long it has lasted."""
+        self.until = chunk.end_s
+        if self.since is None:
+            self.since = chunk.start_s
+        return chunk.end_s - self.since
+
+    def quiet(self, chunk: AudioChunk) -> None:
+        """A quiet chunk: the run ends once the dip is longer than a gap between syllables."""
+        if chunk.end_s - self.until > _GAP_S:
+            self.since = None
+
+
+def _smooth(floor: float, level: float, weight: float = 0.05) -> float:
+    """A slowly moving level; the first level heard sets it."""
+    return level if floor == 0.0 else (1 - weight) * floor + weight * level
+
+
 class BargeInDetector:
     """Says when a voice starts in echo-cancelled audio."""
 
@@ -36,70 +61,58 @@ class BargeInDetector:
         self.floor = 0.0  # background level, learned while no one speaks
         self.quiet_floor = 0.0  # the same, but not raised by loud sound the VAD rejected
         self._recent = b""
-        self._loud_since: float | None = None
-        self._loud_until = 0.0
-        self._strong_since: float | None = None
-        self._strong_until = 0.0
+        self._loud = _Run()  # louder than the background: a voice, if the VAD agrees
+        self._strong = _Run()  # much louder: a voice, if it goes on
 
     def feed(self, chunk: AudioChunk) -> float | None:
         """Take a chunk; the stream time where a voice began, once one is confirmed."""
         self._recent = (self._recent + chunk.pcm)[-int(_KEEP_S * BYTES_PER_S) :]
         level = _rms(chunk.pcm)
-        sure = self._strong(chunk, level)
+        if level < self.min_level:
+            self.quiet_floor = _smooth(self.quiet_floor, level)
+        sure = self._strong_run(chunk, level)
         if sure is not None:
-            began = min(sure, self._loud_since or sure)
-            self._loud_since = self._strong_since = None
+            began = min(sure, self._loud.since or sure)
+            self.reset()
             return began
         if level < max(self.min_level, 3.0 * self.floor):
-            self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
-            if chunk.end_s - self._loud_until > _GAP_S:
-                self._loud_since = None
+            self.floor = _smooth(self.floor, level)
+            self._loud.quiet(chunk)
             return None
-        self._loud_until = chunk.end_s
-        if self._loud_since is None:
-            self._loud_since = chunk.start_s
-        if chunk.end_s - self._loud_since < self.min_speech_s:
+        if self._loud.loud(chunk) < self.min_speech_s:
             return None
         if not self.vad.speech_spans(self._recent):
             # Loud but not a voice (a fan, a hum): it is background, and raises the bar.
             self.floor = 0.9 * self.floor + 0.1 * level
             return None
-        began, self._loud_since = self._loud_since, None
-        return began
+        voice = self._loud.since
+        self.reset()
+        return voice
 
-    def _strong(self, chunk: AudioChunk, level: float) -> float | None:
+    def _strong_run(self, chunk: AudioChunk, level: float) -> float | None:
         """Where a run of strong sound began, once it has lasted long enough to be a voice."""
-        if level < self.min_level:
-            weight = 0.05 if self.quiet_floor else 1.0
-            self.quiet_floor = (1 - weight) * self.quiet_floor + weight * level
         if level < _STRONG * max(self.min_level, 3.0 * self.quiet_floor):
-            if chunk.end_s - self._strong_until > _GAP_S:
-                self._strong_since = None
+            self._strong.quiet(chunk)
             return None
-        self._strong_until = chunk.end_s
-        if self._strong_since is None:
-            self._strong_since = chunk.start_s
-        return self._strong_since if chunk.end_s - self._strong_since >= _SURE_S else None
+        return self._strong.since if self._strong.loud(chunk) >= _SURE_S else None
 
     @property
     def voice_since(self) -> float | None:
         """Where a run of loud audio not yet confirmed as a voice began, if one is going on."""
-        return self._loud_since
+        return self._loud.since
 
     def background(self, chunk: AudioChunk) -> None:
         """Audio while the agent is silent: only the background level is learned from it."""
         level = _rms(chunk.pcm)
         if level < max(self.min_level, 3.0 * self.floor):
-            self.floor = level if self.floor == 0.0 else 0.95 * self.floor + 0.05 * level
+            self.floor = _smooth(self.floor, level)
         if level < self.min_level:
-            self.quiet_floor = (
-                level if not self.quiet_floor else 0.95 * self.quiet_floor + 0.05 * level
-            )
-        self._loud_since = self._strong_since = None
+            self.quiet_floor = _smooth(self.quiet_floor, level)
+        self.reset()
 
     def reset(self) -> None:
         """Forget the run in progress (playback stopped or started)."""
-        self._loud_since = self._strong_since = None
+        self._loud, self._strong = _Run(), _Run()
 
 
 def utterance_start(held: Sequence[AudioChunk], onset: float, level: float) -> float:
