@@ -15,7 +15,10 @@ through two paths, interleaved in the same run, with the same speech model
 - naive: told exactly when speech ended (the VAD's end of speech in the whole
   clip, known in advance), it transcribes the speech then, then the agent,
   then the first sentence: the fair sequential baseline, with no endpoint to
-  wait for.
+  wait for; it uses the same recognizer as the streaming paths, with the
+  window whisper reads cut to the audio (`STTConfig.window_pad_s`);
+- naive_30s: the same, with whisper reading its usual 30 s window, as
+  faster-whisper's own `transcribe` does (and sottovoce did before).
 
 Latency is `stt_final + turn + first_audio` for both: the final transcript's
 wait after the end of speech (as that path's VAD placed it), the agent's turn,
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import copy
 import json
 import math
 import os
@@ -39,7 +43,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +65,7 @@ from sottovoce.voice.audio import FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import Heard, Hearing
 
 HOLDOUT = Path(__file__).parent.parent / "tests" / "data" / "holdout"
-PATHS = ("stream", "stream_wait", "naive")
+PATHS = ("stream", "stream_wait", "naive", "naive_30s")
 CLIP_SILENCE_S = 0.5  # what spoken_cases.piper already puts after the words
 RATE = 16_000
 
@@ -163,7 +167,7 @@ def _first_audio_s(voice: PiperTTS, text: str) -> float:
     return elapsed
 
 
-def told_the_end(ears: Hearing, pcm: bytes) -> Heard:
+def told_the_end(ears: Hearing, pcm: bytes, stt: Any = None) -> Heard:
     """Transcribe the speech of `pcm` the moment it ends, as if told when that is."""
     spans = ears.vad.speech_spans(pcm)
     duration = len(pcm) / 2 / RATE
@@ -172,7 +176,7 @@ def told_the_end(ears: Hearing, pcm: bytes) -> Heard:
     begin, end = spans[0][0], spans[-1][1]
     speech = pcm[2 * int(begin * RATE) : 2 * int(end * RATE)]
     started = time.perf_counter()
-    text = ears.stt.transcribe(speech, ears.prompt).text
+    text = (stt or ears.stt).transcribe(speech, ears.prompt).text
     return Heard(text, end, time.perf_counter() - started, duration)
 
 
@@ -189,8 +193,10 @@ async def _run(bench: Bench, voice: PiperTTS, hear: Callable[[Agent], Heard], cl
 async def measure(
     bench: Bench, ears: Hearing, voice: PiperTTS, clips: list[Clip]
 ) -> dict[str, list[Run]]:
-    """Each clip through both paths, the first path alternating."""
+    """Each clip through every path, the first path alternating."""
     results: dict[str, list[Run]] = {path: [] for path in PATHS}
+    whole = copy.copy(ears.stt)  # the same loaded model, reading whisper's whole window
+    whole.config = replace(ears.stt.config, window_pad_s=None)
     for index, clip in enumerate(clips):
         # The streaming path ends a turn early when its words are a whole command.
         hears: dict[str, Callable[[Agent], Heard]] = {
@@ -199,8 +205,10 @@ async def measure(
             ),
             "stream_wait": lambda agent, pcm=clip.pcm: ears.hear(MemorySource(pcm), realtime=True),
             "naive": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm),
+            "naive_30s": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm, whole),
         }
-        order = PATHS[index % 3 :] + PATHS[: index % 3]  # each path first in turn
+        first = index % len(PATHS)
+        order = PATHS[first:] + PATHS[:first]  # each path first in turn
         runs = {path: await _run(bench, voice, hears[path], clip) for path in order}
         for path in PATHS:
             results[path].append(runs[path])
@@ -250,6 +258,7 @@ def summarize(clips: list[Clip], results: dict[str, list[Run]]) -> dict[str, Any
             )
         row["ratio_p50"] = round(row["stream"]["p50"] / row["naive"]["p50"], 3)
         row["ratio_p50_wait"] = round(row["stream_wait"]["p50"] / row["naive"]["p50"], 3)
+        row["ratio_p50_30s"] = round(row["stream"]["p50"] / row["naive_30s"]["p50"], 3)
         summary[name] = row
     return summary
 
@@ -273,7 +282,8 @@ def report(summary: dict[str, Any]) -> None:
     for name, row in summary.items():
         print(
             f"ratio of p50s to naive, {name}: stream {row['ratio_p50']:.3f}, "
-            f"stream_wait {row['ratio_p50_wait']:.3f}"
+            f"stream_wait {row['ratio_p50_wait']:.3f}; "
+            f"stream to naive_30s {row['ratio_p50_30s']:.3f}"
         )
 
 

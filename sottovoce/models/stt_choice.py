@@ -62,7 +62,7 @@ def choose(options: Sequence[Hypothesis], accepts: Accepts, margin: float = MARG
 
 
 class GrammarAwareSTT:
-    """A recognizer (a `SpeechToText` for agent/hearing.py) preferring what the grammar matches."""
+    """A recognizer (a `SpeechToText` for voice/hearing.py) preferring what the grammar matches."""
 
     def __init__(
         self,

@@ -68,6 +68,7 @@ class Endpointer:
         max_utterance_s: float = 15.0,
         pause_s: float = 0.25,
         max_look_s: float = 6.0,
+        idle_every_s: float | None = None,
     ) -> None:
         self.vad = quick_vad(vad, pause_s)
         # A VAD such as Silero reports new speech only once it has lasted its
@@ -75,6 +76,10 @@ class Endpointer:
         self.onset_s = getattr(getattr(vad, "config", None), "min_speech_ms", 0) / 1000
         self.trailing_silence_s = trailing_silence_s
         self.check_every_s = check_every_s
+        # While no one speaks, a look only finds where speech starts, which the
+        # utterance's audio keeps anyway: it may come less often, and idle
+        # listening costs less.
+        self.idle_every_s = check_every_s if idle_every_s is None else idle_every_s
         self.look_back_s = look_back_s
         self.max_utterance_s = max_utterance_s
         self.max_look_s = max_look_s
@@ -100,6 +105,15 @@ class Endpointer:
         """An utterance has begun and the speech has stopped, for now at least."""
         return self.speech_start_s is not None and not self.speaking
 
+    @property
+    def silence_s(self) -> float:
+        """Silence known to have followed the utterance's latest speech (0 while none is known)."""
+        if self.speech_start_s is None or self.last_speech_s is None or self.speaking:
+            return 0.0
+        # Only what the last look could have seen counts as silence: a word
+        # just begun is not yet speech to the VAD, and must not be cut off.
+        return max(0.0, self.checked_s - self.onset_s - self.last_speech_s)
+
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns an utterance when this chunk completed one."""
         if self.buffer and self.speech_start_s is None and abs(chunk.start_s - self.now_s) > 0.01:
@@ -108,7 +122,8 @@ class Endpointer:
             self.buffer_start_s = chunk.start_s
             self.checked_s = chunk.start_s
         self.buffer += chunk.pcm
-        if self.now_s - self.checked_s >= self.check_every_s:
+        every = self.idle_every_s if self.speech_start_s is None else self.check_every_s
+        if self.now_s - self.checked_s >= every:
             self._look()
         return self._finished()
 
@@ -182,8 +197,6 @@ class Endpointer:
     def _finished(self) -> Utterance | None:
         if self.speech_start_s is None or self.last_speech_s is None:
             return None
-        # Only what the last look could have seen counts as silence: a word
-        # just begun is not yet speech to the VAD, and must not be cut off.
         silent = self.checked_s - self.onset_s - self.last_speech_s
         too_long = self.now_s - self.speech_start_s >= self.max_utterance_s
         if silent >= self.trailing_silence_s + self.extra_silence_s or too_long:

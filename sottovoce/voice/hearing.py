@@ -40,9 +40,16 @@ from sottovoce.voice.endpoint import Endpointer, SpeechFinder, Utterance
 from sottovoce.voice.partials import LocalAgreement, Partial
 
 PARTIAL_EVERY_S = 1.0  # of new speech between two partial transcripts
-PAUSE_S = 0.25  # silence after which the utterance so far is recognized speculatively
-CHECK_EVERY_S = 0.1  # how often the VAD looks; a pause is seen at most this late
+PAUSE_S = 0.12  # silence after which the utterance so far is recognized speculatively
+CHECK_EVERY_S = 0.06  # how often the VAD looks in speech; a pause is seen at most this late
+IDLE_EVERY_S = 0.1  # how often it looks while no one speaks
 MORE_TO_COME_S = 0.4  # more silence needed after words that promise more
+# Silence before a whole command ends the turn early. Recognition starts after
+# PAUSE_S, but a pause at a comma ("Yes, please", "Turn on the light, please")
+# lasted up to 0.26 s in piper's speech: cut there, "please" would be a turn
+# of its own. While whisper works (0.3 s or more here) this much silence has
+# passed anyway.
+CUT_AFTER_S = 0.3
 _MORE_TO_COME = frozenset(
     "and or but then uh um er erm to for of the a an in on at with from into my your".split()
 )
@@ -93,6 +100,7 @@ class _Job:
     cut_at: float = 0.0  # for finals: when the endpoint was confirmed
     final_of: Utterance | None = None  # for finals: the utterance as it was cut
     judged: bool = False  # for speculations: their words were weighed for the endpoint
+    whole: bool | None = None  # for speculations: their words are a whole command
 
     def covers(self, utterance: Utterance) -> bool:
         """Whether this job read exactly the audio of `utterance`."""
@@ -127,7 +135,9 @@ class Listener:
         self.on_partial = on_partial
         self.on_final = on_final
         self.partial_every_s = partial_every_s
-        self.endpointer = Endpointer(vad, check_every_s=CHECK_EVERY_S, pause_s=pause_s)
+        self.endpointer = Endpointer(
+            vad, check_every_s=CHECK_EVERY_S, pause_s=pause_s, idle_every_s=IDLE_EVERY_S
+        )
         self.finals: list[Final] = []
         # One worker: the model runs one transcription at a time anyway.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
@@ -255,7 +265,14 @@ class Listener:
         words = text.lower().replace(",", " ").replace(".", " ").split()
         if words and words[-1] in _MORE_TO_COME:
             self.endpointer.extra_silence_s = MORE_TO_COME_S
-        elif words and self.complete is not None and self.complete(text):
+        elif words and self.complete is not None:
+            if job.whole is None:
+                job.whole = self.complete(text)
+            if not job.whole:
+                return
+            if self.endpointer.silence_s < CUT_AFTER_S:
+                job.judged = False  # weighed again as more silence arrives
+                return
             utterance = self.endpointer.cut_now()
             if utterance is not None:
                 self._confirm(utterance)

@@ -183,6 +183,18 @@ def test_a_whole_command_ends_the_utterance_without_waiting_out_the_silence() ->
     assert cut_at - speech_end < 0.45, (speech_end, cut_at)
 
 
+def test_a_whole_command_followed_by_a_comma_s_pause_is_not_cut_there() -> None:
+    # "Yes, please": "yes" is whole, but the pause at the comma (up to 0.26 s in
+    # piper's speech) is shorter than the silence a whole command waits for.
+    whole = {"yes"}
+    with Listener(
+        FakeSTT("yes please"), FakeVAD(min_silence_s=0.1), complete=whole.__contains__
+    ) as listener:
+        _end_of(listener, silence(0.3) + words(1) + silence(0.25) + words(1) + silence(2.0))
+        finals = listener.finish()
+    assert [final.text for final in finals] == ["yes please"]
+
+
 def test_an_incomplete_command_waits_the_usual_silence() -> None:
     with Listener(FakeSTT(), FakeVAD(), complete=lambda text: False) as listener:
         speech_end, cut_at = _end_of(listener, silence(0.3) + words(4) + silence(2.0))
