@@ -133,15 +133,27 @@ def _check(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _loop(args: argparse.Namespace, agent: Any, voice: Any, world_path: Path, **kw: Any) -> Any:
+def _open_stt(args: argparse.Namespace) -> Any:
+    """The speech model, loaded before the other engines.
+
+    Loading whisper converts its weights and briefly needs about 170 MiB more
+    than it keeps; loaded first, that passing peak does not sit on top of the
+    voice, the wake word and the language model (the four engines loaded in a
+    fresh process peaked at 440 MiB whisper first, 619 MiB whisper last).
+    """
+    # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
+    return cli_speech.open_stt(args.stt_model)
+
+
+def _loop(
+    args: argparse.Namespace, agent: Any, voice: Any, stt: Any, world_path: Path, **kw: Any
+) -> Any:
     """The pipeline, with the default speech models, biased to what the agent understands."""
     from sottovoce.models.vad import SileroVAD, VADConfig
     from sottovoce.voice.bargein import BargeInDetector
     from sottovoce.voice.hearing import Listener
     from sottovoce.voice.voiceloop import VoiceLoop
 
-    # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
-    stt = cli_speech.open_stt(args.stt_model)
     ears, prompt = cli_speech.agent_speech(stt, agent.registry, agent.world)
     # The agent says when the words so far are a whole command: the turn ends then.
     listener = Listener(ears, SileroVAD(), prompt, complete=agent.would_act)
@@ -171,6 +183,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         return _error(problem)
     world_path = args.world or default_world_path()
     world = load_world(world_path, virtual=True)  # a fresh home; the user's data is not touched
+    stt = _open_stt(args)
     voice = open_voice(args.voice)
     lines = speak_lines(voice)
     engine = open_llm(args, required=False)
@@ -183,11 +196,15 @@ def _run_demo(args: argparse.Namespace) -> int:
             args,
             agent,
             voice,
+            stt,
             world_path,
             out=out,
             canceller=_canceller(heard_in_room=True),
             on_event=printer,
-            config=LoopConfig(pace="fast", barge_in=not args.no_barge_in),
+            # Virtual pace: the room waits while the agent thinks, so the user
+            # talks over the announcement at the same point however busy the
+            # machine is.
+            config=LoopConfig(pace="virtual", barge_in=not args.no_barge_in),
             advance_clock=getattr(world.clock, "advance", None),
         )
         user = ScriptedUser(room, loop, lines, finished=lambda: not world.store.timers)
@@ -238,6 +255,7 @@ def _run_loop(args: argparse.Namespace) -> int:
         # A file is read faster than it plays: the clock follows the audio, from now.
         virtual = VirtualClock(real.now())
         world.clock, advance = virtual, virtual.advance
+    stt = _open_stt(args)
     voice = open_voice(args.voice)
     wake = args.wake or ("hey_jarvis" if args.input is None and not args.always else None)
     if args.push_to_talk:
@@ -267,6 +285,7 @@ def _run_loop(args: argparse.Namespace) -> int:
                 load_registry(stack, tables), world, engine, on_announce=announcement_hooks(tables)
             ),
             voice,
+            stt,
             world_path,
             gate=gate,
             out=out,
