@@ -38,6 +38,7 @@ class WakeWord:
                 f"pyopen-wakeword cannot be loaded ({exc}); run ./setup.sh"
             ) from None
         self.threshold = threshold
+        self.words = tuple(words)
         self._features: Any = OpenWakeWordFeatures.from_builtin()
         self._models: dict[str, Any] = {w: OpenWakeWord.from_builtin(Model(w)) for w in words}
 

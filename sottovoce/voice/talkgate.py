@@ -14,6 +14,7 @@ little before the press: people start talking as they press.
 from __future__ import annotations
 
 import collections
+from collections.abc import Iterable
 from typing import Literal, Protocol
 
 import numpy as np
@@ -45,6 +46,7 @@ class TalkGate:
         self._open = mode == "always"
         self._recent: collections.deque[AudioChunk] = collections.deque()
         self._pressed = False  # the next chunk admitted brings the moments before the press
+        self._following = False  # open after a reply, for a follow-up without the wake word
         self.woken_by: str | None = None
 
     @property
@@ -57,10 +59,27 @@ class TalkGate:
         if self.mode == "push" and not self._open:
             self._open = self._pressed = True
 
+    @property
+    def wake_words(self) -> tuple[str, ...]:
+        """The wake words this gate listens for (none without a spotter)."""
+        return tuple(getattr(self._wake, "words", ()))
+
+    def follow_up(self) -> None:
+        """After a reply: a follow-up or a "yes" needs no wake word for a while (wake mode)."""
+        if self.mode == "wake" and not self._open:
+            self._open = self._following = True
+            self.woken_by = None
+            self._recent.clear()
+
+    def end_follow_up(self) -> None:
+        """The follow-up window is over: close, unless a wake word has opened it since."""
+        if self._following:
+            self.release()
+
     def release(self) -> None:
         """The talk button was let go (or the utterance ended): stop listening."""
         if self.mode != "always":
-            self._open = self._pressed = False
+            self._open = self._pressed = self._following = False
 
     def admit(self, chunk: AudioChunk) -> list[AudioChunk]:
         """The chunks to hand to the listener now (none while closed)."""
@@ -68,6 +87,11 @@ class TalkGate:
             self._pressed = False
             return [*self._take_recent(chunk), chunk]
         if self._open:
+            if self._following and self._wake is not None:
+                # The user may still say the wake word: then this utterance is
+                # theirs to finish, whatever the follow-up window does.
+                if self._wake.feed(chunk.pcm) is not None:
+                    self._following = False
             return [chunk]
         if self.mode == "always":
             return []
@@ -97,6 +121,25 @@ class TalkGate:
     def utterance_done(self) -> None:
         """One utterance was heard: a wake word or a press covers one command."""
         self.release()
+
+
+def without_wake_words(text: str, words: Iterable[str]) -> str:
+    """`text` without a wake word it begins with ("Hey Jarvis, set a timer" -> "set a timer").
+
+    Heard in a follow-up window, the wake word reaches the recognizer with
+    the command. A model's name ends with its distinctive word ("hey_jarvis",
+    "okay_nabu", "alexa"); the text is cut after that word when it comes among
+    the first few, however whisper spelled what came before it.
+    """
+    said = text.split()
+    plain = [w.strip(".,!?;:").lower() for w in said]
+    for name in words:
+        parts = name.lower().split("_")
+        last = parts[-1]
+        if last in plain[: len(parts) + 1]:
+            rest = said[plain.index(last) + 1 :]
+            return " ".join(rest) if rest else text
+    return text
 
 
 def _after_last_pause(chunks: list[AudioChunk]) -> list[AudioChunk]:

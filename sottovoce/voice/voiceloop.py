@@ -27,7 +27,7 @@ import re
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
@@ -52,7 +52,7 @@ from sottovoce.voice.hearing import Final, Listener
 from sottovoce.voice.partials import Partial
 from sottovoce.voice.playback import Playback, Played
 from sottovoce.voice.sentences import split_sentences
-from sottovoce.voice.talkgate import TalkGate
+from sottovoce.voice.talkgate import TalkGate, without_wake_words
 
 Pace = Literal["live", "realtime", "fast", "virtual"]
 BARGE_IN_GRACE_S = 1.0
@@ -278,7 +278,9 @@ class VoiceLoop:
             return began
         began = self.barge_in.feed(clean)
         if began is not None:
-            self.gate.press()  # the user is talking to the agent: no wake word needed
+            # The user is talking to the agent: no wake word or press needed.
+            self.gate.press()
+            self.gate.follow_up()
             self._interrupt(began)
         return began
 
@@ -315,7 +317,9 @@ class VoiceLoop:
             return
         if self.now_s >= self._follow_until:
             self._follow_until = None
-            self.gate.release()
+            # Only the window's own opening ends: a gate a wake word opened (the
+            # user began a new command as the window ran out) stays open.
+            self.gate.end_follow_up()
 
     def _partial(self, partial: Partial) -> None:
         self.on_event(PartialHeard(partial.text))
@@ -366,6 +370,8 @@ class VoiceLoop:
                 self._turns_running -= 1
 
     async def _turn(self, final: Final, ended_at: float) -> None:
+        if self.gate.wake_words:
+            final = replace(final, text=without_wake_words(final.text, self.gate.wake_words))
         self.on_event(UserSaid(final.text, final.start_s, final.end_s))
         trace = TurnTrace(final.text, final.end_s)
         trace.stage_s["final"] = max(0.0, final.ready_at - ended_at)
@@ -375,7 +381,7 @@ class VoiceLoop:
         trace.stage_s["tools_done"] = time.perf_counter() - ended_at
         self.on_event(TurnDone(result))
         if self.gate.mode == "wake":
-            self.gate.press()  # a follow-up or a "yes" needs no wake word (a button is pressed)
+            self.gate.follow_up()  # a follow-up or a "yes" needs no wake word
         await self._speak(result.reply, trace=trace, ended_at=ended_at)
         self._follow_until = self.now_s + self.config.follow_up_s
         self.traces.append(trace)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sottovoce.voice.audio import AudioChunk
-from sottovoce.voice.talkgate import TalkGate
+from sottovoce.voice.talkgate import TalkGate, without_wake_words
 
 
 def _chunk(index: int, pcm: bytes = b"\0\0" * 480) -> AudioChunk:
@@ -93,3 +93,39 @@ def test_a_press_does_not_open_a_wake_word_gate() -> None:
 def test_a_wake_gate_needs_a_detector() -> None:
     with pytest.raises(ValueError, match="needs a wake word"):
         TalkGate("wake")
+
+
+def test_after_a_reply_a_wake_gate_listens_for_a_follow_up_without_the_word() -> None:
+    gate = TalkGate("wake", FakeWake())
+    gate.follow_up()
+    assert gate.is_open and gate.admit(_chunk(1)) == [_chunk(1)]
+    gate.end_follow_up()  # the window ran out with nothing said
+    assert not gate.is_open and gate.admit(_chunk(2)) == []
+
+
+def test_a_wake_word_said_in_the_follow_up_window_keeps_the_gate_open_past_it() -> None:
+    # "Hey Jarvis, set a timer ..." begun as the window runs out: the window's
+    # end must not cut the command off.
+    gate = TalkGate("wake", FakeWake())
+    gate.follow_up()
+    gate.admit(_chunk(1, b"WAKE" + LOUD[4:]))
+    gate.end_follow_up()
+    assert gate.is_open and gate.admit(_chunk(2)) == [_chunk(2)]
+    gate.utterance_done()
+    assert not gate.is_open
+
+
+def test_a_window_that_a_wake_word_opened_is_not_closed_by_a_follow_up_ending() -> None:
+    gate = TalkGate("wake", FakeWake())
+    assert gate.admit(_chunk(1, b"WAKE" + LOUD[4:])) == [] and gate.is_open
+    gate.end_follow_up()
+    assert gate.is_open
+
+
+def test_the_wake_word_is_taken_off_the_front_of_what_was_heard() -> None:
+    words = ("hey_jarvis",)
+    assert without_wake_words("Hey Jarvis, set a timer.", words) == "set a timer."
+    assert without_wake_words("A Jarvis. What time is it?", words) == "What time is it?"
+    assert without_wake_words("Hey, what time is it?", words) == "Hey, what time is it?"
+    assert without_wake_words("Alexa, stop.", ("alexa",)) == "stop."
+    assert without_wake_words("Alexa.", ("alexa",)) == "Alexa."
