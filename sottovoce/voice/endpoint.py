@@ -158,8 +158,12 @@ class Endpointer:
         window_s = (len(self.buffer) - offset) / BYTES_PER_S
         spans = self.vad.speech_spans(self.buffer[offset:])
         # The last utterance, seen again in the audio kept after its cut, is not
-        # new speech: new speech starts after it ended.
-        spans = [(a, b) for a, b in spans if start + a >= self.heard_until_s]
+        # new speech: new speech starts after it ended. Not within a frame of its
+        # end either: a look starting inside its last word can see that word's
+        # tail as speech of its own (new speech comes only after the silence
+        # that ended the utterance, 0.3 s at least).
+        after = self.heard_until_s + _FRAME / RATE
+        spans = [(a, b) for a, b in spans if start + a >= after]
         if spans:
             if self.speech_start_s is None:
                 self.speech_start_s = start + spans[0][0]
