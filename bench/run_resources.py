@@ -176,7 +176,7 @@ def run(name: str, command: list[str], watch: Path | None = None) -> Run:
 
 
 def _noise(seconds: float, dbfs: float, rng: np.random.Generator) -> np.ndarray:
-    return rng.normal(0.0, 32768 * 10 ** (dbfs / 20), int(seconds * RATE))
+    return rng.normal(0.0, 32768 * 10 ** (dbfs / 20), round(seconds * RATE))
 
 
 def _speech(voice: object, text: str) -> np.ndarray:
