@@ -67,7 +67,7 @@ def _error(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def open_voice(name: str | None, length_scale: float | None = None) -> Any:
+def open_voice(name: str | None, length_scale: float | None = None, seed: int | None = None) -> Any:
     """A piper voice: a catalog name, an .onnx path, or the default (checked by sha256)."""
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
@@ -77,7 +77,7 @@ def open_voice(name: str | None, length_scale: float | None = None) -> Any:
         path = voice_path(Catalog(default_models_dir()), name)
     except ModelError as exc:
         raise EngineUnavailable(str(exc)) from None
-    return PiperTTS(path, TTSConfig(length_scale=length_scale))
+    return PiperTTS(path, TTSConfig(length_scale=length_scale, seed=seed))
 
 
 def _device(name: str | None) -> str | int | None:

@@ -56,6 +56,9 @@ def add_voice_parsers(commands: Any) -> None:
     demo = commands.add_parser("demo", help="a spoken conversation with the simulated home")
     demo.add_argument("--output-dir", type=Path, help="write each utterance as a WAV here")
     demo.add_argument("--world", type=Path, help="world file (default: the built-in home)")
+    demo.add_argument(
+        "--seed", type=int, help="the voices sound the same every run (piper's speech varies)"
+    )
     _common(demo)
     demo.set_defaults(run=_run_demo)
 
@@ -184,7 +187,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     world_path = args.world or default_world_path()
     world = load_world(world_path, virtual=True)  # a fresh home; the user's data is not touched
     stt = _open_stt(args)
-    voice = open_voice(args.voice)
+    voice = open_voice(args.voice, seed=args.seed)
     lines = speak_lines(voice)
     engine = open_llm(args, required=False)
     printer = Printer(args.trace)

@@ -53,6 +53,11 @@ class TTSConfig:
     length_scale: float | None = None  # above 1 slower, below 1 faster; None: the voice's own
     speaker_id: int | None = None
     volume: float = 1.0
+    # Piper draws noise inside its network, so the same text sounds a little
+    # different each time. With a seed, onnxruntime's random generator (one per
+    # process) is seeded just before this voice is loaded, and the voice says
+    # the same things the same way from run to run (demos, tests).
+    seed: int | None = None
 
 
 class PiperTTS:
@@ -72,7 +77,7 @@ class PiperTTS:
         except ImportError:
             raise EngineUnavailable("piper-tts is not installed; run ./setup.sh") from None
         try:
-            self._voice: Any = _load(model_path, config_path)
+            self._voice: Any = _load(model_path, config_path, self.config.seed)
         except Exception as exc:  # onnxruntime and json raise many kinds
             first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
             raise EngineUnavailable(f"cannot load the voice {model_path.name}: {first}") from None
@@ -113,7 +118,7 @@ class PiperTTS:
         return SpokenAudio(pcm, self.sample_rate)
 
 
-def _load(model_path: Path, config_path: Path) -> Any:
+def _load(model_path: Path, config_path: Path, seed: int | None = None) -> Any:
     """The voice, as `PiperVoice.load` makes it but without onnxruntime's memory patterns.
 
     A memory pattern is planned for each input length and its blocks stay in
@@ -126,6 +131,8 @@ def _load(model_path: Path, config_path: Path) -> Any:
     from piper import PiperVoice
     from piper.config import PiperConfig
 
+    if seed is not None:
+        onnxruntime.set_seed(seed)  # the session's random kernels take their seeds from it
     options = onnxruntime.SessionOptions()
     options.enable_mem_pattern = False
     with config_path.open(encoding="utf-8") as file:
