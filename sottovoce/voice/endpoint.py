@@ -201,7 +201,7 @@ class Endpointer:
     def _finished(self) -> Utterance | None:
         if self.speech_start_s is None or self.last_speech_s is None:
             return None
-        silent = self.checked_s - self.onset_s - self.last_speech_s
+        silent = self.silence_s
         too_long = self.now_s - self.speech_start_s >= self.max_utterance_s
         if silent >= self.trailing_silence_s + self.extra_silence_s or too_long:
             return self._cut()
