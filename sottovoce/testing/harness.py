@@ -165,7 +165,7 @@ class AgentHarness:
                 listener,
                 self.voice,
                 on_event=events.append,
-                config=LoopConfig(pace="live"),
+                config=LoopConfig(pace="virtual"),
             )
             await loop.run(_chunks(pcm))
         results = [event.result for event in events if isinstance(event, TurnDone)]

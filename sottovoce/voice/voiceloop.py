@@ -222,13 +222,19 @@ class VoiceLoop:
 
     async def _drain(self) -> None:
         """The input ended: go on with silence until what is in progress is done."""
-        step = 0.03
         limit = self.now_s + self.config.drain_s
-        while not self.idle and self.now_s < limit:
-            await self.step(AudioChunk(bytes(int(step * 16000) * 2), self.now_s))
+        await self._silence_until_idle(limit)
         for final in await asyncio.to_thread(self.listener.finish):
             del final  # delivered through on_final
+        await self._silence_until_idle(limit)
+
+    async def _silence_until_idle(self, limit: float) -> None:
+        step = 0.03
         while not self.idle and self.now_s < limit:
+            if self.config.pace == "live":
+                # Live input paced itself; its silence after the end must take real
+                # time too, or a slow turn would find the drain's minute spent at once.
+                await asyncio.sleep(step)
             await self.step(AudioChunk(bytes(int(step * 16000) * 2), self.now_s))
 
     def _holds_input(self) -> bool:
