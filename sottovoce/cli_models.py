@@ -48,6 +48,18 @@ def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     pull.add_argument("name", help="a catalog name (`sottovoce models list`)")
     pull.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     pull.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server")
+    pull.add_argument(
+        "--stall-timeout",
+        type=float,
+        default=30.0,
+        help="stop when no data arrives for this many seconds, or too little over them (30)",
+    )
+    pull.add_argument(
+        "--min-rate",
+        type=float,
+        default=1024.0,
+        help="bytes a second a download must average over the stall timeout (1024)",
+    )
     pull.set_defaults(run=_run_pull)
 
     verify = actions.add_parser("verify", parents=[common], help="check installed model files")
@@ -120,6 +132,14 @@ def _run_pull(args: argparse.Namespace) -> int:
     from sottovoce.models.fetch import mirror_from_env, pull
     from sottovoce.models.progress import Progress
 
+    for option, value in (
+        ("--timeout", args.timeout),
+        ("--stall-timeout", args.stall_timeout),
+        ("--min-rate", args.min_rate),
+    ):
+        if not 0 < value < float("inf"):
+            _error(f"{option} must be a positive number, not {value:g}")
+            return EXIT_BAD_INPUT
     catalog = _catalog(args)
     try:
         entry = catalog.get(args.name)
@@ -128,7 +148,13 @@ def _run_pull(args: argparse.Namespace) -> int:
         dest = catalog.models_dir / entry.name
         progress = None if args.quiet else Progress(sys.stderr)
         result = pull(
-            entry, dest, progress=progress, timeout=args.timeout, mirror=mirror_from_env()
+            entry,
+            dest,
+            progress=progress,
+            timeout=args.timeout,
+            mirror=mirror_from_env(),
+            stall_timeout=args.stall_timeout,
+            min_rate=args.min_rate,
         )
     except UnknownModel as exc:
         _error(exc)

@@ -5,6 +5,11 @@ transfer resumes with an HTTP Range request (from a fresh start when the
 server ignores it); the finished file's size and checksum are checked, and
 only then is it renamed into place. A wrong checksum deletes the `.part`.
 Standard library only (urllib), so it works wherever Python does.
+
+A stalled transfer ends the pull: no byte for `stall_timeout` seconds, or
+fewer than `min_rate` bytes a second over a window of `stall_timeout`
+seconds (a server trickling a byte a second would otherwise run for weeks).
+The `.part` is kept, so the same command resumes it.
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ HUB = "https://huggingface.co"
 _CHUNK = 1 << 20
 _BIG = 100 * 1000 * 1000  # checking an existing file this large is worth a note
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
+STALL_TIMEOUT_S = 30.0
+MIN_RATE_BPS = 1024.0
 
 
 class Response(Protocol):
@@ -85,6 +92,13 @@ class FetchOptions:
     retries: int = 3  # resumes after a dropped connection before giving up
     retry_delay: float = 1.0
     mirror: str | None = None
+    stall_timeout: float = STALL_TIMEOUT_S  # no progress for this long, or too slow over it
+    min_rate: float = MIN_RATE_BPS  # bytes a second, averaged over `stall_timeout`
+
+    @property
+    def wait_s(self) -> float:
+        """How long one read or connection may wait for the server."""
+        return min(self.timeout, self.stall_timeout)
 
 
 @dataclass(frozen=True)
@@ -123,9 +137,13 @@ def pull(
     retries: int = 3,
     retry_delay: float = 1.0,
     mirror: str | None = None,
+    stall_timeout: float = STALL_TIMEOUT_S,
+    min_rate: float = MIN_RATE_BPS,
 ) -> PullResult:
     """Download a catalog model into `dest_dir`, skipping files already there and intact."""
-    options = FetchOptions(progress, opener or _urlopen, timeout, retries, retry_delay, mirror)
+    options = FetchOptions(
+        progress, opener or _urlopen, timeout, retries, retry_delay, mirror, stall_timeout, min_rate
+    )
     if entry.mlc_repo is not None:
         from sottovoce.models.fetch_mlc import pull_mlc
 
@@ -200,7 +218,7 @@ def _transfer(url: str, part: Path, size: int | None, options: FetchOptions) -> 
         have = _resume_point(response, part, have, options)
         total = _expected_total(response, have, size)
         _check_space(part, total, have)
-        _receive(response, part, have, total, options)
+        _receive(url, response, part, have, total, options)
 
 
 def _open(url: str, have: int, options: FetchOptions) -> Response | None:
@@ -209,16 +227,16 @@ def _open(url: str, have: int, options: FetchOptions) -> Response | None:
         headers["Range"] = f"bytes={have}-"
     request = urllib.request.Request(url, headers=headers)
     try:
-        return options.opener(request, options.timeout)
+        return options.opener(request, options.wait_s)
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the connection
         if exc.code == 416 and have:
             return None
         raise FetchError(http_message(url, exc.code, str(exc.reason)), exc.code) from None
     except urllib.error.URLError as exc:
-        raise FetchError(unreachable_message(url, exc.reason, options.timeout)) from None
+        raise FetchError(unreachable_message(url, exc.reason, options.wait_s)) from None
     except (TimeoutError, OSError) as exc:
-        raise FetchError(unreachable_message(url, exc, options.timeout)) from None
+        raise FetchError(unreachable_message(url, exc, options.wait_s)) from None
 
 
 def _resume_point(response: Response, part: Path, have: int, options: FetchOptions) -> int:
@@ -257,14 +275,16 @@ def _check_space(part: Path, total: int | None, have: int) -> None:
 
 
 def _receive(
-    response: Response, part: Path, have: int, total: int | None, options: FetchOptions
+    url: str, response: Response, part: Path, have: int, total: int | None, options: FetchOptions
 ) -> None:
     progress = options.progress
     if progress:
         progress.start(part.name.removesuffix(".part"), total, have)
     try:
         with part.open("ab" if have else "wb") as out:
-            have = _copy(response, out, part, have, total, progress)
+            have = _copy(
+                _StallWatch(url, response, part, options), out, part, have, total, progress
+            )
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:
@@ -277,14 +297,14 @@ def _receive(
 
 
 def _copy(
-    response: Response,
+    watch: _StallWatch,
     out: _Writable,
     part: Path,
     have: int,
     total: int | None,
     progress: Progress | None,
 ) -> int:
-    while chunk := _read(response, have, total):
+    while chunk := watch.read(have, total):
         _write_chunk(out, chunk)
         have += len(chunk)
         if total is not None and have > total:
@@ -304,12 +324,57 @@ class _Writable(Protocol):
     def close(self) -> None: ...
 
 
-def _read(response: Response, have: int, total: int | None) -> bytes:
-    try:
-        return response.read(_CHUNK)
-    except (http.client.HTTPException, OSError) as exc:
+class _StallWatch:
+    """Reads what has arrived, and ends a transfer that has stalled or crawls.
+
+    `read1` returns as soon as some bytes are there (urllib's `read(n)` would
+    wait for all n), so progress is seen as it happens; a read that waits
+    longer than the stall timeout raises the socket's timeout.
+    """
+
+    def __init__(self, url: str, response: Response, part: Path, options: FetchOptions) -> None:
+        self._read = getattr(response, "read1", response.read)
+        self.url, self.part, self.options = url, part, options
+        self._mark = (time.monotonic(), 0)
+        self._counted = 0
+
+    def read(self, have: int, total: int | None) -> bytes:
+        try:
+            chunk: bytes = self._read(_CHUNK)
+        except TimeoutError:
+            raise self._stalled(
+                f"no data arrived for {self.options.wait_s:g} s", have, total
+            ) from None
+        except (http.client.HTTPException, OSError) as exc:
+            of = f" of {human_bytes(total)}" if total else ""
+            why = exc or type(exc).__name__
+            raise _Dropped(f"{human_bytes(have)}{of} received; {why}") from None
+        self._counted += len(chunk)
+        self._check_rate(have + len(chunk), total)
+        return chunk
+
+    def _check_rate(self, have: int, total: int | None) -> None:
+        window = self.options.stall_timeout
+        started, counted = self._mark
+        now = time.monotonic()
+        if now - started < window:
+            return
+        rate = (self._counted - counted) / (now - started)
+        if rate < self.options.min_rate:
+            raise self._stalled(
+                f"it arrived at {rate:.0f} bytes/s over {now - started:.1f} s, under the minimum "
+                f"{self.options.min_rate:g} bytes/s",
+                have,
+                total,
+            )
+        self._mark = (now, self._counted)
+
+    def _stalled(self, what: str, have: int, total: int | None) -> FetchError:
         of = f" of {human_bytes(total)}" if total else ""
-        raise _Dropped(f"{human_bytes(have)}{of} received; {exc or type(exc).__name__}") from None
+        return FetchError(
+            f"the download of {self.url} stalled: {what} ({human_bytes(have)}{of} kept in "
+            f"{self.part}); try again (it resumes), or use --stall-timeout / --min-rate"
+        )
 
 
 def _write_chunk(out: _Writable, chunk: bytes) -> None:

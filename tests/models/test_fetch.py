@@ -157,9 +157,14 @@ def test_a_full_disk_keeps_the_part_for_later(
 ) -> None:
     entry = _entry(hub.add(PATH, DATA))
 
+    written = [0]
+
     def half_then_full(out: Any, chunk: bytes) -> None:
-        out.write(chunk[:100000])
-        raise OSError(errno.ENOSPC, "No space left on device")
+        room = 100000 - written[0]
+        out.write(chunk[:room])
+        written[0] += min(room, len(chunk))
+        if len(chunk) >= room:
+            raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(fetch, "_write_chunk", half_then_full)
     with pytest.raises(FetchError, match="disk is full.*resume"):
@@ -263,3 +268,40 @@ def test_a_manifest_cannot_name_files_outside_its_directory() -> None:
         with pytest.raises(ModelError):
             safe_name(bad, "manifest")
     assert safe_name("params_shard_0.bin", "manifest") == "params_shard_0.bin"
+
+
+def test_a_server_that_stops_sending_is_a_stall(hub: FakeHub, tmp_path: Path) -> None:
+    entry = _entry(hub.add(PATH, DATA))
+    hub.fault(PATH, "trickle:1000:5")  # a thousand bytes, then nothing for seconds
+    with pytest.raises(FetchError) as caught:
+        _pull(entry, tmp_path, stall_timeout=0.3)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert hub.url + PATH in message
+    assert "no data arrived for 0.3 s" in message
+    assert "try again" in message and "--stall-timeout" in message
+    assert not (tmp_path / "fake.gguf").exists()  # nothing half-written in place
+    assert (tmp_path / "fake.gguf.part").stat().st_size == 1000  # kept for a resume
+    assert len(hub.requests) == 1  # a stall is not retried
+    _pull(entry, tmp_path)
+    assert hub.requests[-1] == (PATH, "bytes=1000-")
+    assert (tmp_path / "fake.gguf").read_bytes() == DATA
+
+
+def test_a_server_that_trickles_under_the_minimum_rate_is_a_stall(
+    hub: FakeHub, tmp_path: Path
+) -> None:
+    entry = _entry(hub.add(PATH, DATA))
+    hub.fault(PATH, "trickle:20:0.02")  # about 1 KB/s: bytes keep coming, too slowly
+    with pytest.raises(FetchError, match=r"stalled: it arrived at \d+ bytes/s") as caught:
+        _pull(entry, tmp_path, stall_timeout=0.3, min_rate=50_000)
+    assert "under the minimum 50000 bytes/s" in str(caught.value)
+    assert not (tmp_path / "fake.gguf").exists()
+
+
+def test_a_slow_but_steady_server_is_not_a_stall(hub: FakeHub, tmp_path: Path) -> None:
+    data = fake_model(20_000)
+    entry = _entry(hub.add(PATH, data), sha256(data), len(data))
+    hub.fault(PATH, "trickle:4000:0.05")
+    _pull(entry, tmp_path, stall_timeout=0.2, min_rate=1000)
+    assert (tmp_path / "fake.gguf").read_bytes() == data
