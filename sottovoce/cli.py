@@ -30,6 +30,7 @@ from sottovoce.cli_voice import add_voice_parsers
 from sottovoce.config import load_config
 
 if TYPE_CHECKING:
+    from sottovoce.devices import Store
     from sottovoce.tools import Registry
 
 EXIT_BAD_INPUT = 2
@@ -118,14 +119,27 @@ def data_dir(args: argparse.Namespace) -> Path:
     return Path(user_data_dir("sottovoce"))
 
 
+def open_store(args: argparse.Namespace) -> Store:
+    """The user's store in the data directory; a read-only one is said once, and still read."""
+    from sottovoce.devices import Store
+
+    store = Store.open_sqlite(data_dir(args) / "store.sqlite3")
+    if store.read_only:
+        print(
+            f"sottovoce: {store.path}: {store.read_only}; what you add lasts only until "
+            "sottovoce stops (use --data-dir or SOTTOVOCE_DATA_DIR for a writable place)",
+            file=sys.stderr,
+        )
+    return store
+
+
 def _run_chat(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
     from sottovoce.agent.chat import DEMO_SCRIPT, chat, run_script
-    from sottovoce.devices import RealClock, Store, default_world_path, load_world
+    from sottovoce.devices import RealClock, default_world_path, load_world
 
     world_path = args.world or default_world_path()
-    store = Store.open_sqlite(data_dir(args) / "store.sqlite3")
-    world = load_world(world_path, store=store)
+    world = load_world(world_path, store=open_store(args))
     if not args.world_clock:
         world.clock = RealClock(world.location.timezone)
     stack = contextlib.ExitStack()

@@ -240,16 +240,16 @@ def _run_run(args: argparse.Namespace) -> int:
 
 def _run_loop(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
-    from sottovoce.cli import data_dir, load_registry
+    from sottovoce.cli import load_registry, open_store
     from sottovoce.cli_speak import open_voice
-    from sottovoce.devices import RealClock, Store, VirtualClock, default_world_path, load_world
+    from sottovoce.devices import RealClock, VirtualClock, default_world_path, load_world
     from sottovoce.voice.talkgate import TalkGate
     from sottovoce.voice.voiceloop import LoopConfig, Pace
 
     if args.input is None:
         _microphone_or_fail()  # before anything is created in the user's data directory
     world_path = args.world or default_world_path()
-    world = load_world(world_path, store=Store.open_sqlite(data_dir(args) / "store.sqlite3"))
+    world = load_world(world_path, store=open_store(args))
     real = RealClock(world.location.timezone)
     advance = None
     if args.input is None:

@@ -22,7 +22,7 @@ from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.devices import World
+from sottovoce.devices import StoreError, StoreUnsaved, World
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
 
@@ -70,10 +70,26 @@ class Agent:
         """Fire the timers and reminders whose time has come; queue (and hook) what to say."""
         spoken = fire_due(self.world)
         if spoken:
-            self.world.store.commit()
+            self._save()
             self._queued += spoken
             for text in spoken:
                 self._tell_hook(text)
+
+    def _take_in_saved(self) -> None:
+        """Start the turn from what every process sharing the store has saved."""
+        try:
+            self.world.store.refresh()
+        except StoreError as exc:  # unreadable now: go on with what this process holds
+            log.warning("%s", exc)
+
+    def _save(self) -> str | None:
+        """Save what changed; if it cannot be, say why (it stays here, and is tried again)."""
+        try:
+            self.world.store.commit()
+        except StoreError as exc:
+            log.info("%s", exc)
+            return exc.reason if isinstance(exc, StoreUnsaved) else "the store failed"
+        return None
 
     def _tell_hook(self, text: str) -> None:
         if self.on_announce is None:
@@ -99,10 +115,15 @@ class Agent:
     async def handle(self, text: str, *, area: str | None = None) -> TurnResult:
         """Handle one utterance; `area` is where the user speaks from (default: the listener)."""
         turn = _Turn(heard=text.strip(), area=area or self.world.listener_area, started=_now())
+        self._take_in_saved()
         announced = self.take_announcements()
+        before = self.world.store.rows()
         normalized = normalize(turn.heard)
         calls, replies, problems = await self._respond(turn, normalized)
-        self.world.store.commit()
+        unsaved = self._save()
+        if unsaved is not None and self.world.store.rows() != before:
+            replies.append(f"But I couldn't save it because {unsaved}, so it lasts until I stop.")
+            problems.append(f"store: {unsaved}")
         reply = " ".join([*announced, *replies]).strip()
         self.state.remember(turn.heard, reply)
         timings = {

@@ -2,7 +2,7 @@
 
 from .clock import Clock, RealClock, VirtualClock
 from .device import Device, SimulatedDevice
-from .errors import StoreError, WorldError
+from .errors import StoreError, StoreUnsaved, WorldError
 from .kinds import KINDS, AttrSpec, KindSpec, check_state, check_write, default_state
 from .records import Area, Contact, Forecast, Location, MediaItem, Scene, Weather
 from .store import Call, Message, Reminder, Store, Timer, Workout
@@ -28,6 +28,7 @@ __all__ = [
     "SimulatedDevice",
     "Store",
     "StoreError",
+    "StoreUnsaved",
     "Timer",
     "VirtualClock",
     "Weather",

@@ -24,3 +24,11 @@ class StoreError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(_one_line(message))
+
+
+class StoreUnsaved(StoreError):
+    """A turn's changes could not be saved; `reason` says why in a few words."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: cannot save ({reason})")
+        self.reason = reason

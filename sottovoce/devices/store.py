@@ -1,90 +1,30 @@
-"""The user's things that must outlive a turn and a restart.
+"""The user's things that must outlive a turn, a restart, and other processes.
 
 Timers, reminders, lists, notes, sent messages, placed calls and the workout live in
-a `Store`. Tools mutate its plain fields; the agent takes a `checkpoint()` before a
-turn, `restore()`s it if the turn fails, and `commit()`s after a good turn. A store
-opened with `Store.open_sqlite` writes itself to disk on commit; an in-memory store
-(tests, eval) forgets everything when dropped.
+a `Store`. Tools mutate its plain fields; the agent `refresh()`es it before a turn
+(taking in what other processes saved), takes a `checkpoint()` to `restore()` if a
+turn fails, and `commit()`s after a good turn. A store opened with `open_sqlite`
+saves each turn's changes, and only those, to a database that several processes
+may share (`store_db.py`); an in-memory store (tests, eval) forgets everything
+when dropped.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from . import sqlite_file
+from .errors import StoreError
+from .store_db import Rows, StoreDB, damaged
+from .store_records import BadRow, Call, Contents, Message, Reminder, Timer, Workout, decode, encode
 
+__all__ = ["Call", "Message", "Reminder", "Store", "Timer", "Workout"]
 
-@dataclass
-class Timer:
-    """A countdown. Running: `ends_at` is set. Paused: `ends_at` is None, `remaining_s` is left."""
-
-    id: int
-    label: str | None
-    duration_s: int
-    ends_at: datetime | None
-    remaining_s: float
-    paused: bool = False
-
-    @classmethod
-    def start(cls, id: int, duration_s: int, now: datetime, label: str | None = None) -> Timer:
-        """A timer of `duration_s` seconds that starts running at `now`."""
-        ends_at = now + timedelta(seconds=duration_s)
-        return cls(id, label, duration_s, ends_at, float(duration_s), False)
-
-    def remaining(self, now: datetime) -> float:
-        """Seconds left at `now` (never negative)."""
-        if self.paused or self.ends_at is None:
-            return max(0.0, self.remaining_s)
-        return max(0.0, (self.ends_at - now).total_seconds())
-
-    def pause(self, now: datetime) -> None:
-        """Stop the countdown, keeping what is left."""
-        self.remaining_s = self.remaining(now)
-        self.ends_at = None
-        self.paused = True
-
-    def resume(self, now: datetime) -> None:
-        """Restart the countdown from what was left."""
-        self.ends_at = now + timedelta(seconds=self.remaining(now))
-        self.paused = False
-
-
-@dataclass
-class Reminder:
-    """Something to say at a given local time."""
-
-    id: int
-    text: str
-    due: datetime
-
-
-@dataclass
-class Message:
-    """A message sent (after the user confirmed)."""
-
-    to: str
-    text: str
-
-
-@dataclass
-class Call:
-    """A call placed (after the user confirmed)."""
-
-    to: str
-
-
-@dataclass
-class Workout:
-    """The current workout, if any."""
-
-    active: bool = False
-    kind: str | None = None
-    started: datetime | None = None
+_CONTENTS = ("timers", "reminders", "lists", "notes", "messages", "calls", "workout", "last_id")
 
 
 @dataclass(frozen=True)
@@ -107,6 +47,9 @@ class Store:
     workout: Workout = field(default_factory=Workout)
     last_id: int = 0
     path: Path | None = field(default=None, compare=False)
+    _db: StoreDB | None = field(default=None, init=False, repr=False, compare=False)
+    _base: Rows | None = field(default=None, init=False, repr=False, compare=False)
+    _generation: int = field(default=0, init=False, repr=False, compare=False)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -115,48 +58,96 @@ class Store:
 
     @classmethod
     def open_sqlite(cls, path: Path) -> Store:
-        """The store kept in the SQLite file `path` (created, with its folders, if absent)."""
+        """The store kept in the SQLite file `path` (created, with its folders, if absent).
+
+        A place that cannot be written still opens: what it holds can be read, and
+        `read_only` says why nothing can be saved.
+        """
         path = Path(path)
-        data = sqlite_file.load(path)
-        store = cls() if data is None else _decode(data, path)
-        store.path = path
-        if data is None:
-            store.commit()  # fail now, not after the first turn, if the place is unwritable
+        store = cls(path=path)
+        store._db = StoreDB.open(path)
+        store._load(*store._db.read())
         return store
 
+    @property
+    def read_only(self) -> str | None:
+        """Why changes cannot be saved (a read-only place), or None."""
+        return None if self._db is None else self._db.read_only
+
     def next_id(self) -> int:
-        """A fresh id for a timer or a reminder."""
+        """A fresh id for a timer or a reminder (unique across processes sharing the file)."""
+        if self._db is not None and self._db.read_only is None and self._base is not None:
+            try:
+                new = self._db.next_id()
+            except StoreError:  # cannot be saved anyway: an id this process alone uses
+                new = self.last_id + 1
+            self._base["last_id"] = self.last_id = max(self.last_id, new)
+            return self.last_id
         self.last_id += 1
         return self.last_id
 
     def checkpoint(self) -> object:
         """A copy of everything, for `restore` to roll back a failed turn."""
-        return _Checkpoint(copy.deepcopy(self._contents()))
+        return _Checkpoint(copy.deepcopy({name: getattr(self, name) for name in _CONTENTS}))
 
     def restore(self, checkpoint: object) -> None:
         """Put back what `checkpoint()` copied (the checkpoint stays reusable)."""
         if not isinstance(checkpoint, _Checkpoint):
             raise TypeError(f"not a store checkpoint: {checkpoint!r}")
         for name, value in copy.deepcopy(checkpoint.contents).items():
-            setattr(self, name, value)
+            if name != "last_id":  # an id handed out stays used
+                setattr(self, name, value)
+
+    def refresh(self) -> bool:
+        """Take in what other processes saved, unless this one has unsaved changes.
+
+        True if the contents are now what is stored.
+        """
+        if self._db is None or self._base is None:
+            return True
+        if self._changes():
+            return False
+        if self._db.generation() != self._generation:
+            self._load(*self._db.read())
+        return True
 
     def commit(self) -> None:
-        """Persist the current contents in one transaction (no-op in memory)."""
-        if self.path is not None:
-            sqlite_file.save(self.path, _encode(self))
+        """Save what changed since the last save, in one transaction (no-op in memory).
+
+        StoreUnsaved (one line) if it cannot be saved: the disk is full, the place
+        is read-only. The changes stay in memory, and the next commit tries again.
+        """
+        if self._db is None or self._base is None or not self._changes():
+            return
+        self._load(*self._db.apply(self._base, encode(self._contents())))
+
+    def rows(self) -> dict[str, Any]:
+        """The contents as plain rows: equal rows, equal contents."""
+        return encode(self._contents())
+
+    def discard(self) -> None:
+        """Forget unsaved changes: back to what was last read or saved."""
+        if self._base is not None:
+            self._load(self._base, self._generation)
 
     def pop_due_timers(self, now: datetime) -> list[Timer]:
-        """Remove and return the running timers that have ended by `now`, oldest first."""
+        """Remove and return the running timers that have ended by `now`, oldest first.
+
+        Shared with other processes, a timer is returned by exactly one of them.
+        """
+        self.refresh()
         due = [
             t for t in self.timers if not t.paused and t.ends_at is not None and t.ends_at <= now
         ]
-        self.timers = [t for t in self.timers if not any(t is d for d in due)]
+        due = self._claim("timers", due)
+        self.timers = [t for t in self.timers if all(t.id != d.id for d in due)]
         return sorted(due, key=lambda t: (t.ends_at or now, t.id))
 
     def pop_due_reminders(self, now: datetime) -> list[Reminder]:
-        """Remove and return the reminders due by `now`, oldest first."""
-        due = [r for r in self.reminders if r.due <= now]
-        self.reminders = [r for r in self.reminders if not any(r is d for d in due)]
+        """Remove and return the reminders due by `now`, oldest first (once across processes)."""
+        self.refresh()
+        due = self._claim("reminders", [r for r in self.reminders if r.due <= now])
+        self.reminders = [r for r in self.reminders if all(r.id != d.id for d in due)]
         return sorted(due, key=lambda r: (r.due, r.id))
 
     def seed_lists(self, lists: Mapping[str, list[str]]) -> None:
@@ -165,47 +156,40 @@ class Store:
             if name not in self.lists:
                 self.lists[name] = list(items)
 
-    def _contents(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "path"}
+    def _claim(self, table: str, due: list[Any]) -> list[Any]:
+        """The due items this process may announce; the others' claims dropped from memory."""
+        if not due or self._db is None or self._base is None:
+            return due
+        saved = self._base[table]
+        ids = [item.id for item in due if item.id in saved]
+        claimed = ids
+        if ids and self._db.read_only is None:
+            try:
+                claimed, generation = self._db.claim(table, ids)
+                if self._generation == generation - 1:
+                    self._generation = generation
+            except StoreError:
+                pass  # announced anyway; still stored, so said again after a restart
+        for i in ids:  # saved or not, it is not this process's change to make again
+            saved.pop(i, None)
+        # Due items this process never saved are its own; saved ones only if it claimed them.
+        mine = [item for item in due if item.id not in ids or item.id in claimed]
+        gone = {item.id for item in due} - {item.id for item in mine}
+        setattr(self, table, [item for item in getattr(self, table) if item.id not in gone])
+        return mine
 
+    def _changes(self) -> bool:
+        ours = encode(self._contents())
+        return any(ours[name] != (self._base or {}).get(name) for name in _CONTENTS[:-1])
 
-def _when(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
+    def _contents(self) -> Contents:
+        return Contents(**{name: getattr(self, name) for name in _CONTENTS})
 
-
-def _iso(when: datetime | None) -> str | None:
-    return None if when is None else when.isoformat()
-
-
-def _encode(store: Store) -> dict[str, Any]:
-    """The store as JSON-ready sections."""
-    return {
-        "timers": [{**vars(t), "ends_at": _iso(t.ends_at)} for t in store.timers],
-        "reminders": [{**vars(r), "due": _iso(r.due)} for r in store.reminders],
-        "lists": store.lists,
-        "notes": store.notes,
-        "messages": [vars(m) for m in store.messages],
-        "calls": [vars(c) for c in store.calls],
-        "workout": {**vars(store.workout), "started": _iso(store.workout.started)},
-        "last_id": store.last_id,
-    }
-
-
-def _decode(data: Mapping[str, Any], path: Path) -> Store:
-    """A store from the sections `_encode` wrote; StoreError if they are damaged."""
-    try:
-        workout = data.get("workout") or {}
-        return Store(
-            timers=[Timer(**{**t, "ends_at": _when(t["ends_at"])}) for t in data.get("timers", [])],
-            reminders=[
-                Reminder(**{**r, "due": _when(r["due"])}) for r in data.get("reminders", [])
-            ],
-            lists={str(k): [str(i) for i in v] for k, v in data.get("lists", {}).items()},
-            notes=[str(n) for n in data.get("notes", [])],
-            messages=[Message(**m) for m in data.get("messages", [])],
-            calls=[Call(**c) for c in data.get("calls", [])],
-            workout=Workout(**{**workout, "started": _when(workout.get("started"))}),
-            last_id=int(data.get("last_id", 0)),
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise sqlite_file.damaged(path, exc) from None
+    def _load(self, rows: Rows, generation: int) -> None:
+        try:
+            contents = decode(rows)
+        except (BadRow, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise damaged(self.path or Path("store"), exc) from None
+        for name in _CONTENTS:
+            setattr(self, name, getattr(contents, name))
+        self._base, self._generation = copy.deepcopy(rows), generation

@@ -1,0 +1,410 @@
+"""The SQLite database behind a persistent `Store`, shared safely by many processes.
+
+`chat`, `run` and (soon) `serve` may all use one data directory at once. So the
+store is a database, not a file rewritten whole: one table per kind of record
+(WAL mode, a busy timeout, synchronous writes), and a turn's changes are applied
+as a difference, in one IMMEDIATE transaction, to whatever the other processes
+have committed meanwhile: an item another process added is never overwritten.
+A `generation` counter in `meta`, bumped by every write, tells a process cheaply
+whether anyone else changed anything. Ids come from the database, and a due timer
+or reminder is claimed by deleting its row, so exactly one process announces it.
+
+This module deals in plain rows (`Rows`: dicts, lists, strings and numbers); the
+`Store` turns them into records and checks their types.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError, StoreUnsaved
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 10_000
+
+Rows = dict[str, Any]  # timers, reminders, lists, notes, messages, calls, workout, last_id
+
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS timers (id INTEGER PRIMARY KEY, label TEXT, duration_s INTEGER,"
+    " ends_at TEXT, remaining_s REAL, paused INTEGER)",
+    "CREATE TABLE IF NOT EXISTS reminders (id INTEGER PRIMARY KEY, text TEXT, due TEXT)",
+    "CREATE TABLE IF NOT EXISTS lists (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE)",
+    "CREATE TABLE IF NOT EXISTS list_items"
+    " (seq INTEGER PRIMARY KEY AUTOINCREMENT, list TEXT NOT NULL, item TEXT)",
+    "CREATE TABLE IF NOT EXISTS notes (seq INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT)",
+    "CREATE TABLE IF NOT EXISTS messages"
+    " (seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT, text TEXT)",
+    "CREATE TABLE IF NOT EXISTS calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT)",
+    "CREATE TABLE IF NOT EXISTS workout (one INTEGER PRIMARY KEY CHECK (one = 1), data TEXT)",
+)
+_TIMER_COLUMNS = ("label", "duration_s", "ends_at", "remaining_s", "paused")
+
+
+def empty_rows() -> Rows:
+    """The rows of a store with nothing in it."""
+    return {
+        "timers": {},
+        "reminders": {},
+        "lists": {},
+        "notes": [],
+        "messages": [],
+        "calls": [],
+        "workout": {"active": False, "kind": None, "started": None},
+        "last_id": 0,
+    }
+
+
+def damaged(path: Path, exc: BaseException | str) -> StoreError:
+    """The error for a store file that cannot be read back."""
+    return StoreError(f"{path}: cannot read the store ({exc}); move the file away to start afresh")
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc)
+    if "full" in text or isinstance(exc, OSError) and exc.errno == 28:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the store is read-only"
+    if "locked" in text or "busy" in text:
+        return "another program kept the store locked"
+    return text
+
+
+class StoreDB:
+    """One store file: reads, applies a turn's changes, hands out ids, claims due items."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection | None, read_only: str | None) -> None:
+        self.path = path
+        self._conn = conn
+        self.read_only = read_only  # why nothing can be written, or None
+        self._lock = threading.Lock()  # one connection, used from the loop and worker threads
+
+    @classmethod
+    def open(cls, path: Path) -> StoreDB:
+        """The store at `path`, created (with its folders) or migrated as needed.
+
+        A place that cannot be written gives a read-only store (`read_only` says why):
+        what is there can still be read.
+        """
+        if path.is_dir():
+            raise StoreError(f"{path}: is a directory, not a store file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = _connect(str(path), uri=False)
+            try:
+                _prepare(conn, path)
+            except BaseException:
+                conn.close()
+                raise
+            return cls(path, conn, None)
+        except StoreError:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            if not _unwritable(exc):
+                raise damaged(path, exc) from None
+            return cls._read_only(path, _why(exc))
+
+    @classmethod
+    def _read_only(cls, path: Path, why: str) -> StoreDB:
+        if not path.exists():
+            return cls(path, None, why)
+        for mode in ("mode=ro", "immutable=1"):
+            try:
+                conn = _connect(f"file:{path}?{mode}", uri=True)
+                _check_version(conn, path)
+                return cls(path, conn, why)
+            except sqlite3.Error:
+                continue
+        raise StoreError(f"{path}: cannot open the store ({why})")
+
+    def close(self) -> None:
+        """Close the connection (the store can no longer be read or written)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def generation(self) -> int:
+        """How many writes the store has seen: changes when any process writes."""
+        with self._use() as conn:
+            if conn is None:
+                return 0
+            row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            return int(row[0]) if row else 0
+
+    def read(self) -> tuple[Rows, int]:
+        """Everything stored, and the generation it belongs to, from one snapshot."""
+        with self._use() as conn:
+            if conn is None:
+                return empty_rows(), 0
+            try:
+                conn.execute("BEGIN")
+                try:
+                    return _read_rows(conn), _generation(conn)
+                finally:
+                    conn.execute("COMMIT")
+            except (sqlite3.Error, ValueError) as exc:
+                raise damaged(self.path, exc) from None
+
+    def apply(self, base: Rows, ours: Rows) -> tuple[Rows, int]:
+        """Write what changed from `base` to `ours` onto what is stored; return the result."""
+        with self._write() as conn:
+            _apply_changes(conn, base, ours)
+            return _read_rows(conn), _bump(conn)
+
+    def next_id(self) -> int:
+        """A fresh id for a timer or reminder, unique across every process."""
+        with self._write() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'last_id'").fetchone()
+            new = (int(row[0]) if row else 0) + 1
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_id', ?)", (str(new),))
+            _bump(conn)
+            return new
+
+    def claim(self, table: str, ids: list[int]) -> tuple[list[int], int]:
+        """Delete these timers or reminders; the ids this process removed, and the generation.
+
+        Another process that claimed one first removed it already, so each due item
+        is announced by exactly one process.
+        """
+        assert table in ("timers", "reminders")
+        with self._write() as conn:
+            claimed = [
+                i for i in ids if conn.execute(f"DELETE FROM {table} WHERE id = ?", (i,)).rowcount
+            ]
+            return claimed, _bump(conn)
+
+    @contextmanager
+    def _use(self) -> Iterator[sqlite3.Connection | None]:
+        with self._lock:
+            yield self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction; a failure rolls back and says why in one line."""
+        with self._lock:
+            conn = self._conn
+            if conn is None or self.read_only:
+                raise StoreUnsaved(self.path, self.read_only or "the store is closed")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            except (OSError, sqlite3.Error) as exc:
+                if conn.in_transaction:  # a failed COMMIT can leave it open
+                    conn.execute("ROLLBACK")
+                raise StoreUnsaved(self.path, _why(exc)) from None
+
+
+def _connect(target: str, *, uri: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        target, uri=uri, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )  # fmt: skip
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _unwritable(exc: BaseException) -> bool:
+    text = str(exc).casefold()
+    return isinstance(exc, PermissionError) or any(
+        word in text for word in ("readonly", "read-only", "unable to open", "permission")
+    )
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Create or migrate the schema, in WAL mode, in one transaction."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")  # a confirmed item survives a power cut too
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _check_version(conn, path)
+        if version != SCHEMA_VERSION:
+            sections = _v1_sections(conn) if version == 1 else None
+            for statement in _TABLES:
+                conn.execute(statement)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (
+                str(SCHEMA_VERSION),))  # fmt: skip
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('last_id', '0')")
+            if sections is not None:
+                _migrate_v1(conn, sections)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version stored (0: a fresh file); StoreError for anything else."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return 0
+    if "meta" not in tables:
+        raise StoreError(f"{path}: not a sottovoce store (tables: {', '.join(sorted(tables))})")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    text = str(row[0]) if row else "0"
+    if text not in ("1", str(SCHEMA_VERSION)):
+        raise StoreError(
+            f"{path}: store schema version {text[:40]!r} is not one this sottovoce reads "
+            f"(1 or {SCHEMA_VERSION}); move the file away to start afresh"
+        )
+    return int(text)
+
+
+def _v1_sections(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The JSON sections of a version 1 store (the whole store rewritten on each commit)."""
+    try:
+        rows = conn.execute("SELECT name, data FROM sections").fetchall()
+        return {str(name): json.loads(data) for name, data in rows}
+    except (sqlite3.Error, ValueError) as exc:
+        raise StoreError(f"cannot read the version 1 store to migrate it ({exc})") from None
+
+
+def _migrate_v1(conn: sqlite3.Connection, sections: dict[str, Any]) -> None:
+    """Move a version 1 store's sections into the tables, then drop them."""
+    rows = empty_rows()
+    try:
+        rows["timers"] = {int(t["id"]): {c: t.get(c) for c in _TIMER_COLUMNS}
+                          for t in sections.get("timers", [])}  # fmt: skip
+        rows["reminders"] = {int(r["id"]): {"text": r.get("text"), "due": r.get("due")}
+                             for r in sections.get("reminders", [])}  # fmt: skip
+        rows["lists"] = dict(sections.get("lists", {}))
+        rows["notes"] = list(sections.get("notes", []))
+        rows["messages"] = [[m.get("to"), m.get("text")] for m in sections.get("messages", [])]
+        rows["calls"] = [c.get("to") for c in sections.get("calls", [])]
+        rows["workout"] = dict(sections.get("workout") or rows["workout"])
+        last_id = int(sections.get("last_id", 0))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise StoreError(f"cannot migrate the version 1 store ({exc!r})") from None
+    _apply_changes(conn, empty_rows(), rows)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_id', ?)", (str(last_id),))
+    conn.execute("DROP TABLE sections")
+
+
+def _generation(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _bump(conn: sqlite3.Connection) -> int:
+    new = _generation(conn) + 1
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(new),))
+    return new
+
+
+def _read_rows(conn: sqlite3.Connection) -> Rows:
+    rows = empty_rows()
+    for row in conn.execute(
+        "SELECT id, label, duration_s, ends_at, remaining_s, paused FROM timers"
+    ):
+        rows["timers"][row[0]] = dict(zip(_TIMER_COLUMNS, row[1:], strict=True))
+    for i, text, due in conn.execute("SELECT id, text, due FROM reminders ORDER BY id"):
+        rows["reminders"][i] = {"text": text, "due": due}
+    for (name,) in conn.execute("SELECT name FROM lists ORDER BY seq"):
+        rows["lists"][name] = []
+    for name, item in conn.execute("SELECT list, item FROM list_items ORDER BY seq"):
+        rows["lists"].setdefault(name, []).append(item)
+    rows["notes"] = [t for (t,) in conn.execute("SELECT text FROM notes ORDER BY seq")]
+    rows["messages"] = [list(m) for m in conn.execute(
+        "SELECT recipient, text FROM messages ORDER BY seq")]  # fmt: skip
+    rows["calls"] = [c for (c,) in conn.execute("SELECT recipient FROM calls ORDER BY seq")]
+    row = conn.execute("SELECT data FROM workout").fetchone()
+    if row is not None:
+        rows["workout"] = json.loads(row[0])
+    row = conn.execute("SELECT value FROM meta WHERE key = 'last_id'").fetchone()
+    rows["last_id"] = int(row[0]) if row else 0
+    return rows
+
+
+def _apply_changes(conn: sqlite3.Connection, base: Rows, ours: Rows) -> None:
+    """Make the changes from `base` to `ours`, and only those, on what the tables hold."""
+    for table in ("timers", "reminders"):
+        _apply_keyed(conn, table, base[table], ours[table])
+    _apply_lists(conn, base["lists"], ours["lists"])
+    _apply_bag(conn, "notes", ("text",), base["notes"], ours["notes"])
+    _apply_bag(conn, "messages", ("recipient", "text"), base["messages"], ours["messages"])
+    _apply_bag(conn, "calls", ("recipient",), base["calls"], ours["calls"])
+    if ours["workout"] != base["workout"]:
+        conn.execute("INSERT OR REPLACE INTO workout VALUES (1, ?)", (json.dumps(ours["workout"]),))
+
+
+def _apply_keyed(
+    conn: sqlite3.Connection, table: str, base: dict[int, Any], ours: dict[int, Any]
+) -> None:
+    for i in base.keys() - ours.keys():
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (i,))
+    for i, row in ours.items():
+        if i not in base:
+            names = ", ".join(["id", *row])
+            marks = ", ".join("?" * (len(row) + 1))
+            conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})",
+                         (i, *row.values()))  # fmt: skip
+        elif row != base[i]:  # gone meanwhile (announced elsewhere): nothing to update
+            sets = ", ".join(f"{name} = ?" for name in row)
+            conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*row.values(), i))
+
+
+def _apply_lists(
+    conn: sqlite3.Connection, base: dict[str, list[str]], ours: dict[str, list[str]]
+) -> None:
+    for name in base.keys() - ours.keys():
+        conn.execute("DELETE FROM list_items WHERE list = ?", (name,))
+        conn.execute("DELETE FROM lists WHERE name = ?", (name,))
+    for name, items in ours.items():
+        if name in base:
+            before = base[name]
+        else:
+            # A list new to this process may have been made by another meanwhile (the
+            # same world's seed): add only what it does not hold yet.
+            conn.execute("INSERT OR IGNORE INTO lists (name) VALUES (?)", (name,))
+            held = conn.execute("SELECT item FROM list_items WHERE list = ?", (name,))
+            before = [item for (item,) in held]
+        _apply_bag(conn, "list_items", ("item",), before, items, where=("list", name))
+
+
+def _apply_bag(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    base: list[Any],
+    ours: list[Any],
+    *,
+    where: tuple[str, str] | None = None,
+) -> None:
+    """Add and remove rows by how often each value occurs: order and others' rows are kept."""
+
+    def key(value: Any) -> tuple[Any, ...]:
+        return tuple(value) if isinstance(value, list) else (value,)
+
+    added = Counter(key(v) for v in ours)
+    added.subtract(Counter(key(v) for v in base))
+    scope = f" AND {where[0]} = ?" if where else ""
+    scope_args = (where[1],) if where else ()
+    matches = " AND ".join(f"{c} IS ?" for c in columns)
+    for value, count in added.items():
+        for _ in range(abs(count)):
+            if count > 0:
+                names = ", ".join([*columns, *(where[:1] if where else ())])
+                marks = ", ".join("?" * (len(columns) + len(scope_args)))
+                conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                             (*value, *scope_args))  # fmt: skip
+            else:
+                conn.execute(
+                    f"DELETE FROM {table} WHERE seq = (SELECT seq FROM {table}"
+                    f" WHERE {matches}{scope} ORDER BY seq DESC LIMIT 1)",
+                    (*value, *scope_args),
+                )
