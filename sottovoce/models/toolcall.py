@@ -5,7 +5,9 @@ A model answers each turn with one JSON object, either a tool call
 `{"tool": "reply", "text": "..."}`. Engines constrain generation with
 `decision_schema` (llama.cpp grammar, MLC or server `response_format`), so
 the output always parses; `parse_decision` still checks everything, because
-a server without constrained decoding can write anything.
+a server without constrained decoding can write anything: the reply's text
+and the string arguments come out without control characters, and the reply
+cut to `REPLY_CHARS` on a word boundary.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sottovoce.models.llm import LLMDecision, ModelOutputError, TextSink, ToolChoice, ToolSchema
+from sottovoce.models.safetext import clip, printable
 
 REPLY = "reply"
 # Generated in this order, so the tool's name comes before what depends on it.
@@ -101,8 +104,11 @@ def _small_range_as_enum(node: dict[str, Any]) -> dict[str, Any]:
         high = math.ceil(node["exclusiveMaximum"]) - 1
     if not isinstance(low, int | float) or not isinstance(high, int | float):
         return node
-    values = list(range(math.ceil(low), math.floor(high) + 1))
-    return {"enum": values} if 0 < len(values) <= 101 else node
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return node
+    first, last = math.ceil(low), math.floor(high)
+    # Counted before listed: a range of seconds in a day is not worth a list of 86400.
+    return {"enum": list(range(first, last + 1))} if 0 <= last - first <= 100 else node
 
 
 def parse_decision(raw: str, tools: Sequence[ToolSchema]) -> LLMDecision:
@@ -121,14 +127,25 @@ def parse_decision(raw: str, tools: Sequence[ToolSchema]) -> LLMDecision:
         reply = data.get("text")
         if not isinstance(reply, str):
             raise ModelOutputError("the model's reply has no text", raw)
-        return LLMDecision(text=reply.strip(), raw=raw)
+        return LLMDecision(text=clip(printable(reply).strip(), REPLY_CHARS), raw=raw)
     names = {t.name for t in tools}
     if not isinstance(tool, str) or tool not in names:
         raise ModelOutputError(f"the model asked for a tool that was not offered: {tool!r}", raw)
     arguments = data.get("arguments", {})
     if not isinstance(arguments, dict):
         raise ModelOutputError(f"the arguments for {tool} are not an object", raw)
-    return LLMDecision(calls=(ToolChoice(tool, arguments),), raw=raw)
+    return LLMDecision(calls=(ToolChoice(tool, _cleaned(arguments)),), raw=raw)
+
+
+def _cleaned(value: Any) -> Any:
+    """The arguments with every string in them cleaned of control characters."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def decision_json(decision: LLMDecision) -> str:
@@ -164,10 +181,11 @@ class ReplyStreamer:
             if self._start is None:
                 return
         decoded, closed = _decode_prefix(self.buffer[self._start :])
+        decoded = decoded[:REPLY_CHARS]  # a reply is said only up to its limit
         if len(decoded) > self.sent:
-            self.sink(decoded[self.sent :])
+            self.sink(printable(decoded[self.sent :]))
             self.sent = len(decoded)
-        self._done = closed
+        self._done = closed or len(decoded) == REPLY_CHARS
 
     def _text_start(self) -> int | None:
         head = self.buffer.replace(" ", "")
