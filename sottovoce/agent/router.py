@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -29,6 +30,7 @@ from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import (
     ChatMessage,
+    DeadlinePassed,
     EngineUnavailable,
     LLMDecision,
     LLMEngine,
@@ -36,6 +38,7 @@ from sottovoce.models import (
     TextSink,
     ToolSchema,
 )
+from sottovoce.models.llm import turn_deadline_s
 from sottovoce.models.toolcall import decision_json
 from sottovoce.tools import Registry
 
@@ -48,6 +51,9 @@ _QUESTION_STARTS = frozenset(
     " which".split()
 )
 CANT_REACH = "I can't reach the language model right now, so I only know simple commands."
+TOO_SLOW = "Sorry, the language model took too long to answer, so I did nothing."
+# How long past the deadline the agent waits for an engine that should have stopped itself.
+_GRACE_S = 0.25
 
 
 @dataclass
@@ -203,7 +209,8 @@ class Router:
         specs = self.selector.select(text, state.last_call)
         tools = self.selector.schemas(specs)
         messages = build_messages(self.static_prompt, tools, state.history, text)
-        attempt = _Attempt()
+        # One deadline for the model's whole part of the turn, the second try included.
+        attempt = _Attempt(deadline=time.monotonic() + turn_deadline_s(self.engine))
         try:
             calls, error, decision = await self._decide(messages, tools, attempt)
             if error is not None:
@@ -212,6 +219,9 @@ class Router:
                     ChatMessage("tool", f"That was not a valid call: {error}. Try again."),
                 ]
                 calls, error, decision = await self._decide(messages, tools, attempt)
+        except DeadlinePassed as exc:
+            log.info("language model stopped at the turn's deadline: %s", exc)
+            return attempt.count(Decision("none", reply=TOO_SLOW, problems=[f"llm: {exc}"]))
         except EngineUnavailable as exc:
             return Decision("none", reply=CANT_REACH, problems=[f"llm: {exc}"])
         if error is None and self._invented(calls, text):
@@ -256,9 +266,21 @@ class Router:
         attempt: _Attempt,
     ) -> tuple[list[Call], str | None, LLMDecision | None]:
         assert self.engine is not None
+        left = attempt.deadline - time.monotonic()
+        if left <= 0:
+            raise DeadlinePassed("the turn's time for the model was up before it was asked again")
         attempt.outputs += 1
+        asked = asyncio.to_thread(
+            self.engine.decide, messages, tools, None, deadline=attempt.deadline
+        )
         try:
-            decision = await asyncio.to_thread(self.engine.decide, messages, tools, None)
+            # An engine that cannot stop at the deadline (in-process generation) is left
+            # to finish in its thread; its answer is not used.
+            decision = await asyncio.wait_for(asked, left + _GRACE_S)
+        except TimeoutError:
+            raise DeadlinePassed(
+                f"the {self.engine.name} engine had not answered when the turn's time was up"
+            ) from None
         except ModelOutputError as exc:
             log.info("model output rejected: %s", exc)
             return [], str(exc), None
@@ -290,6 +312,7 @@ class Router:
 class _Attempt:
     """How the model did this turn: outputs written and how many were valid."""
 
+    deadline: float = float("inf")  # time.monotonic() when the model's time is up
     outputs: int = 0
     valid: int = 0
 

@@ -5,6 +5,7 @@ Heavy libraries (llama-cpp-python, mlc-llm) are imported only by the engine in u
 
 from sottovoce.models.llm import (
     ChatMessage,
+    DeadlinePassed,
     EngineUnavailable,
     LLMDecision,
     LLMEngine,
@@ -18,6 +19,7 @@ from sottovoce.models.llm import (
 
 __all__ = [
     "ChatMessage",
+    "DeadlinePassed",
     "EngineUnavailable",
     "LLMDecision",
     "LLMEngine",

@@ -139,6 +139,8 @@ class LlamaCppEngine:
         messages: Sequence[ChatMessage],
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,  # not checked here: the agent stops waiting
     ) -> LLMDecision:
         """Generate one constrained decision; a reply's text goes to `on_text` as it grows.
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from sottovoce.models.llm_config import LLMConfig
+
 # Receives the spoken answer's text piece by piece while the model writes it.
 TextSink = Callable[[str], None]
 
@@ -65,6 +67,10 @@ class EngineUnavailable(Exception):
     """The model cannot be reached or loaded; the message says why, in one line."""
 
 
+class DeadlinePassed(EngineUnavailable):
+    """The model had not finished when the turn's time for it was up; its answer is not used."""
+
+
 class ModelOutputError(Exception):
     """The model wrote something that is not a decision; the message says what, in one line."""
 
@@ -83,18 +89,33 @@ class LLMEngine(Protocol):
         messages: Sequence[ChatMessage],
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,
     ) -> LLMDecision:
         """Choose a tool call or an answer for the last user message.
 
         A plain answer's text is passed to `on_text` as it is generated. Raises
         `EngineUnavailable` when the model cannot be used and `ModelOutputError`
-        when what it wrote is not a decision.
+        when what it wrote is not a decision. `deadline` (a `time.monotonic()`
+        instant) is when the turn's time for the model runs out: an engine that
+        can stop then does, and raises `DeadlinePassed`; the agent stops waiting
+        for one that cannot.
         """
         ...
 
     def close(self) -> None:
         """Free the model (memory, connections, worker processes)."""
         ...
+
+
+def turn_deadline_s(engine: object) -> float:
+    """The model's time in one turn: the engine's `[llm] turn_deadline_s`, or the default.
+
+    Read from the engine's `config` when it has an `LLMConfig` (every real
+    engine does), so that the agent needs no setting of its own.
+    """
+    config = getattr(engine, "config", None)
+    return config.turn_deadline_s if isinstance(config, LLMConfig) else LLMConfig.turn_deadline_s
 
 
 @dataclass(frozen=True)
@@ -119,6 +140,8 @@ class ScriptedEngine:
         messages: Sequence[ChatMessage],
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,
     ) -> LLMDecision:
         """Return the first scripted decision whose pattern matches the user's last words."""
         self.requests.append((list(messages), [t.name for t in tools]))

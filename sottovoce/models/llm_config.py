@@ -6,6 +6,7 @@ line; the defaults suit a 2-4 core CPU (Raspberry Pi, laptop).
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -40,7 +41,10 @@ class LLMConfig:
     seed: int = 7
     base_url: str = "http://127.0.0.1:8080/v1"  # openai engine
     api_key: str | None = None
-    timeout_s: float = 30.0
+    timeout_s: float = 30.0  # openai engine: connecting, and then each read
+    # Every engine: the model's whole part of a turn (connecting, every read, the
+    # agent's second try), after which the turn stops and says so.
+    turn_deadline_s: float = 30.0
     response_format: str = "json_schema"  # openai engine: json_schema | json_object | none
     device: str = "auto"  # mlc engine: auto, cuda, metal, vulkan, opencl
 
@@ -66,6 +70,10 @@ class LLMConfig:
             )
         if result.response_format not in ("json_schema", "json_object", "none"):
             raise ConfigError("response_format must be json_schema, json_object or none")
+        for key in ("timeout_s", "turn_deadline_s"):
+            value = getattr(result, key)
+            if not (value > 0 and math.isfinite(value)):
+                raise ConfigError(f"[llm] {key} must be a number of seconds above 0, not {value!r}")
         return result
 
 
@@ -78,6 +86,7 @@ _TYPES: dict[str, type] = {
     "top_p": float,
     "seed": int,
     "timeout_s": float,
+    "turn_deadline_s": float,
 }
 
 

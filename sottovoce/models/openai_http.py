@@ -18,6 +18,14 @@ So when the server refuses a request because of its `response_format`, the
 engine tries the next, weaker way of sending the same schema, and keeps the
 one that worked. It never drops the constraint on its own: `none` must be
 chosen in the config.
+
+A server can also lie, flood, trickle or hang. The whole decision, every
+retry with a weaker format included, ends at the turn's deadline
+(`[llm] turn_deadline_s`, or the one the agent passes): then the connection
+is closed and `DeadlinePassed` raised. At most `MAX_ANSWER_BYTES` of an
+answer are read (`models/bounded_http.py`); more is a `ModelOutputError`.
+Text the server sends back in an error is cleaned of control characters
+before it goes into a message that may be printed.
 """
 
 from __future__ import annotations
@@ -25,20 +33,23 @@ from __future__ import annotations
 import http.client
 import json
 import socket
-import urllib.error
-import urllib.request
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from sottovoce.models.bounded_http import Answer, Late, NoHost, TooLong, post
 from sottovoce.models.llm import (
     ChatMessage,
+    DeadlinePassed,
     EngineUnavailable,
     LLMDecision,
+    ModelOutputError,
     TextSink,
     ToolSchema,
     chat_messages,
 )
 from sottovoce.models.llm_config import LLMConfig
+from sottovoce.models.safetext import printable
 from sottovoce.models.toolcall import ReplyStreamer, decision_schema, parse_decision
 
 # Each configured style, then the weaker ways to send the same schema if the server refuses it.
@@ -48,6 +59,9 @@ _FALLBACKS = {
     "none": ("none",),
 }
 _SSE_FIELDS = ("data:", "event:", "id:", "retry:", ":")
+# Of one answer, server-sent event framing included. A decision is at most a few
+# hundred tokens, each streamed in an event of about 150 bytes: ~40 KiB.
+MAX_ANSWER_BYTES = 256 * 1024
 
 
 class _Refused(Exception):
@@ -110,13 +124,20 @@ class OpenAIHTTPEngine:
         messages: Sequence[ChatMessage],
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,
     ) -> LLMDecision:
-        """Ask the server for one decision; a reply's text goes to `on_text` as it streams."""
+        """Ask the server for one decision; a reply's text goes to `on_text` as it streams.
+
+        All of it ends by `deadline` (`time.monotonic()`; default: `turn_deadline_s` from now).
+        """
+        if deadline is None:
+            deadline = time.monotonic() + self.config.turn_deadline_s
         schema = decision_schema(tools)
         while True:
             body = self.request_body(messages, schema, self.styles[0])
             try:
-                raw = self._generate(body, ReplyStreamer(on_text))
+                raw = self._generate(body, ReplyStreamer(on_text), deadline)
                 break
             except _Refused as refused:
                 if len(self.styles) > 1 and "response_format" in refused.detail:
@@ -125,40 +146,49 @@ class OpenAIHTTPEngine:
                 raise self._refusal(refused) from None
         return parse_decision(raw, tools)
 
-    def _generate(self, body: dict[str, Any], streamer: ReplyStreamer) -> str:
+    def _generate(self, body: dict[str, Any], streamer: ReplyStreamer, deadline: float) -> str:
         pieces: list[str] = []
-        for piece in self._pieces(body):
+        for piece in self._pieces(body, deadline):
             pieces.append(piece)
             streamer.feed(piece)
         return "".join(pieces)
 
-    def _pieces(self, body: dict[str, Any]) -> Iterator[str]:
+    def _pieces(self, body: dict[str, Any], deadline: float) -> Iterator[str]:
         """The content pieces of the answer; every transport failure becomes `EngineUnavailable`."""
-        request = urllib.request.Request(
-            self.url, data=json.dumps(body).encode(), headers=self._headers(), method="POST"
-        )
         try:
-            # The timeout bounds the connection and then each read of the stream.
-            with urllib.request.urlopen(request, timeout=self.config.timeout_s) as response:
-                kind = response.headers.get("Content-Type", "")
-                if kind.startswith("application/json"):
+            with post(
+                self.url,
+                json.dumps(body).encode(),
+                self._headers(),
+                timeout_s=self.config.timeout_s,
+                deadline=deadline,
+                max_bytes=MAX_ANSWER_BYTES,
+            ) as answer:
+                if not 200 <= answer.status < 300:
+                    raise _Refused(answer.status, _error_detail(answer))
+                if answer.content_type.startswith("application/json"):
                     # A server that ignores `stream` sends one whole completion.
-                    yield _content(self._json(response.read()), "message")
+                    yield _content(self._json(answer.read()), "message")
                     return
-                yield from self._events(response)
-        except urllib.error.HTTPError as error:
-            with error:
-                raise _Refused(error.code, _error_detail(error)) from None
-        except urllib.error.URLError as error:
-            raise self._unreachable(error.reason) from None
+                yield from self._events(answer)
+        except Late:
+            raise DeadlinePassed(
+                f"the model server at {self.url} had not finished when the turn's time was up "
+                f"([llm] turn_deadline_s = {self.config.turn_deadline_s:g}); connection closed"
+            ) from None
+        except TooLong:
+            raise ModelOutputError(
+                f"the model server sent more than {MAX_ANSWER_BYTES // 1024} KiB for one "
+                "answer; stopped reading"
+            ) from None
         except (OSError, ValueError, http.client.HTTPException) as error:
-            # ValueError: a URL that urllib cannot use, such as a port that is not a number.
+            # ValueError: a URL that cannot be used, such as a port that is not a number.
             raise self._unreachable(error) from None
 
-    def _events(self, response: http.client.HTTPResponse) -> Iterator[str]:
+    def _events(self, answer: Answer) -> Iterator[str]:
         """Content pieces from server-sent events (one JSON object per `data:` line)."""
         events = 0
-        for raw_line in response:
+        for raw_line in answer.lines():
             line = raw_line.decode("utf-8", errors="replace").strip()
             if not line:
                 continue
@@ -181,14 +211,15 @@ class OpenAIHTTPEngine:
     def _json(self, data: bytes) -> dict[str, Any]:
         try:
             value = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
             raise self._garbled(f"something that is not JSON: {data[:60]!r}") from None
         if not isinstance(value, dict):
             raise self._garbled(f"JSON that is not an object: {data[:60]!r}")
         error = value.get("error")
         if error:
             raise EngineUnavailable(
-                f"the model server at {self.url} failed: {_first_line(_message(error))}"
+                f"the model server at {self.url} failed: "
+                f"{printable(_first_line(_message(error)))[:300]}"
             )
         return value
 
@@ -208,8 +239,10 @@ class OpenAIHTTPEngine:
             what = "connection refused"
         elif isinstance(reason, socket.gaierror):
             what = "unknown host"
+        elif isinstance(reason, NoHost):
+            what = "no host in the URL"
         else:
-            what = _first_line(reason) if reason else "connection failed"
+            what = printable(_first_line(reason)) if reason else "connection failed"
         return EngineUnavailable(
             f"cannot reach the model server at {self.url}: {what}; start it or fix [llm] base_url"
         )
@@ -247,20 +280,20 @@ def _content(data: dict[str, Any], key: str) -> str:
     return content if isinstance(content, str) else ""
 
 
-def _error_detail(error: urllib.error.HTTPError) -> str:
-    """What the server said about an error status, shortened to one line."""
+def _error_detail(answer: Answer) -> str:
+    """What the server said about an error status, shortened to one printable line."""
     try:
-        body = error.read(4096).decode("utf-8", errors="replace")
+        body = answer.read(4096).decode("utf-8", errors="replace")
     except (OSError, http.client.HTTPException):
         return ""
     try:
         data = json.loads(body)
-    except json.JSONDecodeError:
-        return _first_line(body)[:200]
+    except (json.JSONDecodeError, RecursionError):
+        return printable(_first_line(body))[:200]
     if isinstance(data, dict):
         # OpenAI style {"error": {"message": ...}}, FastAPI style {"detail": ...}.
         data = data.get("error") or data.get("detail") or data
-    return " ".join(_message(data).split())[:300]
+    return " ".join(printable(_message(data)).split())[:300]
 
 
 def _message(error: object) -> str:

@@ -88,7 +88,12 @@ class _Garbling:
         self.calls = 0
 
     def decide(
-        self, messages: list[ChatMessage], tools: list[ToolSchema], on_text: TextSink | None = None
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSchema],
+        on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,
     ) -> LLMDecision:
         self.calls += 1
         if self.calls == 1:
@@ -140,7 +145,12 @@ class _Broken:
     name = "broken"
 
     def decide(
-        self, messages: list[ChatMessage], tools: list[ToolSchema], on_text: TextSink | None = None
+        self,
+        messages: list[ChatMessage],
+        tools: list[ToolSchema],
+        on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,
     ) -> LLMDecision:
         raise KeyError("choices")
 

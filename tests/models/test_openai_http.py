@@ -21,12 +21,13 @@ import pytest
 
 from sottovoce.models.llm import (
     ChatMessage,
+    DeadlinePassed,
     EngineUnavailable,
     LLMDecision,
     ModelOutputError,
     ToolSchema,
 )
-from sottovoce.models.llm_config import LLMConfig
+from sottovoce.models.llm_config import ConfigError, LLMConfig
 from sottovoce.models.openai_http import OpenAIHTTPEngine, response_format
 from sottovoce.models.toolcall import decision_schema
 
@@ -276,6 +277,22 @@ def test_an_unusable_base_url_is_unavailable(base_url: str) -> None:
         OpenAIHTTPEngine(LLMConfig(engine="openai", base_url=base_url)).decide(MESSAGES, TOOLS)
 
 
+@pytest.mark.parametrize("value", [0, -1, "inf", "nan"])
+def test_a_deadline_must_be_some_seconds(value: object) -> None:
+    with pytest.raises(ConfigError, match=r"\[llm\] turn_deadline_s must be a number of seconds"):
+        LLMConfig().updated({"turn_deadline_s": value})
+
+
+def test_the_deadline_ends_a_hanging_request_and_its_connection(server: ScriptedServer) -> None:
+    start = time.monotonic()
+    http = engine(server, "hang", timeout_s=5)
+    with pytest.raises(
+        DeadlinePassed, match=r"time was up .*turn_deadline_s = 30\); connection closed$"
+    ):
+        http.decide(MESSAGES, TOOLS, deadline=time.monotonic() + 0.3)
+    assert time.monotonic() - start < 1.5
+
+
 def test_a_base_url_that_is_not_http_is_refused() -> None:
     with pytest.raises(EngineUnavailable, match="not an http"):
         OpenAIHTTPEngine(LLMConfig(engine="openai", base_url="127.0.0.1:8080/v1"))
@@ -371,7 +388,13 @@ def check_valid(decision: LLMDecision) -> None:
     "words", ["turn on the kitchen light", "set a timer for ten minutes", "heat the house"]
 )
 def test_the_real_server_gives_a_valid_decision(llama_server: str, style: str, words: str) -> None:
-    config = LLMConfig(engine="openai", base_url=llama_server, response_format=style, timeout_s=60)
+    config = LLMConfig(
+        engine="openai",
+        base_url=llama_server,
+        response_format=style,
+        timeout_s=60,
+        turn_deadline_s=60,
+    )
     http = OpenAIHTTPEngine(config)
     decision = http.decide(
         [ChatMessage("system", SYSTEM), ChatMessage("user", words)], REAL_SCHEMAS
