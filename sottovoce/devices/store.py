@@ -155,6 +155,10 @@ class Store:
         for name, items in lists.items():
             if name not in self.lists:
                 self.lists[name] = list(items)
+        try:
+            self.commit()  # saved now: unsaved changes would keep others' saves out of view
+        except StoreError:
+            pass  # a read-only place: the seeded lists live in memory
 
     def _claim(self, table: str, due: list[Any]) -> list[Any]:
         """The due items this process may announce; the others' claims dropped from memory."""

@@ -75,6 +75,8 @@ def _why(exc: BaseException) -> str:
         return "the store is read-only"
     if "locked" in text or "busy" in text:
         return "another program kept the store locked"
+    if "disk i/o error" in text.casefold():  # SQLite's word for a write the system refused
+        return "the disk is full or failing"
     return text
 
 
@@ -371,8 +373,9 @@ def _apply_lists(
             # A list new to this process may have been made by another meanwhile (the
             # same world's seed): add only what it does not hold yet.
             conn.execute("INSERT OR IGNORE INTO lists (name) VALUES (?)", (name,))
-            held = conn.execute("SELECT item FROM list_items WHERE list = ?", (name,))
-            before = [item for (item,) in held]
+            held = {item for (item,) in conn.execute(
+                "SELECT item FROM list_items WHERE list = ?", (name,))}  # fmt: skip
+            before, items = [], [item for item in items if item not in held]  # adds, never removes
         _apply_bag(conn, "list_items", ("item",), before, items, where=("list", name))
 
 

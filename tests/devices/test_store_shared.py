@@ -205,3 +205,23 @@ def test_damaged_rows_are_one_line(tmp_path: Path, sql: str, problem: str) -> No
         Store.open_sqlite(path)
     assert problem in str(info.value) and "\n" not in str(info.value)
     assert str(path) in str(info.value)
+
+
+def test_a_list_both_made_before_either_saved_keeps_both_additions(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    one, two = Store.open_sqlite(path), Store.open_sqlite(path)
+    one.lists["shopping"] = ["eggs", "apple"]  # both made the list, neither knew of the other
+    two.lists["shopping"] = ["eggs", "pear"]
+    one.commit()
+    two.commit()
+    assert Store.open_sqlite(path).lists == {"shopping": ["eggs", "apple", "pear"]}
+
+
+def test_seeded_lists_are_saved_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    one = Store.open_sqlite(path)
+    one.seed_lists({"shopping": ["eggs"]})
+    two = Store.open_sqlite(path)
+    two.seed_lists({"shopping": ["eggs"]})
+    _add(two, "milk")
+    assert one.refresh() and one.lists == {"shopping": ["eggs", "milk"]}
