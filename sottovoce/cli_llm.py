@@ -46,11 +46,13 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
 
     When it cannot start, a required engine raises `EngineUnavailable` (the
     command fails); otherwise one line on stderr says why and the agent goes
-    on with the grammar alone.
+    on with the grammar alone. A damaged model file (`DamagedModel`) always
+    fails the command: it is the user's to repair, and never reaches llama.cpp.
     """
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.catalog import ModelError
     from sottovoce.models.engines import open_engine
+    from sottovoce.models.filecheck import DamagedModel
 
     config = llm_settings(args)
     try:
@@ -59,6 +61,8 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
             raise ModelError("the mlc engine needs an MLC build: --model phi-3.5-mini-mlc")
         path = local_model(config.model) if config.engine in ("llama", "mlc") else None
         return open_engine(config, path)
+    except DamagedModel:
+        raise
     except (EngineUnavailable, ModelError) as exc:
         if required:
             raise EngineUnavailable(str(exc)) from None
@@ -67,17 +71,20 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
 
 
 def local_model(name_or_path: str | None) -> Path:
-    """The model file to load; a model shipped in a package is checked by sha256 first."""
-    from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
+    """The model file to load; a catalog model's files are checked by size and sha256 first.
+
+    The check is remembered (`models/filecheck.py`), so only a file that
+    changed since is hashed again. A user's own file is checked by the engine
+    (a GGUF's header and tensor table, `models/gguf.py`).
+    """
+    from sottovoce.models.catalog import Catalog, default_models_dir
+    from sottovoce.models.filecheck import check_entry
 
     catalog = Catalog(default_models_dir())
     path = catalog.resolve_llm(name_or_path)
     entry = next(
         (e for e in catalog.entries() if e.kind == "llm" and catalog.main_path(e) == path), None
     )
-    # Package files are small and cheap to hash; a pulled model was hashed when it arrived.
-    if entry is not None and entry.package is not None:
-        problems = catalog.verify(entry)
-        if problems:
-            raise ModelError(problems[0])
+    if entry is not None and entry.mlc_repo is None:
+        check_entry(catalog, entry)
     return path

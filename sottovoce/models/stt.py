@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from sottovoce.models.filecheck import check_whisper_dir
 from sottovoce.models.llm import EngineUnavailable
 from sottovoce.models.memory import release
 
@@ -86,6 +87,7 @@ class WhisperSTT:
                 f"{model_dir} is not a faster-whisper model (missing {', '.join(missing)}); "
                 "run `sottovoce models verify`"
             )
+        check_whisper_dir(model_dir)  # before CTranslate2 sees it
         try:
             from faster_whisper import WhisperModel  # type: ignore[import-untyped]
         except ImportError:

@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from sottovoce.models.catalog import Catalog, ModelError
+from sottovoce.models.catalog import Catalog, ModelError, install_hint
+from sottovoce.models.filecheck import check_entry, check_piper_voice
 from sottovoce.models.llm import EngineUnavailable
 from sottovoce.models.memory import release
 
@@ -72,6 +73,7 @@ class PiperTTS:
             raise EngineUnavailable(f"{model_path}: no such voice file; `sottovoce models list`")
         if not config_path.is_file():
             raise EngineUnavailable(f"{model_path}: its config {config_path.name} is missing")
+        check_piper_voice(model_path)  # before onnxruntime sees it
         try:
             from piper import SynthesisConfig
         except ImportError:
@@ -200,8 +202,8 @@ def voice_path(catalog: Catalog, name_or_path: str | None = None) -> Path:
     entry = catalog.get(name_or_path) if name_or_path else catalog.default("tts")
     if entry.kind != "tts":
         raise ModelError(f"'{entry.name}' is a {entry.kind} model, not a voice")
-    problems = catalog.verify(entry)
-    path = catalog.main_path(entry)
-    if problems or path is None:
-        raise ModelError(problems[0] if problems else f"voice {entry.name} is not installed")
+    path = catalog.main_path(entry) if catalog.installed(entry) else None
+    if path is None:
+        raise ModelError(f"voice {entry.name} is not installed; {install_hint(entry)}")
+    check_entry(catalog, entry)  # size and sha256, remembered while the file is unchanged
     return path
