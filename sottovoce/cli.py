@@ -205,6 +205,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     from sottovoce.agent.cases import load_cases
     from sottovoce.devices import default_world_path
     from sottovoce.eval.evaluate import Evaluator
+    from sottovoce.models.safetext import printable
 
     cases = load_cases(args.cases)
     world_path = args.world or cases.world or default_world_path()
@@ -228,7 +229,8 @@ def _run_eval(args: argparse.Namespace) -> int:
 
     def show(report: object) -> None:
         if not args.quiet and not getattr(report, "passed", True):
-            print(f"FAIL {report.id}: {report.first_problem()}")  # type: ignore[attr-defined]
+            line = f"FAIL {report.id}: {report.first_problem()}"  # type: ignore[attr-defined]
+            print(printable(line))  # a reply or a server's words may be in the problem
 
     try:
         report = asyncio.run(evaluator.run(cases, show))

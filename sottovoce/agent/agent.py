@@ -24,6 +24,7 @@ from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import StoreError, StoreUnsaved, World
 from sottovoce.models import LLMEngine
+from sottovoce.models.safetext import printable
 from sottovoce.tools import Registry
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,8 @@ class Agent:
 
     def check_due(self) -> None:
         """Fire the timers and reminders whose time has come; queue (and hook) what to say."""
-        spoken = fire_due(self.world)
+        # A reminder's text is the user's, and reaches a terminal and a notification.
+        spoken = [printable(text) for text in fire_due(self.world)]
         if spoken:
             self._save()
             self._queued += spoken
@@ -124,7 +126,9 @@ class Agent:
         if unsaved is not None and self.world.store.rows() != before:
             replies.append(f"But I couldn't save it because {unsaved}, so it lasts until I stop.")
             problems.append(f"store: {unsaved}")
-        reply = " ".join([*announced, *replies]).strip()
+        # The one place a turn's words come together: a model's, a tool's echo of a
+        # note, a list item or a world's name. Nothing said or printed holds a control.
+        reply = printable(" ".join([*announced, *replies])).strip()
         self.state.remember(turn.heard, reply)
         timings = {
             "route": round(turn.route_s, 6),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from sottovoce.agent.agent import Agent
+from sottovoce.models.safetext import printable
 
 DEMO_SCRIPT = (
     "turn on the lights",
@@ -60,7 +61,7 @@ async def chat(
 async def say(agent: Agent, text: str, out: Callable[[str], None]) -> None:
     """One turn: print what the agent answered."""
     result = await agent.handle(text)
-    out(f"sottovoce: {result.reply}")
+    out(f"sottovoce: {printable(result.reply)}")  # the agent cleans it; printing makes sure
 
 
 async def run_script(agent: Agent, script: tuple[str, ...], out: Callable[[str], None]) -> None:
@@ -74,4 +75,4 @@ async def _announce_forever(agent: Agent, out: Callable[[str], None], poll_s: fl
     while True:
         await asyncio.sleep(poll_s)
         for spoken in agent.take_announcements():
-            out(f"sottovoce: {spoken}")
+            out(f"sottovoce: {printable(spoken)}")

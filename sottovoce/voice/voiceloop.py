@@ -32,6 +32,7 @@ from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 from sottovoce.agent.agent import Agent
+from sottovoce.models.safetext import printable
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.voice.audio import AudioChunk
 from sottovoce.voice.bargein import BargeInDetector, utterance_start
@@ -401,6 +402,7 @@ class VoiceLoop:
         trace: TurnTrace | None = None,
         ended_at: float = 0.0,
     ) -> None:
+        text = printable(text)  # what is shown (Speaking) and said holds no control characters
         if self.voice is None:  # no voice: the words are all there is
             self.on_event(Speaking(self.now_s, text, announcement))
             return
