@@ -53,6 +53,7 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
     from sottovoce.models.catalog import ModelError
     from sottovoce.models.engines import open_engine
     from sottovoce.models.filecheck import DamagedModel
+    from sottovoce.models.safetext import printable
 
     config = llm_settings(args)
     try:
@@ -66,7 +67,7 @@ def open_llm(args: argparse.Namespace, *, required: bool) -> LLMEngine | None:
     except (EngineUnavailable, ModelError) as exc:
         if required:
             raise EngineUnavailable(str(exc)) from None
-        print(f"sottovoce: warning: no language model: {exc}", file=sys.stderr)
+        print(f"sottovoce: warning: no language model: {printable(str(exc))}", file=sys.stderr)
         return None
 
 
