@@ -71,7 +71,7 @@ def _why(exc: BaseException) -> str:
     text = str(exc)
     if "full" in text or isinstance(exc, OSError) and exc.errno == 28:
         return "the disk is full"
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
         return "the store is read-only"
     if "locked" in text or "busy" in text:
         return "another program kept the store locked"
@@ -100,6 +100,11 @@ class StoreDB:
             raise StoreError(f"{path}: is a directory, not a store file")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except PermissionError as exc:
+            return cls._read_only(path, _why(exc))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot make its folder ({exc.strerror})") from None
+        try:
             conn = _connect(str(path), uri=False)
             try:
                 _prepare(conn, path)

@@ -100,7 +100,9 @@ def test_a_failed_save_keeps_what_was_stored_and_says_why(tmp_path: Path) -> Non
     store._db._conn.execute("PRAGMA busy_timeout = 50")  # type: ignore[union-attr]  # noqa: SLF001
     with pytest.raises(StoreUnsaved) as info:
         store.commit()
-    assert "\n" not in str(info.value) and info.value.reason == "another program kept the store locked"
+    assert (
+        "\n" not in str(info.value) and info.value.reason == "another program kept the store locked"
+    )
     other.execute("ROLLBACK")
     other.close()
     store.discard()
@@ -225,3 +227,11 @@ def test_seeded_lists_are_saved_at_once(tmp_path: Path) -> None:
     two.seed_lists({"shopping": ["eggs"]})
     _add(two, "milk")
     assert one.refresh() and one.lists == {"shopping": ["eggs", "milk"]}
+
+
+def test_a_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    with pytest.raises(StoreError, match="cannot make its folder") as info:
+        Store.open_sqlite(blocker / "sub" / "store.sqlite3")  # a file where a folder must be
+    assert "\n" not in str(info.value)
