@@ -5,6 +5,12 @@ meant or left exactly as it was: a user-facing error, a fault, a timeout, a
 request for confirmation or a change to a device kind the tool did not
 declare all roll the world back to its state before the call.
 
+A tool marked `confirm=True` asks with `ctx.confirm("Unlock the front
+door?")` before it acts. One that did not ask and had nothing to do ("The
+front door is already unlocked.") is answered as it is; one that tried to act
+without asking is stopped at its first device write, or rolled back if it
+changed the store, and the user is asked a question built from the call.
+
 Kinds are policed twice. The tool sees the world through a guard that
 refuses `set()` on an undeclared kind before the device is reached (real
 hardware cannot be rolled back); afterwards every device's state is compared
@@ -56,17 +62,22 @@ async def execute(
         values = spec.validate(args)
     except ValidationError as exc:
         return Outcome(_invalid_reply(spec), ok=False, problem=_one_line(exc))
-    guard = Guard(spec.name, spec.kinds)
+    unasked = unasked_prompt(spec, values) if spec.confirm and not confirmed else None
+    guard = Guard(spec.name, spec.kinds, ask_first=unasked)
     view = guard.view(world)
     ctx = ToolContext(world=view, area=area, referent=referent, confirmed=confirmed)
     checkpoint = world.checkpoint()
-    before = {d.id: d.state() for d in world.devices.values()}
+    store = _store_view(world) if unasked is not None else None
+    before = _Before({d.id: d.state() for d in world.devices.values()}, store)
     outcome = await _run(spec, ctx, values)
     if guard.refused:
         # Even a tool that caught the refusal and carried on is refused as a whole.
         outcome = Outcome(REFUSAL, ok=False, problem=guard.refused[0])
+    elif guard.asked is not None and outcome.confirm_prompt is None:
+        # A tool that caught the guard's question and carried on still asks.
+        outcome = Outcome(guard.asked, ok=False, confirm_prompt=guard.asked)
     if outcome.ok:
-        outcome = _police(spec, ctx, world, before, outcome)
+        outcome = _police(spec, world, before, outcome, unasked)
     if not outcome.ok:
         world.restore(checkpoint)
     outcome.touched = list(ctx.touched)
@@ -133,22 +144,58 @@ def _settle(
         pass
 
 
+@dataclass
+class _Before:
+    """The world before a call: device states and the user's things."""
+
+    devices: dict[str, dict[str, Any]]
+    store: dict[str, Any] | None  # only for a call that must not act unasked
+
+
+def _store_view(world: World) -> dict[str, Any]:
+    """The store's part of the snapshot, without what the clock alone changes."""
+    view = world.snapshot()
+    del view["devices"]
+    view["timers"] = [{k: v for k, v in t.items() if k != "remaining_s"} for t in view["timers"]]
+    return view
+
+
 def _police(
-    spec: ToolSpec,
-    ctx: ToolContext,
-    world: World,
-    before: dict[str, dict[str, Any]],
-    outcome: Outcome,
+    spec: ToolSpec, world: World, before: _Before, outcome: Outcome, unasked: str | None
 ) -> Outcome:
-    """Refuse a confirmed-only tool that did not ask, or a change to an undeclared kind."""
-    if spec.confirm and not ctx.confirmed:
-        prompt = f"Do you want me to {_lower_first(spec.description.rstrip('.'))}?"
-        return Outcome(prompt, ok=False, confirm_prompt=prompt)
-    for device in world.devices.values():
-        if before.get(device.id) != device.state() and device.kind not in spec.kinds:
+    """Ask for a confirmed-only tool that acted without asking; refuse an undeclared kind.
+
+    A confirmed-only tool that changed nothing had nothing to ask about: its
+    reply ("The front door is already unlocked.") stands.
+    """
+    changed = [d for d in world.devices.values() if before.devices.get(d.id) != d.state()]
+    if unasked is not None and (changed or _store_view(world) != before.store):
+        return Outcome(unasked, ok=False, confirm_prompt=unasked)
+    for device in changed:
+        if device.kind not in spec.kinds:
             problem = f"{spec.name} changed {device.id}, a {device.kind} it did not declare"
             return Outcome(REFUSAL, ok=False, problem=problem)
     return outcome
+
+
+def unasked_prompt(spec: ToolSpec, values: Mapping[str, Any]) -> str:
+    """The question for a risky tool that did not ask its own: its name and its values.
+
+    Never the tool's description, which is written for the language model.
+    """
+    action = spec.name.replace("_", " ")
+    shown = [_short(v) for v in values.values() if _simple(v)]
+    target = f" for {', '.join(shown[:3])}" if shown else ""
+    return f"Should I run {action}{target}?"
+
+
+def _simple(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool) and value != ""
+
+
+def _short(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _invalid_reply(spec: ToolSpec) -> str:

@@ -2,7 +2,9 @@
 
 The executor hands a tool a view of the world whose devices refuse `set()` on
 a device of a kind the tool did not declare, before the real device is
-reached: a relay that has clicked cannot be rolled back. Reading any device's
+reached: a relay that has clicked cannot be rolled back. A tool that needs the
+user's yes and has not got it is stopped the same way at its first `set()`
+(it should have called `ctx.confirm` first): the guard asks instead. Reading any device's
 state stays allowed. Everything else in the world (store, clock, areas) is
 the real thing; checkpoints and rollback use the real world, never this view.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sottovoce.devices import Device, World
-from sottovoce.tools.errors import ToolError
+from sottovoce.tools.errors import NeedsConfirmation, ToolError
 
 REFUSAL = "Sorry, I'm not allowed to do that."
 
@@ -34,6 +36,8 @@ class Guard:
     tool: str
     kinds: Sequence[str]
     refused: list[str] = field(default_factory=list)
+    ask_first: str | None = None  # the question to ask at a write not yet confirmed
+    asked: str | None = None  # set when a write was stopped to ask `ask_first`
 
     def view(self, world: World) -> World:
         """The world as the tool sees it: the same world, its devices behind the guard."""
@@ -44,8 +48,14 @@ class Guard:
         return replace(world, devices=devices)
 
     def check(self, device: Device) -> None:
-        """Raise NotPermitted (and remember it) unless the tool declared the device's kind."""
+        """Raise NotPermitted (and remember it) unless the tool declared the device's kind.
+
+        Raise NeedsConfirmation (and remember it) if the write needs a yes not given.
+        """
         if device.kind in self.kinds:
+            if self.ask_first is not None:
+                self.asked = self.ask_first
+                raise NeedsConfirmation(self.ask_first)
             return
         problem = f"{self.tool} tried to change {device.id}, a {device.kind} it did not declare"
         self.refused.append(problem)

@@ -43,7 +43,7 @@ def test_message_asks_first_then_sends() -> None:
     world = make_world()
     with pytest.raises(NeedsConfirmation) as asked:
         phone.message_send(ctx_for(world), contact="anna", text="I will be late")
-    assert asked.value.prompt == "Send Anna: I will be late?"
+    assert asked.value.prompt == "Send 'I will be late' to Anna?"
     assert world.snapshot()["messages"] == []
     reply = phone.message_send(ctx_for(world, True), contact="anna", text="I will be late")
     assert world.snapshot()["messages"] == [{"to": "Anna", "text": "I will be late"}]

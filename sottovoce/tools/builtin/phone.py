@@ -84,7 +84,7 @@ def message_send(
     body = _text(text)
     if not body:
         raise ToolError(f"What should the message to {person.name} say?")
-    ctx.confirm(f"Send {person.name}: {body}?")
+    ctx.confirm(f"Send '{body}' to {person.name}?")
     ctx.store.messages.append(Message(to=person.name, text=body))
     return f"Message sent to {person.name}."
 
