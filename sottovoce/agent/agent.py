@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sottovoce.agent.announce import fire_due
 from sottovoce.agent.calls import Call, TurnResult
 from sottovoce.agent.clarify import Clarification
-from sottovoce.agent.dialogue import DialogueState, after_no, is_no, is_yes
+from sottovoce.agent.dialogue import DialogueState, after_no, ask_together, is_no, is_yes
 from sottovoce.agent.executor import Outcome, execute
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
@@ -110,7 +110,7 @@ class Agent:
     def would_act(self, heard: str) -> bool:
         """Whether these words, said now, are a whole request: the grammar's, or an answer."""
         text = normalize(heard.strip())
-        if self.state.pending is not None and (is_yes(text) or is_no(text)):
+        if self.state.pending and (is_yes(text) or is_no(text)):
             return True
         return self.router.completes(text)
 
@@ -153,13 +153,11 @@ class Agent:
             answered = await self._answer(turn, text, asked)
             if answered is not None:
                 return answered
-        pending = self.state.pending
-        if pending is not None:
-            self.state.pending = None
+        pending, self.state.pending = self.state.pending, []
+        if pending:
             if is_yes(text):
                 turn.route = "dialogue"
-                outcome = await self._run(turn, pending, confirmed=True)
-                return [pending], [outcome.reply], _problems(outcome)
+                return await self._confirmed(turn, pending)
             if is_no(text):
                 turn.route = "dialogue"
                 return [], ["Okay, I won't."], []
@@ -200,18 +198,36 @@ class Agent:
             self.state.referent = asked.referent
         return await self._carry_out(turn, decision)
 
+    async def _confirmed(
+        self, turn: _Turn, pending: list[Call]
+    ) -> tuple[list[Call], list[str], list[str]]:
+        """The user said yes: run every call asked about, in order, each validated again."""
+        replies: list[str] = []
+        problems: list[str] = []
+        for call in pending:
+            outcome = await self._run(turn, call, confirmed=True)
+            replies.append(outcome.reply)
+            problems += _problems(outcome)
+        return list(pending), replies, problems
+
     async def _carry_out(
         self, turn: _Turn, decision: Decision
     ) -> tuple[list[Call], list[str], list[str]]:
+        """Run what needs no yes now; ask one question for all the rest, after the replies."""
         replies = [decision.reply] if decision.reply else []
         problems = list(decision.problems)
+        asked: dict[str, Call] = {}  # by question: the same question is the same action
         for call in decision.calls:
             outcome = await self._run(turn, call, confirmed=False)
-            replies.append(outcome.reply)
             problems += _problems(outcome)
-            if outcome.confirm_prompt is not None:
-                self.state.pending = call
-                self.state.pending_prompt = outcome.confirm_prompt
+            if outcome.confirm_prompt is None:
+                replies.append(outcome.reply)
+            else:
+                asked.setdefault(outcome.confirm_prompt, call)
+        if asked:
+            self.state.pending = list(asked.values())
+            self.state.pending_prompt = ask_together(list(asked))
+            replies.append(self.state.pending_prompt)
         return list(decision.calls), replies, problems
 
     async def _run(self, turn: _Turn, call: Call, *, confirmed: bool) -> Outcome:

@@ -2,8 +2,15 @@
 
 What the conversation remembers between turns (the last call, the devices
 it touched, a question waiting for yes or no or for the missing part of a
-command), how a yes or a no is
-recognized, and which sentences are negations that must do nothing.
+command), how a yes or a no is recognized, how the questions for several
+risky calls become one, and which sentences are negations that must do nothing.
+
+Several risky calls in one utterance ("unlock the front door and call mum")
+are asked together, in one question that names each action ("Unlock the
+front door and call Mum?"): one yes runs them all in order, one no drops them
+all. The user asked for them in one breath, so one answer settles them; asking
+one by one would take a turn each on a slow device and leave the later ones
+waiting behind questions the user may not expect.
 """
 
 from __future__ import annotations
@@ -45,7 +52,7 @@ class DialogueState:
 
     last_call: Call | None = None
     referent: tuple[str, ...] = ()
-    pending: Call | None = None
+    pending: list[Call] = field(default_factory=list)  # risky calls awaiting one yes
     pending_prompt: str = ""
     clarification: Clarification | None = None  # a question whose answer completes a command
     history: list[tuple[str, str]] = field(default_factory=list)
@@ -54,6 +61,38 @@ class DialogueState:
         """Keep the last few exchanges, for the language model's context."""
         self.history.append((user, reply))
         del self.history[:-4]
+
+
+def ask_together(prompts: list[str]) -> str:
+    """One question for several: 'Unlock the front door?' + 'Call Mum?' -> one sentence.
+
+    "Unlock the front door, call Mum and send 'on my way' to Ben?"
+    """
+    if len(prompts) == 1:
+        return prompts[0]
+    actions = [_action(prompt) for prompt in prompts]
+    first, *rest = [a for i, a in enumerate(actions) if a not in actions[:i]]
+    if not rest:
+        return f"{first}?"
+    joined = ", ".join([first, *[_lower_first(a) for a in rest[:-1]]])
+    return f"{joined} and {_lower_first(rest[-1])}?"
+
+
+_ASKING = re.compile(r"^(?:do you want me to|should i|shall i|can i)\s+", re.IGNORECASE)
+
+
+def _action(prompt: str) -> str:
+    """'Call Mum?' -> 'Call Mum'; 'Do you want me to erase a note?' -> 'Erase a note'."""
+    text = _ASKING.sub("", prompt.strip()).rstrip("?").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """Lower the first letter of an action inside a sentence, but not of 'MQTT' or 'I'."""
+    word = text.split(" ", 1)[0]
+    if word == "I" or word.startswith("I'") or (len(word) > 1 and word.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def is_yes(text: str) -> bool:
