@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
-from .store_db import Rows, StoreDB, damaged
+from .store_db import StoreDB, damaged
 from .store_records import BadRow, Call, Contents, Message, Reminder, Timer, Workout, decode, encode
+from .store_sql import Rows
 
 __all__ = ["Call", "Message", "Reminder", "Store", "Timer", "Workout"]
 
