@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from sottovoce.models.gbnf import schema_to_gbnf
 from sottovoce.models.gguf import check_gguf, check_memory
 from sottovoce.models.llm import (
     ChatMessage,
+    DeadlinePassed,
     EngineUnavailable,
     LLMDecision,
     TextSink,
@@ -140,7 +142,7 @@ class LlamaCppEngine:
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
         *,
-        deadline: float | None = None,  # not checked here: the agent stops waiting
+        deadline: float | None = None,
     ) -> LLMDecision:
         """Generate one constrained decision; a reply's text goes to `on_text` as it grows.
 
@@ -149,6 +151,10 @@ class LlamaCppEngine:
         """
         # One Llama object is not safe to use from two threads at once.
         with self._lock:
+            # Generation cannot be stopped mid-way (the agent stops waiting at the
+            # deadline), but a request the agent gave up on while it waited is not begun.
+            if deadline is not None and time.monotonic() >= deadline:
+                raise DeadlinePassed("llama.cpp was busy until the turn's time was up")
             try:
                 raw = self._streamed(messages, tools, on_text) if on_text else None
                 if raw is None:

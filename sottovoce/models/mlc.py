@@ -29,11 +29,13 @@ from __future__ import annotations
 import importlib
 import json
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sottovoce.models.llm import (
     ChatMessage,
+    DeadlinePassed,
     EngineUnavailable,
     LLMDecision,
     TextSink,
@@ -112,7 +114,7 @@ class MLCLLMEngine:
         tools: Sequence[ToolSchema],
         on_text: TextSink | None = None,
         *,
-        deadline: float | None = None,  # not checked here: the agent stops waiting
+        deadline: float | None = None,
     ) -> LLMDecision:
         """Generate one constrained decision; a reply's text goes to `on_text` as it grows."""
         streamer = ReplyStreamer(on_text)
@@ -121,6 +123,9 @@ class MLCLLMEngine:
         # mistaken for engine failures.
         with self._lock:
             for piece in self.stream(messages, tools):
+                if deadline is not None and time.monotonic() >= deadline:
+                    # Leaving the stream ends the request (the generator is closed).
+                    raise DeadlinePassed("mlc-llm had not finished when the turn's time was up")
                 pieces.append(piece)
                 streamer.feed(piece)
         return parse_decision("".join(pieces), tools)

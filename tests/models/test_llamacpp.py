@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sottovoce.cli_llm import local_model
-from sottovoce.models import ChatMessage, EngineUnavailable, ToolSchema
+from sottovoce.models import ChatMessage, DeadlinePassed, EngineUnavailable, ToolSchema
 from sottovoce.models.llamacpp import LlamaCppEngine
 from sottovoce.models.llm import chat_messages
 from sottovoce.models.llm_config import LLMConfig
@@ -92,6 +92,13 @@ def test_the_cached_prefix_does_not_change_the_answer(engine: LlamaCppEngine) ->
     assert engine.llm.n_tokens == 0
     cold = engine.decide(_ask("set a timer for 60 seconds"), [LIGHT, TIMER])
     assert cached.raw == cold.raw
+
+
+def test_a_request_whose_deadline_passed_while_waiting_is_not_begun(
+    engine: LlamaCppEngine,
+) -> None:
+    with pytest.raises(DeadlinePassed, match="busy until the turn's time was up"):
+        engine.decide(_ask("switch on the porch light"), [LIGHT, TIMER], deadline=0.0)
 
 
 def test_the_models_own_chat_template_is_used(engine: LlamaCppEngine) -> None:

@@ -10,7 +10,7 @@ import fake_mlc_llm
 import pydantic
 import pytest
 
-from sottovoce.models.llm import ChatMessage, EngineUnavailable, ToolSchema
+from sottovoce.models.llm import ChatMessage, DeadlinePassed, EngineUnavailable, ToolSchema
 from sottovoce.models.llm_config import LLMConfig
 from sottovoce.models.mlc import MLCLLMEngine
 from sottovoce.models.toolcall import decision_schema
@@ -139,3 +139,12 @@ def test_close_terminates_the_engine(monkeypatch: pytest.MonkeyPatch, model_dir:
     script = fake_mlc_llm.Script()
     open_engine(monkeypatch, model_dir, script).close()
     assert script.terminated == 1
+
+
+def test_a_passed_deadline_stops_the_stream(
+    monkeypatch: pytest.MonkeyPatch, model_dir: str
+) -> None:
+    script = fake_mlc_llm.Script(outputs=[['{"tool": "reply", "text": "It is', " ten", ' past."}']])
+    engine = open_engine(monkeypatch, model_dir, script)
+    with pytest.raises(DeadlinePassed, match="turn's time was up"):
+        engine.decide(MESSAGES, TOOLS, deadline=0.0)  # long past
