@@ -209,6 +209,9 @@ def _run_eval(args: argparse.Namespace) -> int:
 
     cases = load_cases(args.cases)
     world_path = args.world or cases.world or default_world_path()
+    if (problem := _json_out_problem(args, cases)) is not None:
+        print(f"sottovoce: error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     registry = load_registry()
     # Without the grammar the model is all there is: it must start.
     engine = open_llm(args, required=args.no_grammar)
@@ -238,9 +241,33 @@ def _run_eval(args: argparse.Namespace) -> int:
         if engine is not None:
             engine.close()
     if args.json_out is not None:
-        args.json_out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
+        from sottovoce.models.atomic import atomic_write
+
+        try:
+            with atomic_write(args.json_out) as out:
+                out.write((json.dumps(report.as_json(), indent=2) + "\n").encode())
+        except OSError as exc:
+            why = exc.strerror or exc
+            print(f"sottovoce: error: cannot write {args.json_out}: {why}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     print(report.summary_line())
     return 0 if report.passed == len(report.cases) else 1
+
+
+def _json_out_problem(args: argparse.Namespace, cases: Any) -> str | None:
+    """`--json` must not be the case file, a world or a recording, and its folder must exist."""
+    from sottovoce.cli_outputs import clobber_problem
+
+    if args.json_out is None:
+        return None
+    inputs = {"the case file": args.cases, "--world": args.world, "its world": cases.world}
+    for case in cases.cases:
+        for number, turn in enumerate(case.turns, 1):
+            inputs[f"case {case.id}'s audio (turn {number})"] = turn.audio
+    problem = clobber_problem("--json", args.json_out, inputs)
+    if problem is None and not args.json_out.absolute().parent.is_dir():
+        problem = f"--json {args.json_out}: no such directory {args.json_out.parent}"
+    return problem
 
 
 if __name__ == "__main__":

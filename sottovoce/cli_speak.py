@@ -42,6 +42,8 @@ def _run_speak(args: argparse.Namespace) -> int:
     from sottovoce.models.catalog import ModelError
     from sottovoce.voice.audio import AudioError
 
+    if (clobber := _clobbers(args)) is not None:
+        return _error(clobber)
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         return _error("nothing to say; give TEXT, or - and the text on standard input")
@@ -60,6 +62,18 @@ def _run_speak(args: argparse.Namespace) -> int:
     except (AudioError, ModelError, EngineUnavailable) as exc:
         return _error(str(exc))
     return 0
+
+
+def _clobbers(args: argparse.Namespace) -> str | None:
+    """An --output that is the voice itself (or its config), refused before anything is read."""
+    from sottovoce.cli_outputs import clobber_problem
+
+    voice = Path(args.voice) if args.voice and args.voice.endswith(".onnx") else None
+    inputs = {
+        "--voice": voice,
+        "its config": voice.with_name(voice.name + ".json") if voice else None,
+    }
+    return clobber_problem("--output", args.output, inputs)
 
 
 def _error(message: str) -> int:

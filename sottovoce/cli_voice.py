@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import re
 import statistics
 import sys
 from collections.abc import AsyncIterator, Iterable
@@ -133,7 +134,27 @@ def _check(args: argparse.Namespace) -> str | None:
             return "--virtual-time needs --input (a microphone keeps its own time)"
         if args.realtime:
             return "--realtime and --virtual-time cannot be used together: choose one"
-    return None
+    return _clobbers(args)
+
+
+_DEMO_FILES = re.compile(r"\d\d-(user|agent)\.wav")
+
+
+def _clobbers(args: argparse.Namespace) -> str | None:
+    """An output that is one of the inputs, refused before anything is written."""
+    from sottovoce.cli_outputs import clobber_problem, dir_clobber_problem
+    from sottovoce.config import config_path
+
+    inputs = {"--world": args.world, "the config file": config_path()}
+    if hasattr(args, "output_dir"):  # demo: its own world, nothing of the user's data
+        return dir_clobber_problem("--output-dir", args.output_dir, _DEMO_FILES, inputs)
+    from sottovoce.cli import data_dir  # run: the user's store is an input too
+
+    store = data_dir(args) / "store.sqlite3"
+    inputs = {"--input": args.input, **inputs, "the store": store}
+    for suffix in ("-wal", "-shm", "-journal"):
+        inputs[f"the store's {suffix[1:]} file"] = store.with_name(store.name + suffix)
+    return clobber_problem("--output", args.output, inputs)
 
 
 def _open_stt(args: argparse.Namespace) -> Any:
@@ -178,6 +199,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     from sottovoce.cli import load_registry
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import default_world_path, load_world
+    from sottovoce.voice.audio import AudioError
     from sottovoce.voice.demo import ScriptedUser, demo_room, speak_lines, write_conversation
     from sottovoce.voice.outputs import RoomOut
     from sottovoce.voice.voiceloop import LoopConfig
@@ -218,7 +240,12 @@ def _run_demo(args: argparse.Namespace) -> int:
             engine.close()
     print(f"sottovoce: {printer.summary()}")
     if args.output_dir is not None:
-        paths = write_conversation(args.output_dir, user.said, out.replies, voice.sample_rate)
+        try:
+            paths = write_conversation(args.output_dir, user.said, out.replies, voice.sample_rate)
+        except AudioError as exc:
+            return _error(str(exc))
+        except OSError as exc:
+            return _error(f"cannot write into {args.output_dir}: {exc.strerror or exc}")
         print(f"sottovoce: wrote {len(paths)} WAV files to {args.output_dir}")
     return 0
 
@@ -278,7 +305,7 @@ def _run_loop(args: argparse.Namespace) -> int:
             stack.callback(engine.close)
         out = _output(args, voice.sample_rate)
         if out is not None:
-            stack.callback(out.close)
+            stack.push(_finisher(out))
         pace: Pace = "live" if args.input is None else "realtime" if args.realtime else "fast"
         if args.input is not None and args.virtual_time:
             pace = "virtual"
@@ -311,6 +338,24 @@ def _microphone_or_fail() -> None:
         sd.query_devices(None, "input")
     except (sd.PortAudioError, ValueError) as exc:
         raise AudioError(f"no microphone ({exc}); check `arecord -l`") from None
+
+
+def _finisher(out: Any) -> Any:
+    """Closes the output; an output file is dropped if the run fails.
+
+    Ctrl-C is how a user ends `run`: the file is finished with what was
+    played until then (a whole WAV, shorter than the input).
+    """
+
+    def finish(kind: type[BaseException] | None, *_: object) -> bool:
+        failed = kind is not None and not issubclass(kind, KeyboardInterrupt)
+        if failed and hasattr(out, "discard"):
+            out.discard()
+        else:
+            out.close()
+        return False
+
+    return finish
 
 
 def _output(args: argparse.Namespace, rate: int) -> Any:

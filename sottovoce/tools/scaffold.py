@@ -3,14 +3,21 @@
 `sottovoce plugin new NAME` calls `create_plugin`. The package it writes is
 installable (`pip install -e NAME`), registers its plugin under the
 `sottovoce.plugins` entry point, and carries tests that run on
-`sottovoce.testing`. Nothing that exists is ever overwritten.
+`sottovoce.testing`. Nothing that exists is ever overwritten: the package
+is written into a hidden temporary folder beside the target and renamed
+into place once complete (a rename onto an existing non-empty folder
+fails), so a failure or a crash never leaves a half-made package under the
+plugin's name.
 """
 
 from __future__ import annotations
 
+import errno
 import keyword
+import os
 import re
 import shutil
+import tempfile
 from importlib.resources import files
 from pathlib import Path
 
@@ -95,19 +102,37 @@ def create_plugin(name: str, parent: Path) -> tuple[Path, list[Path]]:
     if not parent.is_dir():
         raise ScaffoldError(f"{parent}: no such directory")
     target = parent / name
+    if target.exists() or target.is_symlink():
+        raise ScaffoldError(f"{target} already exists; not overwriting it")
     contents = render(name)
     try:
-        target.mkdir()  # fails if anything is there: never overwrite
-    except FileExistsError:
-        raise ScaffoldError(f"{target} already exists; not overwriting it") from None
+        building = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
         raise ScaffoldError(f"cannot create {target}: {exc.strerror or exc}") from None
     try:
-        written = [_write(target / relative, text) for relative, text in contents.items()]
+        for relative, text in contents.items():
+            _write(building / relative, text)
+        building.chmod(0o755)  # mkdtemp makes it private; a package is not
+        _place(building, target)
+    except FileExistsError:
+        raise ScaffoldError(f"{target} already exists; not overwriting it") from None
     except OSError as exc:
-        shutil.rmtree(target, ignore_errors=True)  # we made it, and it is incomplete
         raise ScaffoldError(f"cannot write into {target}: {exc.strerror or exc}") from None
-    return target, written
+    finally:
+        shutil.rmtree(building, ignore_errors=True)  # gone already when it was placed
+    return target, [target / relative for relative in contents]
+
+
+def _place(building: Path, target: Path) -> None:
+    """Rename the finished folder to `target`, refusing anything already there."""
+    if target.exists() or target.is_symlink():  # made meanwhile
+        raise FileExistsError(target)
+    try:
+        os.rename(building, target)  # an existing non-empty folder makes this fail
+    except OSError as exc:
+        if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            raise FileExistsError(target) from None
+        raise
 
 
 def _write(path: Path, text: str) -> Path:

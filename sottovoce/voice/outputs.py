@@ -29,8 +29,12 @@ class TimelineFile:
         """Nothing is buffered: the timeline already shows where playback stopped."""
 
     def close(self) -> None:
-        """Finish the file."""
+        """Finish the file and put it in place."""
         self._sink.close()
+
+    def discard(self) -> None:
+        """The run failed: leave no half-made file (and any old one as it was)."""
+        self._sink.discard()
 
 
 class SpeakerOut:

@@ -1,18 +1,25 @@
 """Audio out: mono 16-bit PCM to a WAV file or to the speaker.
 
 A sink takes PCM at its own sample rate (a voice's, usually 22050 Hz) through
-`write`, and `close` finishes it. The speaker's `write` blocks while the sound
-card's buffer is full, so it is called from a worker thread; `stop` silences
-it at once (barge-in) from any other thread.
+`write`, and `close` finishes it. A WAV file is written to a temporary file
+beside it and renamed into place by `close` (`models/atomic.py`): a failed
+or interrupted write (`discard`, or leaving the `with` block by an
+exception) leaves no half-written file, and the old file, if any, as it was.
+The speaker's `write` blocks while the sound card's buffer is full, so it
+is called from a worker thread; `stop` silences it at once (barge-in) from
+any other thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import wave
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from sottovoce.models.atomic import AtomicFile
 
 from .chunk import CHANNELS, SAMPLE_WIDTH, AudioError
 from .convert import resample_s16
@@ -37,14 +44,14 @@ class WavFileSink:
         try:
             # Opened here, not by `wave.open(name)`, which leaves a half-made writer
             # that complains when it is collected if the file cannot be created.
-            self._file = open(path, "wb")  # closed by close()
+            self._file = AtomicFile(path)  # committed by close(), dropped by discard()
         except OSError as exc:
             why = exc.strerror or type(exc).__name__
             raise AudioError(
                 f"{path}: cannot write the audio file here ({why}); "
                 "choose a path in a directory that exists and is writable"
             ) from None
-        self._wav = wave.open(self._file, "wb")
+        self._wav = wave.open(self._file.file, "wb")
         self._wav.setnchannels(CHANNELS)
         self._wav.setsampwidth(SAMPLE_WIDTH)
         self._wav.setframerate(rate)
@@ -60,9 +67,25 @@ class WavFileSink:
         return self._frames / self.rate
 
     def close(self) -> None:
-        """Finish the file."""
-        self._wav.close()
-        self._file.close()
+        """Finish the file and put it in place."""
+        try:
+            self._wav.close()  # writes the final header; the file object stays open
+        except BaseException:
+            self._file.discard()
+            raise
+        try:
+            self._file.commit()
+        except OSError as exc:
+            raise AudioError(
+                f"{self.path}: cannot finish the audio file ({exc.strerror or exc}); "
+                "nothing was written there"
+            ) from None
+
+    def discard(self) -> None:
+        """Drop what was written: the path is left as it was before."""
+        with contextlib.suppress(Exception):
+            self._wav.close()  # else its __del__ writes to the closed file later
+        self._file.discard()
 
     def __enter__(self) -> WavFileSink:
         return self
@@ -73,7 +96,10 @@ class WavFileSink:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        if kind is None:
+            self.close()
+        else:
+            self.discard()
 
 
 class SpeakerSink:
