@@ -110,9 +110,15 @@ async def _listen(args: argparse.Namespace) -> None:
                 read_presses(asyncio.get_running_loop(), gate.press)
             print(f"sottovoce: listening ({_HOW[mode]}); Ctrl-C ends.", file=sys.stderr)
             device = int(args.device) if args.device and args.device.isdigit() else args.device
-            async for chunk in MicrophoneSource(device).chunks():
+            async for chunk in MicrophoneSource(device, report=_show_microphone).chunks():
                 hear(chunk)
         await asyncio.to_thread(listener.finish)
+
+
+def _show_microphone(status: Any) -> None:
+    from sottovoce.voice.audio.microphone import describe
+
+    print(f"sottovoce: {describe(status)}", file=sys.stderr, flush=True)
 
 
 _HOW = {"always": "always", "wake": "after the wake word", "push": "press Enter, then speak"}
@@ -190,6 +196,7 @@ def _run_transcribe(args: argparse.Namespace) -> int:
 
 def open_stt(name: str | None) -> Any:
     from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
+    from sottovoce.models.filecheck import check_entry
     from sottovoce.models.stt import WhisperSTT
     from sottovoce.models.stt_files import whisper_dir
 
@@ -197,6 +204,8 @@ def open_stt(name: str | None) -> Any:
     entry = catalog.get(name) if name else catalog.default("stt")
     if entry.kind != "stt":
         raise ModelError(f"'{entry.name}' is a {entry.kind} model, not a speech model")
+    if catalog.installed(entry):
+        check_entry(catalog, entry)  # size and sha256, remembered while the files are unchanged
     return WhisperSTT(whisper_dir(catalog, entry))
 
 

@@ -99,6 +99,10 @@ class Printer:
             print(f"  (woke: {event.word})", flush=True)
         elif isinstance(event, ev.Problem):
             print(f"sottovoce: problem: {event.text}", file=sys.stderr, flush=True)
+        elif isinstance(event, ev.MicrophoneLost | ev.MicrophoneBack):
+            from sottovoce.voice.audio.microphone import describe
+
+            print(f"sottovoce: {describe(event)}", file=sys.stderr, flush=True)
         elif isinstance(event, ev.TurnTrace):
             self._latency(event)
         elif isinstance(event, ev.Ignored) and self.trace:
@@ -380,15 +384,20 @@ async def _converse(
         how = f"say '{wake.replace('_', ' ')}'" if wake else how
         print(f"sottovoce: listening ({how}); Ctrl-C ends.", file=sys.stderr, flush=True)
     presses = file_presses() if args.push_to_talk and args.input is not None else []
-    await loop.run(_chunks(args, gate, presses))
+    await loop.run(_chunks(args, gate, presses, loop.on_event))
 
 
-async def _chunks(args: argparse.Namespace, gate: Any, presses: list[float]) -> AsyncIterator[Any]:
+async def _chunks(
+    args: argparse.Namespace, gate: Any, presses: list[float], report: Any = None
+) -> AsyncIterator[Any]:
     from sottovoce.voice.audio import FileSource, MicrophoneSource
 
     if args.input is None:
         device = args.device
-        source = MicrophoneSource(int(device) if device and device.isdigit() else device)
+        # A microphone that goes away is reported as an event and reopened.
+        source = MicrophoneSource(
+            int(device) if device and device.isdigit() else device, report=report
+        )
         async for chunk in source.chunks():
             yield chunk
         return

@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 
 from sottovoce.agent.calls import TurnResult
 
+# The microphone source's own events, re-exported: they are part of `Event` below.
+from sottovoce.voice.audio.microphone import MicrophoneBack as MicrophoneBack
+from sottovoce.voice.audio.microphone import MicrophoneLost as MicrophoneLost
+
 
 @dataclass(frozen=True)
 class Woke:
@@ -98,4 +102,6 @@ Event = (
     | Interrupted
     | Problem
     | TurnTrace
+    | MicrophoneLost
+    | MicrophoneBack
 )
