@@ -33,7 +33,7 @@ from sottovoce.testing.harness import make_world
 from sottovoce.tools import Registry
 
 DEADLINE_S = 0.6
-SLACK_S = 0.4  # scheduling on a busy machine; a turn that ignored the deadline takes seconds
+SLACK_S = 1.0  # a busy machine; a turn ignoring the deadline would take 5 s (timeout_s) or more
 GREETING = "hello there, how are you doing today"
 LET_IN = "please let my friend in through the front door"
 SORRY = "Sorry, I couldn't work out how to do that."
@@ -96,7 +96,7 @@ def check_next_turn_is_normal(agent: Agent, before: dict[str, Any]) -> None:
     assert result.route == "grammar" and result.reply == "The kitchen ceiling light is on."
     assert agent.world.devices["light.kitchen_ceiling"].state()["on"] is True
     assert risky(agent.world) == before
-    assert elapsed < 1.0
+    assert elapsed < DEADLINE_S + SLACK_S  # the grammar answers; nothing waits on the model
 
 
 # behaviour -> (what the user says, what the agent must answer, or None for any harmless answer)
