@@ -5,8 +5,8 @@ table can make it read past the end of its memory map and abort the whole
 process (SIGABRT), with no chance to say which file is bad. This walks the
 header the way llama.cpp does (magic, version, metadata, tensor infos),
 without allocating anything the file asks for, and checks that each tensor's
-data lies inside the file and that the file ends where the last tensor's
-(aligned) data ends. It reads the header only (a few MB for a large
+data lies inside the file, overlaps no other tensor's, and that the file
+ends where the last tensor's (aligned) data ends. It reads the header only (a few MB for a large
 vocabulary), not the weights: damaged weights of the right size need the
 catalog's sha256 (`sottovoce models verify`).
 
@@ -115,16 +115,18 @@ def check_layout(path: Path) -> int:
         alignment = _metadata(reader, entries)
         infos = [_tensor_info(reader, number) for number in range(tensors)]
         start = _align(reader.at, alignment)
-    end = start
-    for name, offset, nbytes in infos:
+    end, previous = start, ""
+    for name, offset, nbytes in sorted(infos, key=lambda info: info[1]):
         if offset % alignment:
             raise LayoutError(f"tensor {name} starts at {offset}, not a multiple of {alignment}")
+        if start + offset < end:
+            raise LayoutError(f"tensor {name}'s data overlaps tensor {previous}'s")
         stop = start + offset + (nbytes or 0)
         if stop > size:
             raise LayoutError(
                 f"tensor {name} ends at byte {stop} but the file has {size} bytes (truncated?)"
             )
-        end = max(end, stop)
+        end, previous = stop, name
     known = all(nbytes is not None for _, _, nbytes in infos)
     if known and not end <= size <= _align(end, alignment):
         raise LayoutError(f"it has {size - end} bytes after its last tensor's data")

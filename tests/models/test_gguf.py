@@ -115,3 +115,10 @@ def test_the_shipped_model_passes_and_a_truncated_copy_does_not(tmp_path: Path) 
         check_gguf(cut)
     message = str(caught.value)
     assert str(cut) in message and "sottovoce models verify" in message and "\n" not in message
+
+
+def test_tensors_whose_data_overlap_are_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "m.gguf"
+    path.write_bytes(gguf_bytes(offsets=(0, 32)))  # t0 takes 64 bytes: t1 starts inside it
+    with pytest.raises(DamagedModel, match="tensor t1's data overlaps tensor t0's"):
+        check_gguf(path)
