@@ -177,6 +177,8 @@ class MicrophoneSource:
                     try:
                         block = await asyncio.wait_for(queue.get(), self.stall_s)
                     except TimeoutError:
+                        if not queue.empty():  # the event loop was busy, not the device
+                            continue
                         raise _Lost(f"no audio for {self.stall_s:g} s") from None
                     if block is None:
                         raise _Lost("the device stopped")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
+import time
 import types
 from collections.abc import AsyncIterator
 from typing import Any
@@ -127,6 +128,7 @@ class _Script:
     def __init__(self, *plans: Any) -> None:
         self.plans = list(plans)
         self.opened = 0
+        self.streams: list[_ScriptedStream] = []
         self.module = types.ModuleType("sounddevice")
         self.module.PortAudioError = _PortAudioError  # type: ignore[attr-defined]
         self.module.query_devices = lambda device, kind: {"default_samplerate": 16000.0}  # type: ignore[attr-defined]
@@ -137,7 +139,8 @@ class _Script:
         if plan == "fail":
             raise _PortAudioError("Device unavailable [PaErrorCode -9985]")
         self.opened += 1
-        return _ScriptedStream(kw["callback"], kw["finished_callback"], *plan)
+        self.streams.append(_ScriptedStream(kw["callback"], kw["finished_callback"], *plan))
+        return self.streams[-1]
 
 
 class _ScriptedStream:
@@ -173,16 +176,16 @@ class _VirtualTime:
 
 def _listen(script: _Script, count: int, **options: Any) -> tuple[list[Any], list[Any], float]:
     events: list[Any] = []
-    time = _VirtualTime()
+    virtual = _VirtualTime()
     source = MicrophoneSource(
         report=events.append,
         sounddevice=script.module,
-        sleep=time.sleep,
-        clock=time.clock,
+        sleep=virtual.sleep,
+        clock=virtual.clock,
         **options,
     )
     chunks = asyncio.run(asyncio.wait_for(_first_chunks(source, count), timeout=10))
-    return chunks, events, time.now
+    return chunks, events, virtual.now
 
 
 def test_a_microphone_that_goes_away_is_reported_and_reopened_with_backoff() -> None:
@@ -231,7 +234,7 @@ def test_the_loop_says_so_and_the_agent_answers_after_the_microphone_returns() -
     second = harness.stt.speech("turn off the kitchen light") + silence(1.5)
     script = _Script((first[: len(first) // 2], "finish"), "fail", (second, "hang"))
     events: list[Any] = []
-    time = _VirtualTime()
+    virtual = _VirtualTime()
 
     async def run() -> None:
         with Listener(harness.stt, EnergyVAD()) as listener:
@@ -240,7 +243,10 @@ def test_the_loop_says_so_and_the_agent_answers_after_the_microphone_returns() -
                 config=LoopConfig(pace="virtual"),
             )  # fmt: skip
             source = MicrophoneSource(
-                report=loop.on_event, sounddevice=script.module, sleep=time.sleep, clock=time.clock
+                report=loop.on_event,
+                sounddevice=script.module,
+                sleep=virtual.sleep,
+                clock=virtual.clock,
             )
 
             async def until_the_second_recording_is_heard() -> AsyncIterator[Any]:
@@ -277,3 +283,29 @@ def test_run_prints_one_line_for_each(capsys: pytest.CaptureFixture[str]) -> Non
         "sottovoce: " + describe(MicrophoneLost(2.0, "the device stopped")),
         "sottovoce: the microphone is back after 4.0 s; listening again",
     ]
+
+
+def test_a_busy_event_loop_is_not_a_lost_microphone() -> None:
+    """Blocks that arrived while the loop was blocked past the stall time are still read."""
+    script = _Script((0, "hang"))
+    events: list[Any] = []
+    tone = (np.sin(np.arange(480) / 3) * 8000).astype("<i2").tobytes()
+
+    async def run() -> list[Any]:
+        source = MicrophoneSource(report=events.append, sounddevice=script.module, stall_s=0.05)
+        chunks = source.chunks()
+        first = asyncio.ensure_future(chunks.__anext__())
+        await asyncio.sleep(0)  # the source now waits for a block, its stall timer set
+        stream = script.streams[0]
+
+        def hog() -> None:
+            stream.callback(tone, 480, None, None)  # a block arrives...
+            time.sleep(0.1)  # ...while the loop is held past the stall time
+
+        asyncio.get_running_loop().call_soon(hog)
+        got = [await first]
+        await chunks.aclose()
+        return got
+
+    chunks = asyncio.run(asyncio.wait_for(run(), timeout=10))
+    assert len(chunks) == 1 and events == []
