@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce.devices import WorldError, load_yaml
+from sottovoce.devices.yamlfile import read_limited
+from sottovoce.models.limits import MAX_ADVANCE_S, MAX_CASE_FILE_BYTES
 
 
 class CaseError(Exception):
@@ -68,12 +70,7 @@ def load_cases(path: str | Path) -> CaseFile:
     """Read and check a case file; raises CaseError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseError(f"{path}: no such case file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"{path}: cannot read the case file ({exc})") from None
-    try:
+        text = read_limited(path, MAX_CASE_FILE_BYTES, "case file")
         data = load_yaml(text, str(path))
     except WorldError as exc:
         raise CaseError(str(exc)) from None
@@ -131,8 +128,14 @@ def _turn(label: str, base: Path, raw: Any) -> Turn:
     if audio is not None and not isinstance(audio, str):
         raise CaseError(f"{label}: 'audio' must be a file name")
     advance = raw.get("advance", 0)
-    if isinstance(advance, bool) or not isinstance(advance, int | float) or advance < 0:
-        raise CaseError(f"{label}: 'advance' must be a number of seconds >= 0")
+    if (
+        isinstance(advance, bool)
+        or not isinstance(advance, int | float)
+        or not 0 <= advance <= MAX_ADVANCE_S  # also refuses nan and infinity
+    ):
+        raise CaseError(
+            f"{label}: 'advance' must be a number of seconds from 0 to {MAX_ADVANCE_S} (a year)"
+        )
     loose = raw.get("loose", False)
     if not isinstance(loose, bool):
         raise CaseError(f"{label}: 'loose' must be true or false")

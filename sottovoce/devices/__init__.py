@@ -6,7 +6,7 @@ from .errors import StoreError, StoreUnsaved, WorldError
 from .kinds import KINDS, AttrSpec, KindSpec, check_state, check_write, default_state
 from .records import Area, Contact, Forecast, Location, MediaItem, Scene, Weather
 from .store import Call, Message, Reminder, Store, Timer, Workout
-from .world import World, default_world_path, load_world, parse_world
+from .world import World, default_world_path, load_world, parse_world, read_world_data
 from .yamlfile import load_yaml
 
 __all__ = [
@@ -42,4 +42,5 @@ __all__ = [
     "load_world",
     "load_yaml",
     "parse_world",
+    "read_world_data",
 ]

@@ -15,14 +15,15 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from sottovoce.models.limits import MAX_WORLD_FILE_BYTES, MAX_WORLD_TEXT_CHARS
+
 from . import worldfile as wf
 from .clock import Clock, RealClock, VirtualClock
 from .device import Device, SimulatedDevice
-from .errors import WorldError
 from .kinds import KINDS
 from .records import Area, Contact, Location, MediaItem, Scene, Weather, find_area
 from .store import Store
-from .yamlfile import load_yaml
+from .yamlfile import load_yaml, read_limited
 
 log = logging.getLogger(__name__)
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
@@ -170,15 +171,14 @@ def load_world(
 ) -> World:
     """Read the world file at `path`; WorldError (one line) if it is missing or malformed."""
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise WorldError(f"{source}: no such world file") from None
-    except IsADirectoryError:
-        raise WorldError(f"{source}: is a directory, not a world file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WorldError(f"{source}: cannot read the world file ({exc})") from None
-    return parse_world(load_yaml(text, source), source, clock=clock, store=store, virtual=virtual)
+    data = read_world_data(Path(path))
+    return parse_world(data, source, clock=clock, store=store, virtual=virtual)
+
+
+def read_world_data(path: Path) -> Any:
+    """The parsed YAML of the world file at `path`, within the limits of docs/limits.md."""
+    text = read_limited(path, MAX_WORLD_FILE_BYTES, "world file")
+    return load_yaml(text, str(path), max_text_chars=MAX_WORLD_TEXT_CHARS)
 
 
 def parse_world(

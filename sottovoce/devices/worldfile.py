@@ -13,6 +13,8 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
+from sottovoce.models.limits import MAX_ALIASES, MAX_DEVICES, MAX_WORLD_TEXT_CHARS
+
 from .device import SimulatedDevice
 from .errors import WorldError
 from .kinds import KINDS, check_write
@@ -64,6 +66,8 @@ class Reader:
             value = str(value)
         if not isinstance(value, str) or not value.strip():
             self.fail(where, f"expected non-empty text, got {_describe(value)}")
+        if len(value) > MAX_WORLD_TEXT_CHARS:
+            self.fail(where, f"text longer than the limit of {MAX_WORLD_TEXT_CHARS} characters")
         return value.strip()
 
     def opt_text(self, value: Any, where: str) -> str | None:
@@ -160,7 +164,10 @@ def read_listener(r: Reader, value: Any, areas: list[Area]) -> str | None:
 def read_devices(r: Reader, value: Any, areas: list[Area]) -> dict[str, SimulatedDevice]:
     """The `devices` section, in file order."""
     devices: dict[str, SimulatedDevice] = {}
-    for i, item in enumerate(r.items(value, "devices")):
+    items = r.items(value, "devices")
+    if len(items) > MAX_DEVICES:
+        r.fail("devices", f"{len(items)} devices, more than the limit of {MAX_DEVICES}")
+    for i, item in enumerate(items):
         device = read_device(r, item, f"devices[{i}]", areas)
         if device.id in devices:
             r.fail(f"devices[{i}] ({device.id})", f"duplicate device id {device.id!r}")
@@ -203,7 +210,10 @@ def _or_empty(value: Any) -> Any:
 def _aliases(r: Reader, value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (r.text(value, where),)
-    return tuple(r.text(v, f"{where}[{i}]") for i, v in enumerate(r.items(value, where)))
+    items = r.items(value, where)
+    if len(items) > MAX_ALIASES:
+        r.fail(where, f"{len(items)} aliases, more than the limit of {MAX_ALIASES}")
+    return tuple(r.text(v, f"{where}[{i}]") for i, v in enumerate(items))
 
 
 def read_contacts(r: Reader, value: Any) -> list[Contact]:

@@ -26,7 +26,7 @@ from sottovoce.agent.cases import Case, CaseFile, Turn
 from sottovoce.agent.compare import mismatches, unexpected_changes
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.devices import World, WorldError, load_yaml, parse_world
+from sottovoce.devices import World, parse_world, read_world_data
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
 
@@ -278,13 +278,7 @@ def _unheard(turn: Turn, problem: str) -> dict[str, Any]:
 
 
 def _read_world(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise WorldError(f"{path}: no such world file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WorldError(f"{path}: cannot read the world file ({exc})") from None
-    return load_yaml(text, str(path))
+    return read_world_data(path)  # within the world file's limits (docs/limits.md)
 
 
 def _summary(cases: list[CaseReport]) -> dict[str, float | None]:

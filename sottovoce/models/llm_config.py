@@ -11,6 +11,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
+from urllib.parse import urlsplit
+
+from sottovoce.models.limits import LLM_SETTING_RANGES, MAX_URL_CHARS
 
 ENGINES = ("llama", "mlc", "openai", "none")
 
@@ -74,7 +77,33 @@ class LLMConfig:
             value = getattr(result, key)
             if not (value > 0 and math.isfinite(value)):
                 raise ConfigError(f"[llm] {key} must be a number of seconds above 0, not {value!r}")
+        for key, (low, high) in LLM_SETTING_RANGES.items():
+            value = getattr(result, key)
+            if not low <= value <= high:  # also refuses nan
+                raise ConfigError(f"[llm] {key} must be from {low} to {high}, not {value!r}")
+        problem = url_problem(result.base_url)
+        if problem is not None:
+            shown = result.base_url if len(result.base_url) <= 60 else result.base_url[:57] + "..."
+            raise ConfigError(f"--llm-url / [llm] base_url {shown!r}: {problem}")
         return result
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a server's URL (http or https, a host, a valid port), or None."""
+    if len(url) > MAX_URL_CHARS:
+        return f"longer than {MAX_URL_CHARS} characters"
+    if not url.isprintable() or any(c.isspace() for c in url):
+        return "holds spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # a port that is not a number from 0 to 65535 is a ValueError
+    except ValueError as exc:
+        return f"not a URL ({exc})"
+    if parts.scheme not in ("http", "https"):
+        return "must start with http:// or https:// (for example http://127.0.0.1:8080/v1)"
+    if not parts.hostname:
+        return "names no host (for example http://127.0.0.1:8080/v1)"
+    return None
 
 
 _TYPES: dict[str, type] = {

@@ -20,10 +20,10 @@ from sottovoce.agent.calls import TurnResult
 from sottovoce.devices import (
     VirtualClock,
     World,
-    WorldError,
     default_world_path,
     load_yaml,
     parse_world,
+    read_world_data,
 )
 from sottovoce.models.llm import LLMEngine
 from sottovoce.testing.fakes import EnergyVAD, ScriptedSTT, SilentTTS, silence
@@ -62,11 +62,7 @@ def _world_data(source: WorldSource) -> tuple[Any, str]:
     if isinstance(source, str) and "\n" not in source and source.endswith((".yaml", ".yml")):
         source = Path(source)
     if isinstance(source, Path):
-        try:
-            text = source.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorldError(f"{source}: cannot read the world file ({exc})") from None
-        return load_yaml(text, str(source)), str(source)
+        return read_world_data(source), str(source)
     if isinstance(source, str):
         return load_yaml(source, "world"), "world"
     return dict(source), "world"  # type: ignore[arg-type]
