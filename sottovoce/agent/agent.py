@@ -24,6 +24,7 @@ from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import StoreError, StoreUnsaved, World
 from sottovoce.models import LLMEngine
+from sottovoce.models.limits import MAX_UTTERANCE_CHARS, TOO_LONG_REPLY
 from sottovoce.models.safetext import printable
 from sottovoce.tools import Registry
 
@@ -109,6 +110,8 @@ class Agent:
 
     def would_act(self, heard: str) -> bool:
         """Whether these words, said now, are a whole request: the grammar's, or an answer."""
+        if len(heard) > MAX_UTTERANCE_CHARS:
+            return True  # no matching; `handle` answers that it was too long
         text = normalize(heard.strip())
         if self.state.pending and (is_yes(text) or is_no(text)):
             return True
@@ -116,6 +119,8 @@ class Agent:
 
     async def handle(self, text: str, *, area: str | None = None) -> TurnResult:
         """Handle one utterance; `area` is where the user speaks from (default: the listener)."""
+        if len(text) > MAX_UTTERANCE_CHARS:
+            return _too_long(text)
         turn = _Turn(heard=text.strip(), area=area or self.world.listener_area, started=_now())
         self._take_in_saved()
         announced = self.take_announcements()
@@ -263,6 +268,21 @@ def _merged(decisions: list[Decision]) -> Decision:
         [problem for d in decisions for problem in d.problems],
         sum(d.model_outputs for d in decisions),
         sum(d.model_valid for d in decisions),
+    )
+
+
+def _too_long(text: str) -> TurnResult:
+    """The whole turn for an utterance over the limit: one sentence, nothing done.
+
+    Matching grows faster than the text (one megabyte took 23 GB), so nothing
+    (no routing, no tools, no model, no store) sees it (docs/limits.md).
+    """
+    return TurnResult(
+        heard=text[:MAX_UTTERANCE_CHARS],
+        reply=TOO_LONG_REPLY,
+        route="none",
+        timings_s={"route": 0.0, "tools": 0.0, "turn": 0.0},
+        problems=[f"utterance of {len(text)} characters, over the limit of {MAX_UTTERANCE_CHARS}"],
     )
 
 

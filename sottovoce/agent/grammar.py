@@ -38,6 +38,7 @@ _WORD = re.compile(r"[a-z][a-z']*")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
 # and "7:30" as one value and the padding tells whether am or pm was said.
 _CLOCK_LISTS = frozenset({"time", "reminder_clock"})
+_RECENT = 512  # texts whose best match is remembered
 
 # Numbers and free text arrive normalized (digits, "N seconds", "HH:MM"), so ranges
 # match digits only: number words for ten million values would not fit in memory.
@@ -124,6 +125,7 @@ class Grammar:
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
         self._library = HaLibrary(world) if library else None
+        self._recent: dict[tuple[str, str | None], Match | None] = {}
         for intent in self._intents.intents.values():
             for data in intent.data:
                 _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
@@ -134,7 +136,21 @@ class Grammar:
         return best.call if best is not None else None
 
     def best(self, text: str, prefer: str | None = None) -> Match | None:
-        """The best exact match; ties go to tools of the `prefer` plugin (the last one used)."""
+        """The best exact match; ties go to tools of the `prefer` plugin (the last one used).
+
+        Remembered for the last few hundred texts: the router tries the same pieces
+        of a sentence joined by "and" many times over, and matching is the slow part.
+        """
+        key = (text, prefer)
+        if key in self._recent:
+            return self._recent[key]
+        found = self._best(text, prefer)
+        if len(self._recent) >= _RECENT:
+            self._recent.clear()  # a bound, not a policy: one clear() is safe across threads
+        self._recent[key] = found
+        return found
+
+    def _best(self, text: str, prefer: str | None) -> Match | None:
         results = recognize_all(text, self._intents, slot_lists=self._lists)
         matches = [
             _to_match(r, self._plugins.get(r.intent.name), self._clock_slots(r))

@@ -38,6 +38,7 @@ from sottovoce.models import (
     TextSink,
     ToolSchema,
 )
+from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.models.llm import turn_deadline_s
 from sottovoce.models.toolcall import decision_json
 from sottovoce.tools import Registry
@@ -45,6 +46,7 @@ from sottovoce.tools import Registry
 log = logging.getLogger(__name__)
 
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
+_CONNECTOR_WORDS = frozenset({"and", "then", "also"})
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
@@ -181,6 +183,10 @@ class Router:
         return self._split(text, last) or ([resolved] if resolved is not None else None)
 
     def _split(self, text: str, last: Call | None) -> list[Call] | None:
+        # Each piece is split again: the work grows exponentially with the connectors
+        # (five took 4 s), so past the limit the words are not split (docs/limits.md).
+        if sum(word in _CONNECTOR_WORDS for word in text.split()) > MAX_JOINED_CONNECTORS:
+            return None
         for connector in _CONNECTORS:
             start = text.find(connector)
             while start > 0:
