@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sottovoce import __version__
+from sottovoce.cli_args import OneLineParser
 from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
@@ -63,9 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sottovoce", description=__doc__.splitlines()[0])
+    # Every subcommand's parser is of this class too: a bad argument is one line.
+    parser = OneLineParser(prog="sottovoce", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"sottovoce {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     chat = commands.add_parser("chat", help="talk to the agent by typing")
     chat.add_argument("--world", type=Path, help="world file (default: the built-in home)")

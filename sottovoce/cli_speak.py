@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from sottovoce.models.limits import MAX_LENGTH_SCALE, MAX_SPEAK_CHARS, MIN_LENGTH_SCALE
 
 EXIT_BAD_INPUT = 2
 _QUEUED_SENTENCES = 2  # enough to keep the speaker busy; synthesis stays at most this far ahead
@@ -44,11 +47,17 @@ def _run_speak(args: argparse.Namespace) -> int:
 
     if (clobber := _clobbers(args)) is not None:
         return _error(clobber)
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text, problem = speak_text(args.text)
+    if problem is not None:
+        return _error(problem)
     if not text.strip():
         return _error("nothing to say; give TEXT, or - and the text on standard input")
-    if args.length_scale is not None and not args.length_scale > 0:
-        return _error("--length-scale must be a positive number (1.0 is the voice's own pace)")
+    scale = args.length_scale
+    if scale is not None and not MIN_LENGTH_SCALE <= scale <= MAX_LENGTH_SCALE:
+        return _error(
+            f"--length-scale must be from {MIN_LENGTH_SCALE} to {MAX_LENGTH_SCALE} "
+            "(1.0 is the voice's own pace)"
+        )
     try:
         if args.output is None:
             from sottovoce.voice.audio import load_sounddevice
@@ -74,6 +83,35 @@ def _clobbers(args: argparse.Namespace) -> str | None:
         "its config": voice.with_name(voice.name + ".json") if voice else None,
     }
     return clobber_problem("--output", args.output, inputs)
+
+
+def speak_text(arg: str) -> tuple[str, str | None]:
+    """The text to say (TEXT, or standard input for -), and what is wrong with it, if anything.
+
+    Standard input is read no further than the limit allows; it must be UTF-8,
+    and the text may hold no control characters (a NUL byte: binary data).
+    """
+    if arg == "-":
+        limit = MAX_SPEAK_CHARS * 4  # UTF-8 takes at most 4 bytes a character
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1)
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return "", f"standard input is not UTF-8 text (byte {exc.start})"
+        text: str = raw
+    else:
+        text = arg
+    if len(text) > MAX_SPEAK_CHARS:
+        return "", f"the text is longer than the limit of {MAX_SPEAK_CHARS} characters"
+    for index, char in enumerate(text):
+        kind = unicodedata.category(char)
+        if kind == "Cs":  # undecodable bytes of a command-line argument
+            return "", "the text is not UTF-8"
+        if kind == "Cc" and char not in "\t\n\r":
+            return "", f"the text holds a control character (U+{ord(char):04X} at {index})"
+    return text, None
 
 
 def _error(message: str) -> int:

@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sottovoce.cli_args import number
+from sottovoce.models.limits import MAX_SILENCE_MS
+
 EXIT_BAD_INPUT = 2
 
 
@@ -37,7 +40,10 @@ def add_listen_parser(commands: Any) -> None:
     parser.add_argument("--device", help="input device name or number (default: the default)")
     parser.add_argument("--wake", help="only after this wake word (e.g. hey_jarvis, alexa)")
     parser.add_argument(
-        "--wake-threshold", type=float, default=0.5, help="wake word sensitivity: lower wakes more"
+        "--wake-threshold",
+        type=number(0.0, 1.0),
+        default=0.5,
+        help="wake word sensitivity: lower wakes more",
     )
     parser.add_argument(
         "--push-to-talk",
@@ -45,7 +51,10 @@ def add_listen_parser(commands: Any) -> None:
         help="only after Enter is pressed (with --input: press times in seconds on stdin)",
     )
     parser.add_argument(
-        "--silence-ms", type=int, default=600, help="trailing silence that ends an utterance"
+        "--silence-ms",
+        type=int,
+        default=600,
+        help="trailing silence that ends an utterance",
     )
     parser.set_defaults(run=_run_listen)
 
@@ -57,8 +66,8 @@ def _run_listen(args: argparse.Namespace) -> int:
     from sottovoce.models.catalog import ModelError
     from sottovoce.voice.audio import AudioError
 
-    if args.silence_ms <= 0:
-        print("sottovoce: error: --silence-ms must be a positive number of ms", file=sys.stderr)
+    if not 0 < args.silence_ms <= MAX_SILENCE_MS:
+        print(f"sottovoce: error: --silence-ms must be from 1 to {MAX_SILENCE_MS}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         asyncio.run(_listen(args))

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from sottovoce.cli_args import whole
+
 if TYPE_CHECKING:
     from sottovoce.tools import Registry
 
@@ -29,20 +31,10 @@ def add_tools_parser(commands: Any) -> None:
     )
     tools.add_argument(
         "--samples",
-        type=_positive,
+        type=whole(1, 1000),
         help="with check: example sentences tried per template (default 5)",
     )
     tools.set_defaults(run=_run_tools)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
 
 
 def _run_tools(args: argparse.Namespace) -> int:

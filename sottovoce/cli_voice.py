@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce import cli_speech
+from sottovoce.cli_args import number, whole
 from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
 from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_speech import file_presses, open_wake
 from sottovoce.config import load_config
+from sottovoce.models.limits import MAX_SILENCE_MS
 
 EXIT_BAD_INPUT = 2
 
@@ -38,7 +40,9 @@ def add_voice_parsers(commands: Any) -> None:
     run.add_argument("--data-dir", type=Path, help="where timers, lists and notes are kept")
     run.add_argument("--wake", help="wake word (default: hey_jarvis on the mic, none on files)")
     run.add_argument("--always", action="store_true", help="no wake word: every utterance counts")
-    run.add_argument("--wake-threshold", type=float, default=0.5, help="lower wakes more easily")
+    run.add_argument(
+        "--wake-threshold", type=number(0.0, 1.0), default=0.5, help="lower wakes more easily"
+    )
     run.add_argument(
         "--push-to-talk",
         action="store_true",
@@ -58,7 +62,9 @@ def add_voice_parsers(commands: Any) -> None:
     demo.add_argument("--output-dir", type=Path, help="write each utterance as a WAV here")
     demo.add_argument("--world", type=Path, help="world file (default: the built-in home)")
     demo.add_argument(
-        "--seed", type=int, help="the voices sound the same every run (piper's speech varies)"
+        "--seed",
+        type=whole(0, 2**32 - 1),
+        help="the voices sound the same every run (piper's speech varies)",
     )
     _common(demo)
     demo.set_defaults(run=_run_demo)
@@ -126,8 +132,8 @@ class Printer:
 
 
 def _check(args: argparse.Namespace) -> str | None:
-    if args.silence_ms <= 0:
-        return "--silence-ms must be a positive number of ms"
+    if not 0 < args.silence_ms <= MAX_SILENCE_MS:
+        return f"--silence-ms must be a number of ms from 1 to {MAX_SILENCE_MS}"
     source = getattr(args, "input", None)
     if getattr(args, "output", None) is not None and source is None:
         return "--output needs --input (without a file, replies go to the speaker)"
