@@ -24,7 +24,7 @@ from hassil import (
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary, expansion_rules
-from sottovoce.agent.names import spoken_names
+from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -319,8 +319,9 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     """Slot lists from the world: names of devices by kind, areas, contacts, scenes, media."""
     names = (*_WORLD_TEXT_LISTS, *KINDS)
     lists: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
+    every = all_spoken_names(world)
     for device in world.devices.values():
-        for spoken in spoken_names(device, world):
+        for spoken in every[device.id]:
             lists.setdefault(device.kind, []).append((spoken, device.id))
             lists["device"].append((spoken, device.id))
     for area in world.areas:

@@ -22,7 +22,7 @@ from home_assistant_intents import get_intents
 
 from sottovoce.agent.calls import Call
 from sottovoce.agent.ha_mapping import HA_DOMAIN, HANDLERS, HERE, to_call
-from sottovoce.agent.names import spoken_names
+from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 
@@ -121,10 +121,11 @@ def _reading(result: RecognizeResult) -> Reading | None:
 def ha_lists(world: World) -> dict[str, SlotList]:
     """The `name`, `area` and `floor` lists of a world, as Home Assistant would give them."""
     names: list[tuple[str, Any, dict[str, Any]]] = []
+    every = all_spoken_names(world)
     for device in world.devices.values():
         domain = HA_DOMAIN.get(device.kind, device.kind)
         context = {"domain": domain, "area": device.area}
-        names += [(spoken, device.id, context) for spoken in spoken_names(device, world)]
+        names += [(spoken, device.id, context) for spoken in every[device.id]]
     names += [(scene.name, f"scene:{scene.name}", {"domain": "scene"}) for scene in world.scenes]
     lists = sorted(world.store.lists)
     names += [(name, f"todo:{name}", {"domain": "todo"}) for name in lists]
