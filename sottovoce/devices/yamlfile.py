@@ -100,8 +100,9 @@ def load_yaml(text: str, source: str, *, max_text_chars: int | None = None) -> A
     Also when it passes a limit: nesting, repeated values, or (with
     `max_text_chars`) the length of any text in it.
     """
-    loader = _Loader(text, max_text_chars)
+    loader = None
     try:
+        loader = _Loader(text, max_text_chars)  # reads the start: a NUL is a ReaderError here
         node = loader.get_single_node()
         if node is None:
             return None
@@ -118,7 +119,8 @@ def load_yaml(text: str, source: str, *, max_text_chars: int | None = None) -> A
     except (ValueError, OverflowError) as exc:  # a date like 2026-13-45, a 5000-digit number
         raise WorldError(f"{source}: not valid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _check_expanded(root: Any) -> None:
