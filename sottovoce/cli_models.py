@@ -130,6 +130,7 @@ def _run_list(args: argparse.Namespace) -> int:
 
 def _run_pull(args: argparse.Namespace) -> int:
     from sottovoce.models.fetch import mirror_from_env, pull
+    from sottovoce.models.limits import MAX_NETWORK_WAIT_S
     from sottovoce.models.progress import Progress
 
     for option, value in (
@@ -139,6 +140,9 @@ def _run_pull(args: argparse.Namespace) -> int:
     ):
         if not 0 < value < float("inf"):
             _error(f"{option} must be a positive number, not {value:g}")
+            return EXIT_BAD_INPUT
+        if option != "--min-rate" and value > MAX_NETWORK_WAIT_S:  # 1e308 overflowed the socket
+            _error(f"{option} must be at most {MAX_NETWORK_WAIT_S:g} seconds, not {value:g}")
             return EXIT_BAD_INPUT
     catalog = _catalog(args)
     try:

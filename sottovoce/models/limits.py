@@ -53,3 +53,6 @@ LLM_SETTING_RANGES: dict[str, tuple[float, float]] = {
     "turn_deadline_s": (0.001, 3600.0),
 }
 MAX_URL_CHARS = 2048
+
+# `models pull --timeout/--stall-timeout`: seconds to wait for a server.
+MAX_NETWORK_WAIT_S = 3600.0

@@ -215,3 +215,11 @@ def test_an_absurd_silence_is_refused(
         argv += ["--data-dir", str(tmp_path / "data")]
     assert main(argv) == 2
     assert "--silence-ms must be" in _one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--stall-timeout"])
+def test_pull_refuses_a_wait_that_overflows_the_socket(
+    capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    assert main(["models", "pull", "phi-4-mini", option, "1e308"]) == 2
+    assert "must be at most 3600 seconds" in _one_error_line(capsys.readouterr().err)
