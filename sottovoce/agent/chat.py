@@ -44,7 +44,7 @@ async def chat(
             if interactive:
                 sys.stdout.write("you> ")
                 sys.stdout.flush()
-            line = await asyncio.to_thread(lines.readline)
+            line = await asyncio.to_thread(_read_line, lines)
             if not line:
                 break
             text = line.strip()
@@ -56,6 +56,21 @@ async def chat(
             await say(agent, text, out)
     finally:
         announcer.cancel()
+
+
+def _read_line(lines: TextIO) -> str:
+    """One line, of which at most `_LINE_CHARS` are kept: the rest is read and dropped.
+
+    (More than an utterance may be, so the agent still says it was too long; a line
+    of a gigabyte no longer sits in memory. See docs/limits.md.)
+    """
+    line = tail = lines.readline(_LINE_CHARS)
+    while len(tail) == _LINE_CHARS and not tail.endswith("\n"):
+        tail = lines.readline(_LINE_CHARS)
+    return line
+
+
+_LINE_CHARS = 64 * 1024
 
 
 async def say(agent: Agent, text: str, out: Callable[[str], None]) -> None:

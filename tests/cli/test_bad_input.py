@@ -99,6 +99,26 @@ def test_chat_answers_an_over_long_line_and_goes_on(
     assert out.count(TOO_LONG_REPLY) == 1  # the next line was answered as usual
 
 
+class _Lines(io.StringIO):
+    """Standard input that records the most it was asked to read at once."""
+
+    most = 0
+
+    def readline(self, size: int = -1, /) -> str:  # type: ignore[override]
+        _Lines.most = max(_Lines.most, size if size >= 0 else 10**12)
+        return super().readline(size)
+
+
+def test_chat_reads_a_huge_line_in_bounded_pieces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Lines("x" * 3_000_000 + "\nwhat lights are on\n"))
+    assert main(["chat", "--data-dir", str(tmp_path), "--engine", "none"]) == 0
+    assert 0 < _Lines.most <= 64 * 1024  # never the whole line at once
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"sottovoce: {TOO_LONG_REPLY}" and "lights" in out[1]
+
+
 @pytest.mark.parametrize(
     ("config", "says"),
     [
