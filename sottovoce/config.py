@@ -30,12 +30,12 @@ def config_path() -> Path:
 def load_config(path: Path | None = None) -> dict[str, Any]:
     """The config file's tables; empty when there is no file."""
     path = path or config_path()
-    if not path.exists():
-        return {}
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_CONFIG_FILE_BYTES + 1)
-    except OSError as exc:
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:  # a folder on the way that may not be entered, a directory
         raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
     if len(data) > MAX_CONFIG_FILE_BYTES:
         raise ConfigError(

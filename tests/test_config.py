@@ -45,3 +45,11 @@ def test_bad_settings_are_named(tmp_path: Path, text: str, problem: str) -> None
     with pytest.raises(ConfigError, match=problem.replace("[", r"\[")) as info:
         llm_config(load_config(path), {})
     assert "\n" not in str(info.value)
+
+
+def test_a_config_path_that_cannot_be_read_is_one_line(tmp_path: Path) -> None:
+    # A directory in its place; a folder on the way that may not be entered is the same
+    # OSError (PermissionError), which `exists()` used to raise as a traceback.
+    with pytest.raises(ConfigError, match="cannot read config file") as info:
+        load_config(tmp_path)
+    assert "\n" not in str(info.value)
