@@ -8,6 +8,7 @@ one line on standard error and exit code 2.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -135,12 +136,20 @@ _HOW = {"always": "always", "wake": "after the wake word", "push": "press Enter,
 
 def file_presses() -> list[float]:
     """Simulated talk-button presses for a file: one time in seconds per line of stdin."""
-    try:
-        return sorted(float(line) for line in sys.stdin.read().split())
-    except ValueError:
-        from sottovoce.voice.audio import AudioError
+    from sottovoce.voice.audio import AudioError
 
-        raise AudioError("push to talk on a file: stdin must hold press times in seconds") from None
+    text = sys.stdin.read(_PRESSES_CHARS + 1)
+    try:
+        presses = sorted(float(line) for line in text.split())
+    except ValueError:
+        presses = [math.nan]
+    # nan, inf and negative times were accepted and never pressed; a gigabyte was read whole.
+    if len(text) > _PRESSES_CHARS or not all(0 <= press < math.inf for press in presses):
+        raise AudioError("push to talk on a file: stdin must hold press times in seconds")
+    return presses
+
+
+_PRESSES_CHARS = 1024 * 1024
 
 
 def read_presses(loop: Any, press: Any) -> None:

@@ -243,3 +243,17 @@ def test_pull_refuses_a_wait_that_overflows_the_socket(
 ) -> None:
     assert main(["models", "pull", "phi-4-mini", option, "1e308"]) == 2
     assert "must be at most 3600 seconds" in _one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("presses", ["nan\n", "inf\n", "-1\n", "0.5 nan\n", "1\n" * 600_000])
+def test_push_to_talk_press_times_must_be_times(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    presses: str,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(presses))
+    clip = tmp_path / "clip.wav"
+    clip.write_bytes(b"")  # refused before the file is read
+    assert main(["listen", "--input", str(clip), "--push-to-talk"]) == 2
+    assert "press times in seconds" in _one_error_line(capsys.readouterr().err)
