@@ -140,6 +140,12 @@ def test_world_files_past_a_limit_are_one_line_naming_the_file(
     assert _one_line(info.value).startswith(str(path))
 
 
+@pytest.mark.parametrize("clock", ["9999-12-01T08:30:00", "0001-01-01T00:00:00"])
+def test_a_world_clock_near_the_end_of_dates_is_refused(clock: str) -> None:
+    with pytest.raises(WorldError, match="clock: the year must be from 1900 to 2999"):
+        parse_world({"clock": clock}, "far.yaml")
+
+
 def test_a_world_of_more_devices_than_the_limit_is_refused() -> None:
     devices = [{"id": f"switch.s{i}", "kind": "switch", "name": f"s {i}"} for i in range(1001)]
     assert len(devices) > MAX_DEVICES

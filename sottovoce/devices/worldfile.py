@@ -13,7 +13,13 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
-from sottovoce.models.limits import MAX_ALIASES, MAX_DEVICES, MAX_WORLD_TEXT_CHARS
+from sottovoce.models.limits import (
+    MAX_ALIASES,
+    MAX_CLOCK_YEAR,
+    MAX_DEVICES,
+    MAX_WORLD_TEXT_CHARS,
+    MIN_CLOCK_YEAR,
+)
 
 from .device import SimulatedDevice
 from .errors import WorldError
@@ -116,6 +122,8 @@ def read_clock(r: Reader, value: Any, timezone: str | None) -> datetime | None:
     if not isinstance(value, datetime):
         r.fail("clock", f"expected a time like 2026-06-01T08:30:00, got {_describe(value)}")
     start: datetime = value
+    if not MIN_CLOCK_YEAR <= start.year <= MAX_CLOCK_YEAR:  # timers past 9999 overflowed
+        r.fail("clock", f"the year must be from {MIN_CLOCK_YEAR} to {MAX_CLOCK_YEAR}")
     if start.tzinfo is not None and timezone:
         start = start.astimezone(ZoneInfo(timezone))
     return start.replace(tzinfo=None, microsecond=0)

@@ -28,6 +28,10 @@ MAX_WORLD_TEXT_CHARS = 200  # any name, alias or other text in a world file
 MAX_DEVICES = 1000
 MAX_ALIASES = 50  # per device
 
+# A world's fixed clock: far from the end of Python's dates (9999), which timers,
+# reminders and case files' advance would otherwise pass.
+MIN_CLOCK_YEAR, MAX_CLOCK_YEAR = 1900, 2999
+
 # Case files: how far a turn may move the virtual clock.
 MAX_ADVANCE_S = 366 * 24 * 3600
 
