@@ -396,3 +396,13 @@ def test_joined_commands_are_split_within_a_bounded_number_of_matches(
     joined = " and ".join(["turn on the kitchen light"] * (MAX_JOINED_CONNECTORS + 1))
     assert len(asyncio.run(agent.handle(joined)).calls) == MAX_JOINED_CONNECTORS + 1
     assert len(matched) < 400
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), 1e308, 3601])
+def test_an_mcp_server_that_may_wait_forever_is_skipped(timeout: float) -> None:
+    from sottovoce.tools.mcp_config import parse_servers
+
+    servers = {"ok": {"command": "x"}, "slow": {"command": "x", "timeout_s": timeout}}
+    configs, skipped = parse_servers({"mcp": {"servers": servers}})
+    assert [c.name for c in configs] == ["ok"]
+    assert skipped["slow"].startswith("timeout_s: input should be")

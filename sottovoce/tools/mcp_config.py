@@ -27,7 +27,7 @@ class _ServerTable(BaseModel):
     args: list[str] = []
     env: dict[str, str] = {}
     cwd: str | None = None
-    timeout_s: float = Field(default=10.0, gt=0)
+    timeout_s: float = Field(default=10.0, gt=0, le=3600)  # inf waited forever (limits.md)
     confirm: list[str] = []
     tools: list[str] = ["*"]
 
