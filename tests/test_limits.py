@@ -42,6 +42,7 @@ from sottovoce.tools import Registry
 FAST = settings(
     max_examples=60,
     derandomize=True,
+    database=None,  # the same examples every run, nothing remembered between runs
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
