@@ -21,11 +21,13 @@ from pydantic import ValidationError
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_negated
+from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence
 from sottovoce.agent.normalize import spoken_form
 from sottovoce.agent.prompt import build_messages, static_prompt
+from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import (
@@ -381,89 +383,3 @@ def _plugin_of(registry: Registry, call: Call | None) -> str | None:
 
 def _swallows_connector(wild: tuple[str, ...]) -> bool:
     return any(f" {word} " in f" {text} " for text in wild for word in ("and", "then"))
-
-
-_LEADING = (
-    "actually", "ok", "okay", "now", "so", "like", "well", "and", "then", "also", "alright",
-    "oh", "right", "hey", "just", "maybe", "no", "yes", "um", "i said", "and then",
-    "can you", "could you", "would you", "will you", "i want you to", "i need you to",
-    "go ahead and", "please", "i want to", "let us",
-)  # fmt: skip
-_TRAILING = (
-    "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
-    "already", "a bit", "a little", "a little bit", "thanks", "thank you", "ok", "okay",
-    "please", "for a bit", "for a while", "quickly",
-)  # fmt: skip
-_INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
-# "Turn the bedroom light up to full": the direction adds nothing to a level.
-_INNER_SWAPS = ((" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "))
-
-
-def relaxed_forms(text: str) -> list[str]:
-    """The text, then without discourse words ("actually", "now", "a bit") if it had any."""
-    relaxed = f" {text} "
-    for inner in _INNER:
-        relaxed = relaxed.replace(inner, " ")
-    for inner, plain in _INNER_SWAPS:
-        relaxed = relaxed.replace(inner, plain)
-    words = relaxed.split()
-    changed = True
-    while changed and words:
-        changed = False
-        for phrase in sorted(_LEADING, key=len, reverse=True):
-            size = len(phrase.split())
-            if " ".join(words[:size]) == phrase and len(words) > size:
-                words, changed = words[size:], True
-                break
-        for phrase in sorted(_TRAILING, key=len, reverse=True):
-            size = len(phrase.split())
-            if " ".join(words[-size:]) == phrase and len(words) > size:
-                words, changed = words[:-size], True
-                break
-    result = " ".join(words)
-    return [text] if result == text or not result else [text, result]
-
-
-def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
-    """Re-aim the last call at a new area, device, day, contact or value; None if it cannot be."""
-    spec = registry.get(last.tool)
-    if spec is None:
-        return None
-    if "value" in slots:
-        return _new_value(last, slots["value"])
-    params = set(spec.args_model.model_fields)
-    if not set(slots) <= params:
-        return None
-    args = dict(last.args)
-    if "area" in slots:
-        args.pop("name", None)
-    if "name" in slots:
-        args.pop("area", None)
-    args.update(slots)
-    tool = last.tool
-    name = slots.get("name")
-    kind = name.partition(".")[0] if isinstance(name, str) and "." in name else None
-    if kind is not None and spec.kinds and kind not in spec.kinds:
-        tool = sibling_tool(registry, last.tool, kind) or tool
-    return Call(tool, args)
-
-
-def _new_value(last: Call, value: object) -> Call | None:
-    """'make that 35': the last call again with its one number changed."""
-    numeric = [
-        key
-        for key, old in last.args.items()
-        if isinstance(old, int | float) and not isinstance(old, bool)
-    ]
-    if len(numeric) != 1:
-        return None
-    return Call(last.tool, {**last.args, numeric[0]: value})
-
-
-def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:
-    """The tool doing the same thing for another device kind (light_turn_on -> fan_turn_on)."""
-    _, _, action = tool.partition("_")
-    for spec in registry:
-        if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool:
-            return spec.name
-    return None

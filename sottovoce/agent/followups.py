@@ -1,0 +1,56 @@
+"""Follow-ups: the last call re-aimed at a new area, device, day, contact or value.
+
+"And in the kitchen?", "make that 35", "the fan too": the dialogue keeps the
+last successful call, and a follow-up's slots replace its arguments (a device
+of another kind moves the call to that kind's sibling tool).
+"""
+
+from __future__ import annotations
+
+from sottovoce.agent.calls import Call
+from sottovoce.tools import Registry
+
+
+def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
+    """Re-aim the last call at a new area, device, day, contact or value; None if it cannot be."""
+    spec = registry.get(last.tool)
+    if spec is None:
+        return None
+    if "value" in slots:
+        return _new_value(last, slots["value"])
+    params = set(spec.args_model.model_fields)
+    if not set(slots) <= params:
+        return None
+    args = dict(last.args)
+    if "area" in slots:
+        args.pop("name", None)
+    if "name" in slots:
+        args.pop("area", None)
+    args.update(slots)
+    tool = last.tool
+    name = slots.get("name")
+    kind = name.partition(".")[0] if isinstance(name, str) and "." in name else None
+    if kind is not None and spec.kinds and kind not in spec.kinds:
+        tool = sibling_tool(registry, last.tool, kind) or tool
+    return Call(tool, args)
+
+
+def _new_value(last: Call, value: object) -> Call | None:
+    """'make that 35': the last call again with its one number changed."""
+    numeric = [
+        key
+        for key, old in last.args.items()
+        if isinstance(old, int | float) and not isinstance(old, bool)
+    ]
+    if len(numeric) != 1:
+        return None
+    return Call(last.tool, {**last.args, numeric[0]: value})
+
+
+def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:
+    """The tool doing the same thing for another device kind (light_turn_on -> fan_turn_on)."""
+    _, _, action = tool.partition("_")
+    for spec in registry:
+        if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool:
+            return spec.name
+    return None
