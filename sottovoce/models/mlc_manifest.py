@@ -13,7 +13,8 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sottovoce.models.catalog import ModelError, ModelFile, file_problem
+from sottovoce.models.catalog_entry import ModelError, ModelFile
+from sottovoce.models.digest import file_problem
 
 CONFIG = "mlc-chat-config.json"
 MANIFESTS = ("ndarray-cache.json", "tensor-cache.json")

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.models import catalog as catalog_module
-from sottovoce.models import filecheck
+from sottovoce.models import digest, filecheck
 from sottovoce.models.catalog import Catalog, ModelEntry, ModelFile, package_root
 from sottovoce.models.filecheck import (
     CACHE_NAME,
@@ -40,13 +39,13 @@ def _catalog(tmp_path: Path) -> tuple[Catalog, ModelEntry, Path]:
 
 def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     hashed: list[Path] = []
-    real = catalog_module.file_digest
+    real = digest.file_digest
 
     def counting(path: Path, algorithm: str = "sha256") -> str:
         hashed.append(path)
         return real(path, algorithm)
 
-    monkeypatch.setattr(catalog_module, "file_digest", counting)
+    monkeypatch.setattr(digest, "file_digest", counting)
     return hashed
 
 
