@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sottovoce.models.catalog import ModelEntry, ModelFile, file_problem
-from sottovoce.models.fetch import FetchOptions, PullResult, apply_mirror, download
+from sottovoce.models.catalog_entry import ModelEntry, ModelFile
+from sottovoce.models.digest import file_problem
+from sottovoce.models.download import FetchOptions, PullResult, apply_mirror, download
 from sottovoce.models.fetch_errors import FetchError
 from sottovoce.models.mlc_manifest import (
     CONFIG,

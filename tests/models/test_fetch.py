@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fake_hub import FakeHub, fake_model, serving, sha256
 
-from sottovoce.models import fetch
+from sottovoce.models import download, fetch
 from sottovoce.models.catalog import Catalog, ModelEntry, ModelError, ModelFile
 from sottovoce.models.fetch import FetchError, apply_mirror, pull
 from sottovoce.models.mlc_manifest import safe_name
@@ -166,7 +166,7 @@ def test_a_full_disk_keeps_the_part_for_later(
         if len(chunk) >= room:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(fetch, "_write_chunk", half_then_full)
+    monkeypatch.setattr(download, "_write_chunk", half_then_full)
     with pytest.raises(FetchError, match="disk is full.*resume"):
         _pull(entry, tmp_path)
     assert (tmp_path / "fake.gguf.part").stat().st_size == 100000
