@@ -18,7 +18,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-CUTOFF = 82.0
+from sottovoce.tools.targets import FUZZY_CUTOFF
+
+# One cutoff for a device name, here (repairing what was heard) and in the tools.
+CUTOFF = FUZZY_CUTOFF
 # Speech recognition keeps the head noun and garbles the rest ("sealing fan"): a run
 # that ends in the same word as a name may be further from it.
 SAME_HEAD_CUTOFF = 66.0

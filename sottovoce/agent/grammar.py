@@ -32,7 +32,6 @@ from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE
 
 FOLLOW_UP = "_follow_up"
-FUZZY_CUTOFF = 80.0
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 _WORD = re.compile(r"[a-z][a-z']*")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"

@@ -16,13 +16,17 @@ from typing import Any, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, create_model
 
+from sottovoce.devices.kinds import KINDS
+
 ToolFunction = Callable[..., Any]
 ConfirmPrompt = Callable[[Mapping[str, Any]], str]
 
 # Slot lists that the agent fills from the world at run time; a sentence may
-# use these without declaring them.
+# use these without declaring them: one per device kind (its devices' names),
+# and these.
 WORLD_LISTS = frozenset(
     {
+        *KINDS,
         "device",
         "area",
         "contact",
@@ -31,17 +35,6 @@ WORLD_LISTS = frozenset(
         "artist",
         "list_name",
         "ref",
-        "light",
-        "switch",
-        "fan",
-        "thermostat",
-        "media_player",
-        "cover",
-        "lock",
-        "sensor",
-        "binary_sensor",
-        "vacuum",
-        "valve",
         "number",
         "percent",
         "duration_s",
