@@ -17,7 +17,7 @@ A command passes when the grammar's exact match of what was heard equals
 the grammar's exact match of what was said. Free speech (sentences the
 grammar does not match) passes when what was heard matches nothing either:
 it must not become a command. Word error rate is over normalized words
-(`agent/normalize.py`: digits for numbers, contractions expanded), summed over
+(`agent/normalize/`: digits for numbers, contractions expanded), summed over
 all sentences.
 """
 

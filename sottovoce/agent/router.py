@@ -25,7 +25,7 @@ from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence
-from sottovoce.agent.normalize import spoken_form
+from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.agent.toolselect import ToolSelector

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from sottovoce.agent.normalize import FILLER_WORDS, normalize, parse_duration_s, parse_time_of_day
+from sottovoce.agent.normalize import normalize, parse_duration_s, parse_time_of_day
+from sottovoce.agent.normalize.fillers import FILLER_WORDS
 
 PUNCTUATION_AND_CONTRACTIONS = [
     ("Turn on the kitchen light.", "turn on the kitchen light"),

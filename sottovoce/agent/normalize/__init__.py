@@ -1,0 +1,106 @@
+"""Canonical text for the sentence-grammar router.
+
+Speech-to-text and typing produce many spellings of one request ("Um, set a timer for
+forty-five seconds please", "5 p.m.", "21°C"). ``normalize`` folds them into one form so
+the templates stay simple: lower case, no punctuation or filler words, contractions
+expanded, digits for number words, durations as ``<N> seconds`` and times as ``HH:MM``.
+
+Each step has its own module here: ``spelling`` (case, symbols, punctuation,
+contractions), ``fillers``, ``numbers``, ``clock_times`` and ``durations``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sottovoce.agent.normalize.clock_times import time_at
+from sottovoce.agent.normalize.durations import duration_at
+from sottovoce.agent.normalize.fillers import FILLER_WORDS, drop_fillers
+from sottovoce.agent.normalize.numbers import number_at
+from sottovoce.agent.normalize.spelling import (
+    SPELLING_WORDS,
+    SPELLINGS,
+    clean,
+    enumeration_commas,
+    expand_bare,
+)
+
+_Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
+_TIME_TOKEN = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+_SECONDS_TOKEN = re.compile(r"\b(\d+) seconds\b")
+_BARE_TIME = re.compile(r"(?:at )?(\d{1,2})(?: (\d{2}))?")
+
+
+def normalize(text: str) -> str:
+    """Return the canonical form of a user sentence for template matching."""
+    words = drop_fillers(expand_bare(clean(enumeration_commas(text)).split()))
+    # Folded after filler removal so that "per um cent" settles in one pass.
+    tokens = SPELLINGS.sub(lambda m: SPELLING_WORDS[m.group(0)[0]], " ".join(words)).split()
+    for reader in (number_at, time_at, duration_at):
+        tokens = _rewrite(tokens, reader)
+    return " ".join(tokens)
+
+
+# Template syntax: slots, rules, groups, alternatives and permutations.
+_TEMPLATE_SYNTAX = re.compile(r"(\{[^}]*\}|<[^>]*>|[()\[\]|;])")
+
+
+def normalize_template(template: str) -> str:
+    """A hassil template with its words in the form `normalize` gives what was heard.
+
+    A plugin's "i'd like a {drink}" must meet the heard "i would like a latte":
+    each run of plain words between the template's syntax may also be said in
+    the form heard text is normalized to (contractions, politeness words,
+    spellings, numbers and durations); the syntax and the slots stay as written.
+    """
+    pieces = _TEMPLATE_SYNTAX.split(template)
+    return "".join(p if _TEMPLATE_SYNTAX.fullmatch(p) else _template_words(p) for p in pieces)
+
+
+def _template_words(text: str) -> str:
+    if not text.strip():
+        return text
+    tokens = [t for t in expand_bare(clean(text).split()) if t not in FILLER_WORDS]
+    tokens = SPELLINGS.sub(lambda m: SPELLING_WORDS[m.group(0)[0]], " ".join(tokens)).split()
+    for reader in (number_at, time_at, duration_at):
+        tokens = _rewrite(tokens, reader)
+    words, core = text.strip(), " ".join(tokens)
+    if core != words:
+        # Both forms: a fragment is normalized without the words around it, which can
+        # decide ("the next one" keeps its "one"). A space, not nothing, where words
+        # were dropped: hassil matches "( |x)" but not "(|x)".
+        core = f"({words}|{core or ' '})"
+    return (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
+
+
+def parse_duration_s(text: str) -> int | None:
+    """Seconds in a duration phrase such as "10 minutes" or "600 seconds", or None."""
+    match = _SECONDS_TOKEN.search(normalize(text))
+    return int(match.group(1)) if match else None
+
+
+def parse_time_of_day(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time phrase such as "17:00", "5 pm" or a bare "7"; or None."""
+    norm = normalize(text)
+    match = _TIME_TOKEN.search(norm) or _BARE_TIME.fullmatch(norm)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _rewrite(tokens: list[str], reader: _Reader) -> list[str]:
+    """Replace every span that reader recognizes with its canonical text."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        # Numbers and times right after "play" are usually titles ("play one love").
+        found = None if out[-1:] == ["play"] else reader(tokens, i, out)
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            text, i = found
+            out.extend(text.split())
+    return out

@@ -1,0 +1,68 @@
+"""Filler words: hesitations, politeness and openers/closers dropped around a request."""
+
+from __future__ import annotations
+
+import re
+
+from sottovoce.agent.normalize.spelling import CHAR_MAP
+
+FILLER_WORDS: frozenset[str] = frozenset({"please", "pls", "plz", "kindly"})
+"""Politeness words dropped wherever they occur (hesitations like "um" are matched by shape)."""
+
+_HESITATION = re.compile(r"u+h+|u+h*m+|e+r+m*|h+m+")
+_Phrases = tuple[tuple[str, ...], ...]
+_Phrase = tuple[str, ...] | None
+# Longest first: the first phrase that matches is the one removed.
+_LEADING: _Phrases = tuple(
+    tuple(p.split())
+    for p in "would you mind,do you mind,i would like you to,i want you to,i need you to,do me a"
+    " favour and,do me a favor and,go ahead and,could you,can you,would you,will you,hey,okay,ok"
+    ",alright,all right,just".split(",")
+)
+_TRAILING: _Phrases = tuple(
+    tuple(p.split())
+    for p in "thank you very much,thank you so much,thanks a lot,thank you,thanks,for me,if you"
+    " can,if you could,if possible".split(",")
+)
+# "would you mind turning off..." should reach the templates as "turn off...".
+_GERUNDS = dict(
+    pair.split(":")
+    for pair in "turning:turn switching:switch setting:set opening:open closing:close playing:play"
+    " starting:start stopping:stop pausing:pause adding:add removing:remove reminding:remind"
+    " calling:call sending:send telling:tell checking:check locking:lock unlocking:unlock"
+    " dimming:dim reading:read making:make putting:put giving:give showing:show finding:find"
+    " cancelling:cancel raising:raise lowering:lower changing:change getting:get".split()
+)
+
+
+def spoken_form(text: str) -> str:
+    """The words as said, lower case, without hesitations (for sentences that read numbers)."""
+    words = text.lower().translate(CHAR_MAP).split()
+    return " ".join(w for w in words if not _HESITATION.fullmatch(w.strip(",.!?;:")))
+
+
+def drop_fillers(tokens: list[str]) -> list[str]:
+    """Remove hesitations everywhere and politeness at the edges of the request."""
+    spoken = [t for t in tokens if not _HESITATION.fullmatch(t)]
+    # "please do" is itself an answer, so its "please" is content.
+    kept = [t for i, t in enumerate(spoken) if t not in FILLER_WORDS or spoken[i + 1 :] == ["do"]]
+    start, end = 0, len(kept)
+    while (phrase := _phrase_at(kept, start, end, _LEADING)) is not None:
+        start += len(phrase)
+        if phrase[-1] == "mind" and start < end and kept[start] in _GERUNDS:
+            kept[start] = _GERUNDS[kept[start]]
+    while (phrase := _phrase_at(kept, start, end, _TRAILING, at_end=True)) is not None:
+        end -= len(phrase)
+    # A bare "thank you" or "ok" is a whole answer: keep it rather than return nothing.
+    return kept[start:end] or spoken
+
+
+def _phrase_at(
+    toks: list[str], lo: int, hi: int, phrases: _Phrases, at_end: bool = False
+) -> _Phrase:
+    """The first phrase found at the start (or end) of toks[lo:hi]."""
+    for phrase in phrases:
+        at = hi - len(phrase) if at_end else lo
+        if len(phrase) <= hi - lo and tuple(toks[at : at + len(phrase)]) == phrase:
+            return phrase
+    return None

@@ -1,0 +1,98 @@
+"""Spelling folded before words are read: case, symbols, punctuation, contractions, list commas."""
+
+from __future__ import annotations
+
+import re
+
+# Typed text often drops the apostrophe; only unambiguous forms are listed
+# ("its", "well", "ill", "id", "lets", "wont" are real words).
+_BARE_CONTRACTIONS = {
+    **{f"{w}nt": f"{w} not" for w in "do does did is are was were could would should have has"
+       .split()},
+    **{f"{w}s": f"{w} is" for w in ("what", "that", "there", "where", "how")},
+    "cant": "can not", "cannot": "can not", "im": "i am", "youre": "you are", "ive": "i have",
+    "gonna": "going to", "wanna": "want to", "gimme": "give me", "lemme": "let me",
+}  # fmt: skip
+_IS_WORDS = frozenset("what it that there here where who how when why he she".split())
+_WOULD_WORDS = frozenset("i you he she we they it that who what where how there".split())
+_NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_SUFFIX_WORDS = {"s": "is", "m": "am", "d": "would", "re": "are", "ll": "will", "ve": "have"}
+# 's and 'd are also possessive or "had"; expand them only after these words.
+_SUFFIX_HOSTS = {"s": _IS_WORDS, "m": frozenset({"i"}), "d": _WOULD_WORDS}
+_CONTRACTION = re.compile(r"\b([a-z]+)'(s|re|ll|ve|m|d|t)\b")
+
+CHAR_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2212": "-",
+                           "\u00a0": " ", "\u2013": " ", "\u2014": " "})  # fmt: skip
+_DEGREES_C = re.compile(r"\s*[°º]\s*c\b")
+_DEGREES_F = re.compile(r"\s*[°º]\s*f\b")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_ATTACHED_UNIT = re.compile(
+    r"(?<=\d)(?=(?:a\.?m|p\.?m|mins?|minutes?|secs?|seconds?|hrs?|hours?|days?|weeks?"
+    r"|percent|degrees?)\b)"
+)
+# Keep "." and ":" only between digits, apostrophes only inside words, "-" only as a sign.
+_PUNCT = re.compile(
+    r"[^\w\s'.:\-]|_|(?<!\d)[.:]|[.:](?!\d)|'(?![^\W\d_])|(?<![^\W\d_])'|-(?!\d)|(?<=\S)-"
+)
+# "1/2 an hour" is "half an hour"; other slashes stay separators ("on/off").
+_FRACTION_WORDS = {"1/2": "half", "1/4": "a quarter", "3/4": "three quarters", "1/3": "a third"}
+_FRACTION = re.compile(r"(?<![\d/])(?:1/2|1/4|3/4|1/3)(?![\d/])")
+SPELLINGS = re.compile(
+    r"\bper cent\b|\b(?:degrees? )?(?:celsius|centigrade)\b|\bhalf way\b|(?<![^\W\d_])o ?'?clock\b"
+)
+SPELLING_WORDS = {"p": "percent", "h": "halfway", "d": "degrees", "c": "degrees", "o": " oclock"}
+
+_ENUM_COMMA = re.compile(r"(?<!\d),(?!\d)")
+_LAST_ITEM = re.compile(r"\s*(\S+\s+){0,3}(and|or)\b", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"^\s*(and|or)\s+", re.IGNORECASE)
+
+
+def enumeration_commas(text: str) -> str:
+    """'eggs, milk and bread' -> 'eggs and milk and bread', so the items stay apart.
+
+    Only for a list that ends in "<item> and/or <item>", and not after a lone opener
+    ("okay, ..."); an Oxford comma ("butter, and flour") adds no second "and".
+    """
+    parts = _ENUM_COMMA.split(text)
+    # "a timer, called roast for an hour and a half" has an "and" far from the comma.
+    if len(parts) < 2 or not _LAST_ITEM.match(parts[-1]):
+        return text
+    parts = [_LEADING_JOIN.sub("", part) for part in parts]
+    head = parts[0].split()
+    joined = parts[0] if len(head) >= 2 else parts[0] + " " + parts[1]
+    rest = parts[1:] if len(head) >= 2 else parts[2:]
+    return " and ".join([joined, *rest]) if rest else joined
+
+
+def clean(text: str) -> str:
+    """Lower-case, expand symbols and contractions, and strip punctuation."""
+    s = text.lower().translate(CHAR_MAP)
+    s = _DEGREES_C.sub(" degrees ", s)
+    s = _DEGREES_F.sub(" degrees fahrenheit ", s)
+    s = s.replace("°", " degrees ").replace("º", " degrees ")
+    s = s.replace("%", " percent ").replace("&", " and ").replace("+", " plus ")
+    s = _THOUSANDS.sub("", s)
+    s = _FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(0)], s)
+    s = _ATTACHED_UNIT.sub(" ", s)
+    s = _CONTRACTION.sub(_expand_contraction, s)
+    return _PUNCT.sub(" ", s)
+
+
+def _expand_contraction(match: re.Match[str]) -> str:
+    """Expand one apostrophe contraction; possessives are left as they are."""
+    word, suffix = match.group(1), match.group(2)
+    if suffix == "t":
+        stem = word[:-1]
+        return f"{_NOT_STEMS.get(stem, stem)} not" if word.endswith("n") else match.group(0)
+    if word == "let" and suffix == "s":
+        return "let us"
+    if suffix in _SUFFIX_HOSTS and word not in _SUFFIX_HOSTS[suffix]:
+        return match.group(0)
+    return f"{word} {_SUFFIX_WORDS[suffix]}"
+
+
+def expand_bare(tokens: list[str]) -> list[str]:
+    """Expand contractions typed without an apostrophe ("dont", "whats")."""
+    if not any(t in _BARE_CONTRACTIONS for t in tokens):
+        return tokens
+    return " ".join(_BARE_CONTRACTIONS.get(t, t) for t in tokens).split()
