@@ -28,10 +28,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sottovoce.agent.cases import load_cases
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.router import spoken_reply
 from sottovoce.cli_llm import local_model
+from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models import toolcall
 from sottovoce.models.llamacpp import REPEAT_PENALTY, LlamaCppEngine

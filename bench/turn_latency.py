@@ -21,10 +21,10 @@ import time
 from hassil import recognize_all
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.cases import load_cases
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import default_world_path, load_world
+from sottovoce.eval.cases import load_cases
 from sottovoce.tools import Registry
 
 

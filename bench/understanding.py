@@ -20,9 +20,9 @@ import statistics
 import time
 from pathlib import Path
 
-from sottovoce.agent.cases import load_cases
 from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import default_world_path
+from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import EvalReport, Evaluator
 from sottovoce.tools import Registry
 

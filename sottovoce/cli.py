@@ -42,9 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="sottovoce: %(levelname)s: %(message)s")
-    from sottovoce.agent.cases import CaseError
     from sottovoce.devices import StoreError, WorldError
     from sottovoce.devices.backends import BackendError
+    from sottovoce.eval.cases import CaseError
     from sottovoce.models import EngineUnavailable
     from sottovoce.models.llm_config import ConfigError
 
@@ -204,8 +204,8 @@ def _attach_mcp(registry: Registry, stack: contextlib.ExitStack, tables: dict[st
 
 
 def _run_eval(args: argparse.Namespace) -> int:
-    from sottovoce.agent.cases import load_cases
     from sottovoce.devices import default_world_path
+    from sottovoce.eval.cases import load_cases
     from sottovoce.eval.evaluate import Evaluator
     from sottovoce.models.safetext import printable
 

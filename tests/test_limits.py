@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.cases import CaseError, load_cases
 from sottovoce.agent.grammar import Grammar
 from sottovoce.config import load_config
 from sottovoce.devices import WorldError, load_world, load_yaml, parse_world
+from sottovoce.eval.cases import CaseError, load_cases
 from sottovoce.models import ScriptedEngine
 from sottovoce.models.limits import (
     MAX_ALIASES,

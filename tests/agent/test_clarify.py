@@ -11,9 +11,9 @@ from agent_helpers import WORLD, make_registry, make_world
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import UnknownName
-from sottovoce.agent.cases import load_cases
 from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.grammar import Grammar
+from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.tools import Registry
 

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from sottovoce.agent.cases import load_cases
 from sottovoce.devices import default_world_path
+from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.tools import Registry
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from sottovoce.agent.calls import TurnResult
-from sottovoce.agent.cases import load_cases
 from sottovoce.devices import default_world_path
 from sottovoce.eval import evaluate
+from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.tools import Registry

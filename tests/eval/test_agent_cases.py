@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.agent.cases import CaseError, load_cases
+from sottovoce.eval.cases import CaseError, load_cases
 
 
 def _write(tmp_path: Path, text: str) -> Path:
