@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
-from sottovoce.agent.compare import mismatches, unexpected_changes
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World, parse_world, read_world_data
 from sottovoce.eval.cases import Case, CaseFile, Turn
+from sottovoce.eval.compare import mismatches, unexpected_changes
 from sottovoce.models import LLMEngine
 from sottovoce.tools import Registry
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sottovoce.agent.compare import mismatches, unexpected_changes
+from sottovoce.eval.compare import mismatches, unexpected_changes
 
 
 def test_subset_match_of_mappings_lists_and_numbers() -> None:
