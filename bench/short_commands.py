@@ -41,8 +41,8 @@ from pydantic import Field
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.prompt import speech_vocabulary
-from sottovoce.agent.wer import word_error_rate, words
 from sottovoce.devices import World, default_world_path, load_world
+from sottovoce.eval.wer import word_error_rate, words
 from sottovoce.models.stt import SAMPLE_RATE, WhisperSTT
 from sottovoce.models.stt_choice import GrammarAwareSTT
 from sottovoce.models.vad import SileroVAD

@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Callable
 from pathlib import Path
 
-from sottovoce.agent.wer import word_error_rate, words
+from sottovoce.eval.wer import word_error_rate, words
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import STTConfig, WhisperSTT
 from sottovoce.models.stt_files import whisper_dir

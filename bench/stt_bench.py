@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sottovoce.agent.wer import word_error_rate, words
+from sottovoce.eval.wer import word_error_rate, words
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_files import whisper_dir

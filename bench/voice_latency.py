@@ -52,11 +52,11 @@ from spoken_cases import piper
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.agent.wer import word_error_rate, words
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_speech import open_ears
 from sottovoce.devices import World, load_world
 from sottovoce.eval.cases import Case, load_cases
+from sottovoce.eval.wer import word_error_rate, words
 from sottovoce.models import LLMEngine
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.tts import PiperTTS, voice_path

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from sottovoce import cli_speak
-from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
+from sottovoce.eval.wer import word_error_rate
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.voice.audio import AudioError, FileSource, load_sounddevice, read_all
 

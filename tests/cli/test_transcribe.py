@@ -11,8 +11,8 @@ import av
 import numpy as np
 import pytest
 
-from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
+from sottovoce.eval.wer import word_error_rate
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_files import whisper_dir

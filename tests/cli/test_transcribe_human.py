@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
+from sottovoce.eval.wer import word_error_rate
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("stt_loaded_once")]
 

@@ -28,9 +28,9 @@ from voice_helpers import SpokenFile, lines_starting, read_wav, same_words, spok
 
 import sottovoce.voice.audio as audio
 from sottovoce import cli_speech
-from sottovoce.agent.wer import word_error_rate
 from sottovoce.cli import main
 from sottovoce.cli_speak import open_voice
+from sottovoce.eval.wer import word_error_rate
 from sottovoce.voice.audio import FileSource, read_all
 from sottovoce.voice.demo import DEMO_SCRIPT
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from sottovoce.agent.wer import words
+from sottovoce.eval.wer import words
 from sottovoce.voice.audio import RATE, resample_s16, write_wav
 
 

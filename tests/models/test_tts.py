@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sottovoce.agent.wer import word_error_rate
+from sottovoce.eval.wer import word_error_rate
 from sottovoce.models import EngineUnavailable
 from sottovoce.models.catalog import Catalog, ModelError, default_models_dir
 from sottovoce.models.stt import WhisperSTT
