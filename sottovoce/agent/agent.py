@@ -167,8 +167,9 @@ class Agent:
                 turn.route = "dialogue"
                 return [], ["Okay, I won't."], []
             text = after_no(text) or text
-        elif is_yes(text) or is_no(text):
-            # A bare "yes" with no question asked (often a misheard word) must not act.
+        elif (is_yes(text) or is_no(text)) and not self.router.completes(text):
+            # A bare "yes" with no question asked (often a misheard word) must not act;
+            # "stop" or "skip it" with nothing asked are commands of their own.
             turn.route = "dialogue"
             return [], ["There's nothing waiting for a yes or no."], []
         return await self._route(turn, [text])

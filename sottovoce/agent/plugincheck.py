@@ -5,13 +5,20 @@ schemas, names, kinds), each tool's sentence templates must compile with
 hassil, and example sentences drawn from each template (list slots filled
 from a world and the tool's own lists) must be routed to that tool by the
 agent's real router, against the grammar of every plugin the agent would
-load. An example using "it"/"them" is routed as if the tool had just been
-used, since that is when a user says it.
+load. Each example goes in where a typed or spoken utterance does
+(`Agent.handle`: the same normalization, the same yes/no of the dialogue, the
+same router with the words as heard), and only carrying the calls out is left
+out, so an example that passes here matches in use. An example using
+"it"/"them" is routed as if the tool had just been used, since that is when a
+user says it. An example that routes nowhere and is heard differently from
+how it is written (numbers as digits, contractions expanded, fillers and
+punctuation dropped) is reported with how it is heard and what to write.
 """
 
 from __future__ import annotations
 
 import asyncio
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,15 +26,17 @@ from typing import Any
 from hassil import Intents, Sentence, SlotList, parse_sentence
 from hassil.errors import MissingListError, MissingRuleError
 
+from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import Call
 from sottovoce.agent.dialogue import DialogueState
 from sottovoce.agent.grammar import Grammar, world_lists
 from sottovoce.agent.ha_library import expansion_rules
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
-from sottovoce.agent.samples import draw_samples
+from sottovoce.agent.samples import Sample, draw_samples
 from sottovoce.devices import KINDS, World
-from sottovoce.tools import Plugin, ToolSpec
+from sottovoce.models import TextSink
+from sottovoce.tools import Plugin, Registry, ToolSpec
 from sottovoce.tools.check import Loaded, Problem, accepted, static_problems
 
 DEFAULT_SAMPLES = 5  # examples per template: ~4,200 over the built-ins, ~17 s
@@ -81,7 +90,7 @@ def check_plugins(
     templates, compiled = _compile(loaded.plugins, world)
     blocked = {p.where for p in static + compiled if p.blocking}
     registry = accepted(_without(loaded.plugins, blocked))
-    router = Router(registry, world, grammar=Grammar(registry, world))
+    entrance = _Entrance(registry, world)
 
     def selected(name: str) -> bool:
         return only is None or name in (only, loaded.names.get(only))
@@ -95,7 +104,7 @@ def check_plugins(
     routable = [
         t for t in templates if selected(t.spec.plugin) and registry.get(t.spec.name) is t.spec
     ]
-    report.problems += asyncio.run(_route_samples(router, routable, samples, report))
+    report.problems += asyncio.run(_route_samples(entrance, routable, samples, report))
     return report
 
 
@@ -150,8 +159,48 @@ def _without(plugins: Sequence[Plugin], blocked: set[str]) -> list[Plugin]:
     return kept
 
 
+class _DecidingRouter(Router):
+    """The router, recording its decisions and handing the agent nothing to carry out."""
+
+    decisions: list[Decision]
+
+    async def route(
+        self,
+        text: str,
+        state: DialogueState,
+        on_text: TextSink | None = None,
+        *,
+        heard: str | None = None,
+    ) -> Decision:
+        decision = await super().route(text, state, on_text, heard=heard)
+        self.decisions.append(decision)
+        return Decision(decision.route)
+
+
+class _Entrance:
+    """The agent's own way in for an utterance (`Agent.handle`), with nothing run."""
+
+    def __init__(self, registry: Registry, world: World) -> None:
+        grammar = Grammar(registry, world)
+        self.registry = registry
+        self.agent = Agent(registry, world, grammar=grammar)
+        self.router = _DecidingRouter(registry, world, grammar=grammar)
+        self.agent.router = self.router
+
+    async def decide(self, said: str, state: DialogueState) -> Decision:
+        """What the agent decides for `said` in a conversation in `state`."""
+        self.agent.state = state
+        self.router.decisions = []
+        result = await self.agent.handle(said)
+        if not self.router.decisions:  # the dialogue answered (a yes or no), or it was too long
+            return Decision(result.route, reply=result.reply)
+        calls = [call for decision in self.router.decisions for call in decision.calls]
+        replies = [d.reply for d in self.router.decisions if d.reply]
+        return Decision(self.router.decisions[0].route, calls, " ".join(replies) or None)
+
+
 async def _route_samples(
-    router: Router, templates: Sequence[_Template], count: int, report: CheckReport
+    entrance: _Entrance, templates: Sequence[_Template], count: int, report: CheckReport
 ) -> list[Problem]:
     problems = []
     # Templates may use Home Assistant's named phrases (<all>, <everywhere>), as the grammar does.
@@ -174,14 +223,57 @@ async def _route_samples(
             state = DialogueState()
             if "ref" in sample.lists:
                 state.last_call = Call(spec.name, {})
-            # As the agent does: what is said is normalized before it is routed.
-            decision = await router.route(normalize(sample.text), state)
+            decision = await entrance.decide(sample.text, state)
             miss = _misroute(decision, spec.name)
             if miss is not None and _yields_to_a_name(decision, sample.lists):
                 report.yielded += 1
             elif miss is not None:
-                problems.append(Problem(spec.qualified_name, f'"{sample.text}" {miss}'))
+                hint = "" if decision.calls else heard_hint(sample, spec.lists)
+                problems.append(Problem(spec.qualified_name, f'"{sample.text}" {miss}{hint}'))
     return problems
+
+
+def heard_hint(sample: Sample, own_lists: Mapping[str, Any]) -> str:
+    """How an example that routed nowhere is heard, when not as written, and what to write.
+
+    The grammar reads a template's own words in both forms, but a tool's own list
+    values only as written: a value normalization changes can never be matched.
+    """
+    said, heard = _as_written(sample.text), normalize(sample.text)
+    if said == heard:
+        return ""
+    changes = _changes(said.split(), heard.split())
+    unheard = [
+        (name, value)
+        for name, value in sample.values
+        if name in own_lists and _as_written(value) != normalize(value)
+    ]
+    if unheard:
+        name, value = unheard[0]
+        advice = f'write the value "{value}" of {{{name}}} as it is heard: "{normalize(value)}"'
+    else:
+        advice = "write the template's words as they are heard"
+    return f'; it is heard as "{heard}" ({changes}): {advice}'
+
+
+def _as_written(text: str) -> str:
+    """The words of `text` as a template holds them: lower case, no punctuation at their ends."""
+    words = (word.strip(',.!?;:"') for word in text.lower().split())
+    return " ".join(word for word in words if word)
+
+
+def _changes(said: list[str], heard: list[str]) -> str:
+    """What normalization did to the words: '"two" becomes "2"', '"um" is dropped'."""
+    found = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=said, b=heard).get_opcodes():
+        before, after = " ".join(said[a1:a2]), " ".join(heard[b1:b2])
+        if op == "replace":
+            found.append(f'"{before}" becomes "{after}"')
+        elif op == "delete":
+            found.append(f'"{before}" is dropped')
+        elif op == "insert":
+            found.append(f'"{after}" is added')
+    return ", ".join(found[:3])
 
 
 def _yields_to_a_name(decision: Decision, lists: frozenset[str]) -> bool:

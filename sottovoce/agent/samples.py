@@ -41,10 +41,11 @@ DEFAULT_WILDCARD = "something"
 
 @dataclass(frozen=True)
 class Sample:
-    """One example sentence and the slot lists it drew from."""
+    """One example sentence, the slot lists it drew from and the list values it said."""
 
     text: str
     lists: frozenset[str]
+    values: tuple[tuple[str, str], ...] = ()  # (list name, the words drawn from it)
 
 
 def draw_samples(
@@ -60,7 +61,7 @@ def draw_samples(
     for _ in range(count * 3):  # duplicates are common in small templates
         walk = _Walk(rng, lists, rules or {})
         text = " ".join(walk.expand(sentence.expression).split())
-        found.setdefault(text, Sample(text, frozenset(walk.used)))
+        found.setdefault(text, Sample(text, frozenset(walk.used), tuple(walk.values)))
         if len(found) >= count:
             break
     return list(found.values())
@@ -76,6 +77,7 @@ class _Walk:
         self.lists = lists
         self.rules = rules
         self.used: set[str] = set()
+        self.values: list[tuple[str, str]] = []
 
     def expand(self, expression: Expression) -> str:
         if isinstance(expression, TextChunk):
@@ -102,7 +104,9 @@ class _Walk:
         if isinstance(slot_list, TextSlotList):
             if not slot_list.values:
                 raise MissingListError(f"list {{{name}}} has no values")
-            return self.expand(self.rng.choice(slot_list.values).text_in)
+            words = " ".join(self.expand(self.rng.choice(slot_list.values).text_in).split())
+            self.values.append((name, words))
+            return words
         if isinstance(slot_list, RangeSlotList):
             return self._number(slot_list)
         if isinstance(slot_list, WildcardSlotList):

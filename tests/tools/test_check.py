@@ -14,6 +14,7 @@ from sottovoce.agent.grammar import world_lists
 from sottovoce.agent.plugincheck import BASE_LISTS, check_plugins, slot_lists
 from sottovoce.agent.samples import draw_samples
 from sottovoce.devices import World, default_world_path, load_world
+from sottovoce.testing import AgentHarness
 from sottovoce.tools import Plugin, Registry, ToolContext
 from sottovoce.tools.builtin import BUILTIN_PLUGINS
 from sottovoce.tools.check import Loaded, load_targets
@@ -164,6 +165,8 @@ def test_what_the_check_found_in_the_builtins_stays_fixed() -> None:
         "remind me at 7 pm to call mum",
         "don't remind me to call mum anymore",
         "flip the lights on the landing",
+        "play morning jazz in the kitchen",
+        "skip it",  # was taken for a "no" with nothing asked
     )
     assert asyncio.run(talk(*said)) == [
         ["timer_start"],
@@ -171,5 +174,47 @@ def test_what_the_check_found_in_the_builtins_stays_fixed() -> None:
         ["reminder_add"],
         ["reminder_cancel"],
         ["light_turn_on"],
+        ["media_play_media"],
+        ["media_skip"],
     ]
     assert agent.world.store.timers == [] and agent.world.store.reminders == []
+
+
+def _coffee(*sentences: str) -> Plugin:
+    coffee = Plugin("coffee", "Order coffee.")
+    drinks = {"values": ["latte", "flat white"]}
+    sizes = {"values": ["large", "two shot"]}  # "two" is heard as "2": never matched
+
+    @coffee.tool(sentences=list(sentences), lists={"drink": drinks, "size": sizes})
+    def coffee_order(ctx: ToolContext, drink: str, size: str | None = None) -> str:
+        """Order a coffee."""
+        return f"One {drink} coming."
+
+    return coffee
+
+
+def _coffee_lines(coffee: Plugin) -> list[str]:
+    report = check_plugins(Loaded(plugins=[coffee], names={"coffee": "coffee"}), _world())
+    return [problem.line() for problem in report.problems]
+
+
+def test_what_passes_the_check_matches_in_use() -> None:
+    coffee = _coffee("i'd like a cup of {drink}", "can't you make me a {drink}, please")
+    assert _coffee_lines(coffee) == []
+    h = AgentHarness(plugins=[coffee], world=None)
+    for said in ("I'd like a cup of latte.", "Can't you make me a flat white, please?"):
+        assert [c.tool for c in h.say(said).calls] == ["coffee_order"], said
+
+
+def test_words_that_are_never_heard_as_written_are_reported_with_what_to_write() -> None:
+    coffee = _coffee("order a {size} {drink}")
+    lines = _coffee_lines(coffee)
+    assert lines and all("two shot" in line for line in lines)
+    assert lines[0].startswith('coffee.coffee_order: "order a two shot ')
+    assert lines[0].endswith(
+        ' ("two" becomes "2"): write the value "two shot" of {size} as it is heard: "2 shot"'
+    )
+    # The check says what happens in use: the agent does not match it either.
+    h = AgentHarness(plugins=[coffee], world=None)
+    assert h.say("order a two shot latte").calls == []
+    assert [c.tool for c in h.say("order a large latte").calls] == ["coffee_order"]
