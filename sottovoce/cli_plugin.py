@@ -23,7 +23,7 @@ def add_plugin_parser(commands: Any) -> None:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from sottovoce.tools.scaffold import ScaffoldError, create_plugin
+    from sottovoce.tools.scaffold import ScaffoldError, create_plugin, tool_names
 
     try:
         target, written = create_plugin(args.name, args.dir)
@@ -33,8 +33,10 @@ def _run_new(args: argparse.Namespace) -> int:
     print(f"Created the plugin package {target}/:")
     for path in written:
         print(f"  {path.relative_to(target)}")
+    module = next(path for path in written if path.name == "__init__.py")
+    tools = ", ".join(f"{target.name}.{tool}" for tool in tool_names(module.read_text("utf-8")))
     print("Next:")
     print(f"  pip install -e {target}")
-    print(f"  sottovoce tools        # lists {target.name}.{target.name}_run")
+    print(f"  sottovoce tools        # lists {tools}")
     print(f"  pytest {target}")
     return 0

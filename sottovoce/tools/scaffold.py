@@ -12,6 +12,7 @@ plugin's name.
 
 from __future__ import annotations
 
+import ast
 import errno
 import keyword
 import os
@@ -88,6 +89,22 @@ def render(name: str) -> dict[str, str]:
         text = folder.joinpath(template).read_text(encoding="utf-8")
         rendered[_substitute(target, tokens)] = _substitute(text, tokens)
     return rendered
+
+
+def tool_names(module: str) -> list[str]:
+    """The tools a plugin module's source defines: functions decorated `@<plugin>.tool`."""
+    names = []
+    for node in ast.parse(module).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+            _is_tool_decorator(decorator) for decorator in node.decorator_list
+        ):
+            names.append(node.name)
+    return names
+
+
+def _is_tool_decorator(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(target, ast.Attribute) and target.attr == "tool"
 
 
 def _substitute(text: str, tokens: dict[str, str]) -> str:

@@ -44,6 +44,8 @@ def test_it_makes_the_package_and_says_what_to_do_next(
     assert _files(folder) == EXPECTED_FILES
     assert f"pip install -e {folder}" in out
     assert f"pytest {folder}" in out
+    # Every tool it made, as `sottovoce tools` will list them.
+    assert "# lists garden_hose.garden_hose_run, garden_hose.garden_hose_stop\n" in out
     pyproject = (folder / "pyproject.toml").read_text(encoding="utf-8")
     assert 'garden_hose = "sottovoce_garden_hose:plugin"' in pyproject
     assert "requires = []" in pyproject  # installing needs no package index
