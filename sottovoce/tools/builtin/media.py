@@ -5,19 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field
-from rapidfuzz import fuzz, process
 
-from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
-from sottovoce.tools.targets import PRONOUNS, find_devices, of_kinds, phrase, sentence
+from sottovoce.tools.builtin.media_library import describe, find_title
+from sottovoce.tools.builtin.media_players import KINDS, find_players, now_playing, one_player
+from sottovoce.tools.targets import phrase, sentence
 
 plugin = Plugin("media", "Play, pause and stop music and media, change the volume, skip tracks.")
-
-KINDS = ["media_player"]
 STEP = 10
-MEDIA_CUTOFF = 80.0
-# Words people add after a title ("play morning jazz playlist") that are not part of it.
-KIND_SUFFIXES = ("playlist", "album", "podcast", "station", "radio station", "radio", "record")
 
 Name = Annotated[str | None, Field(description="media player name, alias or 'it'")]
 Area = Annotated[str | None, Field(description="area or floor")]
@@ -29,65 +24,6 @@ _MUSIC = "[the] (music|song|track|audio|sound|media|playback|tv|radio|podcast|sp
 
 def _say(text: str) -> str:
     return text[0].upper() + text[1:]
-
-
-def _players(
-    ctx: ToolContext, name: str | None, area: str | None, busy_first: bool = False
-) -> list[Device]:
-    """The players meant; with neither name nor area, the one(s) where the user is."""
-    if name is not None and name.strip().lower() in PRONOUNS:
-        pointed = [i for i in ctx.referent if i in ctx.world.devices]
-        if not any(ctx.world.devices[i].kind in KINDS for i in pointed):
-            name = None  # "turn it up" with nothing said before means the music here
-    if name is not None:
-        # An alias such as "speaker" is also a kind word, which targets would read as
-        # "the players here": an exact name wins.
-        wanted = name.strip().lower()
-        exact = [d for d in of_kinds(ctx, KINDS) if wanted in _spoken(d)]
-        name = exact[0].id if len(exact) == 1 else name
-    if name is not None or area is not None:
-        return find_devices(ctx, KINDS, name, area)
-    return _default(ctx, busy_first)
-
-
-def _spoken(device: Device) -> set[str]:
-    return {device.name.lower(), *(a.lower() for a in device.aliases)}
-
-
-def _default(ctx: ToolContext, busy_first: bool) -> list[Device]:
-    every = of_kinds(ctx, KINDS)
-    here = [d for d in every if ctx.area is not None and d.area == ctx.area]
-    if here:
-        found = here
-    elif len(every) == 1:
-        found = every
-    else:
-        # Nobody nearby: "pause the music" most likely means what is playing.
-        playing = [d for d in every if d.state().get("status") == "playing"]
-        if not every:
-            raise ToolError("There is no media player here.")
-        if not (busy_first and playing):
-            raise ToolError(f"Which media player? I know {phrase(every)}.")
-        found = playing
-    ctx.touch(found)
-    return found
-
-
-def _one(ctx: ToolContext, name: str | None, area: str | None) -> Device:
-    """One player: several nearby but one playing means that one."""
-    found = _players(ctx, name, area, busy_first=True)
-    busy = [d for d in found if d.state().get("status") == "playing"]
-    if len(found) > 1 and len(busy) != 1:
-        raise ToolError(f"Which one? I know {phrase(found)}.")
-    return found[0] if len(found) == 1 else busy[0]
-
-
-def _describe(ctx: ToolContext, title: str) -> str:
-    """'Abbey Road by The Beatles', or the bare title."""
-    for item in ctx.world.media_library:
-        if item.title.casefold() == title.casefold() and item.artist:
-            return f"{item.title} by {item.artist}"
-    return title
 
 
 @plugin.tool(
@@ -107,13 +43,13 @@ def _describe(ctx: ToolContext, title: str) -> str:
 )
 def media_play(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Start or resume playing on a media player."""
-    players = _players(ctx, name, area)
+    players = find_players(ctx, name, area)
     for player in players:
         player.set(status="playing")
     if len(players) == 1:
         media = players[0].state().get("media") or ""
         if media:
-            return f"{_say(phrase(players))} is playing {_describe(ctx, media)}."
+            return f"{_say(phrase(players))} is playing {describe(ctx, media)}."
     return sentence(players, "is playing", "are playing")
 
 
@@ -131,7 +67,7 @@ def media_play(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 )
 def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Pause a media player that is playing."""
-    players = _players(ctx, name, area, busy_first=True)
+    players = find_players(ctx, name, area, busy_first=True)
     playing = [p for p in players if p.state().get("status") == "playing"]
     if not playing:
         return f"{_say(phrase(players))} {'is' if len(players) == 1 else 'are'} not playing."
@@ -157,7 +93,7 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 )
 def media_stop(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Stop a media player."""
-    players = _players(ctx, name, area, busy_first=True)
+    players = find_players(ctx, name, area, busy_first=True)
     for player in players:
         player.set(status="stopped")
     return sentence(players, "is stopped", "are stopped")
@@ -191,7 +127,7 @@ def media_skip(
     area: Area = None,
 ) -> str:
     """Skip to the next (or back to the previous) track."""
-    player = _one(ctx, name, area)
+    player = one_player(ctx, name, area)
     state = player.state()
     if state.get("status") == "stopped" or not state.get("media"):
         raise ToolError(f"Nothing is playing on the {player.name}.")
@@ -224,7 +160,7 @@ def media_set_volume(
     area: Area = None,
 ) -> str:
     """Set the volume of a media player in percent."""
-    players = _players(ctx, name, area)
+    players = find_players(ctx, name, area)
     for player in players:
         player.set(volume=percent)
     return sentence(players, f"is at volume {percent}", f"are at volume {percent}")
@@ -275,7 +211,7 @@ def media_volume_step(
 ) -> str:
     """Turn the volume up or down (by 10 percent unless told otherwise)."""
     delta = step if direction == "up" else -step
-    players = _players(ctx, name, area, busy_first=True)
+    players = find_players(ctx, name, area, busy_first=True)
     for player in players:
         volume = int(player.state().get("volume", 50))
         player.set(volume=max(0, min(100, volume + delta)))
@@ -319,59 +255,11 @@ def media_mute(
     muted: Annotated[bool, Field(description="true to mute, false to unmute")] = True,
 ) -> str:
     """Mute or unmute a media player."""
-    players = _players(ctx, name, area, busy_first=True)
+    players = find_players(ctx, name, area, busy_first=True)
     for player in players:
         player.set(muted=muted)
     word = "muted" if muted else "unmuted"
     return sentence(players, f"is {word}", f"are {word}")
-
-
-def _title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
-    """The library title meant by a (possibly misheard) title and/or artist."""
-    library = ctx.world.media_library
-    if artist:
-        by = _by_artist(ctx, artist)
-        if not media:
-            return by[0]
-        library = [item for item in library if item.title in by] or library
-    titles = [item.title for item in library]
-    wanted = _strip_kind(" ".join((media or "").lower().split()))
-    if not wanted:
-        raise ToolError("What should I play?")
-    for title in titles:
-        if title.casefold() == wanted:
-            return title
-    # "play jazz": a word of exactly one title.
-    words = [t for t in titles if set(wanted.split()) <= set(t.casefold().split())]
-    if len(words) == 1:
-        return words[0]
-    best = process.extractOne(
-        wanted, {t: t.casefold() for t in titles}, scorer=fuzz.ratio, score_cutoff=MEDIA_CUTOFF
-    )
-    if best is None:
-        raise ToolError(f"I can't find {media} in your music.")
-    return str(best[2])
-
-
-def _strip_kind(text: str) -> str:
-    for word in ("the ", "some ", "my "):
-        if text.startswith(word):
-            text = text[len(word) :]
-    for suffix in KIND_SUFFIXES:
-        if text.endswith(" " + suffix):
-            return text[: -len(suffix) - 1]
-    return text
-
-
-def _by_artist(ctx: ToolContext, artist: str) -> list[str]:
-    """Titles by the artist (near misses and a missing 'the' allowed), library order."""
-    wanted = _strip_kind(" ".join(artist.lower().split()))
-    artists = {i.artist for i in ctx.world.media_library if i.artist}
-    choices = {a: _strip_kind(a.casefold()) for a in artists}
-    best = process.extractOne(wanted, choices, scorer=fuzz.ratio, score_cutoff=MEDIA_CUTOFF)
-    if best is None:
-        raise ToolError(f"I have nothing by {artist}.")
-    return [i.title for i in ctx.world.media_library if i.artist == best[2]]
 
 
 _ON = " (on|in|through) " + _PLAYER
@@ -408,19 +296,10 @@ def media_play_media(
     """Play a title (or something by an artist) from the media library."""
     if not media and not artist:
         raise ToolError("What should I play?")
-    title = _title(ctx, media, artist)
-    player = _one(ctx, name, area)
+    title = find_title(ctx, media, artist)
+    player = one_player(ctx, name, area)
     player.set(status="playing", media=title)
-    return f"Playing {_describe(ctx, title)} on the {player.name}."
-
-
-def _now_playing(ctx: ToolContext, name: str | None, area: str | None) -> list[Device]:
-    if name is not None or area is not None:
-        return _players(ctx, name, area)
-    every = of_kinds(ctx, KINDS)
-    busy = [d for d in every if d.state().get("status") == "playing"]
-    here = [d for d in busy if ctx.area is not None and d.area == ctx.area]
-    return here or busy
+    return f"Playing {describe(ctx, title)} on the {player.name}."
 
 
 @plugin.tool(
@@ -439,7 +318,7 @@ def _now_playing(ctx: ToolContext, name: str | None, area: str | None) -> list[D
 )
 def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say what a media player is playing."""
-    players = _now_playing(ctx, name, area)
+    players = now_playing(ctx, name, area)
     if not players:
         return "Nothing is playing."
     parts = []
@@ -451,7 +330,7 @@ def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) ->
             parts.append(f"the {player.name} is stopped")
         else:
             verb = "is playing" if status == "playing" else "is paused on"
-            parts.append(f"the {player.name} {verb} {_describe(ctx, media)}")
+            parts.append(f"the {player.name} {verb} {describe(ctx, media)}")
     return _say(" and ".join(parts)) + "."
 
 
@@ -467,7 +346,7 @@ def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) ->
 )
 def media_get_volume(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say the volume of a media player."""
-    players = _players(ctx, name, area, busy_first=True)
+    players = find_players(ctx, name, area, busy_first=True)
     parts = []
     for player in players:
         state = player.state()
