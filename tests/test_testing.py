@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,17 @@ from sottovoce.testing import (
     DEFAULT_START,
     AgentHarness,
     EnergyVAD,
+    PluginNotLoaded,
     ScriptedLLM,
     ScriptedSTT,
     SilentTTS,
     VirtualClock,
     call,
+    installed_plugin,
     make_world,
     silence,
 )
-from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools import Plugin, ToolContext, ToolError, registry
 from sottovoce.tools.targets import find_one
 from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.hearing import Listener
@@ -143,3 +146,21 @@ def test_hear_runs_spoken_turns_through_the_voice_loop() -> None:
     assert h.state("lock.front_door")["locked"] is False
     assert h.voice.said == ["Unlock the front door?", "The front door is unlocked."]
     assert h.clock.now() == make_world(None).clock.now()  # hearing does not move the clock
+
+
+def _installed_also(monkeypatch: pytest.MonkeyPatch, *extra: EntryPoint) -> None:
+    real = list(entry_points(group=registry.ENTRY_POINT_GROUP))
+    monkeypatch.setattr(registry, "entry_points", lambda group: [*real, *extra])
+
+
+def test_an_installed_plugin_is_loaded_as_the_agent_loads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    timers = installed_plugin("timers")
+    assert timers is not None and timers.name == "timers"
+    assert installed_plugin("garden_hose") is None  # not installed: a test skips
+    # One that the agent would skip (here: it does not import) fails the test, saying why.
+    _installed_also(monkeypatch, EntryPoint("broken", "no_such_plugin_module:plugin", "x"))
+    with pytest.raises(PluginNotLoaded, match="plugin broken is installed but the agent skips it"):
+        installed_plugin("broken")
+    assert installed_plugin("timers") is timers

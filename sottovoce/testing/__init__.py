@@ -7,6 +7,8 @@
 - `ScriptedSTT`: a recognizer that hears scripted words; `SilentTTS`: a voice
   that says nothing for as long as the words take; `EnergyVAD`: speech by loudness.
 - `VirtualClock`: the clock that moves only when told.
+- `installed_plugin`: the plugin an installed entry point names, loaded as the
+  agent loads it (`PluginNotLoaded` says why the agent would skip it).
 
 Nothing here loads a model or touches the network.
 """
@@ -21,17 +23,20 @@ from sottovoce.testing.fakes import (
     silence,
 )
 from sottovoce.testing.harness import DEFAULT_START, AgentHarness, SpokenTurn, make_world
+from sottovoce.testing.installed import PluginNotLoaded, installed_plugin
 
 __all__ = [
     "DEFAULT_START",
     "AgentHarness",
     "EnergyVAD",
+    "PluginNotLoaded",
     "ScriptedLLM",
     "ScriptedSTT",
     "SilentTTS",
     "SpokenTurn",
     "VirtualClock",
     "call",
+    "installed_plugin",
     "make_world",
     "silence",
 ]
