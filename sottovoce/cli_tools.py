@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sottovoce.cli_args import whole
@@ -75,17 +76,37 @@ def _list_tools(registry: Registry, *, as_json: bool) -> None:
     for spec in specs:
         risky = "  (asks first)" if spec.confirm else ""
         print(f"{spec.plugin}.{spec.name}: {spec.description}{risky}")
-        props = spec.json_schema().get("properties", {})
-        for param, schema in props.items():
-            print(f"    {param}: {_type_of(schema)}")
+        schema = spec.json_schema()
+        definitions = schema.get("$defs", {})
+        for param, body in schema.get("properties", {}).items():
+            print(f"    {param}: {type_of(body, definitions)}")
 
 
-def _type_of(schema: dict[str, object]) -> str:
-    if "type" in schema:
-        return str(schema["type"])
+def type_of(schema: Mapping[str, Any], definitions: Mapping[str, Any] | None = None) -> str:
+    """A parameter's type as listed: `string`, `"heat" | "cool" | null`, `array of string`.
+
+    A fixed choice (a `Literal` or an enum, `$ref` to a definition) shows its values.
+    """
+    definitions = definitions or {}
+    reference = schema.get("$ref")
+    if isinstance(reference, str):
+        target = definitions.get(reference.rsplit("/", 1)[-1])
+        return type_of(target, definitions) if isinstance(target, Mapping) else "any"
+    choices = schema.get("enum")
+    if isinstance(choices, list):
+        return " | ".join(json.dumps(choice, ensure_ascii=False) for choice in choices)
+    if "const" in schema:
+        return json.dumps(schema["const"], ensure_ascii=False)
     options = schema.get("anyOf")
     if isinstance(options, list):
-        return " | ".join(str(o.get("type", "?")) for o in options if isinstance(o, dict))
+        return " | ".join(
+            type_of(option, definitions) for option in options if isinstance(option, Mapping)
+        )
+    items = schema.get("items")
+    if schema.get("type") == "array" and isinstance(items, Mapping):
+        return f"array of {type_of(items, definitions)}"
+    if "type" in schema:
+        return str(schema["type"])
     return "any"
 
 
