@@ -71,7 +71,7 @@ class Agent:
     def check_due(self) -> None:
         """Fire the timers and reminders whose time has come; queue (and hook) what to say."""
         # A reminder's text is the user's, and reaches a terminal and a notification.
-        spoken = [printable(text) for text in fire_due(self.world)]
+        spoken = fire_due(self.world, self.registry)  # cleaned there
         if spoken:
             self._save()
             self._queued += spoken

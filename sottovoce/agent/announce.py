@@ -1,15 +1,42 @@
-"""Timers and reminders that come due: take them out of the store and say so."""
+"""What came due: every plugin's due checks, run in one store transaction, and what they say.
+
+Timers and reminders are built-in plugins' due checks like any other plugin's:
+the core knows no plugin. The checks run inside `Store.exclusive()`, so among
+processes sharing a store one takes each item out and announces it.
+"""
 
 from __future__ import annotations
 
-from sottovoce.devices import World
-from sottovoce.tools.builtin.reminders import announce_reminder
-from sottovoce.tools.builtin.timers import announce_timer
+import logging
+
+from sottovoce.devices import StoreError, World
+from sottovoce.models.safetext import printable
+from sottovoce.tools import Registry, ToolContext
+from sottovoce.tools.api import DueFunction
+
+log = logging.getLogger(__name__)
 
 
-def fire_due(world: World) -> list[str]:
-    """Remove the timers and reminders due by the world's clock; their announcements."""
-    now = world.clock.now()
-    spoken = [announce_timer(timer) for timer in world.store.pop_due_timers(now)]
-    spoken += [announce_reminder(reminder) for reminder in world.store.pop_due_reminders(now)]
-    return spoken
+def fire_due(world: World, registry: Registry) -> list[str]:
+    """Take out what came due, by every plugin's checks; the sentences to announce."""
+    checks = [(plugin.name, check) for plugin in registry.plugins() for check in plugin.due_checks]
+    if not checks:
+        return []
+    said: list[str] = []
+    try:
+        with world.store.exclusive():
+            said = _run(world, checks)
+    except StoreError as exc:  # locked past the timeout: tried again at the next check
+        log.info("%s", exc)  # (or the save failed: said now, saved by a later commit)
+    return said
+
+
+def _run(world: World, checks: list[tuple[str, DueFunction]]) -> list[str]:
+    spoken: list[str] = []
+    for plugin, check in checks:
+        try:
+            said = check(ToolContext(world=world, plugin=plugin))
+            spoken += [printable(str(text)) for text in said]
+        except Exception:  # one broken plugin must not silence the others' timers
+            log.warning("due check of plugin %s failed", plugin, exc_info=True)
+    return [text for text in spoken if text]

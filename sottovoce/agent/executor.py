@@ -65,7 +65,9 @@ async def execute(
     unasked = unasked_prompt(spec, values) if spec.confirm and not confirmed else None
     guard = Guard(spec.name, spec.kinds, ask_first=unasked)
     view = guard.view(world)
-    ctx = ToolContext(world=view, area=area, referent=referent, confirmed=confirmed)
+    ctx = ToolContext(
+        world=view, area=area, referent=referent, confirmed=confirmed, plugin=spec.plugin
+    )
     checkpoint = world.checkpoint()
     store = _store_view(world) if unasked is not None else None
     before = _Before({d.id: d.state() for d in world.devices.values()}, store)

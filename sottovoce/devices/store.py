@@ -12,7 +12,8 @@ when dropped.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +26,10 @@ from .store_sql import Rows
 
 __all__ = ["Call", "Message", "Reminder", "Store", "Timer", "Workout"]
 
-_CONTENTS = ("timers", "reminders", "lists", "notes", "messages", "calls", "workout", "last_id")
+# last_id stays last: it is not a change of its own (ids come from the database).
+_CONTENTS = (
+    "timers", "reminders", "lists", "notes", "messages", "calls", "workout", "records", "last_id",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Store:
     messages: list[Message] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     workout: Workout = field(default_factory=Workout)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # plugins' own, by plugin
     last_id: int = 0
     path: Path | None = field(default=None, compare=False)
     _db: StoreDB | None = field(default=None, init=False, repr=False, compare=False)
@@ -122,6 +127,30 @@ class Store:
             return
         self._load(*self._db.apply(self._base, encode(self._contents())))
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """A read-modify-write that no other process sharing the store comes between.
+
+        Inside, the contents are what is stored now; on leaving, what changed is
+        saved (StoreUnsaved if it cannot be: the changes stay in memory and the next
+        commit tries again). Used to take out what came due, so that one process
+        announces it. In memory, read-only, or with unsaved changes it runs on
+        what this process holds.
+        """
+        db = self._db
+        if db is None or self._base is None or db.read_only or self._changes():
+            yield
+            return
+        saved = None
+        with db.transaction() as tx:
+            if tx.generation() != self._generation:
+                self._load(*tx.read())
+            yield
+            if self._changes():
+                saved = tx.apply(self._base, encode(self._contents()))
+        if saved is not None:  # only once the transaction committed
+            self._load(*saved)
+
     def rows(self) -> dict[str, Any]:
         """The contents as plain rows: equal rows, equal contents."""
         return encode(self._contents())
@@ -134,20 +163,17 @@ class Store:
     def pop_due_timers(self, now: datetime) -> list[Timer]:
         """Remove and return the running timers that have ended by `now`, oldest first.
 
-        Shared with other processes, a timer is returned by exactly one of them.
+        Inside `exclusive()`, a timer shared with other processes is returned by one of them.
         """
-        self.refresh()
         due = [
             t for t in self.timers if not t.paused and t.ends_at is not None and t.ends_at <= now
         ]
-        due = self._claim("timers", due)
         self.timers = [t for t in self.timers if all(t.id != d.id for d in due)]
         return sorted(due, key=lambda t: (t.ends_at or now, t.id))
 
     def pop_due_reminders(self, now: datetime) -> list[Reminder]:
-        """Remove and return the reminders due by `now`, oldest first (once across processes)."""
-        self.refresh()
-        due = self._claim("reminders", [r for r in self.reminders if r.due <= now])
+        """Remove and return the reminders due by `now`, oldest first."""
+        due = [r for r in self.reminders if r.due <= now]
         self.reminders = [r for r in self.reminders if all(r.id != d.id for d in due)]
         return sorted(due, key=lambda r: (r.due, r.id))
 
@@ -160,28 +186,6 @@ class Store:
             self.commit()  # saved now: unsaved changes would keep others' saves out of view
         except StoreError:
             pass  # a read-only place: the seeded lists live in memory
-
-    def _claim(self, table: str, due: list[Any]) -> list[Any]:
-        """The due items this process may announce; the others' claims dropped from memory."""
-        if not due or self._db is None or self._base is None:
-            return due
-        saved = self._base[table]
-        ids = [item.id for item in due if item.id in saved]
-        claimed = ids
-        if ids and self._db.read_only is None:
-            try:
-                claimed, generation = self._db.claim(table, ids)
-                if self._generation == generation - 1:
-                    self._generation = generation
-            except StoreError:
-                pass  # announced anyway; still stored, so said again after a restart
-        for i in ids:  # saved or not, it is not this process's change to make again
-            saved.pop(i, None)
-        # Due items this process never saved are its own; saved ones only if it claimed them.
-        mine = [item for item in due if item.id not in ids or item.id in claimed]
-        gone = {item.id for item in due} - {item.id for item in mine}
-        setattr(self, table, [item for item in getattr(self, table) if item.id not in gone])
-        return mine
 
     def _changes(self) -> bool:
         ours = encode(self._contents())

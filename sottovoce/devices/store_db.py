@@ -6,8 +6,8 @@ store is a database, not a file rewritten whole: one table per kind of record
 as a difference, in one IMMEDIATE transaction, to whatever the other processes
 have committed meanwhile: an item another process added is never overwritten.
 A `generation` counter in `meta`, bumped by every write, tells a process cheaply
-whether anyone else changed anything. Ids come from the database, and a due timer
-or reminder is claimed by deleting its row, so one process announces it.
+whether anyone else changed anything. Ids come from the database; what comes due
+is taken out inside one `transaction()`, so one process announces it.
 
 The tables and the SQL that reads and writes them are in `store_sql.py`.
 
@@ -37,7 +37,7 @@ from .store_sql import (
     read_rows,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 2 had no plugin records; 1 was JSON sections rewritten whole
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -143,8 +143,7 @@ class StoreDB:
     def apply(self, base: Rows, ours: Rows) -> tuple[Rows, int]:
         """Write what changed from `base` to `ours` onto what is stored; return the result."""
         with self._write() as conn:
-            apply_changes(conn, base, ours)
-            return read_rows(conn), bump(conn)
+            return Transaction(conn).apply(base, ours)
 
     def next_id(self) -> int:
         """A fresh id for a timer or reminder, unique across every process."""
@@ -155,18 +154,11 @@ class StoreDB:
             bump(conn)
             return new
 
-    def claim(self, table: str, ids: list[int]) -> tuple[list[int], int]:
-        """Delete these timers or reminders; the ids this process removed, and the generation.
-
-        Another process that claimed one first removed it already, so each due item
-        is announced by exactly one process.
-        """
-        assert table in ("timers", "reminders")
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One IMMEDIATE transaction: a read-modify-write no other process can come between."""
         with self._write() as conn:
-            claimed = [
-                i for i in ids if conn.execute(f"DELETE FROM {table} WHERE id = ?", (i,)).rowcount
-            ]
-            return claimed, bump(conn)
+            yield Transaction(conn)
 
     @contextmanager
     def _use(self) -> Iterator[sqlite3.Connection | None]:
@@ -189,10 +181,30 @@ class StoreDB:
                         conn.execute("ROLLBACK")
                     raise
                 conn.execute("COMMIT")
-            except (OSError, sqlite3.Error) as exc:
+            except (OSError, sqlite3.Error, ValueError) as exc:
                 if conn.in_transaction:  # a failed COMMIT can leave it open
                     conn.execute("ROLLBACK")
                 raise StoreUnsaved(self.path, _why(exc)) from None
+
+
+class Transaction:
+    """Reads and writes inside one `StoreDB.transaction()`."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def generation(self) -> int:
+        """How many writes the store has seen."""
+        return generation(self._conn)
+
+    def read(self) -> tuple[Rows, int]:
+        """Everything stored now, and its generation."""
+        return read_rows(self._conn), generation(self._conn)
+
+    def apply(self, base: Rows, ours: Rows) -> tuple[Rows, int]:
+        """Write what changed from `base` to `ours`; what is stored then, and its generation."""
+        apply_changes(self._conn, base, ours)
+        return read_rows(self._conn), bump(self._conn)
 
 
 def _connect(target: str, *, uri: bool) -> sqlite3.Connection:
@@ -243,10 +255,10 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> int:
         raise StoreError(f"{path}: not a sottovoce store (tables: {', '.join(sorted(tables))})")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     text = str(row[0]) if row else "0"
-    if text not in ("1", str(SCHEMA_VERSION)):
+    if text not in ("1", "2", str(SCHEMA_VERSION)):
         raise StoreError(
             f"{path}: store schema version {text[:40]!r} is not one this sottovoce reads "
-            f"(1 or {SCHEMA_VERSION}); move the file away to start afresh"
+            f"(1 to {SCHEMA_VERSION}); move the file away to start afresh"
         )
     return int(text)
 

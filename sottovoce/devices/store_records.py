@@ -7,6 +7,7 @@ Rows come from a file other programs (or a careless hand) may have written, so
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -95,6 +96,7 @@ class Contents:
     messages: list[Message]
     calls: list[Call]
     workout: Workout
+    records: dict[str, dict[str, Any]]  # a plugin's own records: plugin -> key -> JSON value
     last_id: int
 
 
@@ -121,6 +123,7 @@ def encode(c: Contents) -> dict[str, Any]:
             "kind": c.workout.kind,
             "started": _iso(c.workout.started),
         },  # fmt: skip
+        "records": copy.deepcopy(c.records),
         "last_id": c.last_id,
     }
 
@@ -151,8 +154,19 @@ def decode(rows: dict[str, Any]) -> Contents:
             kind=_maybe_text(workout.get("kind"), "the workout's kind"),
             started=_maybe_naive(workout.get("started"), "the workout's start"),
         ),
+        records=_records(rows.get("records", {})),
         last_id=_id(rows["last_id"], "last id"),
     )
+
+
+def _records(rows: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(rows, dict) or not all(isinstance(v, dict) for v in rows.values()):
+        raise BadRow(f"the plugins' records are {rows!r}, not records by plugin")
+    return {
+        _text(plugin, "a plugin's name"): {_text(k, f"a key of {plugin}'s records"): v
+                                           for k, v in keyed.items()}
+        for plugin, keyed in rows.items()
+    }  # fmt: skip
 
 
 def _timer(i: Any, row: dict[str, Any]) -> Timer:

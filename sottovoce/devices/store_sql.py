@@ -14,7 +14,9 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
-Rows = dict[str, Any]  # timers, reminders, lists, notes, messages, calls, workout, last_id
+# timers, reminders, lists, notes, messages, calls, workout, records (plugin -> key -> value),
+# last_id
+Rows = dict[str, Any]
 
 TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -29,6 +31,8 @@ TABLES = (
     " (seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT, text TEXT)",
     "CREATE TABLE IF NOT EXISTS calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT)",
     "CREATE TABLE IF NOT EXISTS workout (one INTEGER PRIMARY KEY CHECK (one = 1), data TEXT)",
+    "CREATE TABLE IF NOT EXISTS records"
+    " (plugin TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (plugin, key))",
 )
 TIMER_COLUMNS = ("label", "duration_s", "ends_at", "remaining_s", "paused")
 
@@ -43,6 +47,7 @@ def empty_rows() -> Rows:
         "messages": [],
         "calls": [],
         "workout": {"active": False, "kind": None, "started": None},
+        "records": {},
         "last_id": 0,
     }
 
@@ -74,6 +79,8 @@ def read_rows(conn: sqlite3.Connection) -> Rows:
     rows["messages"] = [list(m) for m in conn.execute(
         "SELECT recipient, text FROM messages ORDER BY seq")]  # fmt: skip
     rows["calls"] = [c for (c,) in conn.execute("SELECT recipient FROM calls ORDER BY seq")]
+    for plugin, key, value in conn.execute("SELECT plugin, key, value FROM records"):
+        rows["records"].setdefault(plugin, {})[key] = json.loads(value)
     row = conn.execute("SELECT data FROM workout").fetchone()
     if row is not None:
         rows["workout"] = json.loads(row[0])
@@ -90,8 +97,25 @@ def apply_changes(conn: sqlite3.Connection, base: Rows, ours: Rows) -> None:
     _apply_bag(conn, "notes", ("text",), base["notes"], ours["notes"])
     _apply_bag(conn, "messages", ("recipient", "text"), base["messages"], ours["messages"])
     _apply_bag(conn, "calls", ("recipient",), base["calls"], ours["calls"])
+    _apply_records(conn, base["records"], ours["records"])
     if ours["workout"] != base["workout"]:
         conn.execute("INSERT OR REPLACE INTO workout VALUES (1, ?)", (json.dumps(ours["workout"]),))
+
+
+def _apply_records(
+    conn: sqlite3.Connection, base: dict[str, dict[str, Any]], ours: dict[str, dict[str, Any]]
+) -> None:
+    """Plugins' records, by plugin and key: a changed value replaces the stored one whole."""
+    for plugin in base.keys() | ours.keys():
+        before, after = base.get(plugin, {}), ours.get(plugin, {})
+        for key in before.keys() - after.keys():
+            conn.execute("DELETE FROM records WHERE plugin = ? AND key = ?", (plugin, key))
+        for key, value in after.items():
+            if key not in before or before[key] != value:
+                conn.execute(
+                    "INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
+                    (plugin, key, json.dumps(value)),
+                )
 
 
 def _apply_keyed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_type_hints
 
@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, create_model
 from sottovoce.devices.kinds import KINDS
 
 ToolFunction = Callable[..., Any]
+# What a plugin says has come due: called with a ToolContext, returns what to announce.
+DueFunction = Callable[[Any], Iterable[str]]
 ConfirmPrompt = Callable[[Mapping[str, Any]], str]
 
 # Slot lists that the agent fills from the world at run time; a sentence may
@@ -105,6 +107,19 @@ class Plugin:
         self.description = description
         self.kinds: tuple[str, ...] | None = tuple(kinds) if kinds is not None else None
         self.tools: list[ToolSpec] = []
+        self.due_checks: list[DueFunction] = []
+
+    def due(self, function: DueFunction) -> DueFunction:
+        """Register a check for what has come due (used as a decorator).
+
+        Called with a `ToolContext` (no area, nothing confirmed) a few times a
+        second by the voice loop and before every turn: it takes what is due out of
+        `ctx.records` or `ctx.store` and returns the sentences to announce. It runs
+        inside one store transaction, so among processes sharing the store exactly
+        one announces each item; what it changes is saved when it returns.
+        """
+        self.due_checks.append(function)
+        return function
 
     def outside_kinds(self, spec: ToolSpec) -> list[str]:
         """The kinds `spec` declares that this plugin does not (none when it declares no limit)."""

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sottovoce.devices import Device, Store, World
 from sottovoce.tools.errors import NeedsConfirmation
+from sottovoce.tools.records import PluginRecords
 
 
 @dataclass
@@ -23,6 +24,12 @@ class ToolContext:
     referent: tuple[str, ...] = ()
     confirmed: bool = False
     touched: list[str] = field(default_factory=list)
+    plugin: str = ""  # the plugin whose tool (or due check) this is: `records` is its own
+
+    @property
+    def records(self) -> PluginRecords:
+        """This plugin's own persistent records (JSON values by key), saved with the turn."""
+        return PluginRecords(self.world.store, self.plugin)
 
     @property
     def store(self) -> Store:

@@ -70,8 +70,12 @@ def test_a_due_timer_is_announced_by_exactly_one_process(tmp_path: Path) -> None
     writer.commit()
     stores = [Store.open_sqlite(path) for _ in range(3)]
     later = T0 + timedelta(minutes=2)
-    timers = [t.label for s in stores for t in s.pop_due_timers(later)]
-    reminders = [r.text for s in stores for r in s.pop_due_reminders(later)]
+    timers: list[str | None] = []
+    reminders: list[str] = []
+    for store in stores:
+        with store.exclusive():  # as the agent's due checks run
+            timers += [t.label for t in store.pop_due_timers(later)]
+            reminders += [r.text for r in store.pop_due_reminders(later)]
     assert timers == ["eggs"] and reminders == ["stretch"]
     assert all(s.timers == [] and s.reminders == [] for s in stores)
     writer.commit()  # the writer's stale copy does not bring them back

@@ -60,6 +60,12 @@ def announce_reminder(reminder: Reminder) -> str:
     return f"Reminder: {reminder.text}."
 
 
+@plugin.due
+def reminders_due(ctx: ToolContext) -> list[str]:
+    """The reminders whose time came: taken out of the store and announced."""
+    return [announce_reminder(reminder) for reminder in ctx.store.pop_due_reminders(ctx.now())]
+
+
 def _clock(when: datetime) -> str:
     """'8:40 AM', '12:05 PM'."""
     hour = when.hour % 12 or 12

@@ -69,6 +69,12 @@ def announce_timer(timer: Timer) -> str:
     return f"Your {timer_name(timer)} is done."
 
 
+@plugin.due
+def timers_done(ctx: ToolContext) -> list[str]:
+    """The timers that ended: taken out of the store and announced."""
+    return [announce_timer(timer) for timer in ctx.store.pop_due_timers(ctx.now())]
+
+
 def _left(seconds: float) -> str:
     # Count down like a kitchen timer: 0.4 s left is still "1 second", not "0".
     return speak_duration(math.ceil(seconds - 1e-6))
