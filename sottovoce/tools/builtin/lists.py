@@ -14,34 +14,29 @@ agent's normalization removes commas, so "eggs milk and bread" splits into
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
 from typing import Annotated
 
 from pydantic import Field
-from rapidfuzz import fuzz, process
 
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.lists_items import (
+    NOT_ITEMS,
+    capitalized,
+    find_item,
+    join_words,
+    known_items,
+    split_items,
+)
+from sottovoce.tools.builtin.lists_names import (
+    DEFAULT_LIST,
+    clean_list_name,
+    find_list,
+    holding_list,
+    split_destination,
+    target_list,
+)
 
 plugin = Plugin("lists", "Shopping and other lists, and short notes.")
-
-DEFAULT_LIST = "shopping"
-LIST_CUTOFF = 85.0
-ITEM_CUTOFF = 80.0
-# Names people use for the one list that holds groceries.
-SHOPPING_NAMES = frozenset(
-    {"shopping", "grocery", "groceries", "grocery shopping", "food shopping", "supermarket"}
-)
-ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
-# "I need help" is not shopping: things that "I need ..." catches but no list holds.
-NOT_ITEMS = frozenset({"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"})
-ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
-# "eggs to my shopping list" left in the items when a wildcard swallowed the destination.
-DESTINATION = re.compile(
-    r"^(?P<items>.+?)\s+(?:to|on|onto|in|into|from|off|off of)\s+"
-    r"(?:(?:my|the|our)\s+)?(?P<name>.+?)(?P<list>\s+list)?$"
-)
-
 Items = Annotated[str, Field(description="one or more items, e.g. 'eggs, milk and bread'")]
 ListName = Annotated[
     str | None, Field(description="which list, e.g. 'shopping' or 'to do'; omit for shopping")
@@ -49,122 +44,6 @@ ListName = Annotated[
 SHOP = {"list_name": DEFAULT_LIST}
 THE = "[my|the|our]"
 LIST = THE + " {list_name} list"
-
-
-def _join(words: Sequence[str]) -> str:
-    """'eggs', 'eggs and milk', 'eggs, bread and milk'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _clean_name(spoken: str | None) -> str | None:
-    """'My Shopping List' -> 'shopping'; None for nothing or just 'list'."""
-    if spoken is None:
-        return None
-    words = re.sub(r"[-_]", " ", spoken.lower()).split()
-    while words and words[0] in ("my", "the", "our", "a"):
-        words = words[1:]
-    while words and words[-1] in ("list", "lists"):
-        words = words[:-1]
-    return " ".join(words) or None
-
-
-def _find_list(ctx: ToolContext, name: str) -> str | None:
-    """The existing list a cleaned spoken name means, or None."""
-    names = list(ctx.store.lists)
-    compact = name.replace(" ", "")
-    for key in names:
-        if key == name or key.replace(" ", "").replace("-", "") == compact:
-            return key
-    if name in SHOPPING_NAMES:
-        for key in names:
-            if key in SHOPPING_NAMES:
-                return key
-    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=LIST_CUTOFF)
-    return str(best[0]) if best is not None else None
-
-
-def _default_list(ctx: ToolContext) -> str:
-    lists = ctx.store.lists
-    found = _find_list(ctx, DEFAULT_LIST)
-    if found is not None:
-        return found
-    if len(lists) == 1:
-        return next(iter(lists))
-    return DEFAULT_LIST
-
-
-def _target(ctx: ToolContext, list_name: str | None, create: bool) -> str:
-    """The key of the list meant; a new name when `create`, else ToolError if unknown."""
-    name = _clean_name(list_name)
-    if name is None:
-        return _default_list(ctx)
-    found = _find_list(ctx, name)
-    if found is not None:
-        return found
-    if create:
-        return name
-    raise ToolError(f"You have no {name} list.")
-
-
-def _split_destination(ctx: ToolContext, items: str) -> tuple[str, str | None]:
-    """Pull a trailing "to my X list" out of the items text, if it is really there."""
-    match = DESTINATION.match(items.strip().lower())
-    if match is None:
-        return items, None
-    name = _clean_name(match["name"])
-    if name and (match["list"] or _find_list(ctx, name) is not None):
-        return match["items"], name
-    return items, None
-
-
-def _known_items(ctx: ToolContext) -> set[str]:
-    return {item for items in ctx.store.lists.values() for item in items}
-
-
-def _clean_item(text: str) -> str:
-    words = text.lower().split()
-    while words and words[0] in ARTICLES:
-        words = words[1:]
-    while words and words[-1] in ("too", "also", "please"):
-        words = words[:-1]
-    if words[-2:] == ["as", "well"]:
-        words = words[:-2]
-    return " ".join(words)
-
-
-def _split_items(text: str, known: Iterable[str]) -> list[str]:
-    """Items said in one breath, lower-case, without articles or repeats."""
-    whole = _clean_item(text)
-    if whole in set(known):
-        return [whole]
-    found: list[str] = []
-    for part in ITEM_SPLIT.split(text.lower()):
-        item = _clean_item(part)
-        if item and item not in found:
-            found.append(item)
-    if not found:
-        raise ToolError("I didn't catch what to add.")
-    return found
-
-
-def _find_item(items: Sequence[str], wanted: str, fuzzy: bool = True) -> str | None:
-    """The stored item a spoken one means: exact, singular/plural, or a near miss."""
-    if wanted in items:
-        return wanted
-    for variant in (wanted + "s", wanted + "es", wanted.removesuffix("s"), wanted[:-2]):
-        if len(variant) > 1 and variant in items:
-            return variant
-    if not fuzzy:
-        # Adding "peas" next to "pears" is a new item, not a near miss.
-        return None
-    best = process.extractOne(wanted, list(items), scorer=fuzz.ratio, score_cutoff=ITEM_CUTOFF)
-    return str(best[0]) if best is not None else None
 
 
 @plugin.tool(
@@ -192,13 +71,13 @@ def _find_item(items: Sequence[str], wanted: str, fuzzy: bool = True) -> str | N
 def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
     """Add one or more items to a list (the shopping list unless another is named)."""
     if list_name is None:
-        items, list_name = _split_destination(ctx, items)
-    key = _target(ctx, list_name, create=True)
-    wanted = _split_items(items, _known_items(ctx))
+        items, list_name = split_destination(ctx, items)
+    key = target_list(ctx, list_name, create=True)
+    wanted = split_items(items, known_items(ctx))
     if wanted[0].startswith("to ") or wanted[0] in NOT_ITEMS:
         raise ToolError(f"What should I add to your {key} list?")
     current = ctx.store.lists.get(key, [])
-    added = [item for item in wanted if _find_item(current, item, fuzzy=False) is None]
+    added = [item for item in wanted if find_item(current, item, fuzzy=False) is None]
     present = [item for item in wanted if item not in added]
     ctx.store.lists[key] = [*current, *added]
     return _added_reply(key, added, present)
@@ -207,10 +86,10 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
 def _added_reply(key: str, added: list[str], present: list[str]) -> str:
     there = "is" if len(present) == 1 else "are"
     if not added:
-        return f"{_cap(_join(present))} {there} already on your {key} list."
-    reply = f"I added {_join(added)} to your {key} list."
+        return f"{capitalized(join_words(present))} {there} already on your {key} list."
+    reply = f"I added {join_words(added)} to your {key} list."
     if present:
-        reply += f" {_cap(_join(present))} {there} already there."
+        reply += f" {capitalized(join_words(present))} {there} already there."
     return reply
 
 
@@ -232,36 +111,18 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
 def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
     """Remove one or more items from a list."""
     if list_name is None:
-        items, list_name = _split_destination(ctx, items)
-    wanted = _split_items(items, _known_items(ctx))
-    key = _holding_list(ctx, list_name, wanted)
+        items, list_name = split_destination(ctx, items)
+    wanted = split_items(items, known_items(ctx))
+    key = holding_list(ctx, list_name, wanted)
     current = ctx.store.lists[key]
     found: list[str] = []
     for item in wanted:
-        stored = _find_item(current, item)
+        stored = find_item(current, item)
         if stored is None:
-            raise ToolError(f"{_cap(item)} is not on your {key} list.")
+            raise ToolError(f"{capitalized(item)} is not on your {key} list.")
         found.append(stored)
     ctx.store.lists[key] = [item for item in current if item not in found]
-    return f"I removed {_join(found)} from your {key} list."
-
-
-def _holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) -> str:
-    """The named list; unnamed, the default list or else the one list holding the item."""
-    if list_name is not None or not ctx.store.lists:
-        key = _target(ctx, list_name, create=False)
-        if key not in ctx.store.lists:
-            raise ToolError(f"Your {key} list is empty.")
-        return key
-    default = _default_list(ctx)
-    if _find_item(ctx.store.lists.get(default, []), wanted[0]) is not None:
-        return default
-    holding = [k for k, items in ctx.store.lists.items() if _find_item(items, wanted[0])]
-    if len(holding) == 1:
-        return holding[0]
-    if holding:
-        raise ToolError(f"Which list? {_cap(wanted[0])} is on your {_join(holding)} lists.")
-    raise ToolError(f"{_cap(wanted[0])} is not on your {default} list.")
+    return f"I removed {join_words(found)} from your {key} list."
 
 
 @plugin.tool(
@@ -292,11 +153,11 @@ def _holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) ->
 )
 def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
     """Read out the items on a list."""
-    key = _target(ctx, list_name, create=False)
+    key = target_list(ctx, list_name, create=False)
     items = ctx.store.lists.get(key, [])
     if not items:
         return f"Your {key} list is empty."
-    return f"Your {key} list has {_join(items)}."
+    return f"Your {key} list has {join_words(items)}."
 
 
 @plugin.tool(
@@ -310,7 +171,7 @@ def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
 )
 def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
     """Remove every item from a list (the list itself stays)."""
-    key = _target(ctx, list_name, create=False)
+    key = target_list(ctx, list_name, create=False)
     if not ctx.store.lists.get(key):
         return f"Your {key} list is already empty."
     ctx.store.lists[key] = []
@@ -336,10 +197,10 @@ def list_create(
     ctx: ToolContext, list_name: Annotated[str, Field(description="the new list's name")]
 ) -> str:
     """Create a new, empty list."""
-    name = _clean_name(list_name)
+    name = clean_list_name(list_name)
     if name is None or name in ("new", "a", "an"):
         raise ToolError("What should the list be called?")
-    found = _find_list(ctx, name)
+    found = find_list(ctx, name)
     if found is not None:
         count = len(ctx.store.lists[found])
         items = "no items" if not count else f"{count} item{'s' if count != 1 else ''}"
@@ -363,7 +224,7 @@ def list_names(ctx: ToolContext) -> str:
         return "You have no lists."
     if len(names) == 1:
         return f"You have one list: {names[0]}."
-    return f"You have {len(names)} lists: {_join(names)}."
+    return f"You have {len(names)} lists: {join_words(names)}."
 
 
 def _note_text(text: str) -> str:

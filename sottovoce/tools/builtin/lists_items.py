@@ -1,0 +1,71 @@
+"""List items said in one breath: split, cleaned, and matched to the items stored."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from sottovoce.tools import ToolContext, ToolError
+
+ITEM_CUTOFF = 80.0
+ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
+# "I need help" is not shopping: things that "I need ..." catches but no list holds.
+NOT_ITEMS = frozenset({"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"})
+ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
+
+
+def join_words(words: Sequence[str]) -> str:
+    """'eggs', 'eggs and milk', 'eggs, bread and milk'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def known_items(ctx: ToolContext) -> set[str]:
+    return {item for items in ctx.store.lists.values() for item in items}
+
+
+def _clean_item(text: str) -> str:
+    words = text.lower().split()
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    while words and words[-1] in ("too", "also", "please"):
+        words = words[:-1]
+    if words[-2:] == ["as", "well"]:
+        words = words[:-2]
+    return " ".join(words)
+
+
+def split_items(text: str, known: Iterable[str]) -> list[str]:
+    """Items said in one breath, lower-case, without articles or repeats."""
+    whole = _clean_item(text)
+    if whole in set(known):
+        return [whole]
+    found: list[str] = []
+    for part in ITEM_SPLIT.split(text.lower()):
+        item = _clean_item(part)
+        if item and item not in found:
+            found.append(item)
+    if not found:
+        raise ToolError("I didn't catch what to add.")
+    return found
+
+
+def find_item(items: Sequence[str], wanted: str, fuzzy: bool = True) -> str | None:
+    """The stored item a spoken one means: exact, singular/plural, or a near miss."""
+    if wanted in items:
+        return wanted
+    for variant in (wanted + "s", wanted + "es", wanted.removesuffix("s"), wanted[:-2]):
+        if len(variant) > 1 and variant in items:
+            return variant
+    if not fuzzy:
+        # Adding "peas" next to "pears" is a new item, not a near miss.
+        return None
+    best = process.extractOne(wanted, list(items), scorer=fuzz.ratio, score_cutoff=ITEM_CUTOFF)
+    return str(best[0]) if best is not None else None

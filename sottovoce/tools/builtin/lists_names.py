@@ -1,0 +1,103 @@
+"""Which list a spoken name means: an existing list, a shopping synonym, a near miss, or new."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from sottovoce.tools import ToolContext, ToolError
+from sottovoce.tools.builtin.lists_items import capitalized, find_item, join_words
+
+DEFAULT_LIST = "shopping"
+LIST_CUTOFF = 85.0
+# Names people use for the one list that holds groceries.
+SHOPPING_NAMES = frozenset(
+    {"shopping", "grocery", "groceries", "grocery shopping", "food shopping", "supermarket"}
+)
+# "eggs to my shopping list" left in the items when a wildcard swallowed the destination.
+DESTINATION = re.compile(
+    r"^(?P<items>.+?)\s+(?:to|on|onto|in|into|from|off|off of)\s+"
+    r"(?:(?:my|the|our)\s+)?(?P<name>.+?)(?P<list>\s+list)?$"
+)
+
+
+def clean_list_name(spoken: str | None) -> str | None:
+    """'My Shopping List' -> 'shopping'; None for nothing or just 'list'."""
+    if spoken is None:
+        return None
+    words = re.sub(r"[-_]", " ", spoken.lower()).split()
+    while words and words[0] in ("my", "the", "our", "a"):
+        words = words[1:]
+    while words and words[-1] in ("list", "lists"):
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def find_list(ctx: ToolContext, name: str) -> str | None:
+    """The existing list a cleaned spoken name means, or None."""
+    names = list(ctx.store.lists)
+    compact = name.replace(" ", "")
+    for key in names:
+        if key == name or key.replace(" ", "").replace("-", "") == compact:
+            return key
+    if name in SHOPPING_NAMES:
+        for key in names:
+            if key in SHOPPING_NAMES:
+                return key
+    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=LIST_CUTOFF)
+    return str(best[0]) if best is not None else None
+
+
+def default_list(ctx: ToolContext) -> str:
+    lists = ctx.store.lists
+    found = find_list(ctx, DEFAULT_LIST)
+    if found is not None:
+        return found
+    if len(lists) == 1:
+        return next(iter(lists))
+    return DEFAULT_LIST
+
+
+def target_list(ctx: ToolContext, list_name: str | None, create: bool) -> str:
+    """The key of the list meant; a new name when `create`, else ToolError if unknown."""
+    name = clean_list_name(list_name)
+    if name is None:
+        return default_list(ctx)
+    found = find_list(ctx, name)
+    if found is not None:
+        return found
+    if create:
+        return name
+    raise ToolError(f"You have no {name} list.")
+
+
+def split_destination(ctx: ToolContext, items: str) -> tuple[str, str | None]:
+    """Pull a trailing "to my X list" out of the items text, if it is really there."""
+    match = DESTINATION.match(items.strip().lower())
+    if match is None:
+        return items, None
+    name = clean_list_name(match["name"])
+    if name and (match["list"] or find_list(ctx, name) is not None):
+        return match["items"], name
+    return items, None
+
+
+def holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) -> str:
+    """The named list; unnamed, the default list or else the one list holding the item."""
+    if list_name is not None or not ctx.store.lists:
+        key = target_list(ctx, list_name, create=False)
+        if key not in ctx.store.lists:
+            raise ToolError(f"Your {key} list is empty.")
+        return key
+    default = default_list(ctx)
+    if find_item(ctx.store.lists.get(default, []), wanted[0]) is not None:
+        return default
+    holding = [k for k, items in ctx.store.lists.items() if find_item(items, wanted[0])]
+    if len(holding) == 1:
+        return holding[0]
+    if holding:
+        raise ToolError(
+            f"Which list? {capitalized(wanted[0])} is on your {join_words(holding)} lists."
+        )
+    raise ToolError(f"{capitalized(wanted[0])} is not on your {default} list.")
