@@ -1,4 +1,4 @@
-"""The plugin examples in docs/plugins.md run as written: the tool, then its tests."""
+"""The plugin examples in docs/plugins.md run as written: each plugin, then its tests."""
 
 from __future__ import annotations
 
@@ -22,3 +22,16 @@ def test_plugin_example_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Watering with the hose for 10 minutes." in done.stdout
+
+
+def test_records_and_due_example_runs(tmp_path: Path) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(), re.S)
+    [plugin_code, test_code] = [b for b in blocks if "coffee_plugin" in b or "@plugin.due" in b]
+    assert "ctx.records" in plugin_code and "advance" in test_code
+    (tmp_path / "coffee_plugin.py").write_text(plugin_code, encoding="utf-8")
+    (tmp_path / "use_it.py").write_text(test_code + "\nprint('ok')\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "use_it.py"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "ok\n"

@@ -1,8 +1,10 @@
-"""The typed context injected as the first parameter of every tool.
+"""The typed context injected as the first parameter of every tool (and due check).
 
-It gives a tool the world (devices, clock, store), where the user is
-speaking from, what "it" refers to, and the user's confirmation. It is not
-part of a tool's schema: the language model never sees it.
+It gives a tool the world (devices, clock, store), its plugin's own records,
+where the user is speaking from, what "it" refers to, and the user's
+confirmation. It is not part of a tool's schema: the language model never
+sees it. Every attribute is stable API, documented for plugin authors in
+docs/plugins.md ("What a tool gets").
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from sottovoce.tools.records import PluginRecords
 class ToolContext:
     """What a tool may touch during one call."""
 
-    world: World
-    area: str | None = None
-    referent: tuple[str, ...] = ()
-    confirmed: bool = False
-    touched: list[str] = field(default_factory=list)
+    world: World  # the home; a tool's view of its devices is guarded by its declared kinds
+    area: str | None = None  # where the user is speaking from, None when unknown
+    referent: tuple[str, ...] = ()  # the device ids "it"/"them" refers to
+    confirmed: bool = False  # whether the user has said yes to this call
+    touched: list[str] = field(default_factory=list)  # device ids acted on in this call
     plugin: str = ""  # the plugin whose tool (or due check) this is: `records` is its own
 
     @property
@@ -33,7 +35,7 @@ class ToolContext:
 
     @property
     def store(self) -> Store:
-        """The user's persistent things: timers, reminders, lists, notes, messages."""
+        """The user's things: timers, reminders, lists, notes, messages, calls."""
         return self.world.store
 
     def now(self) -> datetime:
