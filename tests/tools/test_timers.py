@@ -10,6 +10,7 @@ import pytest
 from sottovoce.devices import VirtualClock, World, parse_world
 from sottovoce.tools import ToolContext, ToolError
 from sottovoce.tools.builtin import timers as t
+from sottovoce.tools.builtin.timers_spoken import speak_duration
 
 
 def make_world(**extra: Any) -> World:
@@ -51,7 +52,7 @@ def test_sentences_compile() -> None:
     ],
 )
 def test_speak_duration(seconds: float, spoken: str) -> None:
-    assert t.speak_duration(seconds) == spoken
+    assert speak_duration(seconds) == spoken
 
 
 def test_start_unlabelled_and_labelled() -> None:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from sottovoce.devices.store import Reminder
 from sottovoce.tools import Plugin, ToolContext, ToolError
-from sottovoce.tools.builtin.timers import speak_duration
+from sottovoce.tools.builtin.timers_spoken import speak_duration
 
 plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
 

@@ -8,23 +8,23 @@ Every duration reaches the sentences as "<N> seconds" (the agent normalizes
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Annotated
 
 from pydantic import Field
-from rapidfuzz import fuzz, process
 
 from sottovoce.devices.store import Timer
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.timers_labels import NO_TIMERS, clean_label, matching_timers, one_timer
+from sottovoce.tools.builtin.timers_spoken import (
+    capitalized,
+    speak_duration,
+    time_left,
+    timer_name,
+    timer_state,
+)
 
 plugin = Plugin("timers", "Kitchen-style countdown timers, with optional labels.")
-
-NO_TIMERS = "You have no timers running."
-LABEL_CUTOFF = 80.0
-
 Seconds = Annotated[float, Field(description="a duration in seconds", gt=0, le=10_000_000)]
 OptSeconds = Annotated[
     float | None, Field(description="the timer's original duration in seconds", gt=0)
@@ -41,29 +41,6 @@ THE = "[the|my|that|this]"
 LEFT = "(is left|left|remaining|is remaining|remains|to go)"
 
 
-def speak_duration(seconds: float) -> str:
-    """A duration as people say it: "2 hours 30 minutes", "45 seconds", "1 minute 30 seconds"."""
-    return " ".join(f"{n} {unit if n == 1 else unit + 's'}" for n, unit in _parts(seconds))
-
-
-def _adjective(seconds: float) -> str:
-    """A duration before a noun: "10 minute", "1 hour 30 minute"."""
-    return " ".join(f"{n} {unit}" for n, unit in _parts(seconds))
-
-
-def _parts(seconds: float) -> list[tuple[int, str]]:
-    total = max(0, round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [(n, unit) for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
-    return parts or [(0, "second")]
-
-
-def timer_name(timer: Timer) -> str:
-    """What the user calls a timer: "eggs timer" or "10 minute timer"."""
-    return f"{timer.label} timer" if timer.label else f"{_adjective(timer.duration_s)} timer"
-
-
 def announce_timer(timer: Timer) -> str:
     """What to say when a timer ends: "Your eggs timer is done."."""
     return f"Your {timer_name(timer)} is done."
@@ -73,87 +50,6 @@ def announce_timer(timer: Timer) -> str:
 def timers_done(ctx: ToolContext) -> list[str]:
     """The timers that ended: taken out of the store and announced."""
     return [announce_timer(timer) for timer in ctx.store.pop_due_timers(ctx.now())]
-
-
-def _left(seconds: float) -> str:
-    # Count down like a kitchen timer: 0.4 s left is still "1 second", not "0".
-    return speak_duration(math.ceil(seconds - 1e-6))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _clean_label(label: str | None) -> str | None:
-    """'The Eggs timer' -> 'eggs'; None when nothing but filler words remain."""
-    if label is None:
-        return None
-    words = label.lower().split()
-    # "in"/"and": how speech recognition often hears a quick "an" ("set in egg timer").
-    while words and words[0] in ("the", "a", "an", "in", "and", "my", "that", "this", "one"):
-        words = words[1:]
-    while words and words[-1] in ("timer", "timers", "one"):
-        words = words[:-1]
-    return " ".join(words) or None
-
-
-def _as_duration(label: str) -> float | None:
-    """A label that is really a duration ("600 seconds") as seconds."""
-    match = re.fullmatch(r"(\d+(?:\.\d+)?) seconds?", label)
-    return float(match.group(1)) if match else None
-
-
-def _phrase(timers: Sequence[Timer]) -> str:
-    names = [f"the {timer_name(t)}" for t in timers]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _matching(ctx: ToolContext, label: str | None, seconds: float | None) -> list[Timer]:
-    """The timers a label and/or duration names (all of them if neither is given)."""
-    timers = list(ctx.store.timers)
-    if not timers:
-        raise ToolError(NO_TIMERS)
-    label = _clean_label(label)
-    if label is not None and seconds is None:
-        seconds = _as_duration(label)
-        label = None if seconds is not None else label
-    if label is not None:
-        return _by_label(timers, label)
-    if seconds is not None:
-        found = [t for t in timers if t.duration_s == round(seconds)]
-        if not found:
-            raise ToolError(f"You have no {_adjective(seconds)} timer.")
-        return found
-    return timers
-
-
-def _by_label(timers: list[Timer], label: str) -> list[Timer]:
-    """Timers by label; an unlabelled one answers to its duration ("10 minute")."""
-    names = {id(t): t.label or _adjective(t.duration_s) for t in timers}
-    exact = [t for t in timers if names[id(t)] == label]
-    if exact:
-        return exact
-    spoken = sorted(set(names.values()))
-    best = process.extractOne(label, spoken, scorer=fuzz.ratio, score_cutoff=LABEL_CUTOFF)
-    if best is None:
-        raise ToolError(f"You have no {label} timer.")
-    return [t for t in timers if names[id(t)] == best[0]]
-
-
-def _one(
-    ctx: ToolContext,
-    label: str | None,
-    seconds: float | None,
-    prefer: bool | None = None,
-) -> Timer:
-    """The single timer meant; `prefer` (a paused flag) narrows an unnamed choice."""
-    found = _matching(ctx, label, seconds)
-    if len(found) > 1 and prefer is not None:
-        fitting = [t for t in found if t.paused == prefer]
-        found = fitting or found
-    if len(found) > 1:
-        raise ToolError(f"Which timer? You have {_phrase(found)}.")
-    return found[0]
 
 
 def _start_sentences() -> list[str]:
@@ -188,10 +84,10 @@ def _start_sentences() -> list[str]:
 def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
     """Start a countdown timer, optionally with a name such as 'eggs'."""
     duration = max(1, round(seconds))
-    name = _clean_label(label)
+    name = clean_label(label)
     timer = Timer.start(ctx.store.next_id(), duration, ctx.now(), name)
     ctx.store.timers.append(timer)
-    prefix = f"{_cap(name)} timer" if name else "Timer"
+    prefix = f"{capitalized(name)} timer" if name else "Timer"
     return f"{prefix} set for {speak_duration(duration)}."
 
 
@@ -210,9 +106,9 @@ def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
 )
 def timer_cancel(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
     """Cancel one timer, named by its label or original duration."""
-    if _clean_label(label) in ("all", "every", "each"):
+    if clean_label(label) in ("all", "every", "each"):
         return _cancel_all(ctx)
-    timer = _one(ctx, label, seconds)
+    timer = one_timer(ctx, label, seconds)
     ctx.store.timers = [t for t in ctx.store.timers if t is not timer]
     return f"I cancelled your {timer_name(timer)}."
 
@@ -254,11 +150,11 @@ def _cancel_all(ctx: ToolContext) -> str:
 )
 def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
     """Pause a running timer, keeping the time left."""
-    timer = _one(ctx, label, seconds, prefer=False)
+    timer = one_timer(ctx, label, seconds, prefer=False)
     if timer.paused:
         raise ToolError(f"Your {timer_name(timer)} is already paused.")
     timer.pause(ctx.now())
-    return f"Your {timer_name(timer)} is paused with {_left(timer.remaining_s)} left."
+    return f"Your {timer_name(timer)} is paused with {time_left(timer.remaining_s)} left."
 
 
 @plugin.tool(
@@ -277,11 +173,11 @@ def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = Non
 )
 def timer_resume(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
     """Resume a paused timer from where it stopped."""
-    timer = _one(ctx, label, seconds, prefer=True)
+    timer = one_timer(ctx, label, seconds, prefer=True)
     if not timer.paused:
         raise ToolError(f"Your {timer_name(timer)} is already running.")
     timer.resume(ctx.now())
-    return f"Your {timer_name(timer)} is running again with {_left(timer.remaining_s)} left."
+    return f"Your {timer_name(timer)} is running again with {time_left(timer.remaining_s)} left."
 
 
 ADD = "(add|put|put on|give|give me)"
@@ -319,11 +215,11 @@ MORE = "[another|an extra|extra|more]"
 )
 def timer_add_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
     """Add time to a timer."""
-    timer = _one(ctx, label, None)
+    timer = one_timer(ctx, label, None)
     delta = max(1, round(seconds))
     name = timer_name(timer)
     _shift(timer, delta, ctx.now())
-    left = _left(timer.remaining(ctx.now()))
+    left = time_left(timer.remaining(ctx.now()))
     return f"I added {speak_duration(delta)}. Your {name} has {left} left."
 
 
@@ -345,14 +241,14 @@ DROP = "(remove|subtract|take away|deduct|take|knock|shave)"
 )
 def timer_remove_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
     """Take time off a timer."""
-    timer = _one(ctx, label, None)
+    timer = one_timer(ctx, label, None)
     delta = max(1, round(seconds))
     left = timer.remaining(ctx.now())
     if delta >= left:
-        raise ToolError(f"Your {timer_name(timer)} only has {_left(left)} left.")
+        raise ToolError(f"Your {timer_name(timer)} only has {time_left(left)} left.")
     name = timer_name(timer)
     _shift(timer, -delta, ctx.now())
-    still = _left(timer.remaining(ctx.now()))
+    still = time_left(timer.remaining(ctx.now()))
     return f"I took off {speak_duration(delta)}. Your {name} has {still} left."
 
 
@@ -397,9 +293,9 @@ def _shift(timer: Timer, delta: int, now: datetime) -> None:
 )
 def timer_status(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
     """Say how much time is left on one timer, or on all of them."""
-    timers = _matching(ctx, label, seconds)
+    timers = matching_timers(ctx, label, seconds)
     now = ctx.now()
-    states = [_state(t, now) for t in timers]
+    states = [timer_state(t, now) for t in timers]
     if len(timers) == 1:
         return f"Your {states[0]}."
     return (
@@ -407,8 +303,3 @@ def timer_status(ctx: ToolContext, label: Label = None, seconds: OptSeconds = No
         + ", your ".join(states[:-1])
         + (f" and your {states[-1]}.")
     )
-
-
-def _state(timer: Timer, now: datetime) -> str:
-    left = f"{timer_name(timer)} has {_left(timer.remaining(now))} left"
-    return left + " and is paused" if timer.paused else left
