@@ -24,10 +24,12 @@ def join_words(words: Sequence[str]) -> str:
 
 
 def capitalized(text: str) -> str:
+    """The text with its first letter in upper case."""
     return text[:1].upper() + text[1:]
 
 
 def known_items(ctx: ToolContext) -> set[str]:
+    """Every item on any list."""
     return {item for items in ctx.store.lists.values() for item in items}
 
 
