@@ -1,7 +1,7 @@
 """Reminders: set one for a time of day or after a delay, list them, cancel them.
 
-Reminders live in the world's store; the agent pops the due ones
-(`Store.pop_due_reminders`) and speaks `announce_reminder(reminder)`. Sentences
+Reminders live in the world's store; its due check (`reminders_due`) takes out the
+due ones and says `announce_reminder(reminder)`. Sentences
 reach us normalized: durations as "<N> seconds", times of day as "HH:MM". The
 text slot keeps its connector ("to stretch", "that the oven is on") so that the
 reply can say it back; the stored text is what follows it ("stretch").

@@ -1,7 +1,7 @@
 """Timers: start, cancel, pause, resume, add or take off time, and ask what is left.
 
-Timers live in the world's store. This plugin never fires them: the agent pops the
-ones that are due (`Store.pop_due_timers`) and speaks `announce_timer(timer)`.
+Timers live in the world's store. Its due check (`timers_done`, a `@plugin.due` like
+any plugin's) takes out the ones that ended and says `announce_timer(timer)`.
 Every duration reaches the sentences as "<N> seconds" (the agent normalizes
 "10 minutes" to "600 seconds"), so templates say `{duration_s:seconds} seconds`.
 """
