@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sottovoce import __version__
+from sottovoce.app import data_dir, home_agent, load_registry, open_store
 from sottovoce.cli_args import OneLineParser
-from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_models import add_models_parser
 from sottovoce.cli_plugin import add_plugin_parser
@@ -31,8 +31,7 @@ from sottovoce.cli_voice import add_voice_parsers
 from sottovoce.config import load_config
 
 if TYPE_CHECKING:
-    from sottovoce.devices import Store
-    from sottovoce.tools import Registry
+    pass
 
 EXIT_BAD_INPUT = 2
 
@@ -110,48 +109,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def data_dir(args: argparse.Namespace) -> Path:
-    if args.data_dir is not None:
-        return Path(args.data_dir)
-    env = os.environ.get("SOTTOVOCE_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("sottovoce"))
-
-
-def open_store(args: argparse.Namespace) -> Store:
-    """The user's store in the data directory; a read-only one is said once, and still read."""
-    from sottovoce.devices import Store
-
-    store = Store.open_sqlite(data_dir(args) / "store.sqlite3")
-    if store.read_only:
-        print(
-            f"sottovoce: {store.path}: {store.read_only}; what you add lasts only until "
-            "sottovoce stops (use --data-dir or SOTTOVOCE_DATA_DIR for a writable place)",
-            file=sys.stderr,
-        )
-    return store
-
-
 def _run_chat(args: argparse.Namespace) -> int:
-    from sottovoce.agent.agent import Agent
     from sottovoce.agent.chat import DEMO_SCRIPT, chat, run_script
     from sottovoce.devices import RealClock, default_world_path, load_world
 
     world_path = args.world or default_world_path()
-    world = load_world(world_path, store=open_store(args))
+    world = load_world(world_path, store=open_store(data_dir(args.data_dir)))
     if not args.world_clock:
         world.clock = RealClock(world.location.timezone)
-    stack = contextlib.ExitStack()
-    engine = None
-    try:
+    with contextlib.ExitStack() as stack:
         tables = load_config()  # read once: devices, MCP servers and notifications share it
-        attach_configured(world, stack, tables)
-        engine = open_llm(args, required=False)
-        registry = load_registry(stack, tables)
-        agent = Agent(registry, world, engine, on_announce=announcement_hooks(tables))
+        agent = home_agent(world, stack, tables, lambda: open_llm(args, required=False))
         if args.demo:
             asyncio.run(run_script(agent, DEMO_SCRIPT, print))
             return 0
@@ -160,47 +128,6 @@ def _run_chat(args: argparse.Namespace) -> int:
             print(f"sottovoce: {world.name}. Type a command; 'quit' or Ctrl-D ends.")
         asyncio.run(chat(agent, sys.stdin, print, interactive=interactive))
         return 0
-    finally:
-        if engine is not None:
-            engine.close()
-        stack.close()
-
-
-def load_registry(
-    stack: contextlib.ExitStack | None = None, tables: dict[str, Any] | None = None
-) -> Registry:
-    """The installed plugins' tools; with `stack`, the config's MCP servers' tools too.
-
-    The MCP servers run until `stack` closes.
-    """
-    from sottovoce.tools import Registry
-
-    registry = Registry.from_entry_points()
-    if len(registry) == 0:
-        # An uninstalled checkout has no entry points: fall back to the built-ins.
-        registry = Registry.builtin()
-    for name, failure in registry.failures.items():
-        print(f"sottovoce: plugin {name} was skipped: {failure}", file=sys.stderr)
-    if stack is not None:
-        _attach_mcp(registry, stack, load_config() if tables is None else tables)
-    return registry
-
-
-def _attach_mcp(registry: Registry, stack: contextlib.ExitStack, tables: dict[str, Any]) -> None:
-    from sottovoce.models.llm_config import ConfigError
-
-    if "mcp" not in tables:
-        return  # the mcp client is slow to import: only when there are servers
-    from sottovoce.tools.mcp_config import McpConfigError
-    from sottovoce.tools.mcp_tools import attach_mcp
-
-    def report(line: str) -> None:
-        print(f"sottovoce: {line}", file=sys.stderr)
-
-    try:
-        attach_mcp(registry, tables, stack, report)
-    except McpConfigError as exc:
-        raise ConfigError(str(exc)) from None
 
 
 def _run_eval(args: argparse.Namespace) -> int:

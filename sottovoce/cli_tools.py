@@ -49,7 +49,7 @@ def _run_tools(args: argparse.Namespace) -> int:
         for info in available_plugins():
             print(f"{info.name}\t{info.target}\t{info.distribution or ''}")
         return 0
-    from sottovoce.cli import load_registry
+    from sottovoce.app import load_registry
 
     # MCP servers of the config file are started so that their tools are listed too.
     with contextlib.ExitStack() as stack:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce import cli_speech
+from sottovoce.app import data_dir, home_agent, load_registry, open_store
 from sottovoce.cli_args import number, whole
 from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
-from sottovoce.cli_devices import announcement_hooks, attach_configured
 from sottovoce.cli_llm import add_llm_options, open_llm
 from sottovoce.cli_speech import file_presses, open_wake
 from sottovoce.config import load_config
@@ -158,9 +158,7 @@ def _clobbers(args: argparse.Namespace) -> str | None:
     inputs = {"--world": args.world, "the config file": config_path()}
     if hasattr(args, "output_dir"):  # demo: its own world, nothing of the user's data
         return dir_clobber_problem("--output-dir", args.output_dir, _DEMO_FILES, inputs)
-    from sottovoce.cli import data_dir  # run: the user's store is an input too
-
-    store = data_dir(args) / "store.sqlite3"
+    store = data_dir(args.data_dir) / "store.sqlite3"  # run: the user's store is an input too
     inputs = {"--input": args.input, **inputs, "the store": store}
     for suffix in ("-wal", "-shm", "-journal"):
         inputs[f"the store's {suffix[1:]} file"] = store.with_name(store.name + suffix)
@@ -206,7 +204,6 @@ def _canceller(heard_in_room: bool) -> Any:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
-    from sottovoce.cli import load_registry
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import default_world_path, load_world
     from sottovoce.voice.audio import AudioError
@@ -276,8 +273,6 @@ def _run_run(args: argparse.Namespace) -> int:
 
 
 def _run_loop(args: argparse.Namespace) -> int:
-    from sottovoce.agent.agent import Agent
-    from sottovoce.cli import load_registry, open_store
     from sottovoce.cli_speak import open_voice
     from sottovoce.devices import RealClock, VirtualClock, default_world_path, load_world
     from sottovoce.voice.talkgate import TalkGate
@@ -286,7 +281,7 @@ def _run_loop(args: argparse.Namespace) -> int:
     if args.input is None:
         _microphone_or_fail()  # before anything is created in the user's data directory
     world_path = args.world or default_world_path()
-    world = load_world(world_path, store=open_store(args))
+    world = load_world(world_path, store=open_store(data_dir(args.data_dir)))
     real = RealClock(world.location.timezone)
     advance = None
     if args.input is None:
@@ -307,12 +302,9 @@ def _run_loop(args: argparse.Namespace) -> int:
     printer = Printer(args.trace)
     with contextlib.ExitStack() as stack:
         tables = load_config()  # read once: devices, button, MCP servers and notifications
-        attach_configured(world, stack, tables)
+        agent = home_agent(world, stack, tables, lambda: open_llm(args, required=False))
         wants_button = args.push_to_talk and args.input is None
         button = open_talk_button(stack, tables) if wants_button else None
-        engine = open_llm(args, required=False)
-        if engine is not None:
-            stack.callback(engine.close)
         out = _output(args, voice.sample_rate)
         if out is not None:
             stack.push(_finisher(out))
@@ -321,9 +313,7 @@ def _run_loop(args: argparse.Namespace) -> int:
             pace = "virtual"
         loop = _loop(
             args,
-            Agent(
-                load_registry(stack, tables), world, engine, on_announce=announcement_hooks(tables)
-            ),
+            agent,
             voice,
             stt,
             world_path,

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from sottovoce.agent.agent import Agent
-from sottovoce.cli_devices import attach_configured
+from sottovoce.app import attach_configured
 from sottovoce.devices import World
 from sottovoce.devices.backends import BackendError
 from sottovoce.devices.backends.desktop import DesktopMediaPlayer, ProgramError, make_device

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from sottovoce.agent.agent import Agent
-from sottovoce.cli_devices import announcement_hooks, attach_configured
+from sottovoce.app import announcement_hooks, attach_configured
 from sottovoce.devices import VirtualClock, World
 from sottovoce.devices.backends import BackendError
 from sottovoce.devices.backends.desktop import DesktopMediaPlayer

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from sottovoce.agent.agent import Agent
-from sottovoce.cli import load_registry
+from sottovoce.app import load_registry
 from sottovoce.cli_speak import open_voice
 from sottovoce.cli_speech import open_stt, speech_prompt
 from sottovoce.devices import default_world_path, load_world
