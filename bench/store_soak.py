@@ -5,11 +5,12 @@
 
 Each worker process opens the same store file and, turn after turn, refreshes,
 adds an item to a list or removes one it added, sometimes sets a timer of one to
-three seconds, commits, and prints what it confirmed; between turns it pops due
-timers and prints each one it announces. Every `--kill-every` seconds (on
+three seconds, commits, and prints what it confirmed; between turns it takes out
+due timers in one store transaction (`Store.exclusive`, as the agent's due
+checks do) and prints each one it announces. Every `--kill-every` seconds (on
 average) one worker gets kill -9 wherever it is and a new one takes its place.
 At the end the store is checked against everything printed: an item confirmed
-added and not confirmed removed must be there, one confirmed removed must not,
+added and never about to be removed must be there, one confirmed removed must not,
 and no timer may be announced twice. A timer claimed by a process killed
 before it printed is counted (it is at most once, not exactly once).
 
@@ -43,12 +44,15 @@ from sottovoce.devices import Store, Timer
 store = Store.open_sqlite(Path(sys.argv[1]))
 name, rng, mine = sys.argv[2], random.Random(sys.argv[2]), []
 for i in range(10**9):
-    for timer in store.pop_due_timers(datetime.now()):
+    with store.exclusive():  # as the agent's due checks run: one process takes each out
+        due = store.pop_due_timers(datetime.now())
+    for timer in due:
         print("!" + str(timer.label), flush=True)
     started = time.perf_counter()
     store.refresh()
     if rng.random() < 0.3 and mine:
         item = mine.pop(rng.randrange(len(mine)))
+        print("~" + item, flush=True)  # killed from here on, kept or removed are both right
         store.lists["shopping"].remove(item)
         sign = "-"
     else:
@@ -74,6 +78,7 @@ class Tally:
 
     added: set[str] = field(default_factory=set)
     removed: set[str] = field(default_factory=set)
+    removing: set[str] = field(default_factory=set)
     timers: set[str] = field(default_factory=set)
     announced: Counter[str] = field(default_factory=Counter)
     turn_s: list[float] = field(default_factory=list)
@@ -89,6 +94,8 @@ class Tally:
             with self.lock:
                 if kind == "!":
                     self.announced[rest[0]] += 1
+                elif kind == "~":
+                    self.removing.add(rest[0])
                 elif kind == "@":
                     self.timers.add(rest[0])
                 elif len(rest) == 2:
@@ -140,7 +147,7 @@ def check(path: Path, tally: Tally, seconds: float) -> dict[str, float]:
         "turns_per_s": len(tally.turn_s) / seconds,
         "turn_p50_ms": 1000 * statistics.median(tally.turn_s),
         "turn_p95_ms": 1000 * statistics.quantiles(tally.turn_s, n=20)[18],
-        "lost": len(tally.added - tally.removed - items),
+        "lost": len(tally.added - tally.removing - items),
         "came_back": len(tally.removed & items),
         "timers": len(tally.timers),
         "announced_twice": sum(1 for n in tally.announced.values() if n > 1),
