@@ -23,7 +23,6 @@ from sottovoce.agent.grammar import Grammar
 from sottovoce.config import load_config
 from sottovoce.devices import WorldError, load_world, load_yaml, parse_world
 from sottovoce.eval.cases import CaseError, load_cases
-from sottovoce.models import ScriptedEngine
 from sottovoce.models.limits import (
     MAX_ALIASES,
     MAX_CASE_FILE_BYTES,
@@ -37,6 +36,7 @@ from sottovoce.models.limits import (
     TOO_LONG_REPLY,
 )
 from sottovoce.models.llm_config import ConfigError
+from sottovoce.testing.fakes import ScriptedEngine
 from sottovoce.tools import Registry
 
 FAST = settings(

@@ -1,14 +1,14 @@
-"""The language-model engine interface and the scripted fake that serves it in tests.
+"""The language-model engine interface.
 
 The router asks an engine to either call tools or answer in words. The real
 local engines (llama.cpp, MLC, an OpenAI-compatible server) implement the
-same `LLMEngine` protocol; `ScriptedEngine` replays canned decisions.
+same `LLMEngine` protocol; the scripted fake for tests is
+`sottovoce.testing.ScriptedLLM`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -116,42 +116,3 @@ def turn_deadline_s(engine: object) -> float:
     """
     config = getattr(engine, "config", None)
     return config.turn_deadline_s if isinstance(config, LLMConfig) else LLMConfig.turn_deadline_s
-
-
-@dataclass(frozen=True)
-class Script:
-    """One scripted rule: when the user's words match `pattern`, decide this."""
-
-    pattern: str
-    decision: LLMDecision
-
-
-class ScriptedEngine:
-    """A fake engine for tests: replays decisions chosen by regex on the last user message."""
-
-    name = "scripted"
-
-    def __init__(self, scripts: Iterable[Script] = ()) -> None:
-        self.scripts = list(scripts)
-        self.requests: list[tuple[list[ChatMessage], list[str]]] = []
-
-    def decide(
-        self,
-        messages: Sequence[ChatMessage],
-        tools: Sequence[ToolSchema],
-        on_text: TextSink | None = None,
-        *,
-        deadline: float | None = None,
-    ) -> LLMDecision:
-        """Return the first scripted decision whose pattern matches the user's last words."""
-        self.requests.append((list(messages), [t.name for t in tools]))
-        last = next((m.content for m in reversed(messages) if m.role == "user"), "")
-        for script in self.scripts:
-            if re.search(script.pattern, last, flags=re.IGNORECASE):
-                if on_text is not None and script.decision.text:
-                    on_text(script.decision.text)
-                return script.decision
-        return LLMDecision()
-
-    def close(self) -> None:
-        """Nothing to free."""

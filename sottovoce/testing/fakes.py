@@ -7,12 +7,14 @@ and without model files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from sottovoce.models.llm import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.models.llm import ChatMessage, LLMDecision, TextSink, ToolChoice, ToolSchema
 from sottovoce.models.stt import SAMPLE_RATE, Transcript
 from sottovoce.models.tts import SpokenAudio
 
@@ -31,6 +33,45 @@ CHARS_PER_S = 15.0  # roughly how fast a voice speaks
 def call(tool: str, **arguments: Any) -> ToolChoice:
     """A tool call for a scripted model to make: `call("hose_run", seconds=600)`."""
     return ToolChoice(tool, arguments)
+
+
+@dataclass(frozen=True)
+class Script:
+    """One scripted rule: when the user's words match `pattern`, decide this."""
+
+    pattern: str
+    decision: LLMDecision
+
+
+class ScriptedEngine:
+    """A fake engine for tests: replays decisions chosen by regex on the last user message."""
+
+    name = "scripted"
+
+    def __init__(self, scripts: Iterable[Script] = ()) -> None:
+        self.scripts = list(scripts)
+        self.requests: list[tuple[list[ChatMessage], list[str]]] = []
+
+    def decide(
+        self,
+        messages: Sequence[ChatMessage],
+        tools: Sequence[ToolSchema],
+        on_text: TextSink | None = None,
+        *,
+        deadline: float | None = None,
+    ) -> LLMDecision:
+        """Return the first scripted decision whose pattern matches the user's last words."""
+        self.requests.append((list(messages), [t.name for t in tools]))
+        last = next((m.content for m in reversed(messages) if m.role == "user"), "")
+        for script in self.scripts:
+            if re.search(script.pattern, last, flags=re.IGNORECASE):
+                if on_text is not None and script.decision.text:
+                    on_text(script.decision.text)
+                return script.decision
+        return LLMDecision()
+
+    def close(self) -> None:
+        """Nothing to free."""
 
 
 class ScriptedLLM(ScriptedEngine):

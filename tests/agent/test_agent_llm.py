@@ -15,14 +15,13 @@ from sottovoce.models import (
     ChatMessage,
     LLMDecision,
     ModelOutputError,
-    Script,
-    ScriptedEngine,
     TextSink,
     ToolChoice,
     ToolSchema,
 )
 from sottovoce.models.llm_config import LLMConfig
 from sottovoce.models.openai_http import OpenAIHTTPEngine
+from sottovoce.testing.fakes import Script, ScriptedEngine
 
 
 def _turns(agent: Agent, *lines: str) -> list[TurnResult]:

@@ -7,7 +7,8 @@ import asyncio
 from agent_helpers import make_registry, make_world
 
 from sottovoce.agent.agent import Agent
-from sottovoce.models import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.models import LLMDecision, ToolChoice
+from sottovoce.testing.fakes import Script, ScriptedEngine
 
 
 def _agent(engine: ScriptedEngine | None = None) -> Agent:

@@ -17,7 +17,8 @@ from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.dialogue import ask_together
 from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import default_world_path, load_world
-from sottovoce.models import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.models import LLMDecision, ToolChoice
+from sottovoce.testing.fakes import Script, ScriptedEngine
 from sottovoce.tools import Plugin, Registry, ToolContext
 
 RISKY = "unlock the front door and call mum"

@@ -10,7 +10,8 @@ from agent_helpers import make_registry, make_world
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.modelguard import checked_reply, help_sentence, is_question, is_remark
-from sottovoce.models import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.models import LLMDecision, ToolChoice
+from sottovoce.testing.fakes import Script, ScriptedEngine
 from sottovoce.tools import Plugin, Registry, ToolContext
 from sottovoce.tools.api import infer_reads_only
 
