@@ -20,9 +20,10 @@ from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.grammar import Grammar
 from sottovoce.cli import load_registry
-from sottovoce.models import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.models import LLMDecision, ToolChoice
 from sottovoce.models.llm_config import ConfigError
 from sottovoce.testing import make_world
+from sottovoce.testing.fakes import Script, ScriptedEngine
 from sottovoce.tools import Registry, ToolContext
 from sottovoce.tools.mcp_client import McpHub, ServerConfig
 from sottovoce.tools.mcp_config import McpConfigError, parse_servers

@@ -13,7 +13,8 @@ import pytest
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.executor import execute
 from sottovoce.devices import World, parse_world
-from sottovoce.models import LLMDecision, Script, ScriptedEngine, ToolChoice
+from sottovoce.models import LLMDecision, ToolChoice
+from sottovoce.testing.fakes import Script, ScriptedEngine
 from sottovoce.tools import Plugin, Registry, ToolContext, ToolError
 from sottovoce.tools.api import build_spec
 from sottovoce.tools.guard import REFUSAL
