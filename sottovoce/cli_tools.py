@@ -111,8 +111,8 @@ def type_of(schema: Mapping[str, Any], definitions: Mapping[str, Any] | None = N
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from sottovoce.agent.plugincheck import DEFAULT_SAMPLES, check_plugins
     from sottovoce.devices import default_world_path, load_world
+    from sottovoce.eval.plugincheck import DEFAULT_SAMPLES, check_plugins
     from sottovoce.tools.check import installed_targets, load_targets
 
     if args.json or args.plugins:

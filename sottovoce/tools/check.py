@@ -4,7 +4,7 @@ Each plugin is imported on its own, so one that fails is reported with its
 error and the others are still checked. Problems are found in load order,
 the order the agent loads plugins in: when two plugins use one tool name,
 the later one is the one the agent skips, so it is the one told to rename.
-The sentence templates are checked by `sottovoce.agent.plugincheck`, which
+The sentence templates are checked by `sottovoce.eval.plugincheck`, which
 needs the grammar and the router.
 """
 

@@ -11,9 +11,9 @@ from hassil.errors import MissingListError
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.grammar import world_lists
-from sottovoce.agent.plugincheck import BASE_LISTS, check_plugins, slot_lists
-from sottovoce.agent.samples import draw_samples
 from sottovoce.devices import World, default_world_path, load_world
+from sottovoce.eval.plugincheck import BASE_LISTS, check_plugins, slot_lists
+from sottovoce.eval.samples import draw_samples
 from sottovoce.testing import AgentHarness
 from sottovoce.tools import Plugin, Registry, ToolContext
 from sottovoce.tools.builtin import BUILTIN_PLUGINS

@@ -33,8 +33,8 @@ from sottovoce.agent.grammar import Grammar, world_lists
 from sottovoce.agent.ha_library import expansion_rules
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
-from sottovoce.agent.samples import Sample, draw_samples
 from sottovoce.devices import KINDS, World
+from sottovoce.eval.samples import Sample, draw_samples
 from sottovoce.models import TextSink
 from sottovoce.tools import Plugin, Registry, ToolSpec
 from sottovoce.tools.check import Loaded, Problem, accepted, static_problems
