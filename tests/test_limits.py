@@ -36,7 +36,7 @@ from sottovoce.models.limits import (
     TOO_LONG_REPLY,
 )
 from sottovoce.models.llm_config import ConfigError
-from sottovoce.testing.fakes import ScriptedEngine
+from sottovoce.testing import ScriptedLLM
 from sottovoce.tools import Registry
 
 FAST = settings(
@@ -328,7 +328,7 @@ def test_absurd_llm_numbers_are_one_line(key: str, value: Any) -> None:
 # ------------------------------------------------------------------ utterances
 
 
-class _Recording(ScriptedEngine):
+class _Recording(ScriptedLLM):
     """A model that records being asked."""
 
     def __init__(self) -> None:

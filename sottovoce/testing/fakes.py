@@ -43,13 +43,22 @@ class Script:
     decision: LLMDecision
 
 
-class ScriptedEngine:
-    """A fake engine for tests: replays decisions chosen by regex on the last user message."""
+class ScriptedLLM:
+    """A language model that answers by rule: regex on the user's last words -> answer.
+
+    `ScriptedLLM({"water.*roses": call("hose_run", seconds=600)})` makes that
+    call when the words match; a string is a plain spoken answer. Rules are
+    tried in order, case-insensitively; no match means the model had nothing
+    to offer. `requests` records each prompt and the tools it offered.
+    """
 
     name = "scripted"
 
-    def __init__(self, scripts: Iterable[Script] = ()) -> None:
-        self.scripts = list(scripts)
+    def __init__(self, rules: Mapping[str, Answer] | Iterable[Script] = ()) -> None:
+        if isinstance(rules, Mapping):
+            self.scripts = [Script(pattern, _decision(answer)) for pattern, answer in rules.items()]
+        else:
+            self.scripts = list(rules)
         self.requests: list[tuple[list[ChatMessage], list[str]]] = []
 
     def decide(
@@ -70,29 +79,12 @@ class ScriptedEngine:
                 return script.decision
         return LLMDecision()
 
-    def close(self) -> None:
-        """Nothing to free."""
-
-
-class ScriptedLLM(ScriptedEngine):
-    """A language model that answers by rule: regex on the user's last words -> answer.
-
-    `ScriptedLLM({"water.*roses": call("hose_run", seconds=600)})` makes that
-    call when the words match; a string is a plain spoken answer. Rules are
-    tried in order, case-insensitively; no match means the model had nothing
-    to offer. `requests` records each prompt and the tools it offered.
-    """
-
-    def __init__(self, rules: Mapping[str, Answer] | Iterable[Script] = ()) -> None:
-        if isinstance(rules, Mapping):
-            scripts = [Script(pattern, _decision(answer)) for pattern, answer in rules.items()]
-        else:
-            scripts = list(rules)
-        super().__init__(scripts)
-
     def offered(self) -> list[list[str]]:
         """The names of the tools offered, one list per time the model was asked."""
         return [names for _, names in self.requests]
+
+    def close(self) -> None:
+        """Nothing to free."""
 
 
 def _decision(answer: Answer) -> LLMDecision:

@@ -21,7 +21,7 @@ from sottovoce.models import (
 )
 from sottovoce.models.llm_config import LLMConfig
 from sottovoce.models.openai_http import OpenAIHTTPEngine
-from sottovoce.testing.fakes import Script, ScriptedEngine
+from sottovoce.testing import ScriptedLLM
 
 
 def _turns(agent: Agent, *lines: str) -> list[TurnResult]:
@@ -36,7 +36,7 @@ def _call(tool: str, **args: object) -> LLMDecision:
 
 
 def test_only_related_tools_are_offered_with_this_worlds_names() -> None:
-    engine = ScriptedEngine()
+    engine = ScriptedLLM()
     agent = Agent(make_registry(), make_world(), engine)
     _turns(agent, "please make the desk lamp glow")
     [(messages, offered)] = engine.requests
@@ -46,7 +46,7 @@ def test_only_related_tools_are_offered_with_this_worlds_names() -> None:
 
 
 def test_a_grounded_call_is_carried_out_and_counted() -> None:
-    engine = ScriptedEngine([Script("glow", _call("light_on", name="desk lamp"))])
+    engine = ScriptedLLM({"glow": _call("light_on", name="desk lamp")})
     agent = Agent(make_registry(), make_world(), engine)
     [turn] = _turns(agent, "please make the desk lamp glow")
     assert turn.route == "llm" and agent.world.devices["light.desk"].state()["on"]
@@ -55,7 +55,7 @@ def test_a_grounded_call_is_carried_out_and_counted() -> None:
 
 def test_a_call_on_something_the_user_did_not_name_is_not_carried_out() -> None:
     # "attic" is nowhere in this home; the model picked the nearest light it was allowed.
-    engine = ScriptedEngine([Script("attic", _call("light_on", name="desk lamp"))])
+    engine = ScriptedLLM({"attic": _call("light_on", name="desk lamp")})
     agent = Agent(make_registry(), make_world(), engine)
     [turn] = _turns(agent, "please make the attic light glow")
     assert not agent.world.devices["light.desk"].state()["on"]
@@ -113,7 +113,7 @@ def test_malformed_output_gets_one_correction_turn() -> None:
 
 def test_a_spoken_answer_goes_to_the_sink_once_checked() -> None:
     joke = "Why did the scarecrow win an award?"
-    engine = ScriptedEngine([Script("joke", LLMDecision(text=joke))])
+    engine = ScriptedLLM({"joke": LLMDecision(text=joke)})
     agent = Agent(make_registry(), make_world(), engine)
     pieces: list[str] = []
 
@@ -165,7 +165,7 @@ def test_a_crashing_engine_does_not_end_the_conversation() -> None:
 
 
 def test_a_name_this_home_lacks_is_reported_without_asking_the_model() -> None:
-    engine = ScriptedEngine([Script("hot tub", _call("light_on", name="desk lamp"))])
+    engine = ScriptedLLM({"hot tub": _call("light_on", name="desk lamp")})
     agent = Agent(make_registry(), make_world(), engine)
     [turn] = _turns(agent, "turn on the hot tub")
     assert "hot tub" in turn.reply and turn.calls == [] and engine.requests == []

@@ -8,10 +8,10 @@ from agent_helpers import make_registry, make_world
 
 from sottovoce.agent.agent import Agent
 from sottovoce.models import LLMDecision, ToolChoice
-from sottovoce.testing.fakes import Script, ScriptedEngine
+from sottovoce.testing import ScriptedLLM
 
 
-def _agent(engine: ScriptedEngine | None = None) -> Agent:
+def _agent(engine: ScriptedLLM | None = None) -> Agent:
     return Agent(make_registry(), make_world(), engine)
 
 
@@ -158,9 +158,7 @@ def test_without_an_engine_unknown_words_are_not_understood() -> None:
 
 
 def test_language_model_route_with_one_correction() -> None:
-    engine = ScriptedEngine(
-        [Script("cosy", LLMDecision(calls=(ToolChoice("light_dim", {"percent": 300}),)))]
-    )
+    engine = ScriptedLLM({"cosy": LLMDecision(calls=(ToolChoice("light_dim", {"percent": 300}),))})
     agent = _agent(engine)
     [reply] = _say(agent, "make the house cosy")
     assert len(engine.requests) == 2  # the invalid call got one correction turn
@@ -169,7 +167,7 @@ def test_language_model_route_with_one_correction() -> None:
 
 def test_language_model_route_runs_a_valid_call() -> None:
     call = ToolChoice("light_on", {"name": "desk lamp"})
-    engine = ScriptedEngine([Script("cosy", LLMDecision(calls=(call,)))])
+    engine = ScriptedLLM({"cosy": LLMDecision(calls=(call,))})
     agent = _agent(engine)
     _say(agent, "make the desk lamp cosy")
     assert _on(agent, "light.desk")

@@ -18,7 +18,7 @@ from sottovoce.agent.dialogue import ask_together
 from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models import LLMDecision, ToolChoice
-from sottovoce.testing.fakes import Script, ScriptedEngine
+from sottovoce.testing import ScriptedLLM
 from sottovoce.tools import Plugin, Registry, ToolContext
 
 RISKY = "unlock the front door and call mum"
@@ -32,7 +32,7 @@ def registry() -> Registry:
 _GRAMMARS: dict[int, Grammar] = {}
 
 
-def _agent(registry: Registry, engine: ScriptedEngine | None = None) -> Agent:
+def _agent(registry: Registry, engine: ScriptedLLM | None = None) -> Agent:
     """An agent on a fresh default home; the compiled grammar is shared (same names)."""
     world = load_world(default_world_path())
     if id(registry) not in _GRAMMARS:
@@ -165,7 +165,7 @@ def test_the_model_route_with_two_risky_calls_asks_both_and_yes_runs_both(
         ToolChoice("lock_unlock", {"name": "front door"}),
         ToolChoice("call_place", {"contact": "Mum"}),
     )
-    engine = ScriptedEngine([Script("front door", decision)])
+    engine = ScriptedLLM({"front door": decision})
     agent = _agent(registry, engine)
     before = _state(agent)
     asked = _turns(agent, "could you let me in through the front door and ring up mum for me")
@@ -182,7 +182,7 @@ def test_the_model_route_with_two_risky_calls_and_no(registry: Registry) -> None
         ToolChoice("lock_unlock", {"name": "front door"}),
         ToolChoice("call_place", {"contact": "Mum"}),
     )
-    agent = _agent(registry, ScriptedEngine([Script("front door", decision)]))
+    agent = _agent(registry, ScriptedLLM({"front door": decision}))
     before = _state(agent)
     _turns(agent, "could you let me in through the front door and ring up mum for me", "no")
     assert _untouched(agent, before)
@@ -203,7 +203,7 @@ def test_a_missing_target_beside_a_real_one_asks_only_the_real_one(registry: Reg
         ToolChoice("call_place", {"contact": "Bob"}),
         ToolChoice("lock_unlock", {"name": "front door"}),
     )
-    agent = _agent(registry, ScriptedEngine([Script("front door", decision)]))
+    agent = _agent(registry, ScriptedLLM({"front door": decision}))
     [asked] = _turns(agent, "could you ring bob and let me in through the front door")
     assert asked.reply == "Bob is not in your contacts. Unlock the front door?"
     assert _front_locked(agent)

@@ -11,7 +11,7 @@ from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.modelguard import checked_reply, help_sentence, is_question, is_remark
 from sottovoce.models import LLMDecision, ToolChoice
-from sottovoce.testing.fakes import Script, ScriptedEngine
+from sottovoce.testing import ScriptedLLM
 from sottovoce.tools import Plugin, Registry, ToolContext
 from sottovoce.tools.api import infer_reads_only
 
@@ -27,7 +27,7 @@ def _call(tool: str, **args: object) -> LLMDecision:
 
 
 def _agent(pattern: str, decision: LLMDecision) -> Agent:
-    return Agent(make_registry(), make_world(), ScriptedEngine([Script(pattern, decision)]))
+    return Agent(make_registry(), make_world(), ScriptedLLM({pattern: decision}))
 
 
 def _unchanged(agent: Agent) -> bool:

@@ -22,8 +22,8 @@ from sottovoce.agent.grammar import Grammar
 from sottovoce.cli import load_registry
 from sottovoce.models import LLMDecision, ToolChoice
 from sottovoce.models.llm_config import ConfigError
-from sottovoce.testing import make_world
-from sottovoce.testing.fakes import Script, ScriptedEngine
+from sottovoce.testing import ScriptedLLM, make_world
+from sottovoce.testing.fakes import Script
 from sottovoce.tools import Registry, ToolContext
 from sottovoce.tools.mcp_client import McpHub, ServerConfig
 from sottovoce.tools.mcp_config import McpConfigError, parse_servers
@@ -46,8 +46,8 @@ class Setup:
         self.reports = reports
         self.grammar = Grammar(registry, make_world())
 
-    def agent(self, *scripts: Script) -> tuple[Agent, ScriptedEngine]:
-        engine = ScriptedEngine(scripts)
+    def agent(self, *scripts: Script) -> tuple[Agent, ScriptedLLM]:
+        engine = ScriptedLLM(scripts)
         return Agent(self.registry, make_world(), engine, grammar=self.grammar), engine
 
 

@@ -14,7 +14,7 @@ from sottovoce.agent.agent import Agent
 from sottovoce.agent.executor import execute
 from sottovoce.devices import World, parse_world
 from sottovoce.models import LLMDecision, ToolChoice
-from sottovoce.testing.fakes import Script, ScriptedEngine
+from sottovoce.testing import ScriptedLLM
 from sottovoce.tools import Plugin, Registry, ToolContext, ToolError
 from sottovoce.tools.api import build_spec
 from sottovoce.tools.guard import REFUSAL
@@ -122,7 +122,7 @@ def test_declared_kinds_are_written_and_other_kinds_read() -> None:
 def test_the_language_model_cannot_get_a_lock_opened_by_a_light_tool() -> None:
     world, lock = _world()
     ask = ToolChoice("device_write", {"name": "front door", "attribute": "locked", "value": False})
-    engine = ScriptedEngine([Script("front door", LLMDecision(calls=(ask,)))])
+    engine = ScriptedLLM({"front door": LLMDecision(calls=(ask,))})
     agent = Agent(Registry([sloppy]), world, engine)
     # "write" and "device" ground the tool, so the call gets as far as the permission check.
     result = asyncio.run(agent.handle("please write to the front door device"))
