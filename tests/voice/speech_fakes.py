@@ -1,10 +1,16 @@
-"""A fake VAD and a fake speech recognizer over synthetic audio, for hearing's tests.
+"""Fakes for the voice tests (hearing, endpointing, barge-in, the voice loop) over synthetic audio.
 
-Speech is made of "words": bursts of a loud tone separated by short gaps.
-The fake VAD finds loud 32 ms frames and, like Silero VAD, reports a stretch
-of speech as running to the end of the audio until enough silence follows it.
-The fake recognizer hears the first N words of its script when it counts N
-bursts, and can be slowed down or held until a test lets it go.
+The user's speech is made of "words": bursts of a loud tone separated by
+short gaps. The fake VAD finds loud 32 ms frames and, like Silero VAD,
+reports a stretch of speech as running to the end of the audio until enough
+silence follows it. The fake recognizer hears the first N words of its script
+when it counts N bursts, and can be slowed down or held until a test lets it
+go; `PhraseSTT` hears a whole phrase chosen by the number of bursts.
+`ToneVoice` speaks each word as a burst of noise (an echo canceller needs a
+broadband voice), and `RoomOut` plays into a simulated room.
+
+The fakes that plugin authors use (`ScriptedSTT`, `SilentTTS`, `EnergyVAD`)
+are in `sottovoce.testing`; these are for our own tests of the voice pipeline.
 """
 
 from __future__ import annotations
@@ -16,15 +22,20 @@ from collections.abc import Callable
 import numpy as np
 
 from sottovoce.models.stt import Transcript
+from sottovoce.models.tts import SpokenAudio
 from sottovoce.models.vad import VADConfig
 from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.audio.chunk import AudioChunk
+from sottovoce.voice.audio.room import SimulatedRoom
+from sottovoce.voice.playback import Played
 
 RATE = 16_000
 FRAME = 512  # 32 ms, as Silero VAD's frames
 FRAMES_PER_S = RATE / FRAME
 WORD_S = 0.2
 GAP_S = 0.08  # between the words of a phrase: shorter than any pause
+VOICE_RATE = 22050
+VOICE_WORD_S = 0.25  # each word the fake voice says lasts this long
 
 
 def silence(seconds: float) -> bytes:
@@ -114,3 +125,65 @@ class FakeSTT:
             if self.garble is not None:
                 said = self.garble(said)
             return Transcript(" ".join(said), len(pcm) / 2 / RATE)
+
+
+class PhraseSTT:
+    """Hears the phrase scripted for the number of word bursts in the audio."""
+
+    def __init__(self, phrases: dict[int, str]) -> None:
+        self.phrases = phrases
+
+    def transcribe(self, pcm: bytes, prompt: str | None = None) -> Transcript:
+        """The phrase for this many bursts (its first words for fewer)."""
+        count = count_words(pcm)
+        longest = max(self.phrases)
+        text = self.phrases.get(count) or " ".join(self.phrases[longest].split()[:count])
+        return Transcript(text, len(pcm) / 2 / RATE)
+
+
+class ToneVoice:
+    """Says each word as a burst of noise: broadband like a voice (an echo canceller needs that),
+    distinct from the user's tone bursts, and as long as the text."""
+
+    sample_rate = VOICE_RATE
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def speak(self, text: str) -> SpokenAudio:
+        """A burst VOICE_WORD_S long per word, with short gaps; the same text, the same sound."""
+        self.said.append(text)
+        n = int(VOICE_WORD_S * VOICE_RATE)
+        gap = bytes(int(0.05 * VOICE_RATE) * 2)
+        seeds = [sum(map(ord, word)) for word in text.split()] or [0]
+        envelope = np.sin(np.pi * np.arange(n) / n) ** 0.3  # no click at either end
+        pcm = gap.join(
+            np.clip(np.random.default_rng(seed).normal(0, 3500, n) * envelope, -32768, 32767)
+            .astype("<i2")
+            .tobytes()
+            for seed in seeds
+        )
+        return SpokenAudio(pcm, VOICE_RATE)
+
+
+class RoomOut:
+    """Plays into a simulated room and keeps what was played."""
+
+    def __init__(self, room: SimulatedRoom) -> None:
+        self.room = room
+        self.windows: list[Played] = []
+        self.stops = 0
+
+    def write(self, played: Played) -> None:
+        """The window enters the room (and the record)."""
+        self.room.play(played.ref)
+        self.windows.append(played)
+
+    def stop(self) -> None:
+        """Barge-in: nothing buffered here."""
+        self.stops += 1
+
+    def last_audible_s(self) -> float:
+        """Where the last sound played ended."""
+        ends = [w.start_s + len(w.ref) / 2 / RATE for w in self.windows if w.audible]
+        return max(ends, default=0.0)

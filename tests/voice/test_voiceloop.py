@@ -20,8 +20,7 @@ from sottovoce.voice.playback import Playback
 from sottovoce.voice.sentences import MAX_PIECE_CHARS, split_sentences
 from sottovoce.voice.talkgate import TalkGate
 from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
-from tests.voice.loop_fakes import PhraseSTT, RoomOut, ToneVoice
-from tests.voice.speech_fakes import FakeVAD, silence, words
+from tests.voice.speech_fakes import FakeVAD, PhraseSTT, RoomOut, ToneVoice, silence, words
 
 PHRASES = {
     4: "turn on the coffee maker",
