@@ -17,6 +17,7 @@ import numpy as np
 from sottovoce.models.llm import ChatMessage, LLMDecision, TextSink, ToolChoice, ToolSchema
 from sottovoce.models.stt import SAMPLE_RATE, Transcript
 from sottovoce.models.tts import SpokenAudio
+from sottovoce.models.vad import VADConfig
 
 # What a scripted model may be told to answer: a call, several calls, words, or a decision.
 Answer = ToolChoice | Sequence[ToolChoice] | str | LLMDecision
@@ -168,12 +169,20 @@ class EnergyVAD:
     """Voice activity by loudness: speech is where 32 ms frames are loud.
 
     Like Silero VAD, a stretch of speech is reported as running to the end of
-    the audio until `min_silence_s` of quiet follows it.
+    the audio until `min_silence_s` of quiet follows it, and, with
+    `min_speech_s`, only once it has lasted that long (its `config` says so to
+    the endpointer, as Silero VAD's does).
     """
 
-    def __init__(self, min_silence_s: float = 0.25, threshold: int = _LOUD) -> None:
+    def __init__(
+        self, min_silence_s: float = 0.25, threshold: int = _LOUD, min_speech_s: float = 0.0
+    ) -> None:
         self.min_silence_frames = max(1, round(min_silence_s * SAMPLE_RATE / _FRAME))
         self.threshold = threshold
+        self.config = VADConfig(
+            trailing_silence_ms=round(min_silence_s * 1000),
+            min_speech_ms=round(min_speech_s * 1000),
+        )
 
     def speech_spans(self, pcm: bytes) -> list[tuple[float, float]]:
         """(start, end) in seconds of each stretch of loud audio."""
@@ -190,7 +199,8 @@ class EnergyVAD:
                 start = None
         if start is not None:
             spans.append((start / per_s, len(pcm) / 2 / SAMPLE_RATE))
-        return spans
+        shortest = self.config.min_speech_ms / 1000
+        return [(a, b) for a, b in spans if b - a > shortest]
 
     def _loud(self, pcm: bytes) -> np.ndarray[Any, Any]:
         samples = np.frombuffer(pcm, dtype="<i2")

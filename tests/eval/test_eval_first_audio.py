@@ -17,9 +17,10 @@ from sottovoce.eval import evaluate
 from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models.tts import SpokenAudio
+from sottovoce.testing import EnergyVAD, silence
 from sottovoce.tools import Registry
 from sottovoce.voice.hearing import Hearing
-from tests.voice.speech_fakes import FakeSTT, FakeVAD, silence, words
+from tests.voice.speech_fakes import FakeSTT, words
 
 SYNTH_S = 0.05  # what the fake voice takes per sentence
 CASES = """
@@ -65,7 +66,7 @@ def case_path(tmp_path: Path) -> Path:
 
 
 def _run(case_path: Path, voice: FakeVoice | None) -> dict[str, Any]:
-    ears = Hearing(FakeSTT("turn on the kitchen light"), FakeVAD())
+    ears = Hearing(FakeSTT("turn on the kitchen light"), EnergyVAD())
     evaluator = Evaluator(Registry.builtin(), default_world_path(), ears=ears, voice=voice)
     report = asyncio.run(evaluator.run(load_cases(case_path)))
     return report.as_json()
@@ -119,7 +120,7 @@ def test_real_piper_voice_times_the_first_sentence(case_path: Path) -> None:
     from sottovoce.models.tts import PiperTTS, voice_path
 
     piper = PiperTTS(voice_path(Catalog(default_models_dir())))
-    ears = Hearing(FakeSTT("turn on the kitchen light"), FakeVAD())
+    ears = Hearing(FakeSTT("turn on the kitchen light"), EnergyVAD())
     evaluator = Evaluator(Registry.builtin(), default_world_path(), ears=ears, voice=piper)
     report = asyncio.run(evaluator.run(load_cases(case_path))).as_json()
     timings = report["cases"][0]["turns"][0]["timings_s"]

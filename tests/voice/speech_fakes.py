@@ -1,16 +1,16 @@
 """Fakes for the voice tests (hearing, endpointing, barge-in, the voice loop) over synthetic audio.
 
 The user's speech is made of "words": bursts of a loud tone separated by
-short gaps. The fake VAD finds loud 32 ms frames and, like Silero VAD,
-reports a stretch of speech as running to the end of the audio until enough
-silence follows it. The fake recognizer hears the first N words of its script
+short gaps, which `sottovoce.testing.EnergyVAD` finds as speech. The fake
+recognizer hears the first N words of its script
 when it counts N bursts, and can be slowed down or held until a test lets it
 go; `PhraseSTT` hears a whole phrase chosen by the number of bursts.
 `ToneVoice` speaks each word as a burst of noise (an echo canceller needs a
 broadband voice), and `RoomOut` plays into a simulated room.
 
-The fakes that plugin authors use (`ScriptedSTT`, `SilentTTS`, `EnergyVAD`)
-are in `sottovoce.testing`; these are for our own tests of the voice pipeline.
+The fakes that plugin authors use (`ScriptedSTT`, `SilentTTS`, `EnergyVAD`,
+`silence`) are in `sottovoce.testing`; these are for our own tests of the
+voice pipeline.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import numpy as np
 
 from sottovoce.models.stt import Transcript
 from sottovoce.models.tts import SpokenAudio
-from sottovoce.models.vad import VADConfig
+from sottovoce.testing import silence
 from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.audio.chunk import AudioChunk
 from sottovoce.voice.audio.room import SimulatedRoom
@@ -36,11 +36,6 @@ WORD_S = 0.2
 GAP_S = 0.08  # between the words of a phrase: shorter than any pause
 VOICE_RATE = 22050
 VOICE_WORD_S = 0.25  # each word the fake voice says lasts this long
-
-
-def silence(seconds: float) -> bytes:
-    """Silent PCM."""
-    return bytes(int(seconds * RATE) * 2)
 
 
 def words(count: int) -> bytes:
@@ -59,34 +54,6 @@ def _loud(pcm: bytes) -> np.ndarray:
     samples = np.frombuffer(pcm, dtype="<i2")
     frames = len(samples) // FRAME
     return np.abs(samples[: frames * FRAME].reshape(frames, FRAME)).max(axis=1) > 1000
-
-
-class FakeVAD:
-    """Speech where the audio is loud; a stretch ends after `min_silence_s` of quiet.
-
-    With `min_speech_s`, like Silero VAD, a stretch is reported only once it
-    has lasted that long.
-    """
-
-    def __init__(self, min_silence_s: float = 0.25, min_speech_s: float = 0.0) -> None:
-        self.min_silence_frames = round(min_silence_s * FRAMES_PER_S)
-        self.config = VADConfig(min_speech_ms=round(min_speech_s * 1000))
-
-    def speech_spans(self, pcm: bytes) -> list[tuple[float, float]]:
-        """(start, end) in seconds of each stretch of loud audio."""
-        spans, start, last = [], None, 0
-        for i, loud in enumerate(_loud(pcm)):
-            if loud:
-                start = i if start is None else start
-                last = i
-            elif start is not None and i - last >= self.min_silence_frames:
-                spans.append((start / FRAMES_PER_S, (last + 1) / FRAMES_PER_S))
-                start = None
-        if start is not None:
-            # Not enough silence yet to call it over: it runs to the end.
-            spans.append((start / FRAMES_PER_S, len(pcm) / 2 / RATE))
-        shortest = self.config.min_speech_ms / 1000
-        return [(a, b) for a, b in spans if b - a > shortest]
 
 
 def count_words(pcm: bytes) -> int:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from sottovoce.testing import EnergyVAD, silence
 from sottovoce.voice.audio import MemorySource
 from sottovoce.voice.bargein import BargeInDetector
-from tests.voice.speech_fakes import FakeVAD, silence, words
+from tests.voice.speech_fakes import words
 
 
 def _first_fire(detector: BargeInDetector, pcm: bytes) -> float | None:
@@ -18,14 +19,14 @@ def _first_fire(detector: BargeInDetector, pcm: bytes) -> float | None:
 
 
 def test_a_voice_is_confirmed_quickly_and_placed_where_it_began() -> None:
-    detector = BargeInDetector(FakeVAD())
+    detector = BargeInDetector(EnergyVAD())
     fired = _first_fire(detector, silence(1.0) + words(3))
     assert fired is not None and 1.0 < fired <= 1.15
 
 
 def test_a_click_is_not_a_voice() -> None:
     click = (np.ones(480) * 12000).astype("<i2").tobytes()  # 30 ms
-    assert _first_fire(BargeInDetector(FakeVAD()), silence(1.0) + click + silence(1.0)) is None
+    assert _first_fire(BargeInDetector(EnergyVAD()), silence(1.0) + click + silence(1.0)) is None
 
 
 class _NeverSpeech:

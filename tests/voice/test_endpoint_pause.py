@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from speech_fakes import FakeVAD, chunks, count_words, silence, words
 
 from sottovoce.models.vad import SileroVAD, VADConfig
+from sottovoce.testing import EnergyVAD, silence
 from sottovoce.voice.endpoint import Endpointer, Utterance, quick_vad
+from tests.voice.speech_fakes import chunks, count_words, words
 
 
 def _run(endpointer: Endpointer, pcm: bytes) -> list[tuple[float, bool, Utterance | None]]:
@@ -15,7 +16,7 @@ def _run(endpointer: Endpointer, pcm: bytes) -> list[tuple[float, bool, Utteranc
 
 
 def test_a_pause_is_seen_well_before_the_end_is_confirmed() -> None:
-    endpointer = Endpointer(FakeVAD(), check_every_s=0.1)
+    endpointer = Endpointer(EnergyVAD(), check_every_s=0.1)
     steps = _run(endpointer, silence(0.3) + words(4) + silence(1.0))
     speech_end = 0.3 + 4 * 0.2 + 3 * 0.08
     first_pause = next(t for t, paused, _ in steps if paused)
@@ -27,7 +28,7 @@ def test_a_pause_is_seen_well_before_the_end_is_confirmed() -> None:
 
 
 def test_the_utterance_so_far_is_what_the_cut_gives() -> None:
-    endpointer = Endpointer(FakeVAD(), check_every_s=0.1)
+    endpointer = Endpointer(EnergyVAD(), check_every_s=0.1)
     seen = []
     for chunk in chunks(silence(0.2) + words(3) + silence(1.0)):
         if endpointer.paused:
@@ -41,7 +42,7 @@ def test_the_utterance_so_far_is_what_the_cut_gives() -> None:
 
 
 def test_speech_after_a_short_pause_is_the_same_utterance() -> None:
-    endpointer = Endpointer(FakeVAD(), check_every_s=0.1)
+    endpointer = Endpointer(EnergyVAD(), check_every_s=0.1)
     steps = _run(endpointer, words(2) + silence(0.4) + words(2) + silence(1.0))
     pauses = [t for t, paused, _ in steps if paused]
     cuts = [u for _, _, u in steps if u is not None]
@@ -53,7 +54,7 @@ def test_speech_after_a_short_pause_is_the_same_utterance() -> None:
 
 def test_a_word_begun_before_the_vad_can_see_it_is_not_cut_off() -> None:
     # The VAD sees speech once it has lasted 0.1 s; the next word starts at 0.78 s.
-    endpointer = Endpointer(FakeVAD(min_speech_s=0.1), check_every_s=0.1)
+    endpointer = Endpointer(EnergyVAD(min_speech_s=0.1), check_every_s=0.1)
     steps = _run(endpointer, words(1) + silence(0.58) + words(3) + silence(1.0))
     found = [u for _, _, u in steps if u is not None]
     # 0.6 s after the first word, the second had begun: no cut was made there.
@@ -62,7 +63,7 @@ def test_a_word_begun_before_the_vad_can_see_it_is_not_cut_off() -> None:
 
 def test_a_word_begun_as_the_cut_is_made_is_kept_whole() -> None:
     # The cut is made at 0.96 s, when the word begun at 0.9 s is not speech yet.
-    endpointer = Endpointer(FakeVAD(min_speech_s=0.1), check_every_s=0.1)
+    endpointer = Endpointer(EnergyVAD(min_speech_s=0.1), check_every_s=0.1)
     steps = _run(endpointer, words(1) + silence(0.7) + words(3) + silence(1.0))
     assert [t for t, _, u in steps if u is not None][0] == pytest.approx(0.96)
     found = [u for _, _, u in steps if u is not None]
@@ -78,12 +79,12 @@ def test_silero_vad_is_made_to_close_speech_after_the_pause() -> None:
     assert quick.config.threshold == vad.config.threshold
     already = SileroVAD(VADConfig(trailing_silence_ms=200))
     assert quick_vad(already, 0.25) is already
-    fake = FakeVAD()
+    fake = EnergyVAD()
     assert quick_vad(fake, 0.25) is fake
 
 
 def test_audio_kept_after_a_cut_is_dropped_when_the_stream_skips_ahead() -> None:
-    endpointer = Endpointer(FakeVAD(), check_every_s=0.1)
+    endpointer = Endpointer(EnergyVAD(), check_every_s=0.1)
     cuts = [u for _, _, u in _run(endpointer, words(1) + silence(0.7)) if u is not None]
     assert len(cuts) == 1 and endpointer.buffer  # a little silence is kept
     later = [

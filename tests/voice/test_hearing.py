@@ -8,11 +8,12 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from speech_fakes import FakeSTT, FakeVAD, chunks, silence, words
 
+from sottovoce.testing import EnergyVAD, silence
 from sottovoce.voice.audio import AudioChunk, FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import Final, Hearing, Listener
 from sottovoce.voice.partials import Partial
+from tests.voice.speech_fakes import FakeSTT, chunks, words
 
 AUDIO = Path(__file__).parent.parent / "data" / "audio"
 TWELVE = "one two three four five six seven eight nine ten eleven twelve"
@@ -29,7 +30,7 @@ def _feed_until(listener: Listener, pieces: Iterator[AudioChunk], done: object) 
 def test_the_speculative_transcript_becomes_the_final() -> None:
     stt = FakeSTT()
     stt.gate.clear()  # the recognizer holds every transcription until the test says so
-    with Listener(stt, FakeVAD()) as listener:
+    with Listener(stt, EnergyVAD()) as listener:
         pieces = iter(chunks(silence(0.3) + words(4) + silence(1.0)))
         _feed_until(listener, pieces, lambda: listener.endpointer.paused)
         # Recognition of the utterance so far began during the trailing silence...
@@ -49,7 +50,7 @@ def test_speech_going_on_after_a_pause_discards_the_speculation() -> None:
     stt, partials = FakeSTT(), []
     stt.gate.clear()
     options = {"on_partial": partials.append, "partial_every_s": 60.0}
-    with Listener(stt, FakeVAD(), **options) as listener:  # type: ignore[arg-type]
+    with Listener(stt, EnergyVAD(), **options) as listener:  # type: ignore[arg-type]
         pieces = iter(chunks(words(2) + silence(0.4) + words(2) + silence(1.0)))
         _feed_until(listener, pieces, lambda: listener.endpointer.paused)
         assert stt.started.acquire(timeout=2)  # "turn on" is being recognized, speculatively
@@ -70,7 +71,7 @@ def test_partials_only_ever_add_committed_words() -> None:
         return said if len(said) == 12 else [*said[:-1], "uh"]
 
     stt, partials = FakeSTT(TWELVE, garble=garble), []
-    listener = Listener(stt, FakeVAD(), on_partial=partials.append, partial_every_s=0.5)
+    listener = Listener(stt, EnergyVAD(), on_partial=partials.append, partial_every_s=0.5)
     with listener:
         started = time.perf_counter()
         for chunk in chunks(silence(0.2) + words(12) + silence(1.0)):
@@ -94,7 +95,7 @@ def _timed(pcm: bytes, requested: list[float]) -> Iterator[AudioChunk]:
 
 def test_a_slow_recognizer_never_holds_up_the_audio() -> None:
     pcm = silence(0.2) + words(6) + silence(1.0)
-    hearing, requested, partials = Hearing(FakeSTT(delay_s=0.8), FakeVAD()), [], []
+    hearing, requested, partials = Hearing(FakeSTT(delay_s=0.8), EnergyVAD()), [], []
     heard = hearing.hear(_timed(pcm, requested), realtime=True, on_partial=partials.append)
     # Each chunk was taken in on time, though the recognizer took 0.8 s a time
     # (the margin is for a busy machine's scheduling, not for the recognizer).
@@ -106,7 +107,7 @@ def test_a_slow_recognizer_never_holds_up_the_audio() -> None:
 
 def test_streaming_is_ready_sooner_than_the_whole_clip() -> None:
     pcm = silence(0.1) + words(3) + silence(1.0)
-    hearing = Hearing(FakeSTT(delay_s=0.5), FakeVAD())
+    hearing = Hearing(FakeSTT(delay_s=0.5), EnergyVAD())
     streamed = hearing.hear(MemorySource(pcm), realtime=True)
     whole = hearing.hear_whole(MemorySource(pcm), realtime=True)
     assert streamed.text == whole.text == "turn on the"
@@ -119,13 +120,13 @@ def test_streaming_is_ready_sooner_than_the_whole_clip() -> None:
 def test_utterances_far_apart_are_joined_and_reported_in_order() -> None:
     pcm = words(2) + silence(1.5) + words(3) + silence(0.3)
     finals: list[Final] = []
-    with Listener(FakeSTT(), FakeVAD(), on_final=finals.append) as listener:
+    with Listener(FakeSTT(), EnergyVAD(), on_final=finals.append) as listener:
         for chunk in chunks(pcm):
             listener.feed(chunk)
         assert listener.finish() == finals
     assert [final.text for final in finals] == ["turn on", "turn on the"]
     assert finals[0].end_s < finals[1].start_s
-    heard = Hearing(FakeSTT(), FakeVAD()).hear(MemorySource(pcm))
+    heard = Hearing(FakeSTT(), EnergyVAD()).hear(MemorySource(pcm))
     assert heard.text == "turn on turn on the"
     assert heard.speech_end_s == pytest.approx(finals[1].end_s)
     assert heard.duration_s == pytest.approx(len(pcm) / 32000)
@@ -133,7 +134,7 @@ def test_utterances_far_apart_are_joined_and_reported_in_order() -> None:
 
 def test_silence_is_heard_as_nothing() -> None:
     stt = FakeSTT()
-    heard = Hearing(stt, FakeVAD()).hear(MemorySource(silence(1.0)))
+    heard = Hearing(stt, EnergyVAD()).hear(MemorySource(silence(1.0)))
     assert (heard.text, heard.speech_end_s, heard.stt_final_s) == ("", None, 0.0)
     assert stt.calls == []
 
@@ -174,7 +175,7 @@ def test_a_whole_command_ends_the_utterance_without_waiting_out_the_silence() ->
         heard.append(text)
         return text == "turn on the kitchen"
 
-    with Listener(FakeSTT(), FakeVAD(), complete=complete) as listener:
+    with Listener(FakeSTT(), EnergyVAD(), complete=complete) as listener:
         speech_end, cut_at = _end_of(listener, silence(0.3) + words(4) + silence(2.0))
         finals = listener.finish()
     assert heard == ["turn on the kitchen"]
@@ -188,7 +189,7 @@ def test_a_whole_command_followed_by_a_comma_s_pause_is_not_cut_there() -> None:
     # piper's speech) is shorter than the silence a whole command waits for.
     whole = {"yes"}
     with Listener(
-        FakeSTT("yes please"), FakeVAD(min_silence_s=0.1), complete=whole.__contains__
+        FakeSTT("yes please"), EnergyVAD(min_silence_s=0.1), complete=whole.__contains__
     ) as listener:
         _end_of(listener, silence(0.3) + words(1) + silence(0.25) + words(1) + silence(2.0))
         finals = listener.finish()
@@ -196,13 +197,13 @@ def test_a_whole_command_followed_by_a_comma_s_pause_is_not_cut_there() -> None:
 
 
 def test_an_incomplete_command_waits_the_usual_silence() -> None:
-    with Listener(FakeSTT(), FakeVAD(), complete=lambda text: False) as listener:
+    with Listener(FakeSTT(), EnergyVAD(), complete=lambda text: False) as listener:
         speech_end, cut_at = _end_of(listener, silence(0.3) + words(4) + silence(2.0))
     assert 0.6 <= cut_at - speech_end < 0.9, (speech_end, cut_at)
 
 
 def test_words_that_promise_more_wait_longer_for_it() -> None:
     # "turn on the" ends on "the": the user is looking for a word.
-    with Listener(FakeSTT(), FakeVAD(), complete=lambda text: True) as listener:
+    with Listener(FakeSTT(), EnergyVAD(), complete=lambda text: True) as listener:
         speech_end, cut_at = _end_of(listener, silence(0.3) + words(3) + silence(2.0))
     assert cut_at - speech_end >= 1.0, (speech_end, cut_at)

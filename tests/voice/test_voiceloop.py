@@ -9,6 +9,7 @@ import pytest
 
 from sottovoce.agent.agent import Agent
 from sottovoce.devices import default_world_path, load_world
+from sottovoce.testing import EnergyVAD, silence
 from sottovoce.tools import Registry
 from sottovoce.voice.audio import AudioChunk
 from sottovoce.voice.audio.room import SimulatedRoom
@@ -20,7 +21,7 @@ from sottovoce.voice.playback import Playback
 from sottovoce.voice.sentences import MAX_PIECE_CHARS, split_sentences
 from sottovoce.voice.talkgate import TalkGate
 from sottovoce.voice.voiceloop import LoopConfig, VoiceLoop
-from tests.voice.speech_fakes import FakeVAD, PhraseSTT, RoomOut, ToneVoice, silence, words
+from tests.voice.speech_fakes import PhraseSTT, RoomOut, ToneVoice, words
 
 PHRASES = {
     4: "turn on the coffee maker",
@@ -37,13 +38,13 @@ def _loop(
     agent = Agent(Registry.builtin(), world)
     events: list[Event] = []
     out = RoomOut(room)
-    listener = Listener(PhraseSTT(PHRASES), FakeVAD())
+    listener = Listener(PhraseSTT(PHRASES), EnergyVAD())
     loop = VoiceLoop(
         agent,
         listener,
         ToneVoice(),
         out=out,
-        barge_in=BargeInDetector(FakeVAD(min_silence_s=0.1)),
+        barge_in=BargeInDetector(EnergyVAD(min_silence_s=0.1)),
         canceller=canceller or WebRTCCanceller(),
         gate=gate,
         on_event=events.append,
