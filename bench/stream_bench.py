@@ -4,7 +4,8 @@ On the committed spoken commands of tests/data/audio (transcripts in
 SOURCES.md), with the default speech model, in the same run, interleaved:
 
 - naive: the clip is fed at microphone pace; once it has all arrived, its
-  speech (found by the VAD) is transcribed (`Hearing.hear_whole`);
+  speech (found by the VAD) is transcribed (`hear_whole` in
+  tests/voice/speech_fakes.py);
 - stream: fed at microphone pace into the streaming path (`Hearing.hear`),
   with partial transcripts on, as `sottovoce listen` shows them;
 - stream, no partials: the same without partials, as spoken eval turns run.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +37,9 @@ from sottovoce.models.vad import SileroVAD
 from sottovoce.voice.audio import FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import PAUSE_S, Heard, Hearing
 from sottovoce.voice.partials import Partial
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from tests.voice.speech_fakes import hear_whole  # noqa: E402
 
 AUDIO = Path(__file__).parent.parent / "tests" / "data" / "audio"
 CLIPS = {
@@ -54,7 +59,7 @@ Run = Callable[[Hearing, bytes], tuple[Heard, int]]
 
 
 def _naive(hearing: Hearing, pcm: bytes) -> tuple[Heard, int]:
-    return hearing.hear_whole(MemorySource(pcm), realtime=True), 0
+    return hear_whole(hearing, MemorySource(pcm), realtime=True), 0
 
 
 def _stream(hearing: Hearing, pcm: bytes) -> tuple[Heard, int]:

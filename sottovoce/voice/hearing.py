@@ -18,9 +18,6 @@ utterance ends there and then. When they end on a word that promises more
 ("and", "uh", "to", "the"), the end waits longer than usual. Recognition runs in
 one worker thread, so feeding the audio never waits for the model.
 
-`Hearing.hear_whole` is the older path, kept for comparison: the whole clip
-is read, then its speech is transcribed.
-
 Timings: `speech_end_s` is where speech ended in the clip; `stt_final_s` is
 how long after that moment the final transcript was ready.
 """
@@ -35,7 +32,7 @@ from types import TracebackType
 from typing import Protocol
 
 from sottovoce.models.stt import Transcript
-from sottovoce.voice.audio import BYTES_PER_S, AudioChunk, byte_offset
+from sottovoce.voice.audio import AudioChunk
 from sottovoce.voice.endpoint import Endpointer, SpeechFinder, Utterance
 from sottovoce.voice.partials import LocalAgreement, Partial
 
@@ -371,26 +368,4 @@ class Hearing:
         speech_ended_at = started + end if realtime else last_read
         ready = max(final.ready_at for final in finals)
         text = " ".join(final.text for final in finals if final.text)
-        return Heard(text, end, max(0.0, ready - speech_ended_at), duration)
-
-    def hear_whole(self, chunks: Iterable[AudioChunk], realtime: bool = False) -> Heard:
-        """Read the whole turn, then transcribe its speech (the path before streaming)."""
-        started = time.perf_counter()
-        pieces = []
-        for chunk in chunks:
-            if realtime:
-                delay = chunk.end_s - (time.perf_counter() - started)
-                if delay > 0:
-                    time.sleep(delay)
-            pieces.append(chunk.pcm)
-        pcm = b"".join(pieces)
-        duration = len(pcm) / BYTES_PER_S
-        spans = self.vad.speech_spans(pcm)
-        if not spans:
-            return Heard("", None, 0.0, duration)
-        begin, end = spans[0][0], spans[-1][1]
-        speech = pcm[byte_offset(begin) : byte_offset(end)]
-        text = self.stt.transcribe(speech, self.prompt).text
-        ready = time.perf_counter() - started
-        speech_ended_at = end if realtime else 0.0
         return Heard(text, end, max(0.0, ready - speech_ended_at), duration)

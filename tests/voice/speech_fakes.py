@@ -6,7 +6,9 @@ recognizer hears the first N words of its script
 when it counts N bursts, and can be slowed down or held until a test lets it
 go; `PhraseSTT` hears a whole phrase chosen by the number of bursts.
 `ToneVoice` speaks each word as a burst of noise (an echo canceller needs a
-broadband voice), and `RoomOut` plays into a simulated room.
+broadband voice), and `RoomOut` plays into a simulated room. `hear_whole` is
+the hearing before streaming, kept to compare with (here and in
+bench/stream_bench.py): the whole clip is read, then its speech is transcribed.
 
 The fakes that plugin authors use (`ScriptedSTT`, `SilentTTS`, `EnergyVAD`,
 `silence`) are in `sottovoce.testing`; these are for our own tests of the
@@ -17,16 +19,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
 from sottovoce.models.stt import Transcript
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.testing import silence
-from sottovoce.voice.audio import MemorySource
+from sottovoce.voice.audio import BYTES_PER_S, MemorySource, byte_offset
 from sottovoce.voice.audio.chunk import AudioChunk
 from sottovoce.voice.audio.room import SimulatedRoom
+from sottovoce.voice.hearing import Heard, Hearing
 from sottovoce.voice.playback import Played
 
 RATE = 16_000
@@ -154,3 +157,26 @@ class RoomOut:
         """Where the last sound played ended."""
         ends = [w.start_s + len(w.ref) / 2 / RATE for w in self.windows if w.audible]
         return max(ends, default=0.0)
+
+
+def hear_whole(hearing: Hearing, chunks: Iterable[AudioChunk], realtime: bool = False) -> Heard:
+    """Read the whole turn, then transcribe its speech (the path before streaming)."""
+    started = time.perf_counter()
+    pieces = []
+    for chunk in chunks:
+        if realtime:
+            delay = chunk.end_s - (time.perf_counter() - started)
+            if delay > 0:
+                time.sleep(delay)
+        pieces.append(chunk.pcm)
+    pcm = b"".join(pieces)
+    duration = len(pcm) / BYTES_PER_S
+    spans = hearing.vad.speech_spans(pcm)
+    if not spans:
+        return Heard("", None, 0.0, duration)
+    begin, end = spans[0][0], spans[-1][1]
+    speech = pcm[byte_offset(begin) : byte_offset(end)]
+    text = hearing.stt.transcribe(speech, hearing.prompt).text
+    ready = time.perf_counter() - started
+    speech_ended_at = end if realtime else 0.0
+    return Heard(text, end, max(0.0, ready - speech_ended_at), duration)

@@ -13,7 +13,7 @@ from sottovoce.testing import EnergyVAD, silence
 from sottovoce.voice.audio import AudioChunk, FileSource, MemorySource, read_all
 from sottovoce.voice.hearing import Final, Hearing, Listener
 from sottovoce.voice.partials import Partial
-from tests.voice.speech_fakes import FakeSTT, chunks, words
+from tests.voice.speech_fakes import FakeSTT, chunks, hear_whole, words
 
 AUDIO = Path(__file__).parent.parent / "data" / "audio"
 TWELVE = "one two three four five six seven eight nine ten eleven twelve"
@@ -109,7 +109,7 @@ def test_streaming_is_ready_sooner_than_the_whole_clip() -> None:
     pcm = silence(0.1) + words(3) + silence(1.0)
     hearing = Hearing(FakeSTT(delay_s=0.5), EnergyVAD())
     streamed = hearing.hear(MemorySource(pcm), realtime=True)
-    whole = hearing.hear_whole(MemorySource(pcm), realtime=True)
+    whole = hear_whole(hearing, MemorySource(pcm), realtime=True)
     assert streamed.text == whole.text == "turn on the"
     assert streamed.speech_end_s == pytest.approx(whole.speech_end_s)
     # The whole clip waits out the second of silence, then recognizes.
@@ -150,7 +150,7 @@ def test_real_speech_is_final_sooner_streamed_with_the_same_words() -> None:
     stt.transcribe(pcm)  # the first transcription is slower: neither path pays for it
     hearing = Hearing(stt, SileroVAD())
     streamed = hearing.hear(MemorySource(pcm), realtime=True)
-    whole = hearing.hear_whole(MemorySource(pcm), realtime=True)
+    whole = hear_whole(hearing, MemorySource(pcm), realtime=True)
     assert "kitchen light" in streamed.text.lower()
     assert streamed.text == whole.text
     assert streamed.stt_final_s < whole.stt_final_s
