@@ -32,8 +32,8 @@ import numpy as np
 
 from sottovoce.agent.agent import Agent
 from sottovoce.cli import load_registry
-from sottovoce.cli_speak import open_voice
-from sottovoce.cli_speech import open_stt, speech_prompt
+from sottovoce.cli.speak import open_voice
+from sottovoce.cli.speech import open_stt, speech_prompt
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models.vad import SileroVAD, VADConfig
 from sottovoce.voice.audio import AudioChunk, resample_s16

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.cli_llm import local_model
+from sottovoce.cli.llm import local_model
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models import ChatMessage, ToolSchema
 from sottovoce.models.llamacpp import LlamaCppEngine

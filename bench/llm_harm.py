@@ -30,7 +30,7 @@ from typing import Any
 
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.router import spoken_reply
-from sottovoce.cli_llm import local_model
+from sottovoce.cli.llm import local_model
 from sottovoce.eval.cases import load_cases
 from sottovoce.eval.evaluate import Evaluator
 from sottovoce.models import toolcall

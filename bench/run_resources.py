@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sottovoce.cli_speak import open_voice
+from sottovoce.cli.speak import open_voice
 from sottovoce.voice.audio import write_wav
 from sottovoce.voice.audio.convert import resample_s16
 

@@ -181,7 +181,7 @@ def main() -> None:
         "--from-log", type=Path, nargs="+", help="tabulate the per-utterance lines of earlier runs"
     )
     args = parser.parse_args()
-    from sottovoce.cli_speech import open_stt
+    from sottovoce.cli.speech import open_stt
 
     registry = Registry.builtin()
     registry.add(coffee_plugin())

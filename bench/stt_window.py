@@ -40,7 +40,7 @@ from short_commands import (
 
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
-from sottovoce.cli_speech import open_stt
+from sottovoce.cli.speech import open_stt
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models.stt import WhisperSTT
 from sottovoce.models.stt_choice import GrammarAwareSTT

@@ -52,8 +52,8 @@ from spoken_cases import piper
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_speech import open_ears
+from sottovoce.cli.llm import add_llm_options, open_llm
+from sottovoce.cli.speech import open_ears
 from sottovoce.devices import World, load_world
 from sottovoce.eval.cases import Case, load_cases
 from sottovoce.eval.wer import word_error_rate, words

@@ -15,7 +15,7 @@ import pytest
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.grammar import Grammar
-from sottovoce.cli_llm import local_model
+from sottovoce.cli.llm import local_model
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models.llamacpp import LlamaCppEngine
 from sottovoce.models.llm_config import LLMConfig

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from sottovoce import cli_speech
+from sottovoce.cli import speech as cli_speech
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.cli_speech import _show_final, _show_live
+from sottovoce.cli.speech import _show_final, _show_live
 from sottovoce.voice.hearing import Final
 from sottovoce.voice.partials import Partial
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sottovoce.cli import main
-from sottovoce.cli_outputs import same_file
+from sottovoce.cli.outputs import same_file
 from sottovoce.voice.audio import WavFileSink, write_wav
 
 WORLD = "name: Tiny\nareas: [kitchen]\ndevices: []\n"

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from sottovoce import cli_speak
 from sottovoce.cli import main
+from sottovoce.cli import speak as cli_speak
 from sottovoce.eval.wer import word_error_rate
 from sottovoce.models.tts import SpokenAudio
 from sottovoce.voice.audio import AudioError, FileSource, load_sounddevice, read_all

@@ -27,9 +27,9 @@ import pytest
 from voice_helpers import SpokenFile, lines_starting, read_wav, same_words, spoken_file
 
 import sottovoce.voice.audio as audio
-from sottovoce import cli_speech
 from sottovoce.cli import main
-from sottovoce.cli_speak import open_voice
+from sottovoce.cli import speech as cli_speech
+from sottovoce.cli.speak import open_voice
 from sottovoce.eval.wer import word_error_rate
 from sottovoce.voice.audio import FileSource, read_all
 from sottovoce.voice.demo import DEMO_SCRIPT

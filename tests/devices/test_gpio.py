@@ -17,7 +17,7 @@ from gpiozero.pins.mock import MockFactory, MockPWMPin
 from sottovoce.agent.agent import Agent
 from sottovoce.app import attach_configured
 from sottovoce.cli import main
-from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
+from sottovoce.cli.buttons import connect_talk_buttons, open_talk_button
 from sottovoce.devices import World, default_world_path, load_world
 from sottovoce.devices.backends import BackendError
 from sottovoce.devices.backends.gpio import GPIOButton, GPIOLight, GPIOSwitch, make_device

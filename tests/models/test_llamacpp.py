@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.cli_llm import local_model
+from sottovoce.cli.llm import local_model
 from sottovoce.models import ChatMessage, DeadlinePassed, EngineUnavailable, ToolSchema
 from sottovoce.models.llamacpp import LlamaCppEngine
 from sottovoce.models.llm import chat_messages

@@ -11,7 +11,7 @@ from typing import Literal
 import pytest
 
 from sottovoce.cli import main
-from sottovoce.cli_tools import type_of
+from sottovoce.cli.tools import type_of
 from sottovoce.tools import Plugin, ToolContext
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sottovoce.cli_speak import open_voice
+from sottovoce.cli.speak import open_voice
 from sottovoce.voice.audio import resample_s16
 from sottovoce.voice.audio.acoustics import RoomShape, impulse_response, loudspeaker
 from sottovoce.voice.echo import FRAME, NoCanceller, WebRTCCanceller

@@ -141,7 +141,7 @@ def test_silence_is_heard_as_nothing() -> None:
 
 @pytest.mark.slow
 def test_real_speech_is_final_sooner_streamed_with_the_same_words() -> None:
-    from sottovoce.cli_speech import open_stt
+    from sottovoce.cli.speech import open_stt
     from sottovoce.models.vad import SileroVAD
 
     # A microphone goes on delivering silence after the user stops.

@@ -8,7 +8,7 @@ import pytest
 from pydantic import Field
 
 from sottovoce.agent.grammar import Grammar
-from sottovoce.cli_speech import agent_speech
+from sottovoce.cli.speech import agent_speech
 from sottovoce.devices import World
 from sottovoce.models.stt import Hypotheses, Hypothesis
 from sottovoce.testing import make_world

@@ -13,8 +13,8 @@ import pytest
 
 from sottovoce.agent.agent import Agent
 from sottovoce.app import load_registry
-from sottovoce.cli_speak import open_voice
-from sottovoce.cli_speech import open_stt, speech_prompt
+from sottovoce.cli.speak import open_voice
+from sottovoce.cli.speech import open_stt, speech_prompt
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models.vad import SileroVAD, VADConfig
 from sottovoce.voice.audio import AudioChunk, resample_s16

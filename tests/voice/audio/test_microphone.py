@@ -273,7 +273,7 @@ def test_the_loop_says_so_and_the_agent_answers_after_the_microphone_returns() -
 
 
 def test_run_prints_one_line_for_each(capsys: pytest.CaptureFixture[str]) -> None:
-    from sottovoce.cli_voice import Printer
+    from sottovoce.cli.voice import Printer
 
     printer = Printer(trace=False)
     printer(MicrophoneLost(2.0, "the device stopped"))

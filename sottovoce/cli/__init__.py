@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from sottovoce import __version__
 from sottovoce.app import data_dir, home_agent, load_registry, open_store
-from sottovoce.cli_args import OneLineParser
-from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_models import add_models_parser
-from sottovoce.cli_plugin import add_plugin_parser
-from sottovoce.cli_speak import add_speak_parser, open_voice
-from sottovoce.cli_speech import add_listen_parser, add_transcribe_parser, open_ears
-from sottovoce.cli_tools import add_tools_parser
-from sottovoce.cli_voice import add_voice_parsers
+from sottovoce.cli.args import OneLineParser
+from sottovoce.cli.llm import add_llm_options, open_llm
+from sottovoce.cli.models import add_models_parser
+from sottovoce.cli.plugin import add_plugin_parser
+from sottovoce.cli.speak import add_speak_parser, open_voice
+from sottovoce.cli.speech import add_listen_parser, add_transcribe_parser, open_ears
+from sottovoce.cli.tools import add_tools_parser
+from sottovoce.cli.voice import add_voice_parsers
 from sottovoce.config import load_config
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 def _json_out_problem(args: argparse.Namespace, cases: Any) -> str | None:
     """`--json` must not be the case file, a world or a recording, and its folder must exist."""
-    from sottovoce.cli_outputs import clobber_problem
+    from sottovoce.cli.outputs import clobber_problem
 
     if args.json_out is None:
         return None
@@ -197,7 +197,3 @@ def _json_out_problem(args: argparse.Namespace, cases: Any) -> str | None:
     if problem is None and not args.json_out.absolute().parent.is_dir():
         problem = f"--json {args.json_out}: no such directory {args.json_out.parent}"
     return problem
-
-
-if __name__ == "__main__":
-    sys.exit(main())

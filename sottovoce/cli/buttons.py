@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
-from sottovoce.cli_speech import read_presses
+from sottovoce.cli.speech import read_presses
 from sottovoce.config import load_config
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sottovoce.cli_args import whole
+from sottovoce.cli.args import whole
 
 if TYPE_CHECKING:
     from sottovoce.tools import Registry

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sottovoce.cli_args import number
+from sottovoce.cli.args import number
 from sottovoce.models.limits import MAX_SILENCE_MS
 
 EXIT_BAD_INPUT = 2

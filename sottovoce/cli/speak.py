@@ -75,7 +75,7 @@ def _run_speak(args: argparse.Namespace) -> int:
 
 def _clobbers(args: argparse.Namespace) -> str | None:
     """An --output that is the voice itself (or its config), refused before anything is read."""
-    from sottovoce.cli_outputs import clobber_problem
+    from sottovoce.cli.outputs import clobber_problem
 
     voice = Path(args.voice) if args.voice and args.voice.endswith(".onnx") else None
     inputs = {

@@ -19,12 +19,12 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
 
-from sottovoce import cli_speech
 from sottovoce.app import data_dir, home_agent, load_registry, open_store
-from sottovoce.cli_args import number, whole
-from sottovoce.cli_buttons import connect_talk_buttons, open_talk_button
-from sottovoce.cli_llm import add_llm_options, open_llm
-from sottovoce.cli_speech import file_presses, open_wake
+from sottovoce.cli import speech
+from sottovoce.cli.args import number, whole
+from sottovoce.cli.buttons import connect_talk_buttons, open_talk_button
+from sottovoce.cli.llm import add_llm_options, open_llm
+from sottovoce.cli.speech import file_presses, open_wake
 from sottovoce.config import load_config
 from sottovoce.models.limits import MAX_SILENCE_MS
 
@@ -152,7 +152,7 @@ _DEMO_FILES = re.compile(r"\d\d-(user|agent)\.wav")
 
 def _clobbers(args: argparse.Namespace) -> str | None:
     """An output that is one of the inputs, refused before anything is written."""
-    from sottovoce.cli_outputs import clobber_problem, dir_clobber_problem
+    from sottovoce.cli.outputs import clobber_problem, dir_clobber_problem
     from sottovoce.config import config_path
 
     inputs = {"--world": args.world, "the config file": config_path()}
@@ -174,7 +174,7 @@ def _open_stt(args: argparse.Namespace) -> Any:
     fresh process peaked at 440 MiB whisper first, 619 MiB whisper last).
     """
     # Through the module, so tests can hand in a model loaded once (tests/cli/conftest.py).
-    return cli_speech.open_stt(args.stt_model)
+    return speech.open_stt(args.stt_model)
 
 
 def _loop(
@@ -186,7 +186,7 @@ def _loop(
     from sottovoce.voice.hearing import Listener
     from sottovoce.voice.voiceloop import VoiceLoop
 
-    ears, prompt = cli_speech.agent_speech(stt, agent.registry, agent.world)
+    ears, prompt = speech.agent_speech(stt, agent.registry, agent.world)
     # The agent says when the words so far are a whole command: the turn ends then.
     listener = Listener(ears, SileroVAD(), prompt, complete=agent.would_act)
     listener.endpointer.trailing_silence_s = args.silence_ms / 1000
@@ -204,7 +204,7 @@ def _canceller(heard_in_room: bool) -> Any:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from sottovoce.agent.agent import Agent
-    from sottovoce.cli_speak import open_voice
+    from sottovoce.cli.speak import open_voice
     from sottovoce.devices import default_world_path, load_world
     from sottovoce.voice.audio import AudioError
     from sottovoce.voice.demo import ScriptedUser, demo_room, speak_lines, write_conversation
@@ -273,7 +273,7 @@ def _run_run(args: argparse.Namespace) -> int:
 
 
 def _run_loop(args: argparse.Namespace) -> int:
-    from sottovoce.cli_speak import open_voice
+    from sottovoce.cli.speak import open_voice
     from sottovoce.devices import RealClock, VirtualClock, default_world_path, load_world
     from sottovoce.voice.talkgate import TalkGate
     from sottovoce.voice.voiceloop import LoopConfig, Pace
