@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 
-from sottovoce.agent.normalize import normalize, parse_duration_s, parse_time_of_day
+from sottovoce.agent.normalize import normalize
 from sottovoce.agent.normalize.fillers import FILLER_WORDS
+
+# The canonical forms that normalize writes durations and times in, read back.
+_TIME_TOKEN = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+_SECONDS_TOKEN = re.compile(r"\b(\d+) seconds\b")
+_BARE_TIME = re.compile(r"(?:at )?(\d{1,2})(?: (\d{2}))?")
+
+
+def parse_duration_s(text: str) -> int | None:
+    """Seconds in a duration phrase such as "10 minutes" or "600 seconds", or None."""
+    match = _SECONDS_TOKEN.search(normalize(text))
+    return int(match.group(1)) if match else None
+
+
+def parse_time_of_day(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time phrase such as "17:00", "5 pm" or a bare "7"; or None."""
+    norm = normalize(text)
+    match = _TIME_TOKEN.search(norm) or _BARE_TIME.fullmatch(norm)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
 
 PUNCTUATION_AND_CONTRACTIONS = [
     ("Turn on the kitchen light.", "turn on the kitchen light"),

@@ -27,9 +27,6 @@ from sottovoce.agent.normalize.spelling import (
 )
 
 _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
-_TIME_TOKEN = re.compile(r"\b(\d{1,2}):(\d{2})\b")
-_SECONDS_TOKEN = re.compile(r"\b(\d+) seconds\b")
-_BARE_TIME = re.compile(r"(?:at )?(\d{1,2})(?: (\d{2}))?")
 
 
 def normalize(text: str) -> str:
@@ -72,22 +69,6 @@ def _template_words(text: str) -> str:
         # were dropped: hassil matches "( |x)" but not "(|x)".
         core = f"({words}|{core or ' '})"
     return (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
-
-
-def parse_duration_s(text: str) -> int | None:
-    """Seconds in a duration phrase such as "10 minutes" or "600 seconds", or None."""
-    match = _SECONDS_TOKEN.search(normalize(text))
-    return int(match.group(1)) if match else None
-
-
-def parse_time_of_day(text: str) -> tuple[int, int] | None:
-    """(hour, minute) of a time phrase such as "17:00", "5 pm" or a bare "7"; or None."""
-    norm = normalize(text)
-    match = _TIME_TOKEN.search(norm) or _BARE_TIME.fullmatch(norm)
-    if match is None:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    return (hour, minute) if hour < 24 and minute < 60 else None
 
 
 def _rewrite(tokens: list[str], reader: _Reader) -> list[str]:
