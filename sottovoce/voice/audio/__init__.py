@@ -18,7 +18,7 @@ from .chunk import (
 from .convert import PCM_FORMATS, To16kMono, resample_s16
 from .microphone import MicrophoneSource, load_sounddevice
 from .sinks import SpeakerSink, WavFileSink, write_wav
-from .sources import FileSource, MemorySink, MemorySource, PcmSource, read_all
+from .sources import FileSource, MemorySource, PcmSource, read_all
 
 __all__ = [
     "BYTES_PER_S",
@@ -29,7 +29,6 @@ __all__ = [
     "AudioChunk",
     "AudioError",
     "FileSource",
-    "MemorySink",
     "MemorySource",
     "MicrophoneSource",
     "PcmSource",

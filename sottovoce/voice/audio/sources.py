@@ -1,4 +1,4 @@
-"""Audio sources (files, raw PCM streams, memory) and a memory sink.
+"""Audio sources: files, raw PCM streams, memory.
 
 A source is iterated for `AudioChunk`s of a fixed length; reading is
 blocking, so the pipeline runs it in a worker thread. Input is streamed, so
@@ -132,22 +132,6 @@ class MemorySource(PcmSource):
     ) -> None:
         data = samples.tobytes() if isinstance(samples, np.ndarray) else samples
         super().__init__(io.BytesIO(data), rate, channels, sample_format, chunk_ms, "memory")
-
-
-class MemorySink:
-    """Collects audio written to it (the agent's voice in tests and in file output)."""
-
-    def __init__(self) -> None:
-        self.chunks: list[AudioChunk] = []
-
-    def write(self, chunk: AudioChunk) -> None:
-        """Keep one chunk."""
-        self.chunks.append(chunk)
-
-    @property
-    def pcm(self) -> bytes:
-        """Everything written, as one stretch of 16 kHz mono s16 PCM."""
-        return b"".join(chunk.pcm for chunk in self.chunks)
 
 
 def read_all(source: Iterable[AudioChunk]) -> bytes:

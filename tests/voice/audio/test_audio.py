@@ -13,10 +13,8 @@ import pytest
 
 from sottovoce.voice.audio import (
     RATE,
-    AudioChunk,
     AudioError,
     FileSource,
-    MemorySink,
     MemorySource,
     PcmSource,
     To16kMono,
@@ -109,13 +107,6 @@ def test_converting_in_pieces_equals_converting_whole() -> None:
     pieces = To16kMono(44100, 1)
     parts = b"".join(pieces.push(raw[i : i + 777]) for i in range(0, len(raw), 777))
     assert parts + pieces.flush() == once
-
-
-def test_a_sink_keeps_what_it_is_given() -> None:
-    sink = MemorySink()
-    sink.write(AudioChunk(b"\x01\x00" * 3, 0.0))
-    sink.write(AudioChunk(b"\x02\x00", 0.1))
-    assert sink.pcm == b"\x01\x00" * 3 + b"\x02\x00"
 
 
 class _Zeros(io.RawIOBase):
