@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from sottovoce.agent.agent import Agent
-from sottovoce.cli import load_registry
+from sottovoce.app import load_registry
 from sottovoce.cli.speak import open_voice
 from sottovoce.cli.speech import open_stt, speech_prompt
 from sottovoce.devices import default_world_path, load_world

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.grammar import Grammar
-from sottovoce.cli import load_registry
+from sottovoce.app import load_registry
 from sottovoce.models import LLMDecision, ToolChoice
 from sottovoce.models.llm_config import ConfigError
 from sottovoce.testing import ScriptedLLM, make_world
