@@ -15,10 +15,10 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sottovoce import __version__
-from sottovoce.cli.args import OneLineParser
+from sottovoce.cli.args import EXIT_BAD_INPUT, OneLineParser
 from sottovoce.cli.chat import add_chat_parser
 from sottovoce.cli.eval import add_eval_parser
 from sottovoce.cli.models import add_models_parser
@@ -27,11 +27,6 @@ from sottovoce.cli.speak import add_speak_parser
 from sottovoce.cli.speech import add_listen_parser, add_transcribe_parser
 from sottovoce.cli.tools import add_tools_parser
 from sottovoce.cli.voice import add_voice_parsers
-
-if TYPE_CHECKING:
-    pass
-
-EXIT_BAD_INPUT = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

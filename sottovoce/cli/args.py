@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # bad input: a file, an option, standard input (SPEC.md section 5)
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce.app import load_registry
+from sottovoce.cli.args import EXIT_BAD_INPUT
 from sottovoce.cli.llm import add_llm_options, open_llm
 from sottovoce.cli.speak import open_voice
 from sottovoce.cli.speech import open_ears
-
-EXIT_BAD_INPUT = 2
 
 
 def add_eval_parser(commands: Any) -> None:

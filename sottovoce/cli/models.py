@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sottovoce.cli.args import EXIT_BAD_INPUT
 from sottovoce.models.catalog import (
     KINDS,
     Catalog,
@@ -25,7 +26,6 @@ from sottovoce.models.catalog import (
 )
 
 EXIT_PROBLEM = 1
-EXIT_BAD_INPUT = 2
 
 
 def add_models_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_BAD_INPUT = 2
+from sottovoce.cli.args import EXIT_BAD_INPUT
 
 
 def add_plugin_parser(commands: Any) -> None:

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from sottovoce.cli.args import EXIT_BAD_INPUT
 from sottovoce.models.limits import MAX_LENGTH_SCALE, MAX_SPEAK_CHARS, MIN_LENGTH_SCALE
 
-EXIT_BAD_INPUT = 2
 _QUEUED_SENTENCES = 2  # enough to keep the speaker busy; synthesis stays at most this far ahead
 
 

@@ -13,10 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sottovoce.cli.args import number
+from sottovoce.cli.args import EXIT_BAD_INPUT, number
 from sottovoce.models.limits import MAX_SILENCE_MS
-
-EXIT_BAD_INPUT = 2
 
 
 def add_transcribe_parser(commands: Any) -> None:

@@ -21,14 +21,12 @@ from typing import Any
 
 from sottovoce.app import data_dir, home_agent, load_registry, open_store
 from sottovoce.cli import speech
-from sottovoce.cli.args import number, whole
+from sottovoce.cli.args import EXIT_BAD_INPUT, number, whole
 from sottovoce.cli.buttons import connect_talk_buttons, open_talk_button
 from sottovoce.cli.llm import add_llm_options, open_llm
 from sottovoce.cli.speech import file_presses, open_wake
 from sottovoce.config import load_config
 from sottovoce.models.limits import MAX_SILENCE_MS
-
-EXIT_BAD_INPUT = 2
 
 
 def add_voice_parsers(commands: Any) -> None:
