@@ -23,12 +23,10 @@ count no computing time.
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 from sottovoce.agent.agent import Agent
@@ -50,6 +48,7 @@ from sottovoce.voice.events import (
     Woke,
 )
 from sottovoce.voice.hearing import Final, Listener
+from sottovoce.voice.ownvoice import OwnVoice
 from sottovoce.voice.partials import Partial
 from sottovoce.voice.playback import Playback, Played
 from sottovoce.voice.sentences import split_sentences
@@ -59,7 +58,6 @@ Pace = Literal["live", "realtime", "fast", "virtual"]
 BARGE_IN_GRACE_S = 1.0
 BEFORE_ONSET_S = 0.25  # of held input handed on before the voice's onset: context for the VAD
 HELD_S = 2.0  # of input kept while the agent speaks: detecting a voice takes well under this
-_OWN_WORDS = 0.75  # similarity above which a transcript is taken for the agent's own sentence
 
 
 class Voice(Protocol):
@@ -131,8 +129,7 @@ class VoiceLoop:
         self._tasks: set[asyncio.Task[None]] = set()
         self._turns_running = 0
         self._generation = 0  # bumped by barge-in: synthesis of older replies stops
-        self._recently_said: deque[str] = deque(maxlen=6)
-        self._audible: deque[list[float]] = deque(maxlen=20)  # stretches of playback, stream time
+        self._own = OwnVoice()
         self._anchor: tuple[float, float] | None = None
         self._next_announce_s = 0.0
         self._follow_until: float | None = None
@@ -168,7 +165,7 @@ class VoiceLoop:
         if self.out is not None:
             self.out.write(played)
         if played.audible:
-            self._note_audible(played.start_s, chunk.end_s)
+            self._own.audible(played.start_s, chunk.end_s)
         cleaned = self.canceller.process(chunk.pcm, played.ref)
         detect = AudioChunk(cleaned.detect, chunk.start_s)
         listen = AudioChunk(cleaned.listen, chunk.start_s)
@@ -335,28 +332,10 @@ class VoiceLoop:
         text = final.text.strip()
         if not text:
             self.on_event(Ignored("", "no words were recognized"))
-        elif self._is_own_voice(text, final.start_s, final.end_s):
+        elif self._own.heard_in(text, final.start_s, final.end_s):
             self.on_event(Ignored(text, "it was the agent's own voice"))
         else:
             self._finals.put_nowait((final, self._wall_at(final.end_s)))
-
-    def _note_audible(self, start_s: float, end_s: float) -> None:
-        if self._audible and start_s - self._audible[-1][1] < 0.1:
-            self._audible[-1][1] = end_s
-        else:
-            self._audible.append([start_s, end_s])
-
-    def _is_own_voice(self, text: str, start_s: float, end_s: float) -> bool:
-        """Words that are (nearly) a sentence the agent said, or a piece of one heard over it."""
-        words = _words(text)
-        overlapped = any(a < end_s and start_s < b + 0.3 for a, b in self._audible)
-        for said in self._recently_said:
-            theirs = _words(said)
-            if SequenceMatcher(None, words, theirs).ratio() >= _OWN_WORDS:
-                return True
-            if overlapped and _within(words, theirs):
-                return True  # echo that leaked through: a fragment of what was playing
-        return False
 
     def _wall_at(self, stream_s: float) -> float:
         """The wall time at which the input reached `stream_s`."""
@@ -411,7 +390,7 @@ class VoiceLoop:
             audio = await asyncio.to_thread(self.voice.speak, sentence)
             if generation != self._generation:
                 return  # the user spoke over this reply
-            self._recently_said.append(sentence)
+            self._own.said(sentence)
             self.playback.enqueue(sentence, audio.pcm, audio.sample_rate, announcement=announcement)
             if index == 0 and trace is not None:
                 trace.stage_s["first_audio"] = time.perf_counter() - ended_at
@@ -424,13 +403,3 @@ class VoiceLoop:
             task = asyncio.create_task(self._speak(text, announcement=True))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-
-
-def _within(part: list[str], whole: list[str]) -> bool:
-    """Every word of `part`, in order, is a word of `whole`."""
-    rest = iter(whole)
-    return bool(part) and all(word in rest for word in part)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower())
