@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,7 +87,7 @@ class StoreDB:
         try:
             conn = _connect(str(path), uri=False)
             try:
-                _prepare(conn, path)
+                _prepare_patiently(conn, path)
             except BaseException:
                 conn.close()
                 raise
@@ -221,6 +222,28 @@ def _unwritable(exc: BaseException) -> bool:
     return isinstance(exc, PermissionError) or any(
         word in text for word in ("readonly", "read-only", "unable to open", "permission")
     )
+
+
+def _prepare_patiently(conn: sqlite3.Connection, path: Path) -> None:
+    """`_prepare`, waiting (up to the busy timeout) while another process prepares the file.
+
+    Switching a fresh file to WAL needs it to itself, and SQLite's busy handler does
+    not wait for that: two processes starting at once would fail with "database is
+    locked".
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            _prepare(conn, path)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,34 @@ def test_a_read_only_store_still_answers() -> None:
     assert "kiwis" in first and "plums" in listed  # kept while it runs
     assert "couldn't save it because the store is read-only" in added
     assert err.count("read-only") == 1 and "Traceback" not in err
+
+
+OPENER = """
+import sys, time
+from pathlib import Path
+from sottovoce.devices import Store
+
+folder, start = Path(sys.argv[1]), float(sys.argv[2])
+for n in range(6):
+    while time.time() < start + 0.25 * n:
+        pass  # every process at the same moment: the first open of a fresh file races
+    store = Store.open_sqlite(folder / f"store{n}.sqlite3")
+    store.seed_lists({"shopping": ["eggs"]})
+"""
+
+
+def test_processes_starting_together_on_a_fresh_store_all_open_it(tmp_path: Path) -> None:
+    # Switching a fresh file to WAL needs it alone, and SQLite's busy handler does not
+    # wait for that: this failed 14 times in 160 opens before the open waited itself.
+    start = time.time() + 1.5
+    openers = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(tmp_path), str(start)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    errors = [opener.communicate(timeout=120)[1] for opener in openers]
+    assert [opener.returncode for opener in openers] == [0] * 4, errors
+    assert Store.open_sqlite(tmp_path / "store5.sqlite3").lists == {"shopping": ["eggs"]}
