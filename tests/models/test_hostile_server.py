@@ -34,6 +34,10 @@ from sottovoce.tools import Registry
 
 DEADLINE_S = 0.6
 SLACK_S = 1.0  # a busy machine; a turn ignoring the deadline would take 5 s (timeout_s) or more
+# Cases about the deadline run with DEADLINE_S; the others with a deadline a loaded machine
+# never reaches, so that what stops them (the byte limit, a bad answer) is always the same.
+TIMED = frozenset({"trickle", "trickle-bytes", "hang", "hang-in-headers"})
+CALM_DEADLINE_S = 5.0
 GREETING = "hello there, how are you doing today"
 LET_IN = "please let my friend in through the front door"
 SORRY = "Sorry, I couldn't work out how to do that."
@@ -60,11 +64,16 @@ def agent_for(server: HostileServer, behaviour: str, registry: Registry, grammar
         {
             "engine": "openai",
             "base_url": server.url(behaviour),
-            "timeout_s": 5.0,  # longer than the deadline: the deadline must stop it
-            "turn_deadline_s": DEADLINE_S,
+            "timeout_s": 10.0,  # longer than the deadline: the deadline must stop it
+            "turn_deadline_s": deadline_for(behaviour),
         }
     )
     return Agent(registry, make_world(None), OpenAIHTTPEngine(config), grammar=grammar)
+
+
+def deadline_for(behaviour: str) -> float:
+    """The turn's deadline for a server behaviour (short only where the deadline is tested)."""
+    return DEADLINE_S if behaviour in TIMED else CALM_DEADLINE_S
 
 
 def timed_turn(agent: Agent, text: str) -> tuple[TurnResult, float]:
@@ -81,12 +90,12 @@ def risky(world: World) -> dict[str, Any]:
 
 
 def check_harmless(
-    result: TurnResult, elapsed: float, before: dict[str, Any], agent: Agent
+    result: TurnResult, elapsed: float, before: dict[str, Any], agent: Agent, deadline: float
 ) -> None:
     assert result.reply.isprintable(), repr(result.reply)  # no control or format characters
     assert len(result.reply) <= REPLY_CHARS, result.reply
     assert risky(agent.world) == before
-    assert elapsed < DEADLINE_S + SLACK_S, f"the turn took {elapsed:.2f} s"
+    assert elapsed < deadline + SLACK_S, f"the turn took {elapsed:.2f} s"
     for problem in result.problems:
         assert problem.isprintable(), repr(problem)
 
@@ -140,7 +149,7 @@ def test_a_hostile_server_does_no_harm(
     asked = len(server.requests)
     result, elapsed = timed_turn(agent, said)
     assert len(server.requests) > asked, "the turn did not reach the model"
-    check_harmless(result, elapsed, before, agent)
+    check_harmless(result, elapsed, before, agent, deadline_for(behaviour))
     if expected is not None:
         assert result.reply == expected, result.problems
     assert result.calls == [] or behaviour == "unlock-other"
@@ -170,7 +179,7 @@ def test_a_risky_call_from_the_model_still_waits_for_a_yes(
     before = risky(agent.world)
     result, elapsed = timed_turn(agent, said)
     assert server.requests[-1][0] == behaviour
-    check_harmless(result, elapsed, before, agent)
+    check_harmless(result, elapsed, before, agent, deadline_for(behaviour))
     assert re.search(question, result.reply), result.reply
     assert agent.state.pending  # asked, not done
     check_next_turn_is_normal(agent, before)  # a new request, not a yes: still nothing done
