@@ -62,6 +62,7 @@ class Agent:
         self.registry = registry
         self.on_announce = on_announce  # e.g. a desktop notification, besides speaking it
         self.world = world
+        registry.attach(world)  # the plugins' records in the snapshot and the names
         self.router = Router(
             registry, world, engine, use_grammar=use_grammar, grammar=grammar, selector=selector
         )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,11 @@ class World:
     store: Store
     source: str
     language: str = "en"  # the household's language (SPEC: optional, default en)
+    lists: dict[str, list[str]] = field(default_factory=dict)  # the world file's, to start with
+    # What the plugins attached to this world (Registry.attach) show of their records:
+    # snapshot sections by name, and names a user may say.
+    sections: dict[str, Callable[[World], Any]] = field(default_factory=dict)
+    name_sources: list[Callable[[World], Iterable[str]]] = field(default_factory=list)
 
     def snapshot(self) -> dict[str, Any]:
         """The world's state in the shape of SPEC.md section 2 (fresh, JSON-ready)."""
@@ -87,7 +93,11 @@ class World:
             "calls": [{"to": c.to} for c in store.calls],
             "workout": {"active": store.workout.active, "kind": store.workout.kind},
             "notes": list(store.notes),
-        }
+        } | {name: section(self) for name, section in self.sections.items()}
+
+    def record_names(self) -> list[str]:
+        """Names the plugins' records hold (a list's name), as the plugins give them."""
+        return [str(name) for source in self.name_sources for name in source(self)]
 
     def checkpoint(self) -> object:
         """A copy of device states and the store, for `restore` after a failed turn."""
@@ -213,7 +223,8 @@ def parse_world(
         source=source,
         language=_language(r, data.get("language")),
     )
-    world.store.seed_lists(wf.read_lists(r, data.get("lists")))
+    world.lists = wf.read_lists(r, data.get("lists"))
+    world.store.seed_lists(world.lists)
     return world
 
 

@@ -21,6 +21,12 @@ from sottovoce.devices.kinds import KINDS
 ToolFunction = Callable[..., Any]
 # What a plugin says has come due: called with a ToolContext, returns what to announce.
 DueFunction = Callable[[Any], Iterable[str]]
+# A section of the world's snapshot (SPEC.md section 2), from a ToolContext: JSON.
+SectionFunction = Callable[[Any], Any]
+# Names a plugin's records hold (a list's name), for recognition and the grammar.
+NamesFunction = Callable[[Any], Iterable[str]]
+# Run with a ToolContext when the plugin is attached to a world (seeding records).
+SetupFunction = Callable[[Any], None]
 ConfirmPrompt = Callable[[Mapping[str, Any]], str]
 
 # Slot lists that the agent fills from the world at run time; a sentence may
@@ -108,6 +114,9 @@ class Plugin:
         self.kinds: tuple[str, ...] | None = tuple(kinds) if kinds is not None else None
         self.tools: list[ToolSpec] = []
         self.due_checks: list[DueFunction] = []
+        self.sections: dict[str, SectionFunction] = {}
+        self.name_sources: list[NamesFunction] = []
+        self.setups: list[SetupFunction] = []
 
     def due(self, function: DueFunction) -> DueFunction:
         """Register a check for what has come due (used as a decorator).
@@ -119,6 +128,40 @@ class Plugin:
         one announces each item; what it changes is saved when it returns.
         """
         self.due_checks.append(function)
+        return function
+
+    def section(self, name: str) -> Callable[[SectionFunction], SectionFunction]:
+        """Register a section of the world's snapshot, called `name` (used as a decorator).
+
+        Called with a `ToolContext`; returns JSON (what `sottovoce eval` compares
+        and `expect` in a case file names). Two plugins may not give the same section.
+        """
+
+        def register(function: SectionFunction) -> SectionFunction:
+            if name == "devices":
+                raise ValueError(f"plugin {self.name}: the devices section is the world's own")
+            self.sections[name] = function
+            return function
+
+        return register
+
+    def names(self, function: NamesFunction) -> NamesFunction:
+        """Register a source of names the plugin's records hold (used as a decorator).
+
+        Called with a `ToolContext`; returns names a user may say (a list's name).
+        They join the world's names in speech recognition's vocabulary.
+        """
+        self.name_sources.append(function)
+        return function
+
+    def setup(self, function: SetupFunction) -> SetupFunction:
+        """Register what to do when the plugin meets a world (used as a decorator).
+
+        Called with a `ToolContext` once the agent is built on a world: for
+        example, adding the world file's initial data to the plugin's records.
+        What it changes is saved at once.
+        """
+        self.setups.append(function)
         return function
 
     def outside_kinds(self, spec: ToolSpec) -> list[str]:

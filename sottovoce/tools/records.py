@@ -51,3 +51,7 @@ class PluginRecords(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._own())
+
+    def new_id(self) -> int:
+        """A fresh whole number, never handed out before by any process sharing the store."""
+        return self._store.next_id()

@@ -8,11 +8,17 @@ skipped, so the rest keep working.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
+from typing import Any
 
-from sottovoce.tools.api import Plugin, ToolSpec
+from sottovoce.devices import StoreError, World
+from sottovoce.tools.api import Plugin, SectionFunction, ToolSpec
+from sottovoce.tools.context import ToolContext
+
+log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "sottovoce.plugins"
 
@@ -103,6 +109,13 @@ class Registry:
         loaded = self._plugins.get(plugin.name)
         if loaded is not None and loaded is not plugin:
             return f"plugin name {plugin.name} is already taken by another plugin; rename it"
+        for other in self._plugins.values():
+            shared = sorted(plugin.sections.keys() & other.sections.keys())
+            if other is not plugin and shared:
+                return (
+                    f"plugin {plugin.name} gives the snapshot section {shared[0]}, which plugin"
+                    f" {other.name} already gives; rename the section"
+                )
         for spec in plugin.tools:
             owner = self._tools.get(spec.name)
             if owner is not None and owner.plugin != plugin.name:
@@ -137,3 +150,32 @@ class Registry:
     def plugins(self) -> list[Plugin]:
         """The loaded plugins."""
         return list(self._plugins.values())
+
+    def attach(self, world: World) -> None:
+        """Let the plugins show their records on `world` (snapshot sections, names), then
+        run their setups (seeding records from the world file), saved at once."""
+        world.sections = {
+            name: _bound(function, plugin.name)
+            for plugin in self.plugins()
+            for name, function in plugin.sections.items()
+        }
+        world.name_sources = [
+            _bound(function, plugin.name)
+            for plugin in self.plugins()
+            for function in plugin.name_sources
+        ]
+        for plugin in self.plugins():
+            for setup in plugin.setups:
+                try:
+                    setup(ToolContext(world=world, plugin=plugin.name))
+                except Exception:  # a broken plugin must not take the agent down
+                    log.warning("setup of plugin %s failed", plugin.name, exc_info=True)
+        try:
+            world.store.commit()
+        except StoreError:
+            pass  # a read-only place: the seeded records live in memory
+
+
+def _bound(function: SectionFunction, plugin: str) -> Callable[[World], Any]:
+    """`function` called with a context for `plugin` on the world it is given."""
+    return lambda world: function(ToolContext(world=world, plugin=plugin))
