@@ -8,19 +8,22 @@ from typing import Any
 import hassil
 import pytest
 
-from sottovoce.devices import Reminder, VirtualClock, World, parse_world
+from sottovoce.devices import VirtualClock, World, parse_world
 from sottovoce.tools import Registry, ToolContext, ToolError
 from sottovoce.tools.builtin import lists, reminders, timers
 from sottovoce.tools.builtin import reminders as r
+from sottovoce.tools.builtin.reminders_records import Reminder
 
 
 def make_world() -> World:
     data = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
-    return parse_world(data, "test.yaml", virtual=True)
+    world = parse_world(data, "test.yaml", virtual=True)
+    Registry([r.plugin]).attach(world)  # the snapshot's reminders section
+    return world
 
 
 def make_ctx() -> ToolContext:
-    return ToolContext(world=make_world(), area="kitchen")
+    return ToolContext(world=make_world(), area="kitchen", plugin="reminders")
 
 
 def advance(ctx: ToolContext, seconds: float) -> None:
@@ -108,13 +111,44 @@ def test_due_and_announce() -> None:
     ctx = make_ctx()
     r.reminder_add(ctx, "to stretch", seconds=600)
     advance(ctx, 599)
-    assert ctx.store.pop_due_reminders(ctx.now()) == []
+    assert r.reminders_due(ctx) == []
     advance(ctx, 1)
-    due = ctx.store.pop_due_reminders(ctx.now())
-    assert [r.announce_reminder(x) for x in due] == ["Reminder: stretch."]
+    assert r.reminders_due(ctx) == ["Reminder: stretch."]
+    assert reminders_of(ctx) == [] and dict(ctx.records) == {}
+    assert r.reminders_due(ctx) == []
     assert r.announce_reminder(Reminder(1, "call anna", datetime(2026, 1, 1))) == (
         "Reminder: call anna."
     )
+
+
+def test_due_ones_are_taken_out_oldest_first() -> None:
+    ctx = make_ctx()
+    r.reminder_add(ctx, "to call anna", seconds=900)
+    r.reminder_add(ctx, "to stretch", seconds=600)
+    r.reminder_add(ctx, "to sleep", at="23:00")
+    assert [x["text"] for x in reminders_of(ctx)] == ["call anna", "stretch", "sleep"]
+    advance(ctx, 1000)
+    assert r.reminders_due(ctx) == ["Reminder: stretch.", "Reminder: call anna."]
+    assert reminders_of(ctx) == [{"text": "sleep", "due": "2026-06-01T23:00:00"}]
+    ((key, record),) = ctx.records.items()
+    assert key.isdigit() and record == {"text": "sleep", "due": "2026-06-01T23:00:00"}
+
+
+def test_damaged_records_are_skipped() -> None:
+    ctx = make_ctx()
+    ctx.records["7001"] = {"text": "stretch", "due": "tomorrow"}
+    ctx.records["7002"] = {"text": None, "due": "2026-06-01T08:00:00"}
+    ctx.records["7003"] = {"text": "run", "due": "2026-06-01T08:00:00+02:00"}
+    ctx.records["7004"] = "not a map"
+    assert r.reminder_list(ctx) == "You have no reminders."
+    assert r.reminders_due(ctx) == []
+    assert reminders_of(ctx) == []
+    with pytest.raises(ToolError, match="You have no reminders."):
+        r.reminder_cancel_all(ctx)
+    r.reminder_add(ctx, "to stretch", seconds=60)
+    advance(ctx, 60)
+    assert r.reminders_due(ctx) == ["Reminder: stretch."]
+    assert len(ctx.records) == 4  # the damaged ones are left as they were
 
 
 def test_list() -> None:

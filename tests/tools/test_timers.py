@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 import hassil
 import pytest
 
-from sottovoce.devices import VirtualClock, World, parse_world
-from sottovoce.tools import ToolContext, ToolError
+from sottovoce.devices import Store, VirtualClock, World, parse_world
+from sottovoce.tools import Registry, ToolContext, ToolError
+from sottovoce.tools.builtin import reminders
 from sottovoce.tools.builtin import timers as t
 from sottovoce.tools.builtin.timers_spoken import speak_duration
 
+WORLD = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
 
-def make_world(**extra: Any) -> World:
-    data = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"], **extra}
-    return parse_world(data, "test.yaml", virtual=True)
+
+def make_world(store: Store | None = None) -> World:
+    world = parse_world(WORLD, "test.yaml", store=store, virtual=True)
+    Registry([t.plugin, reminders.plugin]).attach(world)  # the snapshot's timers section
+    return world
 
 
 def make_ctx() -> ToolContext:
-    return ToolContext(world=make_world(), area="kitchen")
+    return ToolContext(world=make_world(), area="kitchen", plugin="timers")
 
 
 def advance(ctx: ToolContext, seconds: float) -> None:
@@ -73,16 +79,41 @@ def test_remaining_ticks_with_the_clock() -> None:
     assert t.timer_status(ctx) == "Your eggs timer has 4 minutes 12 seconds left."
 
 
-def test_announce_and_pop_due() -> None:
+def test_announce_and_take_out_what_ended() -> None:
     ctx = make_ctx()
     t.timer_start(ctx, 600)
     t.timer_start(ctx, 300, "eggs")
     advance(ctx, 301)
-    due = ctx.store.pop_due_timers(ctx.now())
-    assert [t.announce_timer(x) for x in due] == ["Your eggs timer is done."]
+    assert t.timers_done(ctx) == ["Your eggs timer is done."]
+    assert [x["label"] for x in timers_of(ctx)] == [None]
+    assert t.timers_done(ctx) == []
     advance(ctx, 300)
-    due = ctx.store.pop_due_timers(ctx.now())
-    assert [t.announce_timer(x) for x in due] == ["Your 10 minute timer is done."]
+    assert t.timers_done(ctx) == ["Your 10 minute timer is done."]
+    assert timers_of(ctx) == [] and dict(ctx.records) == {}
+
+
+def test_several_ended_are_announced_first_ended_first() -> None:
+    ctx = make_ctx()
+    t.timer_start(ctx, 600, "rice")
+    t.timer_start(ctx, 300, "eggs")
+    advance(ctx, 700)
+    assert t.timers_done(ctx) == ["Your eggs timer is done.", "Your rice timer is done."]
+
+
+def test_a_timer_is_one_record_by_id() -> None:
+    ctx = make_ctx()
+    t.timer_start(ctx, 300, "eggs")
+    ((key, record),) = ctx.records.items()
+    assert key.isdigit()
+    assert record == {
+        "label": "eggs",
+        "duration_s": 300,
+        "ends_at": "2026-06-01T08:35:00",
+        "remaining_s": 300.0,
+        "paused": False,
+    }
+    t.timer_pause(ctx)
+    assert ctx.records[key]["paused"] is True and ctx.records[key]["ends_at"] is None
 
 
 def test_cancel_by_label_duration_and_only_one() -> None:
@@ -151,7 +182,7 @@ def test_pause_and_resume() -> None:
         "remaining_s": 240,
         "paused": True,
     }
-    assert ctx.store.pop_due_timers(ctx.now()) == []
+    assert t.timers_done(ctx) == []
     with pytest.raises(ToolError, match="already paused"):
         t.timer_pause(ctx, label="eggs")
     assert t.timer_resume(ctx, "eggs") == "Your eggs timer is running again with 4 minutes left."
@@ -218,3 +249,54 @@ def test_status_rounds_up_the_last_second() -> None:
     t.timer_start(ctx, 10)
     advance(ctx, 9.6)
     assert t.timer_status(ctx) == "Your 10 second timer has 1 second left."
+
+
+DAMAGED: list[Any] = [
+    {"label": None, "duration_s": "abc", "ends_at": None, "remaining_s": 5.0, "paused": False},
+    {"label": 7, "duration_s": 60, "ends_at": None, "remaining_s": 5.0, "paused": True},
+    {"label": None, "duration_s": 60, "ends_at": "soon", "remaining_s": 5.0, "paused": False},
+    {"label": None, "duration_s": 60, "ends_at": None, "remaining_s": 5.0, "paused": "no"},
+    "not a map",
+    [1, 2],
+    None,
+]
+
+
+def test_damaged_records_are_skipped_by_the_tools_and_the_due_check(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ctx = make_ctx()
+    for n, bad in enumerate(DAMAGED):
+        ctx.records[str(9000 + n)] = bad
+    ctx.records["eggs"] = {"label": "eggs", "duration_s": 60, "ends_at": None,
+                           "remaining_s": 60.0, "paused": True}  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        with pytest.raises(ToolError, match="You have no timers running."):
+            t.timer_status(ctx)
+        assert t.timers_done(ctx) == []
+        assert timers_of(ctx) == []
+    assert "plugin timers: record '9000' skipped" in caplog.text
+    assert "'eggs'" in caplog.text
+    t.timer_start(ctx, 30, "tea")
+    assert t.timer_status(ctx) == "Your tea timer has 30 seconds left."
+    advance(ctx, 3600)
+    assert t.timers_done(ctx) == ["Your tea timer is done."]
+    t.timer_start(ctx, 60)
+    assert t.timer_cancel_all(ctx) == "I cancelled your 1 minute timer."
+    assert len(ctx.records) == len(DAMAGED) + 1  # the damaged ones are left as they were
+
+
+def test_timers_and_reminders_survive_a_reopened_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    world = make_world(Store.open_sqlite(path))
+    t.timer_start(ToolContext(world=world, plugin="timers"), 300, "eggs")
+    reminders.reminder_add(ToolContext(world=world, plugin="reminders"), "to stretch", seconds=600)
+    world.store.commit()
+    again = make_world(Store.open_sqlite(path))
+    snapshot = again.snapshot()
+    assert snapshot["timers"] == [
+        {"label": "eggs", "duration_s": 300, "remaining_s": 300, "paused": False}
+    ]
+    assert snapshot["reminders"] == [{"text": "stretch", "due": "2026-06-01T08:40:00"}]
+    ctx = ToolContext(world=again, plugin="timers")
+    assert t.timer_cancel(ctx, "eggs") == "I cancelled your eggs timer."

@@ -153,7 +153,7 @@ def test_a_timer_that_comes_due_is_announced_after_the_current_sentence() -> Non
     spoken = _of(Speaking, events)
     announced = [s for s in spoken if s.announcement]
     assert len(announced) == 1 and "timer" in announced[0].text.lower()
-    assert not loop.agent.world.store.timers
+    assert loop.agent.world.snapshot()["timers"] == []
 
 
 def test_an_announcement_waits_for_the_sentence_playing_then_goes_first() -> None:

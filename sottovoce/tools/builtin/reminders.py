@@ -1,7 +1,8 @@
 """Reminders: set one for a time of day or after a delay, list them, cancel them.
 
-Reminders live in the world's store; its due check (`reminders_due`) takes out the
-due ones and says `announce_reminder(reminder)`. Sentences
+Reminders live in the plugin's own records (`reminders_records`), one per reminder;
+its due check (`reminders_due`) takes out the due ones and says
+`announce_reminder(reminder)`; its snapshot section is "reminders". Sentences
 reach us normalized: durations as "<N> seconds", times of day as "HH:MM". The
 text slot keeps its connector ("to stretch", "that the oven is on") so that the
 reply can say it back; the stored text is what follows it ("stretch").
@@ -11,13 +12,18 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from rapidfuzz import fuzz
 
-from sottovoce.devices.store import Reminder
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.reminders_records import (
+    Reminder,
+    delete_reminder,
+    load_reminders,
+    save_reminder,
+)
 from sottovoce.tools.builtin.timers_spoken import speak_duration
 
 plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
@@ -62,8 +68,22 @@ def announce_reminder(reminder: Reminder) -> str:
 
 @plugin.due
 def reminders_due(ctx: ToolContext) -> list[str]:
-    """The reminders whose time came: taken out of the store and announced."""
-    return [announce_reminder(reminder) for reminder in ctx.store.pop_due_reminders(ctx.now())]
+    """The reminders whose time came: taken out of the records and announced, oldest first."""
+    now = ctx.now()
+    due = [r for r in load_reminders(ctx.records) if r.due <= now]
+    for reminder in due:
+        delete_reminder(ctx.records, reminder)
+    due.sort(key=lambda r: (r.due, r.id))
+    return [announce_reminder(reminder) for reminder in due]
+
+
+@plugin.section("reminders")
+def reminders_section(ctx: ToolContext) -> list[dict[str, Any]]:
+    """The reminders as the world's snapshot shows them, by id."""
+    return [
+        {"text": r.text, "due": r.due.isoformat(timespec="seconds")}
+        for r in load_reminders(ctx.records)
+    ]
 
 
 def _clock(when: datetime) -> str:
@@ -219,7 +239,7 @@ def reminder_add(
     else:
         raise ToolError("When should I remind you?")
     connector, body = _connector(text)
-    ctx.store.reminders.append(Reminder(ctx.store.next_id(), body, due))
+    save_reminder(ctx.records, Reminder(ctx.records.new_id(), body, due))
     what = f"{connector} {_second_person(body)}"
     if seconds is not None:
         delay = speak_duration(seconds)
@@ -241,7 +261,7 @@ def reminder_add(
 def reminder_list(ctx: ToolContext) -> str:
     """Say which reminders are set and when."""
     now = ctx.now()
-    reminders = sorted(ctx.store.reminders, key=lambda r: (r.due, r.id))
+    reminders = sorted(load_reminders(ctx.records), key=lambda r: (r.due, r.id))
     if not reminders:
         return "You have no reminders."
     said = [f"{r.text} {_when_phrase(r.due, now)}" for r in reminders]
@@ -270,20 +290,19 @@ def reminder_cancel(
     at: At = None,
 ) -> str:
     """Cancel one reminder, named by what it is about or its time."""
-    reminders = ctx.store.reminders
+    reminders = load_reminders(ctx.records)
     if not reminders:
         raise ToolError("You have no reminders.")
-    found = _matching(ctx, text, at)
+    found = _matching(reminders, text, at)
     if len(found) > 1:
         names = [r.text for r in found]
         raise ToolError("Which reminder? " + ", ".join(names[:-1]) + f" or {names[-1]}?")
     target = found[0]
-    ctx.store.reminders = [r for r in reminders if r is not target]
+    delete_reminder(ctx.records, target)
     return f"I cancelled your reminder: {target.text}."
 
 
-def _matching(ctx: ToolContext, text: str | None, at: str | None) -> list[Reminder]:
-    reminders = list(ctx.store.reminders)
+def _matching(reminders: list[Reminder], text: str | None, at: str | None) -> list[Reminder]:
     if at is not None:
         hour, minute = _parse_hhmm(at)
         reminders = [r for r in reminders if (r.due.hour, r.due.minute) == (hour, minute)]
@@ -312,8 +331,10 @@ def _score(wanted: str, text: str) -> float:
 )
 def reminder_cancel_all(ctx: ToolContext) -> str:
     """Cancel every reminder."""
-    count = len(ctx.store.reminders)
+    reminders = load_reminders(ctx.records)
+    count = len(reminders)
     if not count:
         raise ToolError("You have no reminders.")
-    ctx.store.reminders = []
+    for reminder in reminders:
+        delete_reminder(ctx.records, reminder)
     return "I cancelled your reminder." if count == 1 else f"I cancelled your {count} reminders."

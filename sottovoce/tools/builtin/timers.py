@@ -1,7 +1,8 @@
 """Timers: start, cancel, pause, resume, add or take off time, and ask what is left.
 
-Timers live in the world's store. Its due check (`timers_done`, a `@plugin.due` like
-any plugin's) takes out the ones that ended and says `announce_timer(timer)`.
+Timers live in the plugin's own records (`timers_records`), one per timer. Its due
+check (`timers_done`, a `@plugin.due` like any plugin's) takes out the ones that
+ended and says `announce_timer(timer)`; its snapshot section is "timers".
 Every duration reaches the sentences as "<N> seconds" (the agent normalizes
 "10 minutes" to "600 seconds"), so templates say `{duration_s:seconds} seconds`.
 """
@@ -9,13 +10,18 @@ Every duration reaches the sentences as "<N> seconds" (the agent normalizes
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from sottovoce.devices.store import Timer
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.timers_labels import NO_TIMERS, clean_label, matching_timers, one_timer
+from sottovoce.tools.builtin.timers_records import (
+    Timer,
+    delete_timer,
+    load_timers,
+    save_timer,
+)
 from sottovoce.tools.builtin.timers_spoken import (
     capitalized,
     speak_duration,
@@ -48,8 +54,29 @@ def announce_timer(timer: Timer) -> str:
 
 @plugin.due
 def timers_done(ctx: ToolContext) -> list[str]:
-    """The timers that ended: taken out of the store and announced."""
-    return [announce_timer(timer) for timer in ctx.store.pop_due_timers(ctx.now())]
+    """The timers that ended: taken out of the records and announced, first ended first."""
+    now = ctx.now()
+    timers = load_timers(ctx.records)
+    ended = [t for t in timers if not t.paused and t.ends_at is not None and t.ends_at <= now]
+    for timer in ended:
+        delete_timer(ctx.records, timer)
+    ended.sort(key=lambda t: (t.ends_at or now, t.id))
+    return [announce_timer(timer) for timer in ended]
+
+
+@plugin.section("timers")
+def timers_section(ctx: ToolContext) -> list[dict[str, Any]]:
+    """The timers as the world's snapshot shows them, by id."""
+    now = ctx.now()
+    return [
+        {
+            "label": t.label,
+            "duration_s": t.duration_s,
+            "remaining_s": round(t.remaining(now)),
+            "paused": t.paused,
+        }
+        for t in load_timers(ctx.records)
+    ]
 
 
 def _start_sentences() -> list[str]:
@@ -85,8 +112,7 @@ def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
     """Start a countdown timer, optionally with a name such as 'eggs'."""
     duration = max(1, round(seconds))
     name = clean_label(label)
-    timer = Timer.start(ctx.store.next_id(), duration, ctx.now(), name)
-    ctx.store.timers.append(timer)
+    save_timer(ctx.records, Timer.start(ctx.records.new_id(), duration, ctx.now(), name))
     prefix = f"{capitalized(name)} timer" if name else "Timer"
     return f"{prefix} set for {speak_duration(duration)}."
 
@@ -109,7 +135,7 @@ def timer_cancel(ctx: ToolContext, label: Label = None, seconds: OptSeconds = No
     if clean_label(label) in ("all", "every", "each"):
         return _cancel_all(ctx)
     timer = one_timer(ctx, label, seconds)
-    ctx.store.timers = [t for t in ctx.store.timers if t is not timer]
+    delete_timer(ctx.records, timer)
     return f"I cancelled your {timer_name(timer)}."
 
 
@@ -127,10 +153,11 @@ def timer_cancel_all(ctx: ToolContext) -> str:
 
 
 def _cancel_all(ctx: ToolContext) -> str:
-    timers = list(ctx.store.timers)
+    timers = load_timers(ctx.records)
     if not timers:
         raise ToolError(NO_TIMERS)
-    ctx.store.timers = []
+    for timer in timers:
+        delete_timer(ctx.records, timer)
     if len(timers) == 1:
         return f"I cancelled your {timer_name(timers[0])}."
     return f"I cancelled your {len(timers)} timers."
@@ -154,6 +181,7 @@ def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = Non
     if timer.paused:
         raise ToolError(f"Your {timer_name(timer)} is already paused.")
     timer.pause(ctx.now())
+    save_timer(ctx.records, timer)
     return f"Your {timer_name(timer)} is paused with {time_left(timer.remaining_s)} left."
 
 
@@ -177,6 +205,7 @@ def timer_resume(ctx: ToolContext, label: Label = None, seconds: OptSeconds = No
     if not timer.paused:
         raise ToolError(f"Your {timer_name(timer)} is already running.")
     timer.resume(ctx.now())
+    save_timer(ctx.records, timer)
     return f"Your {timer_name(timer)} is running again with {time_left(timer.remaining_s)} left."
 
 
@@ -219,6 +248,7 @@ def timer_add_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> s
     delta = max(1, round(seconds))
     name = timer_name(timer)
     _shift(timer, delta, ctx.now())
+    save_timer(ctx.records, timer)
     left = time_left(timer.remaining(ctx.now()))
     return f"I added {speak_duration(delta)}. Your {name} has {left} left."
 
@@ -248,6 +278,7 @@ def timer_remove_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -
         raise ToolError(f"Your {timer_name(timer)} only has {time_left(left)} left.")
     name = timer_name(timer)
     _shift(timer, -delta, ctx.now())
+    save_timer(ctx.records, timer)
     still = time_left(timer.remaining(ctx.now()))
     return f"I took off {speak_duration(delta)}. Your {name} has {still} left."
 

@@ -6,8 +6,8 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from sottovoce.devices.store import Timer
 from sottovoce.tools import ToolContext, ToolError
+from sottovoce.tools.builtin.timers_records import Timer, load_timers
 from sottovoce.tools.builtin.timers_spoken import duration_adjective, timers_phrase
 
 NO_TIMERS = "You have no timers running."
@@ -35,7 +35,7 @@ def _as_duration(label: str) -> float | None:
 
 def matching_timers(ctx: ToolContext, label: str | None, seconds: float | None) -> list[Timer]:
     """The timers a label and/or duration names (all of them if neither is given)."""
-    timers = list(ctx.store.timers)
+    timers = load_timers(ctx.records)
     if not timers:
         raise ToolError(NO_TIMERS)
     label = clean_label(label)

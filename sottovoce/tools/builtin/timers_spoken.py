@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from datetime import datetime
 
-from sottovoce.devices.store import Timer
+from sottovoce.tools.builtin.timers_records import Timer
 
 
 def speak_duration(seconds: float) -> str:

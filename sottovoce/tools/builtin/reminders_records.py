@@ -1,0 +1,59 @@
+"""Reminders as the reminders plugin keeps them: one record per reminder in `ctx.records`.
+
+Layout (fixed: the store's migration writes old stores into it): key str(id) ->
+{"text": str, "due": ISO local time}. A record of the wrong shape is skipped
+with a warning (see `timers_records`), never a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sottovoce.tools.builtin.timers_records import (
+    BadRecord,
+    Records,
+    load_all,
+    local_time,
+    record_id,
+    record_map,
+)
+
+
+@dataclass
+class Reminder:
+    """Something to say at a given local time."""
+
+    id: int
+    text: str
+    due: datetime
+
+
+def encode_reminder(reminder: Reminder) -> dict[str, Any]:
+    """The reminder's record."""
+    return {"text": reminder.text, "due": reminder.due.isoformat()}
+
+
+def decode_reminder(key: str, value: Any) -> Reminder:
+    """The reminder a record holds; BadRecord if it is not one."""
+    row = record_map(value)
+    text = row.get("text")
+    if not isinstance(text, str):
+        raise BadRecord(f"its text is {text!r}, not text")
+    return Reminder(record_id(key), text, local_time(row.get("due"), "due"))
+
+
+def load_reminders(records: Records) -> list[Reminder]:
+    """Every well-formed reminder, by id."""
+    return load_all(records, "reminders", decode_reminder)
+
+
+def save_reminder(records: Records, reminder: Reminder) -> None:
+    """Store the reminder under its id."""
+    records[str(reminder.id)] = encode_reminder(reminder)
+
+
+def delete_reminder(records: Records, reminder: Reminder) -> None:
+    """Take the reminder out (nothing happens if it is already gone)."""
+    records.pop(str(reminder.id), None)
