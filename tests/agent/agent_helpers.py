@@ -138,9 +138,10 @@ def light_trespass(ctx: ToolContext) -> str:
 @plugin.tool(sentences=["read my note"])
 def note_read(ctx: ToolContext) -> str:
     """Read the note."""
-    if not ctx.store.notes:
+    notes = ctx.records.get("notes", [])
+    if not notes:
         raise ToolError("You have no notes.")
-    return ctx.store.notes[0]
+    return str(notes[0])
 
 
 def make_world(**overrides: Any) -> World:

@@ -292,8 +292,14 @@ def bolts_check(ctx: ToolContext) -> str:
 @careless.tool(confirm=True, sentences=["scribble {text}"])
 def note_scribble(ctx: ToolContext, text: str) -> str:
     """Write a note without asking."""
-    ctx.store.notes.append(text)
+    ctx.records["scribbles"] = [*ctx.records.get("scribbles", []), text]
     return "Noted."
+
+
+@careless.section("scribbles")
+def scribbles(ctx: ToolContext) -> list[str]:
+    """The notes scribbled."""
+    return list(ctx.records.get("scribbles", []))
 
 
 @careless.tool(kinds=["lock"], confirm=True, sentences=["force the door"])
@@ -321,9 +327,9 @@ def test_a_risky_tool_that_acted_unasked_is_rolled_back_and_asks_from_the_call()
     agent = _careless_agent()
     [asked] = _replies(agent, "scribble buy milk")
     assert asked == "Should I run note scribble for buy milk?"
-    assert _state(agent)["notes"] == []
+    assert _state(agent)["scribbles"] == []
     _turns(agent, "yes")
-    assert _state(agent)["notes"] == ["buy milk"]
+    assert _state(agent)["scribbles"] == ["buy milk"]
 
 
 def test_a_risky_tool_is_stopped_at_its_first_write_even_if_it_swallows_the_question() -> None:

@@ -18,6 +18,8 @@ from sottovoce.devices import (
     load_world,
     parse_world,
 )
+from sottovoce.tools import Registry
+from sottovoce.tools.records import PluginRecords
 
 
 def test_load_good_world(world_file: Path) -> None:
@@ -48,7 +50,9 @@ def test_load_good_world(world_file: Path) -> None:
     assert world.scenes[0].sets == {"light.kitchen_ceiling": {"on": False}}
     assert world.media_library[1].artist == "The Beatles"
     assert world.media_library[0].artist is None
-    assert world.store.lists == {"shopping": ["eggs"]}
+    assert world.lists == {"shopping": ["eggs"]}
+    Registry.builtin().attach(world)
+    assert world.snapshot()["lists"] == {"shopping": ["eggs"]}
 
 
 def test_yaml_on_key_is_not_a_boolean(tmp_path: Path) -> None:
@@ -75,9 +79,10 @@ def test_minimal_world_and_clock_choice(world_data: dict[str, Any]) -> None:
 
 def test_given_store_is_seeded_once(world_data: dict[str, Any]) -> None:
     store = Store.in_memory()
-    store.lists["shopping"] = ["milk"]
+    PluginRecords(store, "lists")["lists"] = {"shopping": ["milk"]}
     world = parse_world(world_data, "w.yaml", store=store)
-    assert world.store is store and store.lists == {"shopping": ["milk"]}
+    Registry.builtin().attach(world)
+    assert world.store is store and world.snapshot()["lists"] == {"shopping": ["milk"]}
 
 
 def test_extension_keys_are_ignored(world_data: dict[str, Any]) -> None:
@@ -214,10 +219,11 @@ def test_restore_writes_only_what_changed_on_a_real_device_and_survives_a_failur
     assert relay.writes == []  # nothing changed: nothing clicks
     checkpoint = world.checkpoint()
     relay.set(on=True)
-    world.store.notes.append("kept?")
+    notes = PluginRecords(world.store, "lists")
+    notes["notes"] = ["kept?"]
     relay.broken = True
     world.restore(checkpoint)  # the relay cannot be put back; the store still is
-    assert world.store.notes == []
+    assert "notes" not in notes
     relay.broken = False
     world.restore(checkpoint)
     assert relay.writes[-1] == {"on": False} and relay.on is False

@@ -201,7 +201,7 @@ def test_a_tool_reply_echoing_the_users_words_is_cleaned(
 ) -> None:
     agent = Agent(registry, make_world(None), None, grammar=grammar)
     asyncio.run(agent.handle("take a note the code is \x1b]0;owned\x07 1234 \u202e"))
-    assert agent.world.store.notes  # kept as the user said it
+    assert agent.world.snapshot()["notes"]  # kept as the user said it
     result = asyncio.run(agent.handle("read my notes"))
     assert "1234" in result.reply and result.reply.isprintable(), repr(result.reply)
 

@@ -221,12 +221,14 @@ def test_scene_declares_every_kind() -> None:
 
 def test_list_create_makes_an_empty_list_once() -> None:
     world = make_world()
-    ctx = ToolContext(world=world, area="den")
+    Registry([lists.plugin]).attach(world)
+    ctx = ToolContext(world=world, area="den", plugin="lists")
     assert "camping" in lists.list_create(ctx, list_name="the camping list")
-    assert world.store.lists["camping"] == []
-    world.store.lists["camping"].append("tent")
-    assert "already" in lists.list_create(ctx, list_name="camping")
-    assert world.store.lists["camping"] == ["tent"]
+    assert world.snapshot()["lists"]["camping"] == []
+    lists.list_add(ctx, "tent", "camping")
+    reply = lists.list_create(ctx, list_name="camping")
+    assert reply == "You already have a camping list, with 1 item."
+    assert world.snapshot()["lists"]["camping"] == ["tent"]
 
 
 def test_singular_kind_word_finds_the_one_cover_called_so() -> None:

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 import hassil
 import pytest
 
-from sottovoce.devices import World, parse_world
-from sottovoce.tools import ToolContext, ToolError
+from sottovoce.devices import Store, World, parse_world
+from sottovoce.tools import Registry, ToolContext, ToolError
 from sottovoce.tools.builtin import lists as L
 
+DATA: dict[str, Any] = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
 
-def make_world(lists: dict[str, list[str]] | None = None) -> World:
-    data: dict[str, Any] = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
-    if lists is not None:
-        data["lists"] = lists
-    return parse_world(data, "test.yaml", virtual=True)
+
+def make_world(lists: dict[str, list[str]] | None = None, store: Store | None = None) -> World:
+    data = {**DATA, "lists": lists} if lists is not None else DATA
+    world = parse_world(data, "test.yaml", virtual=True, store=store)
+    Registry([L.plugin]).attach(world)  # its sections, and the world file's lists seeded
+    return world
 
 
 def make_ctx(lists: dict[str, list[str]] | None = None) -> ToolContext:
-    return ToolContext(world=make_world(lists), area="kitchen")
+    return ToolContext(world=make_world(lists), area="kitchen", plugin="lists")
 
 
 def lists_of(ctx: ToolContext) -> dict[str, list[str]]:
@@ -153,3 +157,51 @@ def test_notes() -> None:
     assert ctx.world.snapshot()["notes"] == []
     with pytest.raises(ToolError):
         L.note_add(ctx, "that")
+
+
+def test_the_world_files_lists_seed_only_lists_not_yet_held() -> None:
+    ctx = make_ctx({"shopping": ["eggs"], "to do": []})
+    L.list_add(ctx, "milk")
+    ctx.world.lists = {"shopping": ["flour"], "camping": ["tent"]}
+    Registry([L.plugin]).attach(ctx.world)
+    assert lists_of(ctx) == {"shopping": ["eggs", "milk"], "to do": [], "camping": ["tent"]}
+    assert ctx.world.record_names() == ["shopping", "to do", "camping"]
+
+
+def test_a_damaged_lists_record_is_skipped_not_a_crash(caplog: pytest.LogCaptureFixture) -> None:
+    ctx = make_ctx()
+    ctx.records["lists"] = ["not", "a", "map"]
+    with caplog.at_level(logging.WARNING):
+        assert L.list_names(ctx) == "You have no lists."
+        assert L.list_read(ctx) == "Your shopping list is empty."
+    assert "plugin lists, record lists" in caplog.text
+    assert lists_of(ctx) == {} and ctx.world.record_names() == []
+    # Writing replaces what could not be read with what the user now has.
+    assert L.list_add(ctx, "eggs") == "I added eggs to your shopping list."
+    assert ctx.records["lists"] == {"shopping": ["eggs"]}
+
+
+def test_items_and_notes_that_are_not_text_are_skipped() -> None:
+    ctx = make_ctx()
+    ctx.records["lists"] = {"shopping": ["eggs", 7, None, {"x": 1}], "to do": "call anna"}
+    ctx.records["notes"] = ["parking spot is level 3", 42]
+    assert L.list_read(ctx) == "Your shopping list has eggs."
+    assert L.list_read(ctx, "to do") == "Your to do list is empty."
+    assert L.list_remove(ctx, "eggs") == "I removed eggs from your shopping list."
+    assert L.note_read(ctx) == "You have one note: parking spot is level 3."
+    assert lists_of(ctx) == {"shopping": [], "to do": []}
+    assert ctx.world.snapshot()["notes"] == ["parking spot is level 3"]
+
+
+def test_lists_and_notes_survive_a_reopened_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    world = make_world({"shopping": ["eggs"]}, store=Store.open_sqlite(path))
+    ctx = ToolContext(world=world, plugin="lists")
+    L.list_add(ctx, "milk")
+    L.list_create(ctx, "camping")
+    L.note_add(ctx, "the plumber comes friday")
+    world.store.commit()
+    again = make_world({"shopping": ["flour"]}, store=Store.open_sqlite(path))
+    snapshot = again.snapshot()
+    assert snapshot["lists"] == {"shopping": ["eggs", "milk"], "camping": []}
+    assert snapshot["notes"] == ["the plumber comes friday"]

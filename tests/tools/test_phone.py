@@ -24,11 +24,13 @@ def make_world() -> World:
             {"name": "Mum", "phone": "+351 900 000 004"},
         ],
     }
-    return parse_world(data, "test.yaml", virtual=True)
+    world = parse_world(data, "test.yaml", virtual=True)
+    Registry([phone.plugin]).attach(world)  # the messages and calls sections
+    return world
 
 
 def ctx_for(world: World, confirmed: bool = False) -> ToolContext:
-    return ToolContext(world=world, area="kitchen", confirmed=confirmed)
+    return ToolContext(world=world, area="kitchen", confirmed=confirmed, plugin="phone")
 
 
 def test_sentences_compile() -> None:
@@ -73,6 +75,23 @@ def test_unknown_contact_fails_before_asking() -> None:
     with pytest.raises(ToolError, match="Zoe is not in your contacts."):
         phone.call_place(ctx_for(world, True), contact="zoe")
     assert world.snapshot()["messages"] == [] and world.snapshot()["calls"] == []
+
+
+def test_damaged_records_are_skipped_and_sending_still_works() -> None:
+    world = make_world()
+    ctx = ctx_for(world, True)
+    ctx.records["messages"] = [["Anna", "hi"], "not a message", ["Mum", 3], ["a", "b", "c"]]
+    ctx.records["calls"] = {"not": "a list"}
+    assert world.snapshot()["messages"] == [{"to": "Anna", "text": "hi"}]
+    assert world.snapshot()["calls"] == []
+    assert phone.call_place(ctx, contact="anna") == "Calling Anna."
+    assert phone.message_send(ctx, contact="mum", text="on my way") == "Message sent to Mum."
+    assert world.snapshot()["calls"] == [{"to": "Anna"}]
+    assert world.snapshot()["messages"] == [
+        {"to": "Anna", "text": "hi"},
+        {"to": "Mum", "text": "on my way"},
+    ]
+    assert ctx.records["messages"] == [["Anna", "hi"], ["Mum", "on my way"]]
 
 
 def test_leading_saying_is_not_part_of_the_text() -> None:

@@ -21,11 +21,13 @@ def make_world(**extra: Any) -> World:
         "wearable": {"heart_rate": 142, "pace_min_per_km": 5.4, "battery": 81},
         **extra,
     }
-    return parse_world(data, "test.yaml", virtual=True)
+    world = parse_world(data, "test.yaml", virtual=True)
+    Registry([workout.plugin]).attach(world)  # the workout section
+    return world
 
 
 def ctx_for(world: World) -> ToolContext:
-    return ToolContext(world=world)
+    return ToolContext(world=world, plugin="workout")
 
 
 def test_sentences_compile() -> None:
@@ -53,6 +55,46 @@ def test_start_again_and_switch() -> None:
     assert "already" in workout.workout_start(ctx_for(world), kind="run")
     workout.workout_start(ctx_for(world), kind="walk")
     assert world.snapshot()["workout"] == {"active": True, "kind": "walk"}
+
+
+def test_the_record_keeps_when_the_workout_started() -> None:
+    world = make_world()
+    ctx = ctx_for(world)
+    workout.workout_start(ctx, kind="walk")
+    assert ctx.records["workout"] == {
+        "active": True,
+        "kind": "walk",
+        "started": "2026-06-01T08:30:00",
+    }
+    workout.workout_stop(ctx)
+    assert ctx.records["workout"] == {"active": False, "kind": None, "started": None}
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        ["not", "a", "map"],
+        {"active": "yes", "kind": "run"},
+        {"active": True, "kind": 3},
+        {"active": True, "kind": "run", "started": "last tuesday"},
+        {"active": True, "kind": "run", "started": "2026-06-01T08:00:00+02:00"},
+    ],
+)
+def test_a_damaged_workout_record_is_no_workout(damaged: Any) -> None:
+    world = make_world()
+    ctx = ctx_for(world)
+    ctx.records["workout"] = damaged
+    assert world.snapshot()["workout"] == {"active": False, "kind": None}
+    assert workout.workout_stop(ctx) == "No workout is being tracked."
+    assert workout.workout_start(ctx, kind="run") == "Tracking a run. Have fun!"
+    assert world.snapshot()["workout"] == {"active": True, "kind": "run"}
+
+
+def test_an_active_workout_without_a_start_time_stops_plainly() -> None:
+    world = make_world()
+    ctx = ctx_for(world)
+    ctx.records["workout"] = {"active": True, "kind": "ride", "started": None}
+    assert workout.workout_stop(ctx) == "Your ride has ended."
 
 
 def test_watch_readings() -> None:

@@ -1,9 +1,10 @@
 """Lists (shopping, to do, ...) and notes: add, remove, read and clear.
 
-Lists live in the store as `name -> items`. A spoken list name is matched to an
-existing list first (exact, spacing-insensitive, a shopping synonym, or a near
-miss); otherwise it names a new list, created on the first add. With no list
-named, "the list" is the shopping list, or the only list if there is just one.
+Lists live in the plugin's records as `name -> items` (see lists_records). A
+spoken list name is matched to an existing list first (exact, spacing-insensitive,
+a shopping synonym, or a near miss); otherwise it names a new list, created on the
+first add. With no list named, "the list" is the shopping list, or the only list
+if there is just one.
 
 Items are stored lower-case, once each. Several items in one breath are split on
 commas and on "and"/"plus": "eggs, milk and bread" is three items. A phrase that
@@ -34,6 +35,12 @@ from sottovoce.tools.builtin.lists_names import (
     holding_list,
     split_destination,
     target_list,
+)
+from sottovoce.tools.builtin.lists_records import (
+    save_lists,
+    save_notes,
+    stored_lists,
+    stored_notes,
 )
 
 plugin = Plugin("lists", "Shopping and other lists, and short notes.")
@@ -76,10 +83,12 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
     wanted = split_items(items, known_items(ctx))
     if wanted[0].startswith("to ") or wanted[0] in NOT_ITEMS:
         raise ToolError(f"What should I add to your {key} list?")
-    current = ctx.store.lists.get(key, [])
+    lists = stored_lists(ctx)
+    current = lists.get(key, [])
     added = [item for item in wanted if find_item(current, item, fuzzy=False) is None]
     present = [item for item in wanted if item not in added]
-    ctx.store.lists[key] = [*current, *added]
+    lists[key] = [*current, *added]
+    save_lists(ctx, lists)
     return _added_reply(key, added, present)
 
 
@@ -114,14 +123,16 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
         items, list_name = split_destination(ctx, items)
     wanted = split_items(items, known_items(ctx))
     key = holding_list(ctx, list_name, wanted)
-    current = ctx.store.lists[key]
+    lists = stored_lists(ctx)
+    current = lists[key]
     found: list[str] = []
     for item in wanted:
         stored = find_item(current, item)
         if stored is None:
             raise ToolError(f"{capitalized(item)} is not on your {key} list.")
         found.append(stored)
-    ctx.store.lists[key] = [item for item in current if item not in found]
+    lists[key] = [item for item in current if item not in found]
+    save_lists(ctx, lists)
     return f"I removed {join_words(found)} from your {key} list."
 
 
@@ -154,7 +165,7 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
 def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
     """Read out the items on a list."""
     key = target_list(ctx, list_name, create=False)
-    items = ctx.store.lists.get(key, [])
+    items = stored_lists(ctx).get(key, [])
     if not items:
         return f"Your {key} list is empty."
     return f"Your {key} list has {join_words(items)}."
@@ -172,9 +183,11 @@ def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
 def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
     """Remove every item from a list (the list itself stays)."""
     key = target_list(ctx, list_name, create=False)
-    if not ctx.store.lists.get(key):
+    lists = stored_lists(ctx)
+    if not lists.get(key):
         return f"Your {key} list is already empty."
-    ctx.store.lists[key] = []
+    lists[key] = []
+    save_lists(ctx, lists)
     return f"I cleared your {key} list."
 
 
@@ -201,11 +214,13 @@ def list_create(
     if name is None or name in ("new", "a", "an"):
         raise ToolError("What should the list be called?")
     found = find_list(ctx, name)
+    lists = stored_lists(ctx)
     if found is not None:
-        count = len(ctx.store.lists[found])
+        count = len(lists[found])
         items = "no items" if not count else f"{count} item{'s' if count != 1 else ''}"
         return f"You already have a {found} list, with {items}."
-    ctx.store.lists[name] = []
+    lists[name] = []
+    save_lists(ctx, lists)
     return f"I created your {name} list. It is empty."
 
 
@@ -219,7 +234,7 @@ def list_create(
 )
 def list_names(ctx: ToolContext) -> str:
     """Say which lists exist."""
-    names = list(ctx.store.lists)
+    names = list(stored_lists(ctx))
     if not names:
         return "You have no lists."
     if len(names) == 1:
@@ -251,7 +266,7 @@ def note_add(
     note = _note_text(text.lower())
     if not note:
         raise ToolError("What should I write down?")
-    ctx.store.notes.append(note)
+    save_notes(ctx, [*stored_notes(ctx), note])
     return f"I noted: {note}."
 
 
@@ -268,7 +283,7 @@ def note_add(
 )
 def note_read(ctx: ToolContext) -> str:
     """Read out the notes."""
-    notes = ctx.store.notes
+    notes = stored_notes(ctx)
     if not notes:
         return "You have no notes."
     if len(notes) == 1:
@@ -284,8 +299,36 @@ def note_read(ctx: ToolContext) -> str:
 )
 def note_delete_all(ctx: ToolContext) -> str:
     """Delete every note."""
-    count = len(ctx.store.notes)
+    count = len(stored_notes(ctx))
     if not count:
         return "You have no notes."
-    ctx.store.notes = []
+    save_notes(ctx, [])
     return "I deleted your note." if count == 1 else f"I deleted your {count} notes."
+
+
+@plugin.setup
+def seed_from_world(ctx: ToolContext) -> None:
+    """Add the world file's initial lists that the records do not hold yet."""
+    lists = stored_lists(ctx)
+    # A list the user already has (and may have changed) keeps its items.
+    new = {name: list(items) for name, items in ctx.world.lists.items() if name not in lists}
+    if new:
+        save_lists(ctx, {**lists, **new})
+
+
+@plugin.names
+def list_name_words(ctx: ToolContext) -> list[str]:
+    """The lists' names, for recognition."""
+    return list(stored_lists(ctx))
+
+
+@plugin.section("lists")
+def lists_section(ctx: ToolContext) -> dict[str, list[str]]:
+    """The lists, name -> items."""
+    return stored_lists(ctx)
+
+
+@plugin.section("notes")
+def notes_section(ctx: ToolContext) -> list[str]:
+    """The notes, oldest first."""
+    return stored_notes(ctx)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from sottovoce.tools import ToolContext, ToolError
+from sottovoce.tools.builtin.lists_records import stored_lists
 
 ITEM_CUTOFF = 80.0
 ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
@@ -30,7 +31,7 @@ def capitalized(text: str) -> str:
 
 def known_items(ctx: ToolContext) -> set[str]:
     """Every item on any list."""
-    return {item for items in ctx.store.lists.values() for item in items}
+    return {item for items in stored_lists(ctx).values() for item in items}
 
 
 def _clean_item(text: str) -> str:

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from sottovoce.tools import ToolContext, ToolError
 from sottovoce.tools.builtin.lists_items import capitalized, find_item, join_words
+from sottovoce.tools.builtin.lists_records import stored_lists
 
 DEFAULT_LIST = "shopping"
 LIST_CUTOFF = 85.0
@@ -36,7 +37,7 @@ def clean_list_name(spoken: str | None) -> str | None:
 
 def find_list(ctx: ToolContext, name: str) -> str | None:
     """The existing list a cleaned spoken name means, or None."""
-    names = list(ctx.store.lists)
+    names = list(stored_lists(ctx))
     compact = name.replace(" ", "")
     for key in names:
         if key == name or key.replace(" ", "").replace("-", "") == compact:
@@ -50,7 +51,7 @@ def find_list(ctx: ToolContext, name: str) -> str | None:
 
 
 def default_list(ctx: ToolContext) -> str:
-    lists = ctx.store.lists
+    lists = stored_lists(ctx)
     found = find_list(ctx, DEFAULT_LIST)
     if found is not None:
         return found
@@ -85,15 +86,16 @@ def split_destination(ctx: ToolContext, items: str) -> tuple[str, str | None]:
 
 def holding_list(ctx: ToolContext, list_name: str | None, wanted: list[str]) -> str:
     """The named list; unnamed, the default list or else the one list holding the item."""
-    if list_name is not None or not ctx.store.lists:
+    lists = stored_lists(ctx)
+    if list_name is not None or not lists:
         key = target_list(ctx, list_name, create=False)
-        if key not in ctx.store.lists:
+        if key not in lists:
             raise ToolError(f"Your {key} list is empty.")
         return key
     default = default_list(ctx)
-    if find_item(ctx.store.lists.get(default, []), wanted[0]) is not None:
+    if find_item(lists.get(default, []), wanted[0]) is not None:
         return default
-    holding = [k for k, items in ctx.store.lists.items() if find_item(items, wanted[0])]
+    holding = [k for k, items in lists.items() if find_item(items, wanted[0])]
     if len(holding) == 1:
         return holding[0]
     if holding:

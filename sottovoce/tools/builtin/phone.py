@@ -1,17 +1,23 @@
-"""Phone: send a message to a contact, or call one; both only after the user says yes."""
+"""Phone: send a message to a contact, or call one; both only after the user says yes.
+
+What was sent and called is kept in the plugin's records: `messages` as
+[[to, text], ...] and `calls` as [to, ...], oldest first.
+"""
 
 from __future__ import annotations
 
+import logging
 import string
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 from rapidfuzz import fuzz, process
 
-from sottovoce.devices import Call, Contact, Message
+from sottovoce.devices import Contact
 from sottovoce.tools import Plugin, ToolContext, ToolError
 
 plugin = Plugin("phone", "Send text messages to contacts and call them.")
+log = logging.getLogger(__name__)
 
 CONTACT_CUTOFF = 80.0
 # What people say for a family contact saved under another word.
@@ -85,7 +91,7 @@ def message_send(
     if not body:
         raise ToolError(f"What should the message to {person.name} say?")
     ctx.confirm(f"Send '{body}' to {person.name}?")
-    ctx.store.messages.append(Message(to=person.name, text=body))
+    ctx.records["messages"] = [*_stored(ctx, "messages"), [person.name, body]]
     return f"Message sent to {person.name}."
 
 
@@ -105,5 +111,38 @@ def call_place(ctx: ToolContext, contact: Who) -> str:
     """Place a phone call to a contact (asks the user first)."""
     person = _contact(ctx, contact)
     ctx.confirm(f"Call {person.name}?")
-    ctx.store.calls.append(Call(to=person.name))
+    ctx.records["calls"] = [*_stored(ctx, "calls"), person.name]
     return f"Calling {person.name}."
+
+
+def _stored(ctx: ToolContext, key: str) -> list[Any]:
+    """The `messages` or `calls` kept, less any entry of the wrong shape (a warning)."""
+    value = ctx.records.get(key, [])
+    if not isinstance(value, list):
+        log.warning("plugin %s, record %s: skipping a value that is not a list", ctx.plugin, key)
+        return []
+    good = _is_message if key == "messages" else _is_call
+    kept = [entry for entry in value if good(entry)]
+    if len(kept) != len(value):
+        log.warning("plugin %s, record %s: skipping entries of the wrong shape", ctx.plugin, key)
+    return kept
+
+
+def _is_message(entry: Any) -> bool:
+    return isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)
+
+
+def _is_call(entry: Any) -> bool:
+    return isinstance(entry, str)
+
+
+@plugin.section("messages")
+def messages_section(ctx: ToolContext) -> list[dict[str, str]]:
+    """The messages sent, oldest first."""
+    return [{"to": to, "text": text} for to, text in _stored(ctx, "messages")]
+
+
+@plugin.section("calls")
+def calls_section(ctx: ToolContext) -> list[dict[str, str]]:
+    """The calls placed, oldest first."""
+    return [{"to": to} for to in _stored(ctx, "calls")]

@@ -1,15 +1,22 @@
-"""Workout and watch: start and stop a run, ride or walk; heart rate, pace, watch battery."""
+"""Workout and watch: start and stop a run, ride or walk; heart rate, pace, watch battery.
+
+The workout being tracked is the plugin's record `workout`: {"active": bool,
+"kind": "run"|"ride"|"walk"|None, "started": ISO local time or None}.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from sottovoce.devices import Workout
 from sottovoce.tools import Plugin, ToolContext, ToolError
 
 plugin = Plugin("workout", "Track a run, ride or walk on the watch; heart rate, pace, battery.")
+log = logging.getLogger(__name__)
 
 Kind = Literal["run", "ride", "walk"]
 NOUNS: dict[str, str] = {"run": "run", "ride": "ride", "walk": "walk"}
@@ -27,6 +34,49 @@ _KIND_LIST = {
 _TRACK = "[so|and|please] (start tracking|track it|track this|record it|start recording) [it]"
 _WORKOUT = "[workout|session|exercise|activity|tracking]"
 _THING = "(workout|exercise|session|activity|training|run|ride|walk|jog|bike ride|tracking)"
+
+
+@dataclass(frozen=True)
+class Workout:
+    """The workout being tracked, if any."""
+
+    active: bool = False
+    kind: str | None = None
+    started: datetime | None = None
+
+
+def _decode(value: Any) -> Workout | None:
+    """The workout a record holds, or None when it has the wrong shape."""
+    if not isinstance(value, dict):
+        return None
+    active, kind, started = value.get("active"), value.get("kind"), value.get("started")
+    if not isinstance(active, bool) or not isinstance(kind, str | None):
+        return None
+    if started is None:
+        return Workout(active, kind)
+    try:
+        when = datetime.fromisoformat(started)
+    except (TypeError, ValueError):
+        return None
+    # Local times are naive: one with a zone cannot be set against the clock.
+    return Workout(active, kind, when) if when.tzinfo is None else None
+
+
+def stored_workout(ctx: ToolContext) -> Workout:
+    """The workout kept in the records (none tracked when absent or damaged)."""
+    value = ctx.records.get("workout")
+    if value is None:
+        return Workout()
+    found = _decode(value)
+    if found is None:
+        log.warning("plugin %s, record workout: skipping %.80r", ctx.plugin, value)
+        return Workout()
+    return found
+
+
+def _save(ctx: ToolContext, workout: Workout) -> None:
+    started = workout.started.isoformat() if workout.started is not None else None
+    ctx.records["workout"] = {"active": workout.active, "kind": workout.kind, "started": started}
 
 
 def _minutes(seconds: float) -> str:
@@ -54,12 +104,12 @@ def workout_start(
     kind: Annotated[Kind | None, Field(description="run, ride (cycling) or walk")] = None,
 ) -> str:
     """Start tracking a run, ride or walk on the watch."""
-    current = ctx.store.workout
+    current = stored_workout(ctx)
     what = f"a {NOUNS[kind]}" if kind else "a workout"
     if current.active and current.kind == kind:
         return f"You are already tracking {what}."
     switched = f" instead of your {current.kind or 'workout'}" if current.active else ""
-    ctx.store.workout = Workout(active=True, kind=kind, started=ctx.now())
+    _save(ctx, Workout(active=True, kind=kind, started=ctx.now()))
     return f"Tracking {what}{switched}. Have fun!"
 
 
@@ -74,15 +124,22 @@ def workout_start(
 )
 def workout_stop(ctx: ToolContext) -> str:
     """Stop the workout being tracked."""
-    current = ctx.store.workout
+    current = stored_workout(ctx)
     if not current.active:
         return "No workout is being tracked."
     what = current.kind or "workout"
     took = ""
     if current.started is not None:
         took = f" after {_minutes((ctx.now() - current.started).total_seconds())}"
-    ctx.store.workout = Workout(active=False, kind=None, started=None)
+    _save(ctx, Workout())
     return f"Your {what} has ended{took}."
+
+
+@plugin.section("workout")
+def workout_section(ctx: ToolContext) -> dict[str, Any]:
+    """Whether a workout is tracked, and its kind."""
+    current = stored_workout(ctx)
+    return {"active": current.active, "kind": current.kind}
 
 
 def _wearable(ctx: ToolContext, key: str, what: str) -> float:
