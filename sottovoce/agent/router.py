@@ -1,11 +1,12 @@
 """The router: decide what a user's words mean, first by grammar, then by language model.
 
-Order: the exact sentence grammar; two or more commands joined by "and" or
-"then"; a follow-up of the last command ("and in the kitchen?"); the grammar
-with near-miss names; the grammar without a few misheard words at the
-edges; the language model; and if nothing understood it, a
-clear "I didn't understand". Negations ("don't open the garage") are decided
-here too: they do nothing.
+Order: the grammar's cascade (`cascade.py`: exact, split at "and", follow-ups,
+relaxed, Home Assistant's sentences, near-miss names, trimmed edges); a
+question when the words name something cut short or ambiguous (`clarify.py`);
+"there is no X here" when they name something this home lacks; the language
+model, checked before it acts; and if nothing understood it, a clear "I didn't
+understand". Negations ("don't open the garage") are decided here too: they
+do nothing.
 """
 
 from __future__ import annotations
@@ -19,15 +20,13 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from sottovoce.agent.calls import Call, UnknownName
+from sottovoce.agent.cascade import GrammarCascade
 from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_negated
-from sottovoce.agent.followups import follow_up
-from sottovoce.agent.grammar import FOLLOW_UP, Grammar
+from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence
-from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.prompt import build_messages, static_prompt
-from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import (
@@ -40,20 +39,12 @@ from sottovoce.models import (
     TextSink,
     ToolSchema,
 )
-from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.models.llm import turn_deadline_s
 from sottovoce.models.toolcall import decision_json
 from sottovoce.tools import Registry
 
 log = logging.getLogger(__name__)
 
-_CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
-_CONNECTOR_WORDS = frozenset({"and", "then", "also"})
-_EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
-_QUESTION_STARTS = frozenset(
-    "do does did is are was were can could should would will what where when why how who"
-    " which".split()
-)
 CANT_REACH = "I can't reach the language model right now, so I only know simple commands."
 TOO_SLOW = "Sorry, the language model took too long to answer, so I did nothing."
 # How long past the deadline the agent waits for an engine that should have stopped itself.
@@ -89,6 +80,7 @@ class Router:
         self.engine = engine
         # A compiled grammar can be shared by agents on copies of the same world.
         self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
+        self.cascade = None if self.grammar is None else GrammarCascade(registry, self.grammar)
         self.clarifier = None if self.grammar is None else Clarifier(registry, world, self.grammar)
         if engine is not None and selector is None:
             selector = ToolSelector(registry, world)
@@ -115,20 +107,11 @@ class Router:
         if is_negated(text):
             return Decision("grammar", reply="Okay, I won't.")
         unknown: UnknownName | None = None
-        if self.grammar is not None:
-            calls = self._parts(text, state.last_call)
-            if calls:
-                return Decision("grammar", calls)
-            as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
-            if as_heard is not None:
-                return Decision("grammar", [as_heard.call])
-            fuzzy = self.grammar.match_fuzzy(text)
-            if isinstance(fuzzy, Call):
-                return Decision("grammar", [fuzzy])
-            unknown = fuzzy
-            trimmed = None if unknown is not None else self._trimmed(text, state.last_call)
-            if trimmed:
-                return Decision("grammar", trimmed)
+        if self.cascade is not None:
+            found = self.cascade.decide(text, state.last_call, heard)
+            if isinstance(found, list):
+                return Decision("grammar", found)
+            unknown = found
         # Words that name something here but are cut short or fit several devices: ask.
         asked = self.clarifier.ask(text, unknown) if self.clarifier is not None else None
         if asked is not None:
@@ -145,69 +128,9 @@ class Router:
 
     def completes(self, text: str) -> bool:
         """Whether normalized text is a whole command the grammar acts on as it stands."""
-        return self.grammar is not None and bool(text) and self._parts(text, None) is not None
-
-    def _parts(self, text: str, last: Call | None) -> list[Call] | None:
-        """Calls for the whole text, or for pieces joined by 'and'/'then'."""
-        for variant in relaxed_forms(text):
-            calls = self._parts_of(variant, last)
-            if calls:
-                return calls
-        return None
-
-    def _trimmed(self, text: str, last: Call | None) -> list[Call] | None:
-        """Calls for the text without a few misheard words at its edges.
-
-        Speech recognition turns fillers and false starts into words ("um could
-        you" -> "i am kid you") and mishears a last short word ("too" -> "tube").
-        Only an exact grammar match of what remains counts.
-        """
-        words = text.split()
-        # A question is not a command with a misheard start: "do i need a jacket" is
-        # not "i need a jacket" (which adds it to the shopping list).
-        asks = bool(words) and words[0] in _QUESTION_STARTS
-        cuts = 0 if asks else min(_EDGE_WORDS, len(words) - 2)
-        # What is left is not a follow-up: "turn off the dining room" cut to "the dining
-        # room" must not re-aim the last command at the dining room.
-        for cut in range(1, cuts + 1):
-            calls = self._parts(" ".join(words[cut:]), None)
-            if calls:
-                return calls
-        return self._parts(" ".join(words[:-1]), None) if len(words) > 3 else None
-
-    def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
-        assert self.grammar is not None
-        whole = self.grammar.best(text, prefer=_plugin_of(self.registry, last))
-        resolved = self._resolve(whole.call, last) if whole is not None else None
-        # A free-text slot that swallowed "and ..." may hide two commands.
-        if resolved is not None and whole is not None and not _swallows_connector(whole.wild):
-            return [resolved]
-        return self._split(text, last) or ([resolved] if resolved is not None else None)
-
-    def _split(self, text: str, last: Call | None) -> list[Call] | None:
-        # Each piece is split again: the work grows exponentially with the connectors
-        # (five took 4 s), so past the limit the words are not split (docs/limits.md).
-        if sum(word in _CONNECTOR_WORDS for word in text.split()) > MAX_JOINED_CONNECTORS:
-            return None
-        for connector in _CONNECTORS:
-            start = text.find(connector)
-            while start > 0:
-                left = self._parts(text[:start], last)
-                if left:
-                    rest = text[start + len(connector) :]
-                    # "... and the kettle": the rest may be a bare follow-up of the left.
-                    right = self._parts(rest, left[-1]) or self._parts("and " + rest, left[-1])
-                    if right:
-                        return left + right
-                start = text.find(connector, start + 1)
-        return None
-
-    def _resolve(self, call: Call, last: Call | None) -> Call | None:
-        if call.tool != FOLLOW_UP:
-            return call
-        if last is None:
-            return None
-        return follow_up(self.registry, last, call.args)
+        return (
+            self.cascade is not None and bool(text) and self.cascade.parts(text, None) is not None
+        )
 
     async def _ask_model(
         self, text: str, state: DialogueState, on_text: TextSink | None
@@ -374,12 +297,3 @@ def _unknown_reply(unknown: UnknownName) -> str:
         return f"Sorry, I can't do that with the {unknown.text}."
     text = unknown.text.title() if unknown.what == "contact" else unknown.text
     return _UNKNOWN_REPLIES.get(unknown.what, _UNKNOWN_REPLIES["thing"]).format(text)
-
-
-def _plugin_of(registry: Registry, call: Call | None) -> str | None:
-    spec = registry.get(call.tool) if call is not None else None
-    return spec.plugin if spec is not None else None
-
-
-def _swallows_connector(wild: tuple[str, ...]) -> bool:
-    return any(f" {word} " in f" {text} " for text in wild for word in ("and", "then"))
