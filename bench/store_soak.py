@@ -4,10 +4,11 @@
         [--seed 15]
 
 Each worker process opens the same store file and, turn after turn, refreshes,
-adds an item to a list or removes one it added, sometimes sets a timer of one to
-three seconds, commits, and prints what it confirmed; between turns it takes out
-due timers in one store transaction (`Store.exclusive`, as the agent's due
-checks do) and prints each one it announces. Every `--kill-every` seconds (on
+adds an item to the lists plugin's shopping list or removes one it added,
+sometimes sets a timer of one to three seconds through the timers plugin's tool,
+commits, and prints what it confirmed; between turns it runs the plugins' due
+checks as the agent does (`fire_due`: one store transaction) and prints each
+timer it announces. Every `--kill-every` seconds (on
 average) one worker gets kill -9 wherever it is and a new one takes its place.
 At the end the store is checked against everything printed: an item confirmed
 added and never about to be removed must be there, one confirmed removed must not,
@@ -37,37 +38,42 @@ from sottovoce.devices import Store
 
 WORKER = """
 import random, sys, time
-from datetime import datetime
 from pathlib import Path
-from sottovoce.devices import Store, Timer
+from sottovoce.agent.announce import fire_due
+from sottovoce.devices import Store, parse_world
+from sottovoce.tools import Registry, ToolContext
+from sottovoce.tools.builtin import lists, timers
 
 store = Store.open_sqlite(Path(sys.argv[1]))
+world = parse_world({"name": "soak"}, "soak", store=store)
+registry = Registry([lists.plugin, timers.plugin])
+registry.attach(world)
 name, rng, mine = sys.argv[2], random.Random(sys.argv[2]), []
 for i in range(10**9):
-    with store.exclusive():  # as the agent's due checks run: one process takes each out
-        due = store.pop_due_timers(datetime.now())
-    for timer in due:
-        print("!" + str(timer.label), flush=True)
+    for said in fire_due(world, registry):  # the agent's due checks: one process takes each out
+        print("!" + said.split()[1], flush=True)  # "Your t-w0-3 timer is done." -> its label
     started = time.perf_counter()
     store.refresh()
+    shop = ToolContext(world=world, plugin="lists").records
+    kept = shop.get("lists", {})
     if rng.random() < 0.3 and mine:
         item = mine.pop(rng.randrange(len(mine)))
         print("~" + item, flush=True)  # killed from here on, kept or removed are both right
-        store.lists["shopping"].remove(item)
+        kept["shopping"].remove(item)
         sign = "-"
     else:
         item = f"{name}-{i}"
-        store.lists.setdefault("shopping", []).append(item)
+        kept.setdefault("shopping", []).append(item)
         mine.append(item)
         sign = "+"
         if rng.random() < 0.2:
-            label = "t-" + item
-            seconds = rng.randint(1, 3)
-            store.timers.append(Timer.start(store.next_id(), seconds, datetime.now(), label))
+            ctx = ToolContext(world=world, plugin="timers")
+            timers.timer_start(ctx, seconds=rng.randint(1, 3), label="t-" + item)
+    shop["lists"] = kept
     store.commit()
     took = time.perf_counter() - started
     print(f"{sign}{item} {took:.6f}", flush=True)
-    if sign == "+" and store.timers and store.timers[-1].label == "t-" + item:
+    if any(t.get("label") == "t-" + item for t in store.records.get("timers", {}).values()):
         print("@t-" + item, flush=True)
 """
 
@@ -140,8 +146,8 @@ def soak(path: Path, processes: int, seconds: float, kill_every: float | None, s
 def check(path: Path, tally: Tally, seconds: float) -> dict[str, float]:
     """Compare the store with what was confirmed; print and return the figures."""
     store = Store.open_sqlite(path)
-    items = set(store.lists.get("shopping", []))
-    left = {t.label for t in store.timers}
+    items = set(store.records.get("lists", {}).get("lists", {}).get("shopping", []))
+    left = {t.get("label") for t in store.records.get("timers", {}).values()}
     figures = {
         "turns": len(tally.turn_s),
         "turns_per_s": len(tally.turn_s) / seconds,

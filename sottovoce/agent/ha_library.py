@@ -127,7 +127,7 @@ def ha_lists(world: World) -> dict[str, SlotList]:
         context = {"domain": domain, "area": device.area}
         names += [(spoken, device.id, context) for spoken in every[device.id]]
     names += [(scene.name, f"scene:{scene.name}", {"domain": "scene"}) for scene in world.scenes]
-    lists = sorted(world.store.lists)
+    lists = sorted(world.record_names("list_name"))  # Home Assistant's to-do lists
     names += [(name, f"todo:{name}", {"domain": "todo"}) for name in lists]
     areas = [(area.name, area.name) for area in world.areas]
     floors = [(floor, floor) for floor in world.floor_words()]

@@ -105,12 +105,13 @@ def speech_vocabulary(world: World, budget_chars: int = 800) -> str:
 
 
 def world_names(world: World) -> list[str]:
-    """The world's names by importance: rooms, people, devices, lists, scenes, media, aliases."""
+    """The world's names by importance: rooms, people, devices, plugins' records (lists),
+    scenes, media, aliases."""
     groups = [
         [area.name for area in world.areas],
         [contact.name for contact in world.contacts],
         [device.name for device in world.devices.values()],
-        list(world.store.lists),
+        world.record_names(),
         [scene.name for scene in world.scenes],
         [item.title for item in world.media_library],
         [alias for device in world.devices.values() for alias in device.aliases],

@@ -237,7 +237,7 @@ def _run_demo(args: argparse.Namespace) -> int:
             config=LoopConfig(pace="virtual", barge_in=not args.no_barge_in),
             advance_clock=getattr(world.clock, "advance", None),
         )
-        user = ScriptedUser(room, loop, lines, finished=lambda: not world.store.timers)
+        user = ScriptedUser(room, loop, lines, finished=lambda: not world.snapshot().get("timers"))
         print(f"sottovoce: demo in {world.name}: a user speaks {len(lines)} lines.", flush=True)
         asyncio.run(loop.run(user.chunks()))
     finally:

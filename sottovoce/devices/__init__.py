@@ -5,7 +5,7 @@ from .device import Device, SimulatedDevice
 from .errors import StoreError, StoreUnsaved, WorldError
 from .kinds import KINDS, AttrSpec, KindSpec, check_state, check_write, default_state
 from .records import Area, Contact, Forecast, Location, MediaItem, Scene, Weather
-from .store import Call, Message, Reminder, Store, Timer, Workout
+from .store import Store
 from .world import World, default_world_path, load_world, parse_world, read_world_data
 from .yamlfile import load_yaml
 
@@ -13,7 +13,6 @@ __all__ = [
     "KINDS",
     "Area",
     "AttrSpec",
-    "Call",
     "Clock",
     "Contact",
     "Device",
@@ -21,18 +20,14 @@ __all__ = [
     "KindSpec",
     "Location",
     "MediaItem",
-    "Message",
     "RealClock",
-    "Reminder",
     "Scene",
     "SimulatedDevice",
     "Store",
     "StoreError",
     "StoreUnsaved",
-    "Timer",
     "VirtualClock",
     "Weather",
-    "Workout",
     "World",
     "WorldError",
     "check_state",

@@ -1,7 +1,9 @@
 """The user's things that must outlive a turn, a restart, and other processes.
 
-Timers, reminders, lists, notes, sent messages, placed calls and the workout live in
-a `Store`. Tools mutate its plain fields; the agent `refresh()`es it before a turn
+A `Store` holds every plugin's records (JSON values by plugin and key: the
+timers plugin's timers, the lists plugin's lists, a third-party plugin's
+orders); tools reach their own through `ctx.records`. The store knows no
+plugin. The agent `refresh()`es it before a turn
 (taking in what other processes saved), takes a `checkpoint()` to `restore()` if a
 turn fails, and `commit()`s after a good turn. A store opened with `open_sqlite`
 saves each turn's changes, and only those, to a database that several processes
@@ -12,24 +14,17 @@ when dropped.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
 from .store_db import StoreDB, damaged
-from .store_records import BadRow, Call, Contents, Message, Reminder, Timer, Workout, decode, encode
 from .store_sql import Rows
 
-__all__ = ["Call", "Message", "Reminder", "Store", "Timer", "Workout"]
-
-# last_id stays last: it is not a change of its own (ids come from the database).
-_CONTENTS = (
-    "timers", "reminders", "lists", "notes", "messages", "calls", "workout", "records", "last_id",
-)  # fmt: skip
+__all__ = ["Store"]
 
 
 @dataclass(frozen=True)
@@ -41,16 +36,9 @@ class _Checkpoint:
 
 @dataclass
 class Store:
-    """The user's timers, reminders, lists, notes, messages, calls and workout."""
+    """Every plugin's records: JSON values by plugin and key."""
 
-    timers: list[Timer] = field(default_factory=list)
-    reminders: list[Reminder] = field(default_factory=list)
-    lists: dict[str, list[str]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    messages: list[Message] = field(default_factory=list)
-    calls: list[Call] = field(default_factory=list)
-    workout: Workout = field(default_factory=Workout)
-    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # plugins' own, by plugin
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # plugin -> key -> value
     last_id: int = 0
     path: Path | None = field(default=None, compare=False)
     _db: StoreDB | None = field(default=None, init=False, repr=False, compare=False)
@@ -81,7 +69,7 @@ class Store:
         return None if self._db is None else self._db.read_only
 
     def next_id(self) -> int:
-        """A fresh id for a timer or a reminder (unique across processes sharing the file)."""
+        """A fresh whole number (unique across processes sharing the file)."""
         if self._db is not None and self._db.read_only is None and self._base is not None:
             try:
                 new = self._db.next_id()
@@ -94,15 +82,14 @@ class Store:
 
     def checkpoint(self) -> object:
         """A copy of everything, for `restore` to roll back a failed turn."""
-        return _Checkpoint(copy.deepcopy({name: getattr(self, name) for name in _CONTENTS}))
+        return _Checkpoint(copy.deepcopy({"records": self.records}))
 
     def restore(self, checkpoint: object) -> None:
         """Put back what `checkpoint()` copied (the checkpoint stays reusable)."""
         if not isinstance(checkpoint, _Checkpoint):
             raise TypeError(f"not a store checkpoint: {checkpoint!r}")
-        for name, value in copy.deepcopy(checkpoint.contents).items():
-            if name != "last_id":  # an id handed out stays used
-                setattr(self, name, value)
+        # The ids handed out stay used: last_id is not put back.
+        self.records = copy.deepcopy(checkpoint.contents["records"])
 
     def refresh(self) -> bool:
         """Take in what other processes saved, unless this one has unsaved changes.
@@ -125,7 +112,7 @@ class Store:
         """
         if self._db is None or self._base is None or not self._changes():
             return
-        self._load(*self._db.apply(self._base, encode(self._contents())))
+        self._load(*self._db.apply(self._base, self.rows()))
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -147,58 +134,40 @@ class Store:
                 self._load(*tx.read())
             yield
             if self._changes():
-                saved = tx.apply(self._base, encode(self._contents()))
+                saved = tx.apply(self._base, self.rows())
         if saved is not None:  # only once the transaction committed
             self._load(*saved)
 
     def rows(self) -> dict[str, Any]:
-        """The contents as plain rows: equal rows, equal contents."""
-        return encode(self._contents())
+        """The contents as plain rows (a copy): equal rows, equal contents."""
+        return {"records": copy.deepcopy(self.records), "last_id": self.last_id}
 
     def discard(self) -> None:
         """Forget unsaved changes: back to what was last read or saved."""
         if self._base is not None:
             self._load(self._base, self._generation)
 
-    def pop_due_timers(self, now: datetime) -> list[Timer]:
-        """Remove and return the running timers that have ended by `now`, oldest first.
-
-        Inside `exclusive()`, a timer shared with other processes is returned by one of them.
-        """
-        due = [
-            t for t in self.timers if not t.paused and t.ends_at is not None and t.ends_at <= now
-        ]
-        self.timers = [t for t in self.timers if all(t.id != d.id for d in due)]
-        return sorted(due, key=lambda t: (t.ends_at or now, t.id))
-
-    def pop_due_reminders(self, now: datetime) -> list[Reminder]:
-        """Remove and return the reminders due by `now`, oldest first."""
-        due = [r for r in self.reminders if r.due <= now]
-        self.reminders = [r for r in self.reminders if all(r.id != d.id for d in due)]
-        return sorted(due, key=lambda r: (r.due, r.id))
-
-    def seed_lists(self, lists: Mapping[str, list[str]]) -> None:
-        """Add a world's initial lists, except those the store already holds."""
-        for name, items in lists.items():
-            if name not in self.lists:
-                self.lists[name] = list(items)
-        try:
-            self.commit()  # saved now: unsaved changes would keep others' saves out of view
-        except StoreError:
-            pass  # a read-only place: the seeded lists live in memory
-
     def _changes(self) -> bool:
-        ours = encode(self._contents())
-        return any(ours[name] != (self._base or {}).get(name) for name in _CONTENTS[:-1])
-
-    def _contents(self) -> Contents:
-        return Contents(**{name: getattr(self, name) for name in _CONTENTS})
+        # last_id is not a change of its own (ids come from the database).
+        return self._base is not None and self.records != self._base["records"]
 
     def _load(self, rows: Rows, generation: int) -> None:
-        try:
-            contents = decode(rows)
-        except (BadRow, KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise damaged(self.path or Path("store"), exc) from None
-        for name in _CONTENTS:
-            setattr(self, name, getattr(contents, name))
-        self._base, self._generation = copy.deepcopy(rows), generation
+        records = rows["records"]
+        bad = _bad_names(records)
+        if bad is not None:
+            raise damaged(self.path or Path("store"), bad)
+        self.records, self.last_id = copy.deepcopy(records), rows["last_id"]
+        self._base, self._generation = rows, generation
+
+
+def _bad_names(records: Any) -> str | None:
+    """What is wrong with the plugins' and keys' names, or None."""
+    if not isinstance(records, dict):
+        return f"the records are {type(records).__name__}, not records by plugin"
+    for plugin, keyed in records.items():
+        if not isinstance(plugin, str) or not isinstance(keyed, dict):
+            return f"the records of {plugin!r} are not records by key"
+        for key in keyed:
+            if not isinstance(key, str):
+                return f"a key of {plugin}'s records is {key!r}, not text"
+    return None

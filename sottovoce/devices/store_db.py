@@ -1,7 +1,7 @@
 """The SQLite database behind a persistent `Store`, shared safely by many processes.
 
 `chat`, `run` and (soon) `serve` may all use one data directory at once. So the
-store is a database, not a file rewritten whole: one table per kind of record
+store is a database, not a file rewritten whole: every plugin's record a row
 (WAL mode, a busy timeout, synchronous writes), and a turn's changes are applied
 as a difference, in one IMMEDIATE transaction, to whatever the other processes
 have committed meanwhile: an item another process added is never overwritten.
@@ -11,34 +11,26 @@ is taken out inside one `transaction()`, so one process announces it.
 
 The tables and the SQL that reads and writes them are in `store_sql.py`.
 
-This module deals in plain rows (`Rows`: dicts, lists, strings and numbers); the
-`Store` turns them into records and checks their types.
+This module deals in plain rows (`Rows`: each plugin's records, as JSON values);
+older stores are migrated on open (`store_migrate.py`).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from .errors import StoreError, StoreUnsaved
-from .store_sql import (
-    TABLES,
-    TIMER_COLUMNS,
-    Rows,
-    apply_changes,
-    bump,
-    empty_rows,
-    generation,
-    read_rows,
-)
+from .store_migrate import migrate_tables, migrate_v1
+from .store_sql import TABLES, Rows, apply_changes, bump, empty_rows, generation, read_rows
 
-SCHEMA_VERSION = 3  # 2 had no plugin records; 1 was JSON sections rewritten whole
+# 3 and 2 kept the built-ins' things in tables of their own (2 had no plugin records);
+# 1 was JSON sections rewritten whole.
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -254,15 +246,16 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     try:
         version = _check_version(conn, path)
         if version != SCHEMA_VERSION:
-            sections = _v1_sections(conn) if version == 1 else None
             for statement in TABLES:
                 conn.execute(statement)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (
                 str(SCHEMA_VERSION),))  # fmt: skip
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('last_id', '0')")
-            if sections is not None:
-                _migrate_v1(conn, sections)
+            if version == 1:
+                migrate_v1(conn)
+            elif version in (2, 3):
+                migrate_tables(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -278,39 +271,9 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> int:
         raise StoreError(f"{path}: not a sottovoce store (tables: {', '.join(sorted(tables))})")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     text = str(row[0]) if row else "0"
-    if text not in ("1", "2", str(SCHEMA_VERSION)):
+    if text not in [str(v) for v in range(1, SCHEMA_VERSION + 1)]:
         raise StoreError(
             f"{path}: store schema version {text[:40]!r} is not one this sottovoce reads "
             f"(1 to {SCHEMA_VERSION}); move the file away to start afresh"
         )
     return int(text)
-
-
-def _v1_sections(conn: sqlite3.Connection) -> dict[str, Any]:
-    """The JSON sections of a version 1 store (the whole store rewritten on each commit)."""
-    try:
-        rows = conn.execute("SELECT name, data FROM sections").fetchall()
-        return {str(name): json.loads(data) for name, data in rows}
-    except (sqlite3.Error, ValueError) as exc:
-        raise StoreError(f"cannot read the version 1 store to migrate it ({exc})") from None
-
-
-def _migrate_v1(conn: sqlite3.Connection, sections: dict[str, Any]) -> None:
-    """Move a version 1 store's sections into the tables, then drop them."""
-    rows = empty_rows()
-    try:
-        rows["timers"] = {int(t["id"]): {c: t.get(c) for c in TIMER_COLUMNS}
-                          for t in sections.get("timers", [])}  # fmt: skip
-        rows["reminders"] = {int(r["id"]): {"text": r.get("text"), "due": r.get("due")}
-                             for r in sections.get("reminders", [])}  # fmt: skip
-        rows["lists"] = dict(sections.get("lists", {}))
-        rows["notes"] = list(sections.get("notes", []))
-        rows["messages"] = [[m.get("to"), m.get("text")] for m in sections.get("messages", [])]
-        rows["calls"] = [c.get("to") for c in sections.get("calls", [])]
-        rows["workout"] = dict(sections.get("workout") or rows["workout"])
-        last_id = int(sections.get("last_id", 0))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise StoreError(f"cannot migrate the version 1 store ({exc!r})") from None
-    apply_changes(conn, empty_rows(), rows)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_id', ?)", (str(last_id),))
-    conn.execute("DROP TABLE sections")

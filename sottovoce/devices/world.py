@@ -66,38 +66,24 @@ class World:
     language: str = "en"  # the household's language (SPEC: optional, default en)
     lists: dict[str, list[str]] = field(default_factory=dict)  # the world file's, to start with
     # What the plugins attached to this world (Registry.attach) show of their records:
-    # snapshot sections by name, and names a user may say.
+    # snapshot sections by name, and the slot values (names a user may say) they hold.
     sections: dict[str, Callable[[World], Any]] = field(default_factory=dict)
-    name_sources: list[Callable[[World], Iterable[str]]] = field(default_factory=list)
+    name_sources: list[tuple[str, Callable[[World], Iterable[str]]]] = field(default_factory=list)
 
     def snapshot(self) -> dict[str, Any]:
-        """The world's state in the shape of SPEC.md section 2 (fresh, JSON-ready)."""
-        store, now = self.store, self.clock.now()
-        return {
-            "devices": {device_id: d.state() for device_id, d in self.devices.items()},
-            "timers": [
-                {
-                    "label": t.label,
-                    "duration_s": t.duration_s,
-                    "remaining_s": round(t.remaining(now)),
-                    "paused": t.paused,
-                }
-                for t in store.timers
-            ],
-            "lists": {name: list(items) for name, items in store.lists.items()},
-            "reminders": [
-                {"text": r.text, "due": r.due.isoformat(timespec="seconds")}
-                for r in store.reminders
-            ],
-            "messages": [{"to": m.to, "text": m.text} for m in store.messages],
-            "calls": [{"to": c.to} for c in store.calls],
-            "workout": {"active": store.workout.active, "kind": store.workout.kind},
-            "notes": list(store.notes),
-        } | {name: section(self) for name, section in self.sections.items()}
+        """The world's state in the shape of SPEC.md section 2 (fresh, JSON-ready).
 
-    def record_names(self) -> list[str]:
-        """Names the plugins' records hold (a list's name), as the plugins give them."""
-        return [str(name) for source in self.name_sources for name in source(self)]
+        Besides the devices, each section comes from a plugin attached to the world
+        (`Registry.attach`): the built-ins give timers, lists, reminders, messages,
+        calls, workout and notes.
+        """
+        devices = {device_id: d.state() for device_id, d in self.devices.items()}
+        return {"devices": devices} | {name: show(self) for name, show in self.sections.items()}
+
+    def record_names(self, slot: str | None = None) -> list[str]:
+        """Names the plugins' records hold for `slot` ("list_name"), or for every slot."""
+        names = (n for s, source in self.name_sources if slot in (None, s) for n in source(self))
+        return list(dict.fromkeys(str(name) for name in names))
 
     def checkpoint(self) -> object:
         """A copy of device states and the store, for `restore` after a failed turn."""
@@ -223,8 +209,7 @@ def parse_world(
         source=source,
         language=_language(r, data.get("language")),
     )
-    world.lists = wf.read_lists(r, data.get("lists"))
-    world.store.seed_lists(world.lists)
+    world.lists = wf.read_lists(r, data.get("lists"))  # the lists plugin's setup adds them
     return world
 
 

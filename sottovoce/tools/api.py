@@ -115,7 +115,7 @@ class Plugin:
         self.tools: list[ToolSpec] = []
         self.due_checks: list[DueFunction] = []
         self.sections: dict[str, SectionFunction] = {}
-        self.name_sources: list[NamesFunction] = []
+        self.name_sources: list[tuple[str, NamesFunction]] = []
         self.setups: list[SetupFunction] = []
 
     def due(self, function: DueFunction) -> DueFunction:
@@ -123,7 +123,7 @@ class Plugin:
 
         Called with a `ToolContext` (no area, nothing confirmed) a few times a
         second by the voice loop and before every turn: it takes what is due out of
-        `ctx.records` or `ctx.store` and returns the sentences to announce. It runs
+        `ctx.records` and returns the sentences to announce. It runs
         inside one store transaction, so among processes sharing the store exactly
         one announces each item; what it changes is saved when it returns.
         """
@@ -145,14 +145,19 @@ class Plugin:
 
         return register
 
-    def names(self, function: NamesFunction) -> NamesFunction:
-        """Register a source of names the plugin's records hold (used as a decorator).
+    def names(self, slot: str) -> Callable[[NamesFunction], NamesFunction]:
+        """Register a source of `slot`'s values that the plugin's records hold (a decorator).
 
-        Called with a `ToolContext`; returns names a user may say (a list's name).
-        They join the world's names in speech recognition's vocabulary.
+        Called with a `ToolContext`; returns names a user may say (the lists
+        plugin gives `list_name`: "shopping", "packing"). They join the world's
+        names in speech recognition's vocabulary and in Home Assistant's sentences.
         """
-        self.name_sources.append(function)
-        return function
+
+        def register(function: NamesFunction) -> NamesFunction:
+            self.name_sources.append((slot, function))
+            return function
+
+        return register
 
     def setup(self, function: SetupFunction) -> SetupFunction:
         """Register what to do when the plugin meets a world (used as a decorator).

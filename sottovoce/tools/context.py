@@ -1,6 +1,6 @@
 """The typed context injected as the first parameter of every tool (and due check).
 
-It gives a tool the world (devices, clock, store), its plugin's own records,
+It gives a tool the world (devices, clock), its plugin's own records,
 where the user is speaking from, what "it" refers to, and the user's
 confirmation. It is not part of a tool's schema: the language model never
 sees it. Every attribute is stable API, documented for plugin authors in
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sottovoce.devices import Device, Store, World
+from sottovoce.devices import Device, World
 from sottovoce.tools.errors import NeedsConfirmation
 from sottovoce.tools.records import PluginRecords
 
@@ -32,11 +32,6 @@ class ToolContext:
     def records(self) -> PluginRecords:
         """This plugin's own persistent records (JSON values by key), saved with the turn."""
         return PluginRecords(self.world.store, self.plugin)
-
-    @property
-    def store(self) -> Store:
-        """The user's things: timers, reminders, lists, notes, messages, calls."""
-        return self.world.store
 
     def now(self) -> datetime:
         """The world's current local time."""

@@ -15,7 +15,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from sottovoce.devices import StoreError, World
-from sottovoce.tools.api import Plugin, SectionFunction, ToolSpec
+from sottovoce.tools.api import Plugin, ToolSpec
 from sottovoce.tools.context import ToolContext
 
 log = logging.getLogger(__name__)
@@ -155,14 +155,14 @@ class Registry:
         """Let the plugins show their records on `world` (snapshot sections, names), then
         run their setups (seeding records from the world file), saved at once."""
         world.sections = {
-            name: _bound(function, plugin.name)
+            name: _bound(function, plugin.name, None)
             for plugin in self.plugins()
             for name, function in plugin.sections.items()
         }
         world.name_sources = [
-            _bound(function, plugin.name)
+            (slot, _bound(function, plugin.name, []))
             for plugin in self.plugins()
-            for function in plugin.name_sources
+            for slot, function in plugin.name_sources
         ]
         for plugin in self.plugins():
             for setup in plugin.setups:
@@ -176,6 +176,18 @@ class Registry:
             pass  # a read-only place: the seeded records live in memory
 
 
-def _bound(function: SectionFunction, plugin: str) -> Callable[[World], Any]:
-    """`function` called with a context for `plugin` on the world it is given."""
-    return lambda world: function(ToolContext(world=world, plugin=plugin))
+def _bound(function: Callable[[Any], Any], plugin: str, fallback: Any) -> Callable[[World], Any]:
+    """`function` called with a context for `plugin` on the world it is given.
+
+    A plugin that fails gives `fallback` (logged): one broken plugin must not break
+    eval's snapshot or the recognizer's vocabulary.
+    """
+
+    def bound(world: World) -> Any:
+        try:
+            return function(ToolContext(world=world, plugin=plugin))
+        except Exception:
+            log.warning("plugin %s failed to show its records", plugin, exc_info=True)
+            return fallback
+
+    return bound

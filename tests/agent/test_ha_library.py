@@ -71,7 +71,7 @@ def test_all_our_lights_means_every_light(registry: Registry, grammar: Grammar) 
 
 def test_half_an_hour_as_a_fraction(registry: Registry, grammar: Grammar) -> None:
     world, replies = _turns(registry, grammar, "set a timer for 1/2 an hour")
-    assert [t.duration_s for t in world.store.timers] == [1800], replies
+    assert [t["duration_s"] for t in world.snapshot()["timers"]] == [1800], replies
 
 
 def test_room_lights_is_not_repaired_into_the_bedroom_light(

@@ -1,20 +1,29 @@
-"""The state snapshot (SPEC.md section 2) and world checkpoints."""
+"""The state snapshot (SPEC.md section 2) and world checkpoints.
+
+Besides the devices, the sections come from the plugins attached to the world:
+here the built-ins, reading records in the layouts older stores migrate to.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from sottovoce.devices import Call, Message, Reminder, Timer, VirtualClock, World, parse_world
-
-T0 = datetime(2026, 6, 1, 8, 30)
+from sottovoce.devices import VirtualClock, World, parse_world
+from sottovoce.tools import Registry
 
 
 def _world(data: dict[str, Any]) -> World:
-    return parse_world(data, "home.yaml")
+    world = parse_world(data, "home.yaml")
+    Registry.builtin().attach(world)
+    return world
+
+
+def test_a_world_without_plugins_shows_its_devices_only(world_data: dict[str, Any]) -> None:
+    assert list(parse_world(world_data, "home.yaml").snapshot()) == ["devices"]
 
 
 def test_snapshot_of_a_fresh_world(world_data: dict[str, Any]) -> None:
@@ -39,17 +48,21 @@ def test_snapshot_of_a_fresh_world(world_data: dict[str, Any]) -> None:
 
 def test_snapshot_after_changes(world_data: dict[str, Any]) -> None:
     world = _world(world_data)
-    store = world.store
+    records = world.store.records
     world.devices["light.kitchen_ceiling"].set(on=True)
-    store.timers.append(Timer.start(store.next_id(), 300, T0, "eggs"))
-    store.timers.append(Timer(store.next_id(), None, 60, None, 12.4, True))
-    store.reminders.append(Reminder(store.next_id(), "stretch", T0 + timedelta(minutes=10)))
-    store.messages.append(Message("Anna", "I'll be late"))
-    store.calls.append(Call("Anna"))
-    store.workout.active, store.workout.kind = True, "run"
-    store.notes.append("parking spot is level 3")
-    store.lists["shopping"].append("milk")
     assert isinstance(world.clock, VirtualClock)
+    ends = (world.clock.now() + timedelta(seconds=300)).isoformat()
+    records["timers"] = {
+        "1": {"label": "eggs", "duration_s": 300, "ends_at": ends, "remaining_s": 300.0,
+              "paused": False},
+        "2": {"label": None, "duration_s": 60, "ends_at": None, "remaining_s": 12.4,
+              "paused": True},
+    }  # fmt: skip
+    records["reminders"] = {"3": {"text": "stretch", "due": "2026-06-01T08:40:00"}}
+    records["phone"] = {"messages": [["Anna", "I'll be late"]], "calls": ["Anna"]}
+    records["workout"] = {"workout": {"active": True, "kind": "run", "started": None}}
+    records["lists"]["notes"] = ["parking spot is level 3"]
+    records["lists"]["lists"]["shopping"].append("milk")
     world.clock.advance(99.6)
     snapshot = world.snapshot()
     assert snapshot["devices"]["light.kitchen_ceiling"] == {"on": True, "brightness": 100}
@@ -65,7 +78,7 @@ def test_snapshot_after_changes(world_data: dict[str, Any]) -> None:
     assert snapshot["notes"] == ["parking spot is level 3"]
     assert snapshot["lists"] == {"shopping": ["eggs", "milk"]}
     snapshot["lists"]["shopping"].clear()  # a snapshot is a copy
-    assert store.lists["shopping"] == ["eggs", "milk"]
+    assert records["lists"]["lists"]["shopping"] == ["eggs", "milk"]
 
 
 def test_checkpoint_restores_devices_and_store(world_data: dict[str, Any]) -> None:
@@ -74,8 +87,8 @@ def test_checkpoint_restores_devices_and_store(world_data: dict[str, Any]) -> No
     saved = world.checkpoint()
     world.devices["light.kitchen_ceiling"].set(on=True, brightness=10)
     world.devices["lock.front_door"].set(locked=False)
-    world.store.notes.append("oops")
-    world.store.lists["shopping"].append("milk")
+    world.store.records["lists"]["notes"] = ["oops"]
+    world.store.records["lists"]["lists"]["shopping"].append("milk")
     world.restore(saved)
     assert world.snapshot() == before
     with pytest.raises(TypeError):

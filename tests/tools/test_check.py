@@ -177,7 +177,8 @@ def test_what_the_check_found_in_the_builtins_stays_fixed() -> None:
         ["media_play_media"],
         ["media_skip"],
     ]
-    assert agent.world.store.timers == [] and agent.world.store.reminders == []
+    after = agent.world.snapshot()
+    assert after["timers"] == [] and after["reminders"] == []
 
 
 def _coffee(*sentences: str) -> Plugin:

@@ -316,7 +316,7 @@ def seed_from_world(ctx: ToolContext) -> None:
         save_lists(ctx, {**lists, **new})
 
 
-@plugin.names
+@plugin.names("list_name")
 def list_name_words(ctx: ToolContext) -> list[str]:
     """The lists' names, for recognition."""
     return list(stored_lists(ctx))
