@@ -15,17 +15,24 @@ from dataclasses import dataclass
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar
 from sottovoce.agent.normalize import normalize
+from sottovoce.agent.normalize.fillers import (
+    DISCOURSE_CLOSERS,
+    DISCOURSE_OPENERS,
+    is_hesitation,
+    single_words,
+)
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
 
 _MAX_CHOICES = 4  # more candidates than this make a list nobody wants to hear
-# Words that may come before a bare name ("and the kitchen light", "turn the fan").
-_LEADING = frozenset(
-    {"and", "so", "oh", "hey", "ok", "okay", "now", "um", "uh", "well", "what", "how", "about"}
-    | {"the", "my", "our", "turn", "switch", "set", "change", "adjust", "make", "put", "flip"}
+# Words that may come before a bare name ("and the kitchen light", "turn the fan"):
+# the discourse words, and the lead-ins of a question or a command about a name.
+_LEADING = single_words(DISCOURSE_OPENERS) | frozenset(
+    {"what", "how", "about", "the", "my", "our"}
+    | {"turn", "switch", "set", "change", "adjust", "make", "put", "flip"}
 )
-_TRAILING = frozenset({"please", "now", "then", "again", "thanks"})
+_TRAILING = single_words(DISCOURSE_CLOSERS)
 _SET_VERBS = frozenset({"set", "change", "adjust", "put", "move"})
 # Values that stand in for the missing one when testing whether a command was cut short.
 _PROBES = ("50 percent", "50", "20 degrees", "20")
@@ -257,9 +264,9 @@ def _bare(text: str) -> str:
     return _strip_edges(text, leading=_LEADING)
 
 
-def _strip_edges(text: str, leading: frozenset[str] = frozenset({"um", "uh", "oh"})) -> str:
+def _strip_edges(text: str, leading: frozenset[str] = frozenset({"oh"})) -> str:
     words = text.split()
-    while words and words[0] in leading:
+    while words and (words[0] in leading or is_hesitation(words[0])):
         words = words[1:]
     while words and words[-1] in _TRAILING:
         words = words[:-1]

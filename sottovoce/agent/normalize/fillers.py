@@ -1,4 +1,14 @@
-"""Filler words: hesitations, politeness and openers/closers dropped around a request."""
+"""Filler words, defined once: hesitations, politeness, and the words around a request.
+
+Three kinds, by how surely they can go:
+- dropped always, by `normalize` (`drop_fillers`): hesitations ("um"), politeness
+  ("please"), request openers and closers ("could you", "thank you");
+- dropped for a second try, by the grammar's cascade (`relaxed.py`): discourse
+  words around or inside a command ("actually", "now", "a bit"), which may
+  also be content ("turn it up a bit" is still a command without "a bit");
+- trimmed around a bare name before a clarifying question (`clarify.py`), which
+  adds its own lead-in words ("how about", "turn") to the discourse ones here.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +20,34 @@ FILLER_WORDS: frozenset[str] = frozenset({"please", "pls", "plz", "kindly"})
 """Politeness words dropped wherever they occur (hesitations like "um" are matched by shape)."""
 
 _HESITATION = re.compile(r"u+h+|u+h*m+|e+r+m*|h+m+")
+
+# Discourse words: dropped from the edges (and inside) for the cascade's second try.
+DISCOURSE_OPENERS = (
+    "actually", "ok", "okay", "now", "so", "like", "well", "and", "then", "also", "alright",
+    "oh", "right", "hey", "just", "maybe", "no", "yes", "i said", "and then",
+    "can you", "could you", "would you", "will you", "i want you to", "i need you to",
+    "go ahead and", "please", "i want to", "let us",
+)  # fmt: skip
+DISCOURSE_CLOSERS = (
+    "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
+    "already", "a bit", "a little", "a little bit", "thanks", "thank you", "ok", "okay",
+    "please", "for a bit", "for a while", "quickly",
+)  # fmt: skip
+DISCOURSE_INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
+# "Turn the bedroom light up to full": the direction adds nothing to a level.
+INNER_SWAPS = ((" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "))
+
+
+def is_hesitation(word: str) -> bool:
+    """Whether a word is a hesitation ("um", "uhh", "hmm", "erm"), by its shape."""
+    return bool(_HESITATION.fullmatch(word))
+
+
+def single_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The one-word phrases of a list (for checks word by word)."""
+    return frozenset(p for p in phrases if " " not in p)
+
+
 _Phrases = tuple[tuple[str, ...], ...]
 _Phrase = tuple[str, ...] | None
 # Longest first: the first phrase that matches is the one removed.
@@ -38,12 +76,12 @@ _GERUNDS = dict(
 def spoken_form(text: str) -> str:
     """The words as said, lower case, without hesitations (for sentences that read numbers)."""
     words = text.lower().translate(CHAR_MAP).split()
-    return " ".join(w for w in words if not _HESITATION.fullmatch(w.strip(",.!?;:")))
+    return " ".join(w for w in words if not is_hesitation(w.strip(",.!?;:")))
 
 
 def drop_fillers(tokens: list[str]) -> list[str]:
     """Remove hesitations everywhere and politeness at the edges of the request."""
-    spoken = [t for t in tokens if not _HESITATION.fullmatch(t)]
+    spoken = [t for t in tokens if not is_hesitation(t)]
     # "please do" is itself an answer, so its "please" is content.
     kept = [t for i, t in enumerate(spoken) if t not in FILLER_WORDS or spoken[i + 1 :] == ["do"]]
     start, end = 0, len(kept)
