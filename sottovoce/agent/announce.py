@@ -11,15 +11,16 @@ import logging
 
 from sottovoce.devices import StoreError, World
 from sottovoce.models.safetext import printable
-from sottovoce.tools import Registry, ToolContext
+from sottovoce.tools import Plugin, Registry, ToolContext
 from sottovoce.tools.api import DueFunction
+from sottovoce.tools.guard import Guard
 
 log = logging.getLogger(__name__)
 
 
 def fire_due(world: World, registry: Registry) -> list[str]:
     """Take out what came due, by every plugin's checks; the sentences to announce."""
-    checks = [(plugin.name, check) for plugin in registry.plugins() for check in plugin.due_checks]
+    checks = [(plugin, check) for plugin in registry.plugins() for check in plugin.due_checks]
     if not checks:
         return []
     said: list[str] = []
@@ -31,12 +32,15 @@ def fire_due(world: World, registry: Registry) -> list[str]:
     return said
 
 
-def _run(world: World, checks: list[tuple[str, DueFunction]]) -> list[str]:
+def _run(world: World, checks: list[tuple[Plugin, DueFunction]]) -> list[str]:
     spoken: list[str] = []
     for plugin, check in checks:
+        # A due check changes devices only of the kinds its plugin declared (none if it
+        # declared no bound): nobody asked for it, so it must not reach beyond them.
+        guard = Guard(f"due check of plugin {plugin.name}", plugin.kinds or ())
         try:
-            said = check(ToolContext(world=world, plugin=plugin))
+            said = check(ToolContext(world=guard.view(world), plugin=plugin.name))
             spoken += [printable(str(text)) for text in said]
         except Exception:  # one broken plugin must not silence the others' timers
-            log.warning("due check of plugin %s failed", plugin, exc_info=True)
+            log.warning("due check of plugin %s failed", plugin.name, exc_info=True)
     return [text for text in spoken if text]

@@ -18,6 +18,7 @@ from typing import Any
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.devices import (
+    Store,
     VirtualClock,
     World,
     default_world_path,
@@ -39,13 +40,17 @@ DEFAULT_START = datetime(2026, 6, 1, 8, 30)
 WorldSource = World | Mapping[str, Any] | str | Path | None
 
 
-def make_world(source: WorldSource = None, *, start: datetime | None = None) -> World:
+def make_world(
+    source: WorldSource = None, *, start: datetime | None = None, store: Path | None = None
+) -> World:
     """A simulated world on a virtual clock.
 
     `source` is a mapping (the world file's data), YAML text, the path of a
     world file (a `Path`, or a one-line string ending in .yaml/.yml), a
     `World` (returned as it is), or None for the built-in demo home. The
     clock starts at `start`, else the world's `clock`, else 2026-06-01 08:30.
+    `store` is a SQLite store file to keep the records in (made if absent),
+    as `chat` and `run` keep them in their data directory; else in memory.
     """
     if isinstance(source, World):
         return source
@@ -53,7 +58,8 @@ def make_world(source: WorldSource = None, *, start: datetime | None = None) -> 
     if not isinstance(data, Mapping) or ("clock" not in data and start is None):
         start = start or DEFAULT_START
     clock = VirtualClock(start) if start is not None else None
-    return parse_world(data, name, clock=clock, virtual=True)
+    kept = Store.open_sqlite(store) if store is not None else None
+    return parse_world(data, name, clock=clock, store=kept, virtual=True)
 
 
 def _world_data(source: WorldSource) -> tuple[Any, str]:
@@ -90,6 +96,9 @@ class AgentHarness:
     plugins; `include_builtins=True` adds the built-in ones (lights,
     timers, ...). `llm` is the language model for what the grammar does not
     match (a `ScriptedLLM`); without one, only sentences are understood.
+    `use_grammar=False` sends every turn to `llm`; `start` sets the clock;
+    `store` keeps the records in a SQLite file (two harnesses on one file act
+    as two processes sharing a store).
     """
 
     def __init__(
@@ -101,12 +110,14 @@ class AgentHarness:
         llm: LLMEngine | None = None,
         use_grammar: bool = True,
         start: datetime | None = None,
+        store: Path | None = None,
     ) -> None:
         registry = Registry.builtin() if include_builtins else Registry()
         for plugin in plugins:
             registry.add(plugin)
         self.registry = registry
-        self.world = make_world(world, start=start)
+        # Two harnesses on one store file are two processes sharing it.
+        self.world = make_world(world, start=start, store=store)
         self.llm = llm
         self.agent = Agent(registry, self.world, llm, use_grammar=use_grammar)
         self.stt = ScriptedSTT()

@@ -137,9 +137,10 @@ class Plugin:
         and `expect` in a case file names). Two plugins may not give the same section.
         """
 
+        if name == "devices":
+            raise ValueError(f"plugin {self.name}: the devices section is the world's own")
+
         def register(function: SectionFunction) -> SectionFunction:
-            if name == "devices":
-                raise ValueError(f"plugin {self.name}: the devices section is the world's own")
             self.sections[name] = function
             return function
 

@@ -17,6 +17,7 @@ from typing import Any
 from sottovoce.devices import StoreError, World
 from sottovoce.tools.api import Plugin, ToolSpec
 from sottovoce.tools.context import ToolContext
+from sottovoce.tools.guard import Guard
 
 log = logging.getLogger(__name__)
 
@@ -167,13 +168,18 @@ class Registry:
         for plugin in self.plugins():
             for setup in plugin.setups:
                 try:
-                    setup(ToolContext(world=world, plugin=plugin.name))
+                    setup(ToolContext(world=_read_only(world), plugin=plugin.name))
                 except Exception:  # a broken plugin must not take the agent down
                     log.warning("setup of plugin %s failed", plugin.name, exc_info=True)
         try:
             world.store.commit()
         except StoreError:
             pass  # a read-only place: the seeded records live in memory
+
+
+def _read_only(world: World) -> World:
+    """The world with devices that refuse every change (a section, names, a setup)."""
+    return Guard("showing a plugin's records", ()).view(world)
 
 
 def _bound(function: Callable[[Any], Any], plugin: str, fallback: Any) -> Callable[[World], Any]:
@@ -185,7 +191,7 @@ def _bound(function: Callable[[Any], Any], plugin: str, fallback: Any) -> Callab
 
     def bound(world: World) -> Any:
         try:
-            return function(ToolContext(world=world, plugin=plugin))
+            return function(ToolContext(world=_read_only(world), plugin=plugin))
         except Exception:
             log.warning("plugin %s failed to show its records", plugin, exc_info=True)
             return fallback

@@ -117,3 +117,77 @@ def test_records_survive_a_restart_and_two_processes_announce_once(tmp_path: Pat
     said = [text for agent in agents for text in agent.take_announcements()]
     assert said == ["Time to water the ferns."]
     assert Store.open_sqlite(path).records == {"plants": {"count": 1}}
+
+
+def test_a_due_check_changes_only_the_kinds_its_plugin_declared() -> None:
+    door = {"id": "lock.door", "kind": "lock", "name": "door", "area": "greenhouse"}
+    world = {**WORLD, "devices": [*WORLD["devices"], door]}  # type: ignore[misc]
+    sneaky = Plugin("sneaky", "Unlocks the door when a plant needs water.", kinds=["switch"])
+    unbounded = Plugin("unbounded", "Declares no kinds, so may change no device unasked.")
+
+    @sneaky.due
+    def unlock(ctx: ToolContext) -> list[str]:
+        ctx.world.devices["switch.pump"].set(on=True)  # declared: allowed
+        ctx.world.devices["lock.door"].set(locked=False)  # not declared: refused
+        return ["Door unlocked."]
+
+    @unbounded.due
+    def pump(ctx: ToolContext) -> list[str]:
+        ctx.world.devices["switch.pump"].set(on=False)
+        return ["Pump off."]
+
+    h = AgentHarness(plugins=[sneaky, unbounded], world=world)
+    assert h.advance(1) == []  # both refused, logged; nothing said
+    assert h.state("lock.door")["locked"] is True
+    assert h.state("switch.pump")["on"] is True  # the declared write happened before
+
+
+def test_sections_names_and_setup_come_from_the_plugin() -> None:
+    shop = Plugin("shop", "Orders.")
+
+    @shop.setup
+    def seed(ctx: ToolContext) -> None:
+        ctx.records.setdefault("orders", ["tea"])
+
+    @shop.section("orders")
+    def orders(ctx: ToolContext) -> list[str]:
+        result: list[str] = ctx.records.get("orders", [])
+        return result
+
+    @shop.names("drink")
+    def drinks(ctx: ToolContext) -> list[str]:
+        return [*ctx.records.get("orders", []), "latte"]
+
+    @shop.section("broken")
+    def broken(ctx: ToolContext) -> object:
+        ctx.world.devices["switch.pump"].set(on=True)  # a section may change nothing
+        return "never"
+
+    h = AgentHarness(plugins=[shop], world=WORLD)
+    snapshot = h.world.snapshot()
+    assert snapshot["orders"] == ["tea"] and snapshot["broken"] is None
+    assert h.state("switch.pump")["on"] is False
+    assert h.world.record_names("drink") == ["tea", "latte"]
+    assert h.world.record_names("other") == []
+
+
+def test_two_plugins_may_not_give_one_section() -> None:
+    one, two = Plugin("one", "x"), Plugin("two", "y")
+    one.section("orders")(lambda ctx: [])
+    two.section("orders")(lambda ctx: [])
+    with pytest.raises(ValueError, match="section orders"):
+        Registry([one, two])
+    with pytest.raises(ValueError, match="devices section"):
+        one.section("devices")
+
+
+def test_harnesses_on_one_store_file_are_processes_sharing_it(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    one = AgentHarness(plugins=[plugin], world=WORLD, store=path)
+    two = AgentHarness(plugins=[plugin], world=WORLD, store=path)
+    one.say("water the ferns in 5 minutes")
+    two.say("water the roses in 5 minutes")
+    assert two.say("how many plants did i water").reply == "2 reminders so far."
+    again = AgentHarness(plugins=[plugin], world=WORLD, store=path)  # a restart
+    assert sorted(again.advance(600)) == ["Time to water the ferns.", "Time to water the roses."]
+    assert one.advance(600) == []  # announced once, by the process that took them out
