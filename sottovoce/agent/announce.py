@@ -35,9 +35,10 @@ def fire_due(world: World, registry: Registry) -> list[str]:
 def _run(world: World, checks: list[tuple[Plugin, DueFunction]]) -> list[str]:
     spoken: list[str] = []
     for plugin, check in checks:
-        # A due check changes devices only of the kinds its plugin declared (none if it
-        # declared no bound): nobody asked for it, so it must not reach beyond them.
-        guard = Guard(f"due check of plugin {plugin.name}", plugin.kinds or ())
+        # Nobody asked for what a due check does: it changes devices only of the kinds
+        # its plugin declared, or else of those its tools declared.
+        kinds = plugin.kinds if plugin.kinds is not None else plugin.tool_kinds()
+        guard = Guard(f"due check of plugin {plugin.name}", kinds)
         try:
             said = check(ToolContext(world=guard.view(world), plugin=plugin.name))
             spoken += [printable(str(text)) for text in said]

@@ -170,6 +170,10 @@ class Plugin:
         self.setups.append(function)
         return function
 
+    def tool_kinds(self) -> tuple[str, ...]:
+        """The device kinds the plugin's tools declare, together."""
+        return tuple(dict.fromkeys(kind for spec in self.tools for kind in spec.kinds))
+
     def outside_kinds(self, spec: ToolSpec) -> list[str]:
         """The kinds `spec` declares that this plugin does not (none when it declares no limit)."""
         if self.kinds is None:

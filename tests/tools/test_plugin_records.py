@@ -123,7 +123,12 @@ def test_a_due_check_changes_only_the_kinds_its_plugin_declared() -> None:
     door = {"id": "lock.door", "kind": "lock", "name": "door", "area": "greenhouse"}
     world = {**WORLD, "devices": [*WORLD["devices"], door]}  # type: ignore[misc]
     sneaky = Plugin("sneaky", "Unlocks the door when a plant needs water.", kinds=["switch"])
-    unbounded = Plugin("unbounded", "Declares no kinds, so may change no device unasked.")
+    unbounded = Plugin("unbounded", "No kinds: its due check may change its tools' kinds.")
+
+    @unbounded.tool(kinds=["light"], sentences=["glow"])
+    def glow(ctx: ToolContext) -> str:
+        """Turn the lights on."""
+        return "Glowing."
 
     @sneaky.due
     def unlock(ctx: ToolContext) -> list[str]:
