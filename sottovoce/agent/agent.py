@@ -170,9 +170,10 @@ class Agent:
             text = after_no(text) or text
         elif (is_yes(text) or is_no(text)) and not self.router.completes(text):
             # A bare "yes" with no question asked (often a misheard word) must not act;
-            # "stop" or "skip it" with nothing asked are commands of their own.
+            # "stop" or "skip it" with nothing asked are commands of their own, and a
+            # bare "never mind" is let go, as Home Assistant's HassNevermind is.
             turn.route = "dialogue"
-            return [], ["There's nothing waiting for a yes or no."], []
+            return [], ["Okay." if is_no(text) else "There's nothing waiting for a yes or no."], []
         return await self._route(turn, [text])
 
     async def _answer(

@@ -339,3 +339,11 @@ def test_a_risky_tool_is_stopped_at_its_first_write_even_if_it_swallows_the_ques
     assert _front_locked(agent)
     assert _replies(agent, "yes") == ["Forced."]
     assert not _front_locked(agent)
+
+
+@pytest.mark.parametrize("said", ["never mind", "no", "no thanks", "nevermind"])
+def test_a_bare_no_with_nothing_asked_is_let_go(registry: Registry, said: str) -> None:
+    agent = _agent(registry)
+    before = _state(agent)
+    assert _replies(agent, said) == ["Okay."]
+    assert _untouched(agent, before)
