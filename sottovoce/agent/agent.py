@@ -22,6 +22,7 @@ from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.toolselect import ToolSelector
+from sottovoce.agent.verbatim import verbatim
 from sottovoce.devices import StoreError, StoreUnsaved, World
 from sottovoce.models import LLMEngine
 from sottovoce.models.limits import MAX_UTTERANCE_CHARS, TOO_LONG_REPLY
@@ -198,6 +199,8 @@ class Agent:
         decisions = [await self.router.route(text, self.state, heard=heard) for text in texts]
         turn.route_s = _now() - started
         decision = _merged(decisions)
+        if decision.route == "grammar":  # a model writes its free text itself
+            decision.calls = verbatim(decision.calls, self.registry, turn.heard)
         turn.route = decision.route
         turn.model_outputs, turn.model_valid = decision.model_outputs, decision.model_valid
         asked = self.state.clarification

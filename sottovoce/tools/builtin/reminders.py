@@ -34,7 +34,11 @@ TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 CONNECTORS = {"to": "to", "that": "that", "about": "about", "of": "about", "for": "about"}
 DAY_WORDS = {"tomorrow": "tomorrow", "today": "today", "tonight": "today"}
 # Swapped in the reply only: "remind me to call my mom" -> "to call your mom".
-PERSON = {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "i": "you"}
+PERSON = {
+    "my": "your", "me": "you", "myself": "yourself", "mine": "yours", "i": "you",
+    # The text is kept as said, so contractions arrive whole.
+    "i'm": "you're", "i've": "you've", "i'll": "you'll", "i'd": "you'd",
+}  # fmt: skip
 
 Text = Annotated[str, Field(description="what to be reminded of, e.g. 'to stretch'")]
 Seconds = Annotated[
@@ -164,7 +168,9 @@ def _connector(text: str) -> tuple[str, str]:
 
 
 def _second_person(text: str) -> str:
-    return " ".join(PERSON.get(word, word) for word in text.split())
+    """'to call my mum' -> 'to call your mum'; 'that i am late' -> 'that you are late'."""
+    spoken = f" {text} ".replace(" i am ", " you are ").replace(" i was ", " you were ")
+    return " ".join(PERSON.get(word, word) for word in spoken.split())
 
 
 def _due_at(now: datetime, hhmm: str, day: str | None) -> datetime:
