@@ -32,7 +32,7 @@ from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE
 
 FOLLOW_UP = "_follow_up"
-_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?: am| pm)?")
 _WORD = re.compile(r"[a-z][a-z']*")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
 # and "7:30" as one value and the padding tells whether am or pm was said.

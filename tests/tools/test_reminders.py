@@ -211,3 +211,20 @@ def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
     call = Grammar(registry, make_world()).match(text)
     assert call is not None and call.tool == tool
     assert {k: call.args.get(k) for k in args} == args
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("remind me to call the dentist at 10 am", "2026-06-02T10:00:00"),  # 10 am has passed
+        ("remind me at noon to eat", "2026-06-02T12:00:00"),  # not midnight
+        ("remind me at 11:30 in the morning to stretch", "2026-06-02T11:30:00"),
+        ("remind me at ten to take the bins out", "2026-06-01T22:00:00"),  # the next ten
+    ],
+)
+def test_a_morning_hour_from_10_to_12_said_with_its_half_of_the_day(said: str, due: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 18, 40))
+    h.say(said)
+    assert [r["due"] for r in h.snapshot()["reminders"]] == [due]

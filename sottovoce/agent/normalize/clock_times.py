@@ -42,9 +42,12 @@ def time_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | N
     while (skip := _apply_meridiem(tokens, end, 0)[1]) > end:
         end = skip
     # Two forms the tools can tell apart: "07:30"/"19:30" (the half of the day is known)
-    # and "7:30" ("half past seven": either half of the day).
+    # and "7:30" ("half past seven": either half of the day). An hour from 10 to 12
+    # has no unpadded form, so when its half was said it says so: "10:30 am", "12:00 pm".
     if not _is_explicit(tokens[i:end], hour):
         return f"{hour}:{minute:02d}", end
+    if 10 <= hour <= 12:
+        return f"{hour}:{minute:02d} {'pm' if hour == 12 else 'am'}", end
     return f"{hour:02d}:{minute:02d}", end
 
 

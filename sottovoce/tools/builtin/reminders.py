@@ -30,7 +30,7 @@ plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
 
 NO_TIME = "I didn't catch the time."
 MATCH_CUTOFF = 75.0
-TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?: am| pm)?\b")
 CONNECTORS = {"to": "to", "that": "that", "about": "about", "of": "about", "for": "about"}
 DAY_WORDS = {"tomorrow": "tomorrow", "today": "today", "tonight": "today"}
 # Swapped in the reply only: "remind me to call my mom" -> "to call your mom".
@@ -62,6 +62,9 @@ def _clock_values() -> list[dict[str, str]]:
             values.append({"in": out, "out": out})
             if hour < 10:
                 values.append({"in": f"{hour}:{minute:02d}", "out": out})
+            if 10 <= hour <= 12:  # the half of the day said: "10:30 am", "12:00 pm"
+                said = f"{out} {'pm' if hour == 12 else 'am'}"
+                values.append({"in": said, "out": said})
     return values
 
 
@@ -110,7 +113,7 @@ def _when_phrase(due: datetime, now: datetime) -> str:
 
 def _parse_hhmm(text: str) -> tuple[int, int]:
     """'08:40' -> (8, 40); ToolError for anything else."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?: am| pm)?", text.strip())
     if match is None:
         raise ToolError(NO_TIME)
     hour, minute = int(match[1]), int(match[2])
@@ -134,7 +137,7 @@ def _split_when(text: str, at: str) -> tuple[str, str, str | None]:
         hhmm = found[0]
     else:
         joined = f"{text} at {at}" if at.strip() else text
-        inner = re.search(r"(?:\b(?:at|by|for) )?\b(\d{1,2}:\d{2})\b", joined)
+        inner = re.search(r"(?:\b(?:at|by|for) )?\b(\d{1,2}:\d{2}(?: am| pm)?)\b", joined)
         if inner is None:
             raise ToolError(NO_TIME)
         hhmm = inner[1]
@@ -178,9 +181,11 @@ def _due_at(now: datetime, hhmm: str, day: str | None) -> datetime:
 
     An unpadded "2:30" did not say am or pm: the next of 2:30 and 14:30 is meant
     (tomorrow: 7 to 11 in the morning, 12 at noon, 1 to 6 in the afternoon).
+    "07:30", "19:30", "10:30 am" and "12:00 pm" said which half of the day.
     """
     hour, minute = _parse_hhmm(hhmm)
-    open_half = not hhmm.strip().startswith("0") and 1 <= hour <= 12
+    said_half = hhmm.strip().startswith("0") or hhmm.strip().endswith(("am", "pm"))
+    open_half = not said_half and 1 <= hour <= 12
     hours = [hour % 12, hour % 12 + 12] if open_half else [hour]
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     if day == "tomorrow":
