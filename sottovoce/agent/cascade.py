@@ -23,6 +23,12 @@ from sottovoce.tools import Registry
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _CONNECTOR_WORDS = frozenset({"and", "then", "also"})
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
+# An aside opens with a subject and its verb: "it is freezing", "i am cold".
+_SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
+_CLAUSE_VERBS = frozenset(
+    "is am are was were feels feel gets get looks look seems seem has have need needs"
+    " want wants think".split()
+)
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -79,11 +85,33 @@ class GrammarCascade:
         cuts = 0 if asks else min(_EDGE_WORDS, len(words) - 2)
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
         # room" must not re-aim the last command at the dining room.
+        # An aside first: "heated blanket on it is freezing" is about the blanket, though
+        # "it is freezing" alone (a cut of three words) would warm the house.
+        if not asks and (calls := self._without_aside(words)):
+            return calls
         for cut in range(1, cuts + 1):
             calls = self.parts(" ".join(words[cut:]), None)
             if calls:
                 return calls
         return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
+
+    def _without_aside(self, words: list[str]) -> list[Call] | None:
+        """Calls for a command said with an aside before or after it.
+
+        "It is freezing in here, turn the heating up" / "heated blanket on, it is
+        freezing": an aside is a clause of its own, opened by a subject and its
+        verb ("it is", "i am", "we are"). Only an exact match of the command counts,
+        and a relative clause ("the lamp that is ...") is not an aside.
+        """
+        starts = [k for k in range(len(words) - 1) if _opens_clause(words[k], words[k + 1])]
+        for k in starts:
+            if k >= 2 and (calls := self.parts(" ".join(words[:k]), None)):
+                return calls  # the aside after the command
+        if starts[:1] == [0]:  # the aside first: the command is what follows it
+            for cut in range(2, len(words) - 1):
+                if calls := self.parts(" ".join(words[cut:]), None):
+                    return calls
+        return None
 
     def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
         whole = self.grammar.best(text, prefer=self._plugin_of(last))
@@ -121,6 +149,10 @@ class GrammarCascade:
     def _plugin_of(self, call: Call | None) -> str | None:
         spec = self.registry.get(call.tool) if call is not None else None
         return spec.plugin if spec is not None else None
+
+
+def _opens_clause(word: str, verb: str) -> bool:
+    return word in _SUBJECTS and verb in _CLAUSE_VERBS
 
 
 def _swallows_connector(wild: tuple[str, ...]) -> bool:

@@ -1,0 +1,43 @@
+"""The grammar's cascade: asides around a command, and what must not be cut away."""
+
+from __future__ import annotations
+
+import pytest
+
+from sottovoce.testing import AgentHarness
+
+WORLD = {
+    "name": "Flat",
+    "clock": "2026-06-01T20:00:00",
+    "areas": ["bedroom", "living room"],
+    "listener": {"area": "living room"},
+    "devices": [
+        {"id": "switch.blanket", "kind": "switch", "name": "electric blanket", "area": "bedroom"},
+        {"id": "light.lamp", "kind": "light", "name": "reading lamp", "area": "living room"},
+        {"id": "thermostat.hall", "kind": "thermostat", "name": "thermostat"},
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("said", "device", "state"),
+    [
+        ("electric blanket on please, it's freezing", "switch.blanket", {"on": True}),
+        ("turn on the reading lamp, I'm trying to read", "light.lamp", {"on": True}),
+        ("it's dark in here, turn on the reading lamp", "light.lamp", {"on": True}),
+        ("we are off to bed now so turn on the electric blanket", "switch.blanket", {"on": True}),
+    ],
+)
+def test_a_command_with_an_aside_is_the_command(said: str, device: str, state: dict) -> None:
+    h = AgentHarness(include_builtins=True, world=WORLD)
+    before = h.snapshot()["devices"]["thermostat.hall"]
+    h.say(said)
+    assert h.state(device) | state == h.state(device)
+    assert h.snapshot()["devices"]["thermostat.hall"] == before  # the aside warmed nothing
+
+
+def test_a_question_with_an_aside_does_not_act() -> None:
+    h = AgentHarness(include_builtins=True, world=WORLD)
+    before = h.snapshot()
+    h.say("do i need a jacket it is cold out")
+    assert h.snapshot() == before
