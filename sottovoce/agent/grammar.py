@@ -56,6 +56,7 @@ _FOLLOW_UP_SENTENCES = [
     "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
     "[no] [make it] {number:value} [percent|degrees] instead",
     "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|please]",
+    "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|please]",
     "and [the] {device:name} [too|as well]",
     "(what|how) about [the] {device:name}",
     "[and] [also] [the] {device:name} (too|as well)",

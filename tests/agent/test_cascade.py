@@ -41,3 +41,11 @@ def test_a_question_with_an_aside_does_not_act() -> None:
     before = h.snapshot()
     h.say("do i need a jacket it is cold out")
     assert h.snapshot() == before
+
+
+def test_the_area_one_is_the_same_kind_there_not_one_percent() -> None:
+    h = AgentHarness(include_builtins=True)
+    h.say("turn on the kitchen light")
+    h.say("and the bedroom one too")
+    bedroom = [d for d in h.world.devices.values() if d.kind == "light" and d.area == "bedroom"]
+    assert bedroom and all(d.state()["on"] and d.state()["brightness"] > 1 for d in bedroom)

@@ -32,6 +32,14 @@ _ONE_PRONOUN_BEFORE = frozenset(
 )
 
 
+_DETERMINERS = frozenset({"the", "that", "this", "my", "our", "your"})
+# Words after which "one" is a count: "set it to one", "turn it up by one".
+_COUNT_BEFORE = frozenset(
+    "to at by on of for is was be than under over about around and or plus minus times"
+    " number level volume channel speed setting percent degrees".split()
+)
+
+
 def _read_number(tokens: list[str], i: int) -> tuple[int, int, str] | None:
     """Parse a cardinal starting at i: (value, end, kind of its last word)."""
     n, total, current, last, j = len(tokens), 0, 0, "", i
@@ -62,12 +70,18 @@ def _read_number(tokens: list[str], i: int) -> tuple[int, int, str] | None:
     return (total + current, j, last) if j > i else None
 
 
-def _is_pronoun_one(tokens: list[str], i: int, end: int, prev: list[str]) -> bool:
+def _is_pronoun_one(tokens: list[str], i: int, end: int, before: list[str]) -> bool:
     """Whether a lone "one" at i means a thing ("that one") rather than a count."""
     after = tokens[end] if end < len(tokens) else ""
     if tokens[i] != "one" or end != i + 1 or after in UNIT_SECONDS:
         return False
-    return bool(_ONE_PRONOUN_BEFORE.intersection(prev)) or after == "of"
+    prev = before[-1:]
+    if _ONE_PRONOUN_BEFORE.intersection(prev) or after == "of":
+        return True
+    # "the bathroom one", "the living room one": a noun phrase a determiner opened,
+    # unless the word before asks for a count ("set it to one").
+    opened = any(word in _DETERMINERS for word in before[-3:-1])
+    return bool(prev) and opened and prev[0] not in _COUNT_BEFORE and not prev[0].isdecimal()
 
 
 def number_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | None:
@@ -82,7 +96,7 @@ def number_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] |
         after in _ORDINALS or (after == "second" and before[-1:] == ["the"])
     )
     # "two thousand thousand" is garbled; digits would merge with the rest on a second pass.
-    if ordinal_next or after in _MULTIPLIERS or _is_pronoun_one(tokens, i, end, before[-1:]):
+    if ordinal_next or after in _MULTIPLIERS or _is_pronoun_one(tokens, i, end, before[-3:]):
         return " ".join(tokens[i:end]), end
     return _fraction(tokens, end, tokens[i] if last == "digit" else str(value))
 
