@@ -236,3 +236,72 @@ def test_singular_kind_word_finds_the_one_cover_called_so() -> None:
     reply = covers.cover_open(ToolContext(world=world, area="den"), name="shutter")
     assert world.snapshot()["devices"]["cover.shutters"]["position"] == 100
     assert "conservatory shutters" in reply
+
+
+# Colloquial phrasings, end to end: the real agent on the default home, the state after.
+
+
+def _said(text: str, area: str | None = None) -> tuple[str, dict[str, Any]]:
+    from sottovoce.testing import AgentHarness
+
+    harness = AgentHarness(include_builtins=True)
+    if area is not None:
+        harness.world.listener_area = area
+    result = harness.say(text)
+    return result.reply, harness.world.snapshot()["devices"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("knock the heating down two degrees", 19),
+        ("knock the thermostat down by 2 degrees", 19),
+        ("bump the heating up a degree", 22),
+        ("nudge the thermostat up one degree", 22),
+        ("push the heating up 3 degrees", 24),
+        ("drop the temperature 2 degrees", 19),
+        ("turn the heating down 2 degrees", 19),
+        ("crank the heat up a couple of degrees", 23),
+        ("knock the temperature down a bit", 20),
+        ("turn the heating up", 22),
+        ("turn the heating up to 23", 23),
+    ],
+)
+def test_thermostat_steps_by_colloquial_verbs(text: str, target: float) -> None:
+    _, devices = _said(text)
+    assert devices["thermostat.main"]["target"] == target  # starts at 21
+
+
+@pytest.mark.parametrize(
+    ("text", "light", "brightness"),
+    [
+        ("turn the reading lamp up all the way", "light.reading_lamp", 100),
+        ("set the reading lamp to the max", "light.reading_lamp", 100),
+        ("make the reading lamp as bright as it goes", "light.reading_lamp", 100),
+        ("put the desk lamp on full blast", "light.desk_lamp", 100),
+        ("turn the bedside lamp down as low as it goes", "light.bedside_lamp", 1),
+        ("turn the bedside lamp all the way down", "light.bedside_lamp", 1),
+        ("knock the reading lamp down 20 percent", "light.reading_lamp", 40),
+        ("bump the reading lamp up by 10 percent", "light.reading_lamp", 70),
+        ("dim the reading lamp by 20 percent", "light.reading_lamp", 40),
+        ("crank up the bedside lamp", "light.bedside_lamp", 60),
+        ("turn the reading lamp on at 30 percent", "light.reading_lamp", 30),
+        ("switch the desk lamp on at 45 percent", "light.desk_lamp", 45),
+        ("turn on the bedside lamp at 25 percent", "light.bedside_lamp", 25),
+    ],
+)
+def test_light_levels_by_colloquial_phrases(text: str, light: str, brightness: int) -> None:
+    _, devices = _said(text)
+    assert devices[light]["on"] is True
+    assert devices[light]["brightness"] == brightness
+
+
+def test_lights_of_a_room_on_at_a_level_and_up_to_the_max() -> None:
+    _, devices = _said("put the lights on at 20 percent in the living room")
+    assert [devices[i]["brightness"] for i in ("light.reading_lamp", "light.light_strip")] == [
+        20,
+        20,
+    ]
+    _, devices = _said("turn the lights up to the max in the bedroom")
+    assert devices["light.bedside_lamp"]["brightness"] == 100
+    assert devices["light.bedroom_ceiling"]["on"] is True

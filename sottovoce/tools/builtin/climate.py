@@ -95,13 +95,35 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"it is {need} [in here|inside|{area}]",
         f"i am {need}",
     ]
+    # Colloquial verbs with a direction: "knock the heating down 2 degrees", "bump it up".
+    push = "(turn|crank|bump|knock|nudge|push|kick|bring|move|put|dial|notch)"
+    way = "up" if up else "down"
+    amount = "[by] {number:degrees} (degree|degrees)"
+    bare = "by {number:degrees}"
+    pushed = [
+        f"{push} [the] {words} {area} {way}",
+        f"{push} [the] {{area}} {words} {way}",
+        f"{push} [the] {{thermostat:name}} [temperature] {way}",
+        f"{push} {way} [the] {{thermostat:name}} [temperature]",
+        f"{push} {way} [the] {words} {area}",
+    ]
+    stepped = [f"{form} ({amount}|{bare}) {area}" for form in pushed]
+    stepped += [f"{push} [the] {words} {area} {way} ({amount}|{bare})"]
+    stepped += [f"{change} [the] {words} {area} {amount}", f"{change} [the] {{area}} {words} {by}"]
+    stepped += [f"{change} [the] {{thermostat:name}} [temperature] {amount}"]
+    one = [f"{form} (a|one) degree {area}" for form in pushed]
+    two = [f"{form} a couple [of] degrees {area}" for form in pushed]
     return [
         *forms,
+        *pushed,
         f"{turn} [the] {words} {by} {area}",
         f"{change} [the] {words} {area} {by}",
         f"{change} [the] {{thermostat:name}} [temperature] {by}",
         f"turn [the] {words} {'up' if up else 'down'} {by} {area}",
         f"make it {{number:degrees}} degrees {feel} {area}",
+        *stepped,
+        {"sentences": one, "slots": {"degrees": 1}},
+        {"sentences": two, "slots": {"degrees": 2}},
     ]
 
 

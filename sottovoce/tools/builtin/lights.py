@@ -13,6 +13,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.lights_phrases import on_at_sentences, step_by_sentences
 from sottovoce.tools.targets import find_devices, sentence
 
 plugin = Plugin("lights", "Turn lights on and off, dim and brighten them, colour them.")
@@ -119,7 +120,7 @@ def light_toggle(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 
 def _brightness_sentences() -> list[str | dict[str, Any]]:
     """Templates for setting a brightness by percent, or by 'half'/'full'/'max'/'min'."""
-    verb = "(set|dim|brighten|turn|put|change|adjust|make)"
+    verb = "(set|dim|brighten|turn|put|change|adjust|make|crank|bump|push|switch)"
     lights = "(light|lights|lamp|lamps)"
     targets = [
         "[the] {light:name} [brightness]",
@@ -140,18 +141,22 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
     targets.append("{ref:name} [up|down]")
     levels = {
         50: "(half|halfway) [brightness]",
-        100: "(full|max|maximum|highest) [brightness]",
-        1: "(min|minimum|lowest) [brightness]",
+        100: "[the] (full|max|maximum|highest|full blast|top) [brightness|setting]",
+        1: "[the] (min|minimum|lowest) [brightness|setting]",
     }
     # "As bright as possible", "all the way up": the end of the scale, with no "to".
+    goes = "(possible|it goes|it will go|it can go|it gets)"
     ends = {
-        100: "(as bright as possible|all the way up)",
-        1: "(as dim as possible|all the way down)",
+        100: f"[up] (all the way [up]|as (bright|high) as {goes}|to the (max|maximum|top))",
+        1: f"[down] (all the way [down]|as (dim|low|dark) as {goes}|to the (min|minimum))",
     }
     for percent, level in levels.items():
         fixed = [f"{verb} {target} [to|at|on] {level}" for target in targets]
         fixed += [f"{verb} {target} {ends[percent]}" for target in targets if percent in ends]
+        if percent in ends:
+            fixed.append(f"{verb} [the] {lights} {ends[percent]} (in|on) [the] {{area}}")
         sentences.append({"sentences": fixed, "slots": {"percent": percent}})
+    sentences += on_at_sentences()
     return sentences
 
 
@@ -196,7 +201,7 @@ def _step_sentences(up: bool) -> list[str]:
     ]
 
 
-@plugin.tool(kinds=["light"], sentences=_step_sentences(up=True))
+@plugin.tool(kinds=["light"], sentences=_step_sentences(up=True) + step_by_sentences(up=True))
 def light_brighter(
     ctx: ToolContext,
     name: Name = None,
@@ -210,7 +215,7 @@ def light_brighter(
     return _levels(lights)
 
 
-@plugin.tool(kinds=["light"], sentences=_step_sentences(up=False))
+@plugin.tool(kinds=["light"], sentences=_step_sentences(up=False) + step_by_sentences(up=False))
 def light_dimmer(
     ctx: ToolContext,
     name: Name = None,
