@@ -114,7 +114,9 @@ class GrammarCascade:
         return None
 
     def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
-        whole = self.grammar.best(text, prefer=self._plugin_of(last))
+        whole = self.grammar.best(
+            text, prefer=self._plugin_of(last), device_referent=self._acted_on_devices(last)
+        )
         resolved = self._resolve(whole.call, last) if whole is not None else None
         # A free-text slot that swallowed "and ..." may hide two commands.
         if resolved is not None and whole is not None and not _swallows_connector(whole.wild):
@@ -145,6 +147,10 @@ class GrammarCascade:
         if last is None:
             return None
         return follow_up(self.registry, last, call.args)
+
+    def _acted_on_devices(self, call: Call | None) -> bool:
+        spec = self.registry.get(call.tool) if call is not None else None
+        return spec is not None and bool(spec.kinds)
 
     def _plugin_of(self, call: Call | None) -> str | None:
         spec = self.registry.get(call.tool) if call is not None else None

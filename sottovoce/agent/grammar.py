@@ -125,7 +125,7 @@ class Grammar:
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
         self._library = HaLibrary(world) if library else None
-        self._recent: dict[tuple[str, str | None], Match | None] = {}
+        self._recent: dict[tuple[str, str | None, bool], Match | None] = {}
         for intent in self._intents.intents.values():
             for data in intent.data:
                 _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
@@ -135,29 +135,32 @@ class Grammar:
         best = self.best(text)
         return best.call if best is not None else None
 
-    def best(self, text: str, prefer: str | None = None) -> Match | None:
-        """The best exact match; ties go to tools of the `prefer` plugin (the last one used).
+    def best(
+        self, text: str, prefer: str | None = None, *, device_referent: bool = False
+    ) -> Match | None:
+        """The best exact match; ties go to tools of the `prefer` plugin (the last one used),
+        then, when "it" is a device (`device_referent`), to readings that take "it" as one.
 
         Remembered for the last few hundred texts: the router tries the same pieces
         of a sentence joined by "and" many times over, and matching is the slow part.
         """
-        key = (text, prefer)
+        key = (text, prefer, device_referent)
         if key in self._recent:
             return self._recent[key]
-        found = self._best(text, prefer)
+        found = self._best(text, prefer, device_referent)
         if len(self._recent) >= _RECENT:
             self._recent.clear()  # a bound, not a policy: one clear() is safe across threads
         self._recent[key] = found
         return found
 
-    def _best(self, text: str, prefer: str | None) -> Match | None:
+    def _best(self, text: str, prefer: str | None, device_referent: bool) -> Match | None:
         results = recognize_all(text, self._intents, slot_lists=self._lists)
         matches = [
             _to_match(r, self._plugins.get(r.intent.name), self._clock_slots(r))
             for r in results
             if self._times_are_times(r)
         ]
-        return _best(matches, prefer) or self.library_match(text)
+        return _best(matches, prefer, device_referent) or self.library_match(text)
 
     def library_match(self, text: str) -> Match | None:
         """The best reading of Home Assistant's sentences that one of our tools carries out."""
@@ -250,17 +253,21 @@ def _to_match(
     return Match(Call(result.intent.name, clean), result.text_chunks_matched, wild, plugin)
 
 
-def _best(matches: list[Match], prefer: str | None = None) -> Match | None:
+def _best(
+    matches: list[Match], prefer: str | None = None, device_referent: bool = False
+) -> Match | None:
     if not matches:
         return None
 
     # A named device beats an area reading of the same words ("kitchen light"); the
-    # tools of the last plugin used break ties ("pause it" after a timer).
-    def rank(m: Match) -> tuple[bool, bool, bool, int, int]:
+    # tools of the last plugin used break ties ("pause it" after a timer); and after a
+    # device was acted on, "turn it off" means that device, not a timer.
+    def rank(m: Match) -> tuple[bool, bool, bool, bool, int, int]:
         return (
             m.call.tool != FOLLOW_UP,
             _names_device(m.call),
             prefer is not None and m.plugin == prefer,
+            device_referent and "it" in m.call.args.values(),
             m.literal_chunks,
             -sum(len(w) for w in m.wild),
         )

@@ -49,3 +49,11 @@ def test_the_area_one_is_the_same_kind_there_not_one_percent() -> None:
     h.say("and the bedroom one too")
     bedroom = [d for d in h.world.devices.values() if d.kind == "light" and d.area == "bedroom"]
     assert bedroom and all(d.state()["on"] and d.state()["brightness"] > 1 for d in bedroom)
+
+
+def test_turn_it_off_after_a_light_is_the_light_and_after_a_timer_the_timer() -> None:
+    h = AgentHarness(include_builtins=True)
+    h.say("turn on the kitchen light")
+    assert h.say("turn it off").reply == "The kitchen ceiling light is off."
+    h.say("set a timer for 5 minutes")
+    assert h.say("turn it off").reply == "I cancelled your 5 minute timer."
