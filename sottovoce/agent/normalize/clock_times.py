@@ -33,6 +33,10 @@ def time_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | N
         found = (_NAMED_HOURS[tok], 0, i + 1)
     elif tok == "a" and nxt == "quarter":
         found = _read_relative(tokens, i + 1, before)
+    elif tok == "half" and _british_half(tokens, i, before):
+        # "at half nine": British for 9:30 (half past nine), never half of nine.
+        hour, end = _apply_meridiem(tokens, i + 2, int(nxt))
+        found = (hour, 30, end)
     else:
         found = _read_relative(tokens, i, before) or _read_clock_time(tokens, i, before)
     if found is None:
@@ -49,6 +53,18 @@ def time_at(tokens: list[str], i: int, before: list[str]) -> tuple[str, int] | N
     if 10 <= hour <= 12:
         return f"{hour}:{minute:02d} {'pm' if hour == 12 else 'am'}", end
     return f"{hour:02d}:{minute:02d}", end
+
+
+def _british_half(tokens: list[str], i: int, before: list[str]) -> bool:
+    """Whether "half" at i opens "half nine" (9:30) after "at", "by", "until", "from"."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    after = tokens[i + 2] if i + 2 < len(tokens) else ""
+    return (
+        before[-1:] in (["at"], ["by"], ["until"], ["till"], ["from"], ["around"])
+        and nxt.isdecimal()
+        and 1 <= int(nxt) <= 12
+        and not after.startswith(("hour", "minute", "second", "percent", "degree"))
+    )
 
 
 def _is_explicit(words: list[str], hour: int) -> bool:
