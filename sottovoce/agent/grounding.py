@@ -26,6 +26,7 @@ from sottovoce.devices.kinds import KINDS
 from sottovoce.tools.api import ToolSpec
 
 _NAMED_LISTS = frozenset({"device", "area", "contact", "scene", "media", "artist", *KINDS})
+_NEW_NAME_LISTS = frozenset({"list_name"})
 _PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 _EVERYWHERE = frozenset({"house", "home", "everywhere", "whole house", "all", "every"})
 _HOME_LISTS = ("device", "area", "contact", "list_name")
@@ -89,10 +90,21 @@ class Grounding:
         """The first name-like argument the user did not say, or None when all are grounded."""
         said = words_of(text)
         named = _named_params(spec)
+        made_up = {p for p, lists in lists_by_param(spec).items() if lists & _NEW_NAME_LISTS}
         for param, value in call.args.items():
-            if param in named and isinstance(value, str) and not self._said(value, said, text):
+            if not isinstance(value, str):
+                continue
+            if param in named and not self._said(value, said, text):
+                return value
+            # A name the user gives a new thing (a list) is theirs, every word of it:
+            # "download the new episode" must not make a list "new_episode.txt".
+            if param in made_up and not self._held(value) and not words_of(value) <= said:
                 return value
         return None
+
+    def _held(self, name: str) -> bool:
+        """Whether a list of that name exists (its name need not be said: "we need milk")."""
+        return name.lower() in (n.lower() for n in self._world.record_names("list_name"))
 
     def _said(self, value: str, said: set[str], text: str) -> bool:
         lowered = value.lower()

@@ -157,3 +157,20 @@ def test_reading_tools_are_inferred_and_marked() -> None:
     builtin = {s.name: s.reads_only for s in Registry.builtin()}
     assert builtin["lock_status"] and builtin["weather_get"] and builtin["list_read"]
     assert not builtin["workout_start"] and not builtin["scene_activate"]
+
+
+def test_a_new_list_is_named_in_the_users_words_only() -> None:
+    from sottovoce.agent.calls import Call as ToolCall
+    from sottovoce.agent.grounding import Grounding
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True)
+    grounding = Grounding(h.world)
+    create, add = h.registry.get("list_create"), h.registry.get("list_add")
+    assert create is not None and add is not None
+    invented = ToolCall("list_create", {"list_name": "new_episode.txt"})
+    assert grounding.ungrounded(invented, create, "download the new episode") == "new_episode.txt"
+    named = ToolCall("list_create", {"list_name": "packing"})
+    assert grounding.ungrounded(named, create, "make me a packing list") is None
+    held = ToolCall("list_add", {"items": "milk", "list_name": "shopping"})
+    assert grounding.ungrounded(held, add, "we need milk") is None  # a list that exists
