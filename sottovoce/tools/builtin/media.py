@@ -8,6 +8,7 @@ from pydantic import Field
 
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.media_library import describe, find_title
+from sottovoce.tools.builtin.media_phrases import volume_ends, volume_steps
 from sottovoce.tools.builtin.media_players import KINDS, find_players, now_playing, one_player
 from sottovoce.tools.targets import phrase, sentence
 
@@ -151,6 +152,8 @@ _PCT = "{percent} [percent]"
         _PLAYER + " volume [up|down] [to|at] " + _PCT,
         _VOL + " (on|of|for) " + _PLAYER + " [up|down] [to|at] " + _PCT,
         "volume [to] " + _PCT + " (on|for) " + _PLAYER,
+        {"sentences": volume_ends("up"), "slots": {"percent": 100}},
+        {"sentences": volume_ends("down"), "slots": {"percent": 0}},
     ],
 )
 def media_set_volume(
@@ -184,6 +187,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         "(turn {ref:name} up|volume up|" + _UP + ") by {percent:step} [percent]",
         _PLAYER + " (volume up|louder)",
         "(turn up|raise|increase|crank up) " + _PLAYER + " (volume|sound)",
+        *volume_steps("up"),
         {
             "sentences": [
                 _DOWN,
@@ -197,6 +201,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
                 "(turn {ref:name} down|volume down|" + _DOWN + ") by {percent:step} [percent]",
                 _PLAYER + " (volume down|quieter|softer)",
                 "(turn down|lower|decrease|reduce) " + _PLAYER + " (volume|sound)",
+                *volume_steps("down"),
             ],
             "slots": {"direction": "down"},
         },
@@ -266,6 +271,9 @@ _ON = " (on|in|through) " + _PLAYER
 _IN = " in [the] {area}"
 _ITEM = "[some|the|my] {media} [playlist|album|podcast|record|station|radio station]"
 _BY = "[something|some music|music|songs|anything] by {artist}"
+_PLAY = "(play|put on|stick on|start playing|throw on)"
+_WHERE = "((on|in|through) " + _PLAYER + "|in [the] {area})"
+_HEAR = "i (want|would like) to (hear|listen to)"
 
 
 @plugin.tool(
@@ -284,6 +292,14 @@ _BY = "[something|some music|music|songs|anything] by {artist}"
         "(play|put on) [some|the] {media} by {artist} [" + _ON.strip() + "]",
         "((play|put on) [some]|i (want|would like) to (hear|listen to) [some]) {artist}",
         "(play|put on) [some] {artist} (" + _ON.strip() + "|" + _IN.strip() + ")",
+        # "Play me some Miles Davis in the bedroom", "stick on Kind of Blue by Miles Davis".
+        _PLAY + " [me|us] [some|the] {media} by {artist} [" + _WHERE + "]",
+        _PLAY + " [me|us] [some|something by|anything by] {artist} [" + _WHERE + "]",
+        _PLAY + " [me|us] " + _ITEM + " [" + _WHERE + "]",
+        "(put|stick) [some] {artist} on [" + _WHERE + "]",
+        "(put|stick) " + _ITEM + " on [" + _WHERE + "]",
+        _HEAR + " [some] {artist} " + _WHERE,
+        _HEAR + " " + _ITEM + " " + _WHERE,
     ],
 )
 def media_play_media(
@@ -296,7 +312,15 @@ def media_play_media(
     """Play a title (or something by an artist) from the media library."""
     if not media and not artist:
         raise ToolError("What should I play?")
-    title = find_title(ctx, media, artist)
+    try:
+        title = find_title(ctx, media, artist)
+    except ToolError as missing:
+        if artist or not media:
+            raise
+        try:  # "play some beatles": an artist heard as a title
+            title = find_title(ctx, None, media)
+        except ToolError:
+            raise missing from None
     player = one_player(ctx, name, area)
     player.set(status="playing", media=title)
     return f"Playing {describe(ctx, title)} on the {player.name}."

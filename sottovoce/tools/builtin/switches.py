@@ -187,6 +187,31 @@ def _speed_sentences() -> list[str | dict[str, Any]]:
         f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{fan_speed:percent}} [speed]",
     ]
     sentences.append({"sentences": forms, "slots": {"name": "fan"}})
+    return sentences + _speed_extras(verb)
+
+
+def _speed_extras(verb: str) -> list[str | dict[str, Any]]:
+    """'bedroom fan medium', 'turn the fan on at 50 percent', 'all the way up', 'to the max'."""
+    fan = "[the] {fan:name}"
+    sentences: list[str | dict[str, Any]] = [
+        "{fan:name} {fan_speed:percent} [speed]",
+        f"(turn|switch|put|start) {fan} on (at|to) {{percent}} percent",
+        f"(turn|switch|put|start) on {fan} (at|to) {{percent}} percent",
+        "(turn|switch|put) {ref:name} on (at|to) {percent} percent",
+        f"(turn|switch|put|start) on {fan} (on|at|to) {{fan_speed:percent}} [speed]",
+    ]
+    goes = "(possible|it goes|it will go|it can go)"
+    ends = {
+        100: f"[up] (all the way [up]|as (high|fast) as {goes}|to the (max|maximum|top))",
+        33: f"[down] (all the way [down]|as (low|slow) as {goes}|to the (min|minimum))",
+    }
+    push = f"({verb[1:-1]}|crank|bump|knock|push)"
+    area = "[(in|on) [the] {area}]"
+    for percent, end in ends.items():
+        forms = [f"{push} {fan} [speed] {end}", f"{push} {{ref:name}} {end}"]
+        sentences.append({"sentences": forms, "slots": {"percent": percent}})
+        kind = [f"{push} [the] (fan|fans) [speed] {end} {area}", f"{push} [the] {{area}} fan {end}"]
+        sentences.append({"sentences": kind, "slots": {"percent": percent, "name": "fan"}})
     return sentences
 
 
@@ -194,6 +219,8 @@ def _fan_speeds() -> dict[str, Any]:
     """Speed words and the percent each stands for."""
     words = {"low": 33, "medium": 66, "high": 100, "max": 100, "maximum": 100, "full": 100}
     words |= {"mid": 66, "lowest": 33, "highest": 100, "full speed": 100, "full blast": 100}
+    words |= {"the max": 100, "the maximum": 100, "top speed": 100, "full power": 100}
+    words |= {"the highest setting": 100, "the lowest setting": 33, "medium speed": 66}
     return {"values": [{"in": word, "out": percent} for word, percent in words.items()]}
 
 
@@ -230,6 +257,14 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"{change} [the] speed of [the] (fan|fans) [(in|on) [the] {{area}}]",
     ]
     sentences.append({"sentences": forms, "slots": {"name": "fan"}})
+    push = "(turn|crank|bump|knock|nudge|push)"
+    way = "up" if up else "down"
+    by = "[by] {percent:step} percent"
+    sentences += [
+        f"{push} [the] {{fan:name}} [speed] {way} {by}",
+        f"{push} {way} [the] {{fan:name}} {by}",
+    ]
+    sentences += [f"(crank|bump|knock|nudge|push) {way} [the] {{fan:name}}"]
     return sentences
 
 
