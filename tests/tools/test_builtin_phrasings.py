@@ -305,3 +305,233 @@ def test_lights_of_a_room_on_at_a_level_and_up_to_the_max() -> None:
     _, devices = _said("turn the lights up to the max in the bedroom")
     assert devices["light.bedside_lamp"]["brightness"] == 100
     assert devices["light.bedroom_ceiling"]["on"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "fan", "speed"),
+    [
+        ("bedroom fan medium", "fan.ceiling_fan", 66),
+        ("bedroom fan on low speed", "fan.ceiling_fan", 33),
+        ("office fan high", "fan.desk_fan", 100),
+        ("set the bedroom fan to medium", "fan.ceiling_fan", 66),
+        ("turn the bedroom fan all the way up", "fan.ceiling_fan", 100),
+        ("set the desk fan to the max", "fan.desk_fan", 100),
+        ("turn the bedroom fan up as high as it goes", "fan.ceiling_fan", 100),
+        ("put the bedroom fan on full blast", "fan.ceiling_fan", 100),
+        ("turn the bedroom fan down as low as it goes", "fan.ceiling_fan", 33),
+        ("put the bedroom fan on at 50 percent", "fan.ceiling_fan", 50),
+        ("turn on the desk fan at 70 percent", "fan.desk_fan", 70),
+        ("turn the bedroom fan up 20 percent", "fan.ceiling_fan", 86),
+        ("knock the bedroom fan down by 20 percent", "fan.ceiling_fan", 46),
+    ],
+)
+def test_fan_speeds_by_word_extreme_and_step(text: str, fan: str, speed: int) -> None:
+    _, devices = _said(text)
+    assert devices[fan] == {"on": True, "speed": speed}
+
+
+@pytest.mark.parametrize(
+    ("text", "player", "volume"),
+    [
+        ("crank the volume all the way up", "media_player.kitchen_radio", 100),
+        ("turn the volume up to the max", "media_player.kitchen_radio", 100),
+        ("put the volume on full blast", "media_player.kitchen_radio", 100),
+        ("turn the music all the way down", "media_player.kitchen_radio", 0),
+        ("turn the speaker up as loud as it goes", "media_player.living_room_speaker", 100),
+        ("turn the radio all the way up", "media_player.kitchen_radio", 100),
+        ("crank up the radio", "media_player.kitchen_radio", 50),
+        ("crank the radio up 20 percent", "media_player.kitchen_radio", 60),
+        ("knock the volume down 10", "media_player.kitchen_radio", 30),
+        ("turn the radio down by 15 percent", "media_player.kitchen_radio", 25),
+        ("bump the speaker up 5 percent", "media_player.living_room_speaker", 35),
+    ],
+)
+def test_volume_extremes_and_steps(text: str, player: str, volume: int) -> None:
+    _, devices = _said(text)
+    assert devices[player]["volume"] == volume
+
+
+@pytest.mark.parametrize(
+    ("text", "player", "media"),
+    [
+        ("play me some miles davis", "media_player.kitchen_radio", "Kind of Blue"),
+        ("play some beatles", "media_player.kitchen_radio", "Abbey Road"),
+        ("stick on some miles davis", "media_player.kitchen_radio", "Kind of Blue"),
+        (
+            "play abbey road by the beatles in the living room",
+            "media_player.living_room_speaker",
+            "Abbey Road",
+        ),
+        (
+            "play kind of blue by miles davis in the living room",
+            "media_player.living_room_speaker",
+            "Kind of Blue",
+        ),
+        (
+            "put some miles davis on in the living room",
+            "media_player.living_room_speaker",
+            "Kind of Blue",
+        ),
+        (
+            "i want to listen to miles davis in the living room",
+            "media_player.living_room_speaker",
+            "Kind of Blue",
+        ),
+    ],
+)
+def test_play_an_artist_or_title_by_artist_somewhere(text: str, player: str, media: str) -> None:
+    reply, devices = _said(text)
+    assert devices[player]["status"] == "playing"
+    assert devices[player]["media"] == media
+    assert reply.startswith(f"Playing {media}")
+
+
+def test_an_unknown_artist_is_not_played() -> None:
+    reply, devices = _said("play some beethoven")
+    assert "can't find" in reply
+    assert devices["media_player.kitchen_radio"]["media"] == "Morning Jazz"
+
+
+@pytest.mark.parametrize(
+    ("text", "cover", "position"),
+    [
+        ("open the blinds all the way", "cover.living_room_blinds", 100),
+        ("open the living room blinds fully", "cover.living_room_blinds", 100),
+        ("pull the curtains up all the way", "cover.bedroom_curtains", 100),
+        ("raise the garage door all the way up", "cover.garage_door", 100),
+    ],
+)
+def test_covers_open_all_the_way(text: str, cover: str, position: int) -> None:
+    _, devices = _said(text)
+    assert devices[cover]["position"] == position
+
+
+def test_covers_close_all_the_way() -> None:
+    from sottovoce.testing import AgentHarness
+
+    harness = AgentHarness(include_builtins=True)
+    harness.say("open the blinds halfway")
+    assert harness.world.snapshot()["devices"]["cover.living_room_blinds"]["position"] == 50
+    harness.say("close the blinds all the way")
+    assert harness.world.snapshot()["devices"]["cover.living_room_blinds"]["position"] == 0
+    harness.say("open the curtains to 40 percent")
+    harness.say("lower the curtains all the way down")
+    assert harness.world.snapshot()["devices"]["cover.bedroom_curtains"]["position"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("did i leave the back door unlocked", "The back door is unlocked."),
+        ("did i leave the front door unlocked", "The front door is locked."),
+        ("did someone leave the kitchen door unlocked", "The back door is unlocked."),
+        ("have i locked the front door", "The front door is locked."),
+        ("is the front door definitely locked", "The front door is locked."),
+        ("is the back door still unlocked", "The back door is unlocked."),
+    ],
+)
+def test_lock_questions_only_answer(text: str, reply: str) -> None:
+    said, devices = _said(text)
+    assert said == reply
+    assert devices["lock.back_door"]["locked"] is False  # a question changes nothing
+    assert devices["lock.front_door"]["locked"] is True
+
+
+def _loft() -> dict[str, Any]:
+    return {
+        "name": "loft",
+        "listener": {"area": "kitchen"},
+        "areas": [
+            {"name": "kitchen", "floor": "downstairs"},
+            {"name": "loft", "floor": "upstairs"},
+        ],
+        "devices": [
+            _device(
+                "sensor.loft_temp", "loft thermometer", "loft", state={"value": 24.5, "unit": "°C"}
+            ),
+            _device(
+                "sensor.kitchen_temp",
+                "kitchen thermometer",
+                "kitchen",
+                state={"value": 20, "unit": "°C"},
+            ),
+            _device(
+                "binary_sensor.loft_motion",
+                "loft motion sensor",
+                "loft",
+                state={"on": True, "device_class": "motion"},
+            ),
+            _device("light.loft", "loft light", "loft"),
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("how warm is it in the loft", "It is 24.5 degrees in the loft."),
+        ("how warm is it up in the loft", "It is 24.5 degrees in the loft."),
+        ("how cold is it up there in the loft", "It is 24.5 degrees in the loft."),
+        ("how hot is it upstairs", "It is 24.5 degrees in the loft."),
+        ("what's the temperature like in the loft", "It is 24.5 degrees in the loft."),
+        ("what is the temperature up in the loft", "It is 24.5 degrees in the loft."),
+        ("how warm is it down in the kitchen", "It is 20 degrees in the kitchen."),
+        ("what's the temperature in the kitchen", "It is 20 degrees in the kitchen."),
+        ("is there any motion up in the loft", "There is motion in the loft."),
+        ("is anyone upstairs", "There is motion in the loft."),
+        ("is there anybody up in the loft", "There is motion in the loft."),
+        ("is anyone in the loft", "There is motion in the loft."),
+    ],
+)
+def test_questions_about_a_room(text: str, reply: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    harness = AgentHarness(include_builtins=True, world=_loft())
+    before = harness.world.snapshot()["devices"]
+    assert harness.say(text).reply == reply
+    assert harness.world.snapshot()["devices"] == before
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("start a run on my watch", "run"),
+        ("start a walk on my watch", "walk"),
+        ("track my ride on the watch", "ride"),
+        ("track my run", "run"),
+        ("i'm going for a run", "run"),
+        ("i'm heading out for a bike ride", "ride"),
+        ("record a walk with my watch", "walk"),
+        ("tell my watch to track a run", "run"),
+    ],
+)
+def test_workout_starts(text: str, kind: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    harness = AgentHarness(include_builtins=True)
+    reply = harness.say(text).reply
+    assert reply == f"Tracking a {kind}. Have fun!"
+    assert harness.world.snapshot()["workout"] == {"active": True, "kind": kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long is left on the timer",
+        "how long to go on the pasta timer",
+        "how long is there to go on the pasta timer",
+        "how much time is left on the pasta",
+        "how long left on the pasta",
+        "how long has the pasta timer got left",
+        "how long have i got left on the timer",
+        "how much time do i have left",
+    ],
+)
+def test_timer_time_left(text: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    harness = AgentHarness(include_builtins=True)
+    harness.say("set a pasta timer for 10 minutes")
+    reply = harness.say(text).reply
+    assert "pasta" in reply.lower() and "10 minutes" in reply
+    assert len(harness.world.snapshot()["timers"]) == 1

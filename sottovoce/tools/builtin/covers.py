@@ -75,6 +75,12 @@ def _open_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms("(roll|pull|put|draw)", "up")
     sentences += _forms("open up")
     sentences += ["(open|raise) {ref:name} [up]"]
+    # "Open the blind all the way", "pull the curtains up fully".
+    fully = "(all the way|fully|completely|right up) [up|open]"
+    sentences += _forms("(open|raise|lift) [up]", fully)
+    sentences += _forms("(roll|pull|draw|put) up", fully)
+    sentences += _forms("(roll|pull|draw|put)", "up " + fully)
+    sentences += ["(open|raise) {ref:name} [up] " + fully]
     # Valves are "turned on", covers are not: only valve names take on/off.
     for on in ("(turn|switch|put) on [the] {}", "(turn|switch|put) [the] {} on", "start [the] {}"):
         sentences += [on.format("{valve:name}"), on.format("{valve_word:name}")]
@@ -98,6 +104,11 @@ def _close_sentences() -> list[str]:
     sentences = _forms("(close|lower|shut|draw|pull down|roll down|put down|let down)")
     sentences += _forms("(roll|pull|put|let)", "down")
     sentences += ["(close|lower|shut) {ref:name}"]
+    fully = "(all the way|fully|completely|right down) [down|closed|shut]"
+    sentences += _forms("(close|lower|shut|draw) [down]", fully)
+    sentences += _forms("(roll|pull|let|put) down", fully)
+    sentences += _forms("(roll|pull|let|put)", "down " + fully)
+    sentences += ["(close|lower|shut) {ref:name} [down] " + fully]
     for off in ("(turn|switch|shut|put) off [the] {}", "(turn|switch|shut) [the] {} off"):
         sentences += [off.format("{valve:name}"), off.format("{valve_word:name}")]
     sentences += ["(stop|kill) [the] {valve_word:name}", "(stop|kill) [the] {valve:name}"]

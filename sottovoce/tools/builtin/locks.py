@@ -74,7 +74,11 @@ def lock_unlock(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 def _status_sentences() -> list[str | dict[str, Any]]:
     # Speech recognition often drops a final "-ed" ("is the front door lock").
     sentences = _forms("(is|are)", "(locked|lock|unlocked|unlock|still unlocked|secure)")
-    sentences += _forms("did i (lock|forget to lock|leave unlocked)")
+    sentences += _forms("did i (lock|forget to lock|leave unlocked|remember to lock)")
+    # "Did I leave the back door unlocked", "have I locked the front door".
+    sentences += _forms("did (i|we|someone|somebody|anyone) leave", "(unlocked|unlock|locked|lock)")
+    sentences += _forms("(have|did) (i|we) (locked|lock)")
+    sentences += _forms("(is|are)", "(still|definitely) (locked|lock|unlocked|unlock)")
     sentences += ["(is|are) {ref:name} (locked|lock|unlocked|unlock)"]
     house = ["(is|are) (everything|the house) (locked|secure|locked up)"]
     house += ["(is|are) [there] any doors unlocked", "did i lock up"]

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin import sensors_phrases as more
 from sottovoce.tools.targets import areas_named, find_devices, of_kinds
 
 plugin = Plugin("sensors", "Read sensors: temperature, humidity and more; doors, windows, motion.")
@@ -130,6 +131,7 @@ _IN_AREA = "in [the] {area}"
         "what is the {area} {sensor_quantity:quantity}",
         "(tell me|check) the {sensor_quantity:quantity} " + _IN_AREA,
         "how much {sensor_quantity:quantity} is there " + _IN_AREA,
+        *more.quantity_sentences(),
         {
             "sentences": [
                 "how " + _WARM + " is it " + _IN_AREA,
@@ -141,6 +143,7 @@ _IN_AREA = "in [the] {area}"
                 "what is the (indoor|inside) temperature",
                 "is it " + _WARM + " " + _IN_AREA,
                 "how many degrees is it " + _IN_AREA,
+                *more.temperature_sentences(),
             ],
             "slots": {"quantity": "temperature"},
         },
@@ -168,7 +171,8 @@ def sensor_quantity(
     if not found and not area:
         found = _measuring(ctx, quantity, None)  # nothing here: the one in the house
     if not found:
-        where = f" in the {area or ctx.area}" if (area or ctx.area) else ""
+        place = area or ctx.area
+        where = more.in_place([a.name for a in ctx.world.areas], place) if place else ""
         label = QUANTITY_LABEL.get(quantity, quantity)
         raise ToolError(f"There is no {label} sensor{where}.")
     ctx.touch(found)
@@ -295,7 +299,7 @@ def _filtered(ctx: ToolContext, area: str | None, device_class: str | None) -> l
             found = [d for d in found if _matches_class(d, cls)]
     if not found:
         label = (device_class or "").replace("_", " ")
-        where = f" in the {area}" if area else ""
+        where = more.in_place([a.name for a in ctx.world.areas], area) if area else ""
         raise ToolError(f"There is no {label + ' ' if label else ''}sensor{where}.")
     ctx.touch(found)
     return found
@@ -340,6 +344,7 @@ _ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
                 "is there [any] (motion|movement)",
                 "(any|has there been [any]) (motion|movement) " + _IN_AREA,
                 "is [there] (anyone|anybody|someone|somebody) (home|at home|in the house)",
+                *more.motion_sentences(),
             ],
             "slots": {"device_class": "motion"},
         },

@@ -295,6 +295,21 @@ def _shift(timer: Timer, delta: int, now: datetime) -> None:
         timer.ends_at = now + timedelta(seconds=left)
 
 
+def _left_sentences() -> list[str]:
+    """'How long to go on the pasta timer', 'how long has the rice got left', 'how long left'."""
+    much = "how (long|much time|much longer)"
+    left = "(is left|left|remains|remaining|to go|is there to go|is there left|have i got left)"
+    timer = THE + " [{text:label}] timer"
+    return [
+        f"{much} {left} (on|for) {timer}",
+        f"{much} {left} (on|for) {THE} {{text:label}}",
+        f"{much} (has|does) {timer} (got|have) [left|to go]",
+        f"{much} (has|does) {THE} {{text:label}} (got|have) left",
+        f"{much} (have i|do i have|have we|do we have) [got] (left|to go) [on {timer}]",
+        f"{much} until {timer} (is done|goes off|ends|finishes|rings|is up)",
+    ]
+
+
 @plugin.tool(
     reads_only=True,
     sentences=[
@@ -320,6 +335,7 @@ def _shift(timer: Timer, delta: int, now: datetime) -> None:
         "how long (until|till|before) " + THE + " [{text:label}] timer "
         "(is done|goes off|ends|finishes|rings|is up)",
         "when (will|does) " + THE + " [{text:label}] timer (go off|end|finish|ring|be done)",
+        *_left_sentences(),
     ],
 )
 def timer_status(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:

@@ -33,6 +33,7 @@ _KIND_LIST = {
 }
 _TRACK = "[so|and|please] (start tracking|track it|track this|record it|start recording) [it]"
 _WORKOUT = "[workout|session|exercise|activity|tracking]"
+_WATCH = " [(on|with) [my|the] watch]"
 _THING = "(workout|exercise|session|activity|training|run|ride|walk|jog|bike ride|tracking)"
 
 
@@ -89,14 +90,18 @@ def _minutes(seconds: float) -> str:
 @plugin.tool(
     lists={"workout_kind": _KIND_LIST},
     sentences=[
-        "(start|begin) [a|an|my|the] {workout_kind:kind} " + _WORKOUT,
-        "(start|begin) (tracking|recording|logging) [a|my|the] {workout_kind:kind}",
-        "(track|record|log) [a|my|this] {workout_kind:kind}",
-        "i am (going|heading|off) (for|on) a {workout_kind:kind} [" + _TRACK + "]",
-        "i am going {workout_kind:kind} [" + _TRACK + "]",
+        "(start|begin) [a|an|my|the] {workout_kind:kind} " + _WORKOUT + _WATCH,
+        "(start|begin) (tracking|recording|logging) [a|my|the] {workout_kind:kind}" + _WATCH,
+        "(track|record|log) [a|my|this] {workout_kind:kind}" + _WATCH,
+        "i am (going|heading|off) [out] (for|on) a {workout_kind:kind} [" + _TRACK + "]",
+        "i am going [out] {workout_kind:kind} [" + _TRACK + "]",
         "(let us|lets) (go for|start) a {workout_kind:kind}",
-        "i am (starting|about to start) [a|my] {workout_kind:kind}",
-        "(start|begin) [a|my|the] (workout|exercise|training) [session]",
+        "i am (starting|about to start|doing) [a|my] {workout_kind:kind}" + _WATCH,
+        "(start|begin) [a|my|the] (workout|exercise|training) [session]" + _WATCH,
+        "(start|begin) (tracking|recording|logging) [a|my|the] (workout|exercise)" + _WATCH,
+        "(tell|get) [my|the] watch to (track|record|start) [a|my] {workout_kind:kind}",
+        "(going|heading|off) (for|on) a {workout_kind:kind} [" + _TRACK + "]",
+        "time for (a|my) {workout_kind:kind} [" + _TRACK + "]",
     ],
 )
 def workout_start(
