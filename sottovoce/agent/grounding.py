@@ -15,7 +15,9 @@ is short, on topic and claims nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 from sottovoce.agent.calls import Call
 from sottovoce.agent.grammar import world_lists
@@ -90,8 +92,12 @@ class Grounding:
         """The first name-like argument the user did not say, or None when all are grounded."""
         said = words_of(text)
         named = _named_params(spec)
-        made_up = {p for p, lists in lists_by_param(spec).items() if lists & _NEW_NAME_LISTS}
+        by_param = lists_by_param(spec)
+        made_up = {p for p, lists in by_param.items() if lists & _NEW_NAME_LISTS}
         for param, value in call.args.items():
+            own = by_param.get(param, set()) & spec.lists.keys()
+            if own and not _chosen_as_said(value, [spec.lists[name] for name in own], said):
+                return str(value)
             if not isinstance(value, str):
                 continue
             if param in named and not self._said(value, said, text):
@@ -116,6 +122,22 @@ class Grounding:
         return any((words_of(name) - _GENERIC) & said for name in spoken) or any(
             words_of(name) == said & words_of(name) for name in spoken
         )
+
+
+def _chosen_as_said(value: object, lists: list[Mapping[str, Any]], said: set[str]) -> bool:
+    """Whether a value of a tool's own list was said in one of its words ("jog" for run).
+
+    "Record a video of the garden" must not start a walk: a model may not pick a
+    fixed choice the user said nothing of.
+    """
+    words: set[str] = set()
+    for body in lists:
+        for entry in body.get("values", []) if isinstance(body.get("values"), list) else []:
+            if isinstance(entry, Mapping) and entry.get("out") == value:
+                words |= words_of(str(entry.get("in", "")))
+            elif entry == value:
+                words |= words_of(str(entry))
+    return not words or bool(words & said)
 
 
 def _named_params(spec: ToolSpec) -> set[str]:

@@ -174,3 +174,18 @@ def test_a_new_list_is_named_in_the_users_words_only() -> None:
     assert grounding.ungrounded(named, create, "make me a packing list") is None
     held = ToolCall("list_add", {"items": "milk", "list_name": "shopping"})
     assert grounding.ungrounded(held, add, "we need milk") is None  # a list that exists
+
+
+def test_a_model_may_not_pick_a_fixed_choice_nobody_said() -> None:
+    from sottovoce.agent.calls import Call as ToolCall
+    from sottovoce.agent.grounding import Grounding
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True)
+    grounding = Grounding(h.world)
+    start = h.registry.get("workout_start")
+    assert start is not None
+    walk = ToolCall("workout_start", {"kind": "walk"})
+    assert grounding.ungrounded(walk, start, "record a video of the garden") == "walk"
+    jog = ToolCall("workout_start", {"kind": "run"})
+    assert grounding.ungrounded(jog, start, "i'm off for a jog") is None  # a word of "run"
