@@ -535,3 +535,27 @@ def test_timer_time_left(text: str) -> None:
     reply = harness.say(text).reply
     assert "pasta" in reply.lower() and "10 minutes" in reply
     assert len(harness.world.snapshot()["timers"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "player", "volume"),
+    [
+        ("turn the radio on at 20 percent", "media_player.kitchen_radio", 20),
+        ("switch on the living room speaker at volume 35", "media_player.living_room_speaker", 35),
+        ("put the speaker on at 15 percent", "media_player.living_room_speaker", 15),
+    ],
+)
+def test_player_on_at_a_volume(text: str, player: str, volume: int) -> None:
+    reply, devices = _said(text)
+    assert devices[player]["status"] == "playing"
+    assert devices[player]["volume"] == volume
+    assert reply.endswith(f"at volume {volume}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("heating up 2 degrees", 23), ("thermostat down by 1 degree", 20)],
+)
+def test_terse_thermostat_steps(text: str, target: float) -> None:
+    _, devices = _said(text)
+    assert devices["thermostat.main"]["target"] == target

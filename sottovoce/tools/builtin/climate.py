@@ -111,6 +111,8 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     stepped += [f"{push} [the] {words} {area} {way} ({amount}|{bare})"]
     stepped += [f"{change} [the] {words} {area} {amount}", f"{change} [the] {{area}} {words} {by}"]
     stepped += [f"{change} [the] {{thermostat:name}} [temperature] {amount}"]
+    # Terse: "heating up 2 degrees", "thermostat down by 1 degree".
+    stepped += [f"[the] ({words}|{{thermostat:name}}) {area} {way} {amount}"]
     one = [f"{form} (a|one) degree {area}" for form in pushed]
     two = [f"{form} a couple [of] degrees {area}" for form in pushed]
     return [

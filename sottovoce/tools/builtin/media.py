@@ -40,18 +40,29 @@ def _say(text: str) -> str:
         "(turn|switch) [the] music [back] on",
         "(play|resume) {ref:name} [again]",
         "(turn|switch) on " + _PLAYER,
+        # "Turn the radio on at 20 percent": playing, at that volume, in one.
+        "(turn|switch|put) " + _PLAYER + " on (at|to) [volume] {percent:volume} [percent]",
+        "(turn|switch) on " + _PLAYER + " (at|to) [volume] {percent:volume} [percent]",
     ],
 )
-def media_play(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
-    """Start or resume playing on a media player."""
+def media_play(
+    ctx: ToolContext,
+    name: Name = None,
+    area: Area = None,
+    volume: Annotated[int | None, Field(description="volume to play at", ge=0, le=100)] = None,
+) -> str:
+    """Start or resume playing on a media player (at a volume, when one is given)."""
     players = find_players(ctx, name, area)
     for player in players:
         player.set(status="playing")
+        if volume is not None:
+            player.set(volume=volume)
+    at = f" at volume {volume}" if volume is not None else ""
     if len(players) == 1:
         media = players[0].state().get("media") or ""
         if media:
-            return f"{_say(phrase(players))} is playing {describe(ctx, media)}."
-    return sentence(players, "is playing", "are playing")
+            return f"{_say(phrase(players))} is playing {describe(ctx, media)}{at}."
+    return sentence(players, f"is playing{at}", f"are playing{at}")
 
 
 @plugin.tool(
