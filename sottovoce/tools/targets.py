@@ -227,7 +227,18 @@ def phrase(devices: Sequence[Device]) -> str:
 
 
 def sentence(devices: Sequence[Device], singular: str, plural: str) -> str:
-    """'The reading lamp is on.' / 'The 5 lights are on.' from two verb forms."""
+    """'The reading lamp is on.' / 'The 5 lights are on.' from two verb forms.
+
+    One device with a plural name ("the living room blinds", "the fairy lights")
+    takes the plural verb.
+    """
     text = phrase(devices)
-    verb = singular if len(devices) == 1 else plural
+    one = len(devices) == 1 and not _plural_name(devices[0].name)
+    verb = singular if one else plural
     return f"{text[0].upper()}{text[1:]} {verb}."
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a device's name is a plural noun ("blinds", "fairy lights", not "glass")."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -168,6 +168,8 @@ TIMES = [
     ("at ten", "at 10:00"),
     ("and the bathroom one too", "and the bathroom one too"),
     ("remind me at half nine", "remind me at 9:30"),
+    ("how long's left on the timer", "how long is left on the timer"),
+    ("turn on ellie's light", "turn on ellie's light"),
     ("at half seven in the evening", "at 19:30"),
     ("cut it by half", "cut it by half"),
     ("set it to one", "set it to 1"),

@@ -56,10 +56,10 @@ def test_open_close_here_and_by_name() -> None:
 def test_valves_by_kind_word() -> None:
     world = home()
     ctx = ToolContext(world=world, area="kitchen")
-    assert covers.cover_open(ctx, name="sprinklers") == "The garden sprinklers is open."
+    assert covers.cover_open(ctx, name="sprinklers") == "The garden sprinklers are open."
     assert state(world, "valve.garden") == {"position": 100}
     assert state(world, "cover.kitchen") == {"position": 0}
-    assert covers.cover_close(ctx, name="water") == "The garden sprinklers is closed."
+    assert covers.cover_close(ctx, name="water") == "The garden sprinklers are closed."
 
 
 def test_position_and_status() -> None:
@@ -69,7 +69,7 @@ def test_position_and_status() -> None:
         "The kitchen blind is partly open at 30 percent."
     )
     assert covers.cover_status(ctx, name="blinds", area="house") == (
-        "The kitchen blind is partly open at 30 percent; the living room curtains is open;"
+        "The kitchen blind is partly open at 30 percent; the living room curtains are open;"
         " the garage door is closed."
     )
     with pytest.raises(ToolError):

@@ -13,7 +13,11 @@ _BARE_CONTRACTIONS = {
     "cant": "can not", "cannot": "can not", "im": "i am", "youre": "you are", "ive": "i have",
     "gonna": "going to", "wanna": "want to", "gimme": "give me", "lemme": "let me",
 }  # fmt: skip
-_IS_WORDS = frozenset("what it that there here where who how when why he she".split())
+# "how long's left", "how much time's left", "everything's off": 's is "is" there.
+_IS_WORDS = frozenset(
+    "what it that there here where who how when why he she this long much time"
+    " everything nothing something anything".split()
+)
 _WOULD_WORDS = frozenset("i you he she we they it that who what where how there".split())
 _NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 _SUFFIX_WORDS = {"s": "is", "m": "am", "d": "would", "re": "are", "ll": "will", "ve": "have"}
