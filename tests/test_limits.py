@@ -383,9 +383,9 @@ def test_joined_commands_are_split_within_a_bounded_number_of_matches(
     matched: list[str] = []
     original = Grammar._best
 
-    def counting(self: Grammar, text: str, prefer: str | None) -> Any:
+    def counting(self: Grammar, text: str, *rest: Any) -> Any:
         matched.append(text)
-        return original(self, text, prefer)
+        return original(self, text, *rest)
 
     monkeypatch.setattr(Grammar, "_best", counting)
     agent = _agent(registry, tmp_path)

@@ -260,14 +260,15 @@ def _best(
         return None
 
     # A named device beats an area reading of the same words ("kitchen light"); the
-    # tools of the last plugin used break ties ("pause it" after a timer); and after a
-    # device was acted on, "turn it off" means that device, not a timer.
+    # tools of the last plugin used break ties ("pause it" after a timer); and "it" is a
+    # device only after one was acted on: "turn it off" after a light means the light,
+    # not a timer, and "turn it up" with nothing before means the music's volume.
     def rank(m: Match) -> tuple[bool, bool, bool, bool, int, int]:
         return (
             m.call.tool != FOLLOW_UP,
             _names_device(m.call),
             prefer is not None and m.plugin == prefer,
-            device_referent and "it" in m.call.args.values(),
+            ("it" in m.call.args.values()) == device_referent,
             m.literal_chunks,
             -sum(len(w) for w in m.wild),
         )

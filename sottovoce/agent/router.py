@@ -46,6 +46,7 @@ from sottovoce.tools import Registry
 log = logging.getLogger(__name__)
 
 CANT_REACH = "I can't reach the language model right now, so I only know simple commands."
+NOT_UNDERSTOOD = "Sorry, I didn't understand that."
 TOO_SLOW = "Sorry, the language model took too long to answer, so I did nothing."
 # How long past the deadline the agent waits for an engine that should have stopped itself.
 _GRACE_S = 0.25
@@ -124,7 +125,7 @@ class Router:
         decided = await self._ask_model(text, state, on_text)
         if decided is not None:
             return decided
-        return Decision("none", reply="Sorry, I didn't understand that.")
+        return Decision("none", reply=NOT_UNDERSTOOD)
 
     def completes(self, text: str) -> bool:
         """Whether normalized text is a whole command the grammar acts on as it stands."""
@@ -156,7 +157,7 @@ class Router:
         except EngineUnavailable as exc:
             return Decision("none", reply=CANT_REACH, problems=[f"llm: {exc}"])
         if error is None and self._invented(calls, text):
-            return None  # the grammar's "no such thing here" answers better
+            return attempt.count(Decision("none", reply=NOT_UNDERSTOOD))
         reply, why = self._screened(calls, decision, text) if error is None else (None, None)
         if why is not None:
             log.info("model's decision not used: %s", why)
@@ -247,8 +248,8 @@ class _Attempt:
     outputs: int = 0
     valid: int = 0
 
-    def finish(self, calls: list[Call], error: str | None, reply: str | None) -> Decision | None:
-        """The model's decision as the router's, or None when it neither called nor said."""
+    def finish(self, calls: list[Call], error: str | None, reply: str | None) -> Decision:
+        """The model's decision as the router's ("didn't understand" when it did neither)."""
         if error is not None:
             sorry = "Sorry, I couldn't work out how to do that."
             result = Decision("llm", reply=sorry, problems=[f"llm: {error}"])
@@ -256,8 +257,8 @@ class _Attempt:
             result = Decision("llm", calls)
         elif reply:
             result = Decision("llm", reply=reply)
-        else:
-            return None
+        else:  # it neither called nor said: counted all the same
+            result = Decision("none", reply=NOT_UNDERSTOOD)
         return self.count(result)
 
     def count(self, result: Decision) -> Decision:

@@ -57,3 +57,8 @@ def test_turn_it_off_after_a_light_is_the_light_and_after_a_timer_the_timer() ->
     assert h.say("turn it off").reply == "The kitchen ceiling light is off."
     h.say("set a timer for 5 minutes")
     assert h.say("turn it off").reply == "I cancelled your 5 minute timer."
+
+
+def test_turn_it_up_with_nothing_before_is_the_music() -> None:
+    h = AgentHarness(include_builtins=True)
+    assert h.say("turn it up").calls[0].tool == "media_volume_step"
