@@ -407,3 +407,22 @@ def test_an_mcp_server_that_may_wait_forever_is_skipped(timeout: float) -> None:
     configs, skipped = parse_servers({"mcp": {"servers": servers}})
     assert [c.name for c in configs] == ["ok"]
     assert skipped["slow"].startswith("timeout_s: input should be")
+
+
+def test_a_long_utterance_opened_like_an_aside_is_tried_a_bounded_number_of_times(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for a command after an aside tried every cut of the whole utterance."""
+    matched: list[str] = []
+    original = Grammar._best
+
+    def counting(self: Grammar, text: str, *rest: Any) -> Any:
+        matched.append(text)
+        return original(self, text, *rest)
+
+    monkeypatch.setattr(Grammar, "_best", counting)
+    agent = _agent(registry, tmp_path)
+    story = "it is a long story about the kitchen light and the lamp that i want to tell you "
+    result = asyncio.run(agent.handle((story * 7)[:MAX_UTTERANCE_CHARS]))
+    assert result.calls == []
+    assert len(matched) < 60  # 197 when every cut of the utterance was tried

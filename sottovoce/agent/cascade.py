@@ -23,6 +23,7 @@ from sottovoce.tools import Registry
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _CONNECTOR_WORDS = frozenset({"and", "then", "also"})
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
+_ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many words
 # An aside opens with a subject and its verb: "it is freezing", "i am cold".
 _SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
 _CLAUSE_VERBS = frozenset(
@@ -103,12 +104,14 @@ class GrammarCascade:
         verb ("it is", "i am", "we are"). Only an exact match of the command counts,
         and a relative clause ("the lamp that is ...") is not an aside.
         """
+        # An aside is short: the search stays bounded however long the utterance is.
         starts = [k for k in range(len(words) - 1) if _opens_clause(words[k], words[k + 1])]
         for k in starts:
-            if k >= 2 and (calls := self.parts(" ".join(words[:k]), None)):
-                return calls  # the aside after the command
+            if 2 <= k and len(words) - k <= _ASIDE_WORDS:  # the aside after the command
+                if calls := self.parts(" ".join(words[:k]), None):
+                    return calls
         if starts[:1] == [0]:  # the aside first: the command is what follows it
-            for cut in range(2, len(words) - 1):
+            for cut in range(2, min(len(words) - 1, _ASIDE_WORDS + 1)):
                 if calls := self.parts(" ".join(words[cut:]), None):
                     return calls
         return None

@@ -139,7 +139,7 @@ class StoreDB:
             return Transaction(conn).apply(base, ours)
 
     def next_id(self) -> int:
-        """A fresh id for a timer or reminder, unique across every process."""
+        """A fresh id for a plugin's record, unique across every process."""
         with self._write() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'last_id'").fetchone()
             new = (int(row[0]) if row else 0) + 1
