@@ -10,7 +10,7 @@ from hassil import parse_sentence
 from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import World, parse_world
 from sottovoce.tools import Registry, ToolContext, ToolError
-from sottovoce.tools.builtin import sensors
+from sottovoce.tools.builtin import binary_sensors, sensors
 
 
 def _sensor(slug: str, name: str, area: str, value: float, unit: str) -> dict[str, Any]:
@@ -123,38 +123,38 @@ def test_outside_temperature_prefers_an_outdoor_sensor() -> None:
 def test_door_by_lock_name_or_sensor_name() -> None:
     world = make_world()
     ctx = ctx_for(world)
-    assert sensors.binary_sensor_check(ctx, name="lock.front") == "The front door is closed."
-    assert sensors.binary_sensor_check(ctx, name="front door") == "The front door is closed."
-    assert sensors.binary_sensor_check(ctx, name="binary_sensor.bath_win") == (
+    assert binary_sensors.binary_sensor_check(ctx, name="lock.front") == "The front door is closed."
+    assert binary_sensors.binary_sensor_check(ctx, name="front door") == "The front door is closed."
+    assert binary_sensors.binary_sensor_check(ctx, name="binary_sensor.bath_win") == (
         "The bathroom window is open."
     )
     with pytest.raises(ToolError):
-        sensors.binary_sensor_check(ctx, name="hot tub")
+        binary_sensors.binary_sensor_check(ctx, name="hot tub")
 
 
 def test_any_window_open() -> None:
     world = make_world()
-    reply = sensors.binary_sensor_check(ctx_for(world), device_class="window")
+    reply = binary_sensors.binary_sensor_check(ctx_for(world), device_class="window")
     assert "bathroom window is open" in reply and "bedroom window is closed" in reply
-    reply = sensors.binary_sensor_check(ctx_for(world), area="bedroom", device_class="window")
+    reply = binary_sensors.binary_sensor_check(ctx_for(world), area="bedroom", device_class="window")
     assert reply == "The bedroom window is closed."
 
 
 def test_motion_and_presence() -> None:
     world = make_world()
     ctx = ctx_for(world)
-    reply = sensors.binary_sensor_check(ctx, area="hallway", device_class="motion")
+    reply = binary_sensors.binary_sensor_check(ctx, area="hallway", device_class="motion")
     assert reply == "There is no motion in the hallway."
-    reply = sensors.binary_sensor_check(ctx, area="garden", device_class="motion")
+    reply = binary_sensors.binary_sensor_check(ctx, area="garden", device_class="motion")
     assert reply == "There is motion in the garden."
     with pytest.raises(ToolError, match="no motion sensor in the kitchen"):
-        sensors.binary_sensor_check(ctx, area="kitchen", device_class="motion")
+        binary_sensors.binary_sensor_check(ctx, area="kitchen", device_class="motion")
 
 
 def test_reads_change_nothing() -> None:
     world = make_world()
     before = world.snapshot()
-    sensors.binary_sensor_check(ctx_for(world), device_class="door")
+    binary_sensors.binary_sensor_check(ctx_for(world), device_class="door")
     sensors.sensor_quantity(ctx_for(world), "temperature", "upstairs")
     assert world.snapshot() == before
 
@@ -183,6 +183,6 @@ def test_reads_change_nothing() -> None:
     ],
 )
 def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
-    grammar = Grammar(Registry([sensors.plugin]), make_world())
+    grammar = Grammar(Registry([sensors.plugin, binary_sensors.plugin]), make_world())
     call = grammar.match(text)
     assert call is not None and (call.tool, call.args) == (tool, args)

@@ -12,6 +12,7 @@ BUILTIN_PLUGINS = (
     "sottovoce.tools.builtin.covers:plugin",
     "sottovoce.tools.builtin.locks:plugin",
     "sottovoce.tools.builtin.sensors:plugin",
+    "sottovoce.tools.builtin.binary_sensors:plugin",
     "sottovoce.tools.builtin.home:plugin",
     "sottovoce.tools.builtin.timers:plugin",
     "sottovoce.tools.builtin.lists:plugin",

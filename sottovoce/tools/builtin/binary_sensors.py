@@ -1,0 +1,191 @@
+"""Binary sensors: doors and windows open, motion seen, a leak, smoke, a low battery.
+
+Each binary sensor has a device class (SPEC: door, window, motion, battery,
+...) that says what its "on" means; the replies say it in those words.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from sottovoce.devices import Device
+from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin import sensors_phrases as more
+from sottovoce.tools.builtin.sensors import join
+from sottovoce.tools.targets import areas_named, find_devices, of_kinds
+
+plugin = Plugin(
+    "binary_sensors", "Doors and windows open or closed, motion, leaks, smoke, batteries."
+)
+
+_IN_AREA = "in [the] {area}"
+
+# Binary sensors: a device class family, and how to say its two states.
+CLASS_FAMILY: dict[str, str] = {
+    "door": "opening", "window": "opening", "garage_door": "opening", "opening": "opening",
+    "garage": "opening", "motion": "motion", "occupancy": "motion", "presence": "motion",
+    "moisture": "moisture", "leak": "moisture", "water": "moisture", "battery": "battery",
+    "smoke": "smoke", "gas": "gas", "carbon_monoxide": "gas", "co": "gas",
+}  # fmt: skip
+# Suffixes a binary sensor's name may carry beyond what people call the thing.
+SENSOR_SUFFIXES = (" sensor", " contact", " detector", " alarm")
+
+
+def _family(device: Device) -> str:
+    cls = str(device.state().get("device_class", "")).lower()
+    return CLASS_FAMILY.get(cls, cls)
+
+
+def _thing(device: Device) -> str:
+    """'front door sensor' -> 'front door': what the user asked about."""
+    name = device.name
+    for suffix in SENSOR_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _state_text(device: Device) -> str:
+    """One spoken clause for one binary sensor."""
+    on = bool(device.state().get("on"))
+    family, thing = _family(device), _thing(device)
+    where = f" in the {device.area}" if device.area else f" at the {thing}"
+    if family == "opening":
+        return f"the {thing} is {'open' if on else 'closed'}"
+    if family == "motion":
+        return f"{'there is motion' if on else 'there is no motion'}{where}"
+    if family == "moisture":
+        return f"the {thing} {'detects water' if on else 'is dry'}"
+    if family == "battery":
+        return f"the {thing} battery is {'low' if on else 'fine'}"
+    if family in ("smoke", "gas"):
+        return f"the {thing} {'detects ' + family if on else 'is clear'}"
+    return f"the {thing} is {'on' if on else 'off'}"
+
+
+def _named(ctx: ToolContext, name: str) -> list[Device]:
+    """Binary sensors meant by a name, also when it names a lock or door ("front door")."""
+    sensors = of_kinds(ctx, ["binary_sensor"])
+    other = ctx.world.devices.get(name)
+    if other is not None and other.kind == "binary_sensor":
+        return [other]
+    wanted = {n.lower() for n in ([other.name, *other.aliases] if other else [name])}
+    wanted = {w[4:] if w.startswith("the ") else w for w in wanted}
+    found = [d for d in sensors if _thing(d).lower() in wanted or d.name.lower() in wanted]
+    found += [d for d in sensors if d not in found and any(a.lower() in wanted for a in d.aliases)]
+    if not found and other is not None:
+        # A lock with a door sensor beside it: "is the front door open".
+        found = [d for d in sensors if d.area == other.area and _family(d) == "opening"]
+    if found:
+        ctx.touch(found)
+        return found
+    return find_devices(ctx, ["binary_sensor"], other.name if other else name)
+
+
+def _filtered(ctx: ToolContext, area: str | None, device_class: str | None) -> list[Device]:
+    family = CLASS_FAMILY.get(device_class, device_class) if device_class else None
+    found = of_kinds(ctx, ["binary_sensor"])
+    places = areas_named(ctx, area) if area else None
+    if places is not None:
+        found = [d for d in found if d.area in places]
+    if family is not None:
+        found = [d for d in found if _family(d) == family]
+        if family == "opening" and device_class in ("door", "window", "garage_door"):
+            cls = device_class
+            found = [d for d in found if _matches_class(d, cls)]
+    if not found:
+        label = (device_class or "").replace("_", " ")
+        where = more.in_place([a.name for a in ctx.world.areas], area) if area else ""
+        raise ToolError(f"There is no {label + ' ' if label else ''}sensor{where}.")
+    ctx.touch(found)
+    return found
+
+
+def _matches_class(device: Device, cls: str) -> bool:
+    own = str(device.state().get("device_class", "")).lower()
+    return own == cls or (cls == "door" and own in ("garage_door", "opening"))
+
+
+_ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
+
+
+@plugin.tool(
+    reads_only=True,
+    kinds=["binary_sensor"],
+    lists={
+        "opening_class": {
+            "values": [
+                {"in": "(door|doors)", "out": "door"},
+                {"in": "(window|windows)", "out": "window"},
+            ]
+        }
+    },
+    sentences=[
+        "(is|are) [the] {binary_sensor:name} (open|closed|close|shut|opened|on|off|triggered)",
+        "is [the] {lock:name} (open|closed|shut|opened|ajar)",
+        "is there (anything|something) (open|closed) at [the] {binary_sensor:name}",
+        "what (does|do) [the] {binary_sensor:name} (say|show|report)",
+        "(check|read) [the] {binary_sensor:name}",
+        "(is|are) " + _ANY + " (open|closed|close|shut|left open)",
+        "(is|are) " + _ANY + " (open|closed|shut) " + _IN_AREA,
+        "(is|are) there (any|a|an) {opening_class:device_class} (open|left open)",
+        "(is|are) there (any|a|an) {opening_class:device_class} (open|left open) " + _IN_AREA,
+        "(is|are) (all|any|the) {area} {opening_class:device_class} (open|closed|shut)",
+        "did i leave (a|any|the) {opening_class:device_class} open",
+        {
+            "sentences": [
+                "is there [any] (motion|movement|anyone|anybody|someone|somebody) " + _IN_AREA,
+                "(is|are) (someone|somebody|anyone|anybody|people) " + _IN_AREA,
+                "is [the] {area} (occupied|empty)",
+                "is there [any] (motion|movement)",
+                "(any|has there been [any]) (motion|movement) " + _IN_AREA,
+                "is [there] (anyone|anybody|someone|somebody) (home|at home|in the house)",
+                *more.motion_sentences(),
+            ],
+            "slots": {"device_class": "motion"},
+        },
+        {
+            "sentences": [
+                "is there (a leak|water|any leak|a water leak) [" + _IN_AREA + "]",
+                "is (it|the floor) (wet|dry) " + _IN_AREA,
+            ],
+            "slots": {"device_class": "moisture"},
+        },
+        {
+            "sentences": ["is there (smoke|a fire) [" + _IN_AREA + "]"],
+            "slots": {"device_class": "smoke"},
+        },
+    ],
+)
+def binary_sensor_check(
+    ctx: ToolContext,
+    name: Annotated[str | None, Field(description="sensor name or what it watches")] = None,
+    area: Annotated[str | None, Field(description="area or floor")] = None,
+    device_class: Annotated[
+        str | None, Field(description="door, window, motion, moisture, smoke, battery, ...")
+    ] = None,
+) -> str:
+    """Say whether doors or windows are open, motion is seen, a leak or smoke is detected."""
+    if name:
+        found = _named(ctx, name)
+    elif area or device_class:
+        found = _filtered(ctx, area, device_class)
+    else:
+        found = _filtered(ctx, ctx.area, None)
+    return _answer(found, device_class)
+
+
+def _answer(found: list[Device], device_class: str | None) -> str:
+    if len(found) <= 3:
+        text = join([_state_text(d) for d in found])
+        return text[0].upper() + text[1:] + "."
+    on = [d for d in found if d.state().get("on")]
+    family = CLASS_FAMILY.get(device_class or "", _family(found[0]))
+    word = {"opening": "closed", "motion": "quiet", "moisture": "dry"}.get(family, "off")
+    rest = len(found) - len(on)
+    if not on:
+        return f"All {len(found)} sensors are {word}."
+    text = join([_state_text(d) for d in on])
+    return f"{text[0].upper()}{text[1:]}; the other {rest} {'is' if rest == 1 else 'are'} {word}."
