@@ -9,8 +9,10 @@ just talked about. Otherwise the agent says it does not know that name.
 
 The tool itself must be grounded too (`agent/modelguard.py`): a question or a
 remark calls only tools that change nothing, a call needs a word of its
-tool's sentences among the user's, and a free-text reply is said only when it
-is short, on topic and claims nothing.
+tool's sentences among the user's, a call that changes something needs a word
+asking for its action (`agent/actionwords.py`: "walk the dog" names a walk
+but asks for none), and a free-text reply is said only when it is short, on
+topic and claims nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
+from sottovoce.agent.actionwords import action_words, with_synonyms
 from sottovoce.agent.calls import Call
 from sottovoce.agent.grammar import world_lists
 from sottovoce.agent.modelguard import checked_reply, refusal, tool_words
@@ -54,6 +57,7 @@ class Grounding:
                 self._aliases.setdefault(name.lower(), set()).update(s.lower() for s in spoken)
         self._world = world
         self._tool_words: dict[str, set[str]] = {}
+        self._actions: dict[str, frozenset[str]] = {}
 
     @cached_property
     def _values(self) -> dict[str, list[str]]:
@@ -82,7 +86,10 @@ class Grounding:
         words = self._tool_words.get(spec.name)
         if words is None:
             words = self._tool_words[spec.name] = tool_words(spec, self._values)
-        return refusal(spec, words, text, self._areas)
+        actions = self._actions.get(spec.name)
+        if actions is None:
+            actions = self._actions[spec.name] = with_synonyms(action_words(spec))
+        return refusal(spec, words, text, self._areas, actions)
 
     def reply(self, reply: str, text: str) -> tuple[str | None, str]:
         """The part of a model's reply fit to be said (or None), and why not."""

@@ -8,7 +8,10 @@ worse than "I didn't understand", so:
 - a question or a remark ("the garage door squeaks") may only call tools that
   change nothing;
 - any call needs a word of its own tool's sentences (or of the names it acts
-  on) among the user's words, so "walk" must be said for a walk to start;
+  on) among the user's words;
+- a call that changes something needs a word that asks for its action (a verb
+  its sentences open with, or a close synonym: `agent/actionwords.py`), so
+  "walk the dog" starts no walk and "water" in a valve's name opens nothing;
 - a free-text reply is said only when it is short, on topic, not looping and
   claims nothing ("I've turned it on", "I'm here to help with your shopping").
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from sottovoce.agent.actionwords import said_actions
 from sottovoce.agent.toolselect import lists_by_param, words_of
 from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE, ToolSpec
@@ -144,12 +148,25 @@ def tool_words(spec: ToolSpec, world_values: Mapping[str, Iterable[str]]) -> set
     return words - _WEAK
 
 
-def refusal(spec: ToolSpec, words: set[str], text: str, areas: set[str]) -> str | None:
-    """Why a model's call of `spec` must not be carried out for `text`, or None if it may."""
+def refusal(
+    spec: ToolSpec,
+    words: set[str],
+    text: str,
+    areas: set[str],
+    actions: frozenset[str] = frozenset(),
+) -> str | None:
+    """Why a model's call of `spec` must not be carried out for `text`, or None if it may.
+
+    `words` are the tool's words (`tool_words`), `actions` the words that ask for
+    its action, synonyms included (`actionwords.py`); a tool whose sentences give
+    none is judged by its words alone.
+    """
     if not spec.reads_only and is_question(text):
         return f"a question must not call {spec.name}, which changes things"
     if not spec.reads_only and is_remark(text):
         return f"a remark must not call {spec.name}, which changes things"
+    if not spec.reads_only and actions and not said_actions(text) & actions:
+        return f"nothing said calls for {spec.name}: no word asks for what it does"
     if not words_of(text) & (words - areas):
         return f"nothing said calls for {spec.name}"
     return None
