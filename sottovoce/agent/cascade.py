@@ -1,20 +1,31 @@
 """The grammar's cascade: from normalized words to calls, trying looser readings in turn.
 
 Order: the exact sentence grammar on the whole text, then split at "and"/"then"
-(each piece may be a follow-up of the one before: "and in the kitchen"), each
-also in its relaxed form (without "actually", "now", "a bit": `relaxed.py`);
+(each piece may be a follow-up of the one before: "and in the kitchen"), or
+where a command starts inside the words a free-text slot took, each also in
+its relaxed form (without "actually", "now", "a bit": `relaxed.py`);
 Home Assistant's sentences on the words as heard; near-miss names (which may
 instead say that a name is unknown here); and last the text without a few
-misheard words at its edges. The first reading that yields calls wins. The
+misheard words at its edges, or without an aside said with the command
+(`asides.py`). The first reading that yields calls wins. The
 matching itself is `grammar.py`'s; choosing between grammar, a question and the
 language model is the router's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from sottovoce.agent.asides import (
+    ASIDE_WORDS,
+    device_subject,
+    is_aside,
+    may_start_command,
+    opens_clause,
+)
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.followups import follow_up
-from sottovoce.agent.grammar import FOLLOW_UP, Grammar
+from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
@@ -23,13 +34,11 @@ from sottovoce.tools import Registry
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _CONNECTOR_WORDS = frozenset({"and", "then", "also"})
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
-_ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many words
-# An aside opens with a subject and its verb: "it is freezing", "i am cold".
-_SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
-_CLAUSE_VERBS = frozenset(
-    "is am are was were feels feel gets get looks look seems seem has have need needs"
-    " want wants think".split()
-)
+# A command said after a free text is short: only the last words are tried as one,
+# so the search stays bounded however long the text is.
+_COMMAND_WORDS = 12
+# With nothing acted on, "it" is what is playing: "turn it up" is the music's volume.
+_AMBIENT_KIND = "media_player"
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -39,18 +48,33 @@ _QUESTION_STARTS = frozenset(
 class GrammarCascade:
     """The grammar's readings of one utterance, strictest first."""
 
-    def __init__(self, registry: Registry, grammar: Grammar) -> None:
+    def __init__(
+        self, registry: Registry, grammar: Grammar, names: Mapping[str, str] | None = None
+    ) -> None:
         self.registry = registry
         self.grammar = grammar
+        self.names = dict(names or {})  # a device's normalized spoken name -> its id
+        # A command inside free text starts with no word of a name: in "text ben i left
+        # the kitchen light on", "light on" is what was left on, not an order.
+        self._name_words = frozenset(word for name in self.names for word in name.split())
+        self._referent_kind: str | None = None  # the kind of the devices last acted on
 
     def decide(
-        self, text: str, last: Call | None, heard: str | None = None
+        self,
+        text: str,
+        last: Call | None,
+        heard: str | None = None,
+        referent: tuple[str, ...] = (),
     ) -> list[Call] | UnknownName | None:
         """The calls of the first reading that has any; else a name unknown here, or None.
 
         `last` is the previous command (for follow-ups); `heard` the utterance
-        before normalization, for Home Assistant's sentences (which read numbers).
+        before normalization, for Home Assistant's sentences (which read numbers);
+        `referent` the ids of the devices last acted on ("it").
         """
+        # Kept for this utterance's readings, which are many and nested (pieces, cuts).
+        kinds = {device.partition(".")[0] for device in referent}
+        self._referent_kind = kinds.pop() if len(kinds) == 1 else None
         calls = self.parts(text, last)
         if calls:
             return calls
@@ -64,10 +88,13 @@ class GrammarCascade:
             return fuzzy  # the words name something this home does not have
         return self._trimmed(text, last)
 
-    def parts(self, text: str, last: Call | None) -> list[Call] | None:
-        """Calls for the whole text, or for pieces joined by 'and'/'then'."""
+    def parts(self, text: str, last: Call | None, about: str | None = None) -> list[Call] | None:
+        """Calls for the whole text, or for pieces joined by 'and'/'then'.
+
+        `about` is a device the words are about (an aside named it): "it" is that device.
+        """
         for variant in relaxed_forms(text):
-            calls = self._parts_of(variant, last)
+            calls = self._parts_of(variant, last, about)
             if calls:
                 return calls
         return None
@@ -105,28 +132,96 @@ class GrammarCascade:
         and a relative clause ("the lamp that is ...") is not an aside.
         """
         # An aside is short: the search stays bounded however long the utterance is.
-        starts = [k for k in range(len(words) - 1) if _opens_clause(words[k], words[k + 1])]
+        starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
         for k in starts:
-            if 2 <= k and len(words) - k <= _ASIDE_WORDS:  # the aside after the command
+            if 2 <= k and len(words) - k <= ASIDE_WORDS:  # the aside after the command
                 if calls := self.parts(" ".join(words[:k]), None):
                     return calls
         if starts[:1] == [0]:  # the aside first: the command is what follows it
-            for cut in range(2, min(len(words) - 1, _ASIDE_WORDS + 1)):
+            for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
                 if calls := self.parts(" ".join(words[cut:]), None):
                     return calls
+        return self._after_device_aside(words)
+
+    def _after_device_aside(self, words: list[str]) -> list[Call] | None:
+        """The command after an aside about a device, whose "it" is that device.
+
+        "The bedside lamp's a bit dim, can you make it brighter": the lamp, whatever
+        was acted on before.
+        """
+        found = device_subject(words, self.names)
+        if found is None:
+            return None
+        device, rest = found
+        for cut in range(rest, min(len(words) - 1, ASIDE_WORDS + 1)):
+            if calls := self.parts(" ".join(words[cut:]), None, about=device):
+                return calls
         return None
 
-    def _parts_of(self, text: str, last: Call | None) -> list[Call] | None:
-        whole = self.grammar.best(
-            text, prefer=self._plugin_of(last), device_referent=self._acted_on_devices(last)
-        )
-        resolved = self._resolve(whole.call, last) if whole is not None else None
+    def _parts_of(self, text: str, last: Call | None, about: str | None) -> list[Call] | None:
+        whole = self._best(text, last, about)
+        resolved = self._resolve(whole.call, last, about) if whole is not None else None
+        if resolved is None or whole is None:
+            return self._split(text, last, about)
         # A free-text slot that swallowed "and ..." may hide two commands.
-        if resolved is not None and whole is not None and not _swallows_connector(whole.wild):
-            return [resolved]
-        return self._split(text, last) or ([resolved] if resolved is not None else None)
+        if _swallows_connector(whole.wild):
+            return self._split(text, last, about) or [resolved]
+        # Or it swallowed a command said after it, with no "and".
+        return self._command_inside(text, whole.wild) or [resolved]
 
-    def _split(self, text: str, last: Call | None) -> list[Call] | None:
+    def _best(self, text: str, last: Call | None, about: str | None) -> Match | None:
+        """The grammar's best reading, "it" read as what was acted on (or `about`)."""
+        kind: str | None
+        if about is not None:
+            kind = about.partition(".")[0]
+            prefer, referent = self._kind_plugin(kind), True
+        else:
+            prefer, referent = self._plugin_of(last), self._acted_on_devices(last)
+            kind = self._referent_kind if referent else _AMBIENT_KIND
+        whole = self.grammar.best(text, prefer=prefer, device_referent=referent)
+        if whole is None or whole.plugin == prefer or not _says_it(whole.call):
+            return whole
+        # A tie the last plugin did not break: "it" is of the kind last acted on ("turn
+        # it up" after "turn it off" of a light), and with nothing acted on, it is no
+        # device named before but what is playing ("turn it up": the music).
+        wanted = self._kind_plugin(kind) if kind is not None else None
+        if wanted is None or wanted == whole.plugin:
+            return whole
+        return self.grammar.best(text, prefer=wanted, device_referent=referent) or whole
+
+    def _command_inside(self, text: str, wild: tuple[str, ...]) -> list[Call] | None:
+        """A command said after the words a free-text slot took, with what came before it.
+
+        "We are out of butter, add some butter to the shopping list": the item is not
+        "butter add some butter to the shopping list". The words before the command
+        are an aside (only the command counts) or a command of their own ("add eggs,
+        turn off the light"; an aside after it is dropped: "add milk, we are out of
+        it"); else the free text stands ("tell anna to turn off the lights",
+        "remember that the boiler man comes at 3").
+        """
+        words = text.split()
+        for value in wild:
+            inner = value.split()
+            start = _position(words, inner)
+            if start is None:
+                continue
+            # The command starts inside the free text and has two words or more.
+            stop = min(start + len(inner), len(words) - 1)
+            for cut in range(max(start + 1, len(words) - _COMMAND_WORDS), stop):
+                head, tail = words[:cut], words[cut:]
+                if not may_start_command(head, tail) or tail[0] in self._name_words:
+                    continue
+                command = self.parts(" ".join(tail), None)
+                if not command:
+                    continue
+                if is_aside(head):
+                    return command
+                if before := self.parts(" ".join(head), None):
+                    # "add milk, we are out of it": a clause after a command is an aside.
+                    return before if is_aside(tail) else before + command
+        return None
+
+    def _split(self, text: str, last: Call | None, about: str | None) -> list[Call] | None:
         # Each piece is split again: the work grows exponentially with the connectors
         # (five took 4 s), so past the limit the words are not split (docs/limits.md).
         if sum(word in _CONNECTOR_WORDS for word in text.split()) > MAX_JOINED_CONNECTORS:
@@ -134,22 +229,28 @@ class GrammarCascade:
         for connector in _CONNECTORS:
             start = text.find(connector)
             while start > 0:
-                left = self.parts(text[:start], last)
+                left = self.parts(text[:start], last, about)
                 if left:
                     rest = text[start + len(connector) :]
                     # "... and the kettle": the rest may be a bare follow-up of the left.
-                    right = self.parts(rest, left[-1]) or self.parts("and " + rest, left[-1])
+                    right = self.parts(rest, left[-1], about) or self.parts(
+                        "and " + rest, left[-1], about
+                    )
                     if right:
                         return left + right
                 start = text.find(connector, start + 1)
         return None
 
-    def _resolve(self, call: Call, last: Call | None) -> Call | None:
+    def _resolve(self, call: Call, last: Call | None, about: str | None) -> Call | None:
         if call.tool != FOLLOW_UP:
-            return call
+            return _aimed(call, about)
         if last is None:
             return None
         return follow_up(self.registry, last, call.args)
+
+    def _kind_plugin(self, kind: str) -> str | None:
+        """The plugin whose tools act on this kind of device alone (lights for a light)."""
+        return next((spec.plugin for spec in self.registry if spec.kinds == (kind,)), None)
 
     def _acted_on_devices(self, call: Call | None) -> bool:
         spec = self.registry.get(call.tool) if call is not None else None
@@ -160,8 +261,23 @@ class GrammarCascade:
         return spec.plugin if spec is not None else None
 
 
-def _opens_clause(word: str, verb: str) -> bool:
-    return word in _SUBJECTS and verb in _CLAUSE_VERBS
+def _aimed(call: Call, device: str | None) -> Call:
+    """The call with "it" as the device an aside was about."""
+    if device is None or not _says_it(call):
+        return call
+    return Call(call.tool, {k: device if v == "it" else v for k, v in call.args.items()})
+
+
+def _says_it(call: Call) -> bool:
+    return "it" in call.args.values()
+
+
+def _position(words: list[str], run: list[str]) -> int | None:
+    """Where the run of words last starts among the words, or None."""
+    for start in range(len(words) - len(run), -1, -1):
+        if run and words[start : start + len(run)] == run:
+            return start
+    return None
 
 
 def _swallows_connector(wild: tuple[str, ...]) -> bool:

@@ -26,6 +26,8 @@ from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence
+from sottovoce.agent.names import all_spoken_names
+from sottovoce.agent.normalize import normalize
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
@@ -81,7 +83,11 @@ class Router:
         self.engine = engine
         # A compiled grammar can be shared by agents on copies of the same world.
         self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
-        self.cascade = None if self.grammar is None else GrammarCascade(registry, self.grammar)
+        self.cascade = (
+            None
+            if self.grammar is None
+            else GrammarCascade(registry, self.grammar, _device_names(world))
+        )
         self.clarifier = None if self.grammar is None else Clarifier(registry, world, self.grammar)
         if engine is not None and selector is None:
             selector = ToolSelector(registry, world)
@@ -109,7 +115,7 @@ class Router:
             return Decision("grammar", reply="Okay, I won't.")
         unknown: UnknownName | None = None
         if self.cascade is not None:
-            found = self.cascade.decide(text, state.last_call, heard)
+            found = self.cascade.decide(text, state.last_call, heard, state.referent)
             if isinstance(found, list):
                 return Decision("grammar", found)
             unknown = found
@@ -291,6 +297,16 @@ def spoken_reply(text: str, max_sentences: int = 2) -> str:
         if key and all(key != re.sub(r"\W+", " ", s.lower()).strip() for s in sentences):
             sentences.append(sentence)
     return " ".join(sentences[:max_sentences])
+
+
+def _device_names(world: World) -> dict[str, str]:
+    """Each device's spoken names, normalized, to its id (a name two devices share: neither)."""
+    found: dict[str, str | None] = {}
+    for device, names in all_spoken_names(world).items():
+        for name in names:
+            key = normalize(name)
+            found[key] = device if found.get(key, device) == device else None
+    return {name: device for name, device in found.items() if device is not None and name}
 
 
 def _unknown_reply(unknown: UnknownName) -> str:

@@ -42,4 +42,7 @@ def step_by_sentences(up: bool) -> list[str]:
     sentences.append(f"{push} [the] {lights} {way} {by} (in|on) [the] {{area}}")
     sentences += [f"{push} {target} {way}" for target in named]
     sentences += [f"{push} {way} {target}" for target in named]
+    # "Turn it up" after a light: the light. Which reading wins ("it" may be the music)
+    # is the grammar's rank, by what was acted on last.
+    sentences.append(f"{push} {{ref:name}} {way} [{by}]")
     return sentences

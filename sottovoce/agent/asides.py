@@ -1,0 +1,81 @@
+"""Where one thing said ends and the next begins: asides, and commands inside free text.
+
+An aside is a short clause of its own said with a command: "it is freezing in
+here", "we are out of butter", "i am off out", or one about a device, "the
+bedside lamp's a bit dim". The cascade drops it and acts on the command
+(`cascade.py`). A free-text slot (a list item, a note, a message) takes every
+word after its template's words, so a command said after it ("we are out of
+butter add some butter to the shopping list") ends up inside it; these are the
+word tests that say whether a run of words may be the start of such a command,
+or is bound to the words before it ("tell anna to turn off the lights").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many words
+# An aside opens with a subject and its verb: "it is freezing", "i am cold".
+_SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
+CLAUSE_VERBS = frozenset(
+    "is am are was were feels feel gets get looks look seems seem has have need needs"
+    " want wants think".split()
+)
+# A device's name opens an aside as its subject: "the bedside lamp is a bit dim".
+_DEVICE_VERBS = CLAUSE_VERBS | frozenset("keeps went goes sounds".split())
+_ARTICLES = ("the", "my", "our", "that", "this")
+_MAX_NAME_WORDS = 5
+
+# Words that begin a noun phrase: after them comes the rest of it, not a new command
+# ("text bob i left the lights on": "the lights on" is what was left, not an order).
+_NOUN_PHRASE_STARTS = frozenset(
+    "the a an my your our their his her its this that these those some any all every no".split()
+)
+# Words after which the next words belong to them: an infinitive, a clause they open,
+# a verb's subject or auxiliary ("tell anna to turn off the lights", "note that the
+# kids should stop the music", "text anna can you turn the oven on").
+_BINDING = _NOUN_PHRASE_STARTS | frozenset(
+    (
+        "to that if whether when while because so but or and then than before after until"
+        " unless of in on at for with from about by into onto off up down over"
+        " i you we they he she it who which what"
+        " is are was were be been am will would should can could must might may shall"
+        " do does did not never always just also still already really please"
+    ).split()
+)
+
+
+def opens_clause(word: str, verb: str) -> bool:
+    """Whether two words open a clause of their own: a subject and its verb ("it is")."""
+    return word in _SUBJECTS and verb in CLAUSE_VERBS
+
+
+def is_aside(words: list[str]) -> bool:
+    """Whether the words are a short clause of their own ("we are out of butter")."""
+    return 2 <= len(words) <= ASIDE_WORDS and opens_clause(words[0], words[1])
+
+
+def may_start_command(head: list[str], tail: list[str]) -> bool:
+    """Whether `tail` may be a new command after `head`, not the rest of what head says."""
+    return bool(head and tail) and head[-1] not in _BINDING and tail[0] not in _NOUN_PHRASE_STARTS
+
+
+def device_subject(words: list[str], names: Mapping[str, str]) -> tuple[str, int] | None:
+    """The device an aside is about and where the rest of the aside starts, or None.
+
+    "the bedside lamp's a bit dim ..." -> ("light.bedside", 3): a device's name
+    (from `names`, normalized spoken name -> device id) followed by a verb, or
+    said with "'s" ("lamp's" is "lamp is" here; normalization leaves it alone,
+    since it is also the possessive).
+    """
+    start = 1 if words and words[0] in _ARTICLES else 0
+    for end in range(start + 1, min(len(words), start + _MAX_NAME_WORDS) + 1):
+        said = words[start:end]
+        if said[-1].endswith("'s"):
+            device = names.get(" ".join([*said[:-1], said[-1][:-2]]))
+            if device is not None:
+                return device, end
+        device = names.get(" ".join(said))
+        if device is not None and end < len(words) and words[end] in _DEVICE_VERBS:
+            return device, end + 1
+    return None
