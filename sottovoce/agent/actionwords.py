@@ -83,8 +83,9 @@ _SYNONYMS = tuple(
         "add include insert append jot",
         "increase raise boost bump crank",
         "decrease reduce lower lessen dim",
-        "set adjust change alter modify",
+        "set adjust change alter modify transition",
         "play listen hear stream",
+        "skip next previous",
         "call ring phone dial",
         "send text message",
         "lock secure bolt latch",
@@ -99,11 +100,18 @@ _SYNONYMS = tuple(
 )
 
 # Idioms whose words ask for nothing one by one: "let me in" is "unlock".
+# Said text is matched lower-cased, words only, single spaces.
 _IDIOMS = tuple(
     (re.compile(rf"\b{pattern}\b"), meaning)
     for pattern, meaning in (
         (r"let (?:me|us|him|her|them) (?:in|inside)", "unlock open"),
-        (r"(?:light|brighten) (?:it |them )?up", "illuminate brighten"),
+        (r"(?:light|brighten) (?:[a-z]+ ){0,2}up", "illuminate brighten"),
+        (r"go back", "skip replay"),
+        # "kitchen lights on", "fan off in the bedroom": a closing on or off switches.
+        (
+            r"(?:on|off)(?: please| now| (?:in|on|at|for|upstairs|downstairs)(?: [a-z]+){0,4})?$",
+            "turn",
+        ),
     )
 )
 

@@ -86,6 +86,10 @@ def test_said_words_count_in_their_other_forms_and_idioms() -> None:
     assert {"open", "stop"} <= said_actions("I want the blinds opened and the music stopped")
     assert "unlock" in said_actions("could you let me in")
     assert "unlock" not in said_actions("let me know in ten minutes")
+    assert "turn" in said_actions("kitchen lights on please")
+    assert "turn" in said_actions("the fan off in the bedroom")
+    assert "turn" not in said_actions("walk the dog on sunday")
+    assert "skip" in said_actions("go back to the last song")
     assert "switch" in with_synonyms({"turn"}) and "glow" in with_synonyms({"turn"})
 
 
@@ -113,6 +117,8 @@ def test_an_arguments_word_does_not_ask_for_the_action(tool: str, text: str) -> 
         ("light_turn_on", "please make the bedside lamp glow"),
         ("workout_start", "start tracking my walk with the dog"),
         ("call_place", "give mum a ring"),
+        ("light_turn_on", "bedside lamp on in the bedroom please"),
+        ("media_skip", "next song please"),
         ("cover_status", "the bedroom blinds, how are they"),  # reads only: no action needed
     ],
 )
