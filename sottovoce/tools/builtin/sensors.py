@@ -9,7 +9,11 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin import sensors_measures as measures
 from sottovoce.tools.builtin import sensors_phrases as more
+from sottovoce.tools.builtin.sensors_measures import MeasureKey
+from sottovoce.tools.builtin.sensors_units import number as number  # info.py says temperatures
+from sottovoce.tools.builtin.sensors_units import spoken
 from sottovoce.tools.targets import areas_named, find_devices, of_kinds
 
 plugin = Plugin("sensors", "Read sensors: temperature, humidity, CO2, power and more.")
@@ -32,20 +36,8 @@ NAME_QUANTITY: dict[str, str] = {
     "barometer": "pressure", "light": "light", "illuminance": "light", "lux": "light",
     "brightness": "light", "battery": "battery",
 }  # fmt: skip
-UNIT_WORDS: dict[str, str] = {
-    "°c": "degrees", "°f": "degrees Fahrenheit", "c": "degrees", "f": "degrees Fahrenheit",
-    "%": "percent", "ppm": "parts per million", "w": "watts", "kw": "kilowatts",
-    "kwh": "kilowatt hours", "wh": "watt hours", "hpa": "hectopascals", "mbar": "millibars",
-    "lx": "lux",
-}  # fmt: skip
 QUANTITY_LABEL: dict[str, str] = {"co2": "CO2", "light": "light level"}
 OUTSIDE_WORDS = ("outdoor", "outdoors", "outside", "garden", "exterior", "external")
-
-
-def number(value: float) -> str:
-    """19.0 -> '19', 21.5 -> '21.5', -3 -> 'minus 3' (as it should be spoken)."""
-    text = f"{round(value, 1):g}"
-    return "minus " + text[1:] if text.startswith("-") else text
 
 
 def quantity_of(device: Device) -> str | None:
@@ -58,11 +50,9 @@ def quantity_of(device: Device) -> str | None:
 
 
 def reading(device: Device) -> str:
-    """'19 degrees', '68 percent', '640 parts per million'."""
+    """'19 degrees', '68 percent', '640 parts per million', '1 euro'."""
     state = device.state()
-    unit = str(state.get("unit", "")).strip()
-    words = UNIT_WORDS.get(unit.lower(), unit)
-    return f"{number(float(state.get('value', 0)))} {words}".strip()
+    return spoken(float(state.get("value", 0) or 0), str(state.get("unit", "") or ""))
 
 
 def is_outside(device: Device) -> bool:
@@ -87,6 +77,7 @@ def outside_temperature(ctx: ToolContext) -> str:
 @plugin.tool(
     reads_only=True,
     kinds=["sensor"],
+    lists={"sensor_measure": {"values": measures.list_values()}},
     sentences=[
         "what (does|do) [the] {sensor:name} (say|read|show|report|measure)",
         "what is [the] {sensor:name} [reading|value|saying|at]",
@@ -94,15 +85,109 @@ def outside_temperature(ctx: ToolContext) -> str:
         "what is the (reading|value) (of|on) [the] {sensor:name}",
         "how (much|high|many) is [the] {sensor:name}",
         "[tell me] [the] {sensor:name} [reading|value]",
+        *more.plain_read_sentences(),
+        *more.measure_sentences(),
+        {"sentences": more.battery_sentences(), "slots": {"measure": "battery"}},
     ],
 )
 def sensor_read(
-    ctx: ToolContext, name: Annotated[str, Field(description="sensor name or alias")]
+    ctx: ToolContext,
+    name: Annotated[str, Field(description="sensor name or alias (or the device it belongs to)")],
+    measure: Annotated[
+        MeasureKey | None, Field(description="what was asked about; none = the reading")
+    ] = None,
 ) -> str:
-    """Read a sensor by its name."""
-    found = find_devices(ctx, ["sensor"], name)
-    parts = [f"the {d.name} is {reading(d)}" for d in found]
-    text = " and ".join(parts)
+    """Read a sensor by its name, or what a named thing measures (battery, CO2, speed ...)."""
+    if measure is None:
+        found = find_devices(ctx, ["sensor"], name)
+        same = [d for d in of_kinds(ctx, ["sensor"]) if _names_of(d) & _names_of(found[0])]
+        if len(found) == 1 and len(same) > 1:  # one name, several sensors: a weather station
+            ctx.touch(same)
+            return sentence([f"{the(same[0].name)} reads {join([reading(d) for d in same])}"])
+        return sentence([_measured(d, measures.the_measure(d)) for d in found])
+    return named_measure(ctx, name, measure)
+
+
+def named_measure(ctx: ToolContext, name: str, measure: str) -> str:
+    """The `measure` of the thing called `name`: its own reading, or a sensor of it."""
+    target = _target(ctx, name)
+    names = {target.name.lower(), *(a.lower() for a in target.aliases)}
+    sensors = of_kinds(ctx, ["sensor"])
+    # The sensors called so (one name may be several sensors: a rain gauge's total and
+    # rate), then those named after it ("my phone" -> "my phone battery").
+    same = [d for d in sensors if _names_of(d) & names]
+    after = [d for d in sensors if d not in same and any(_within(n, d) for n in names)]
+    found = measures.best([*same, *after], measure, prefer=same)
+    if not found:
+        return _no_measure(ctx, target, measure, names)
+    ctx.touch(found)
+    return sentence([_measured(d, measure) for d in found])
+
+
+def _target(ctx: ToolContext, name: str) -> Device:
+    device = ctx.world.devices.get(name)
+    if device is not None:
+        return device
+    try:
+        return find_devices(ctx, ["sensor"], name)[0]
+    except ToolError:
+        # Not a sensor: the thing a sensor belongs to ("the battery of the remote").
+        spoken = " ".join(name.lower().split())
+        named = [d for d in ctx.world.devices.values() if spoken in _names_of(d)]
+        if not named:
+            raise
+        return named[0]
+
+
+def _names_of(device: Device) -> set[str]:
+    return {device.name.lower(), *(a.lower() for a in device.aliases)}
+
+
+def _within(name: str, device: Device) -> bool:
+    return any(f" {name} " in f" {n} " for n in _names_of(device))
+
+
+def _measured(device: Device, measure: str | None) -> str:
+    """'The living room humidity is 48 percent', "my phone's battery level is 98 percent",
+    'the nursery monitor reads 38 decibels'."""
+    if measure is not None and not measures.says_measure(device.name, measure):
+        return f"{the(device.name)}'s {measures.label(measure)} is {reading(device)}"
+    thing = device.name.lower().split()[-1:] in (["sensor"], ["meter"], ["monitor"], ["gauge"])
+    verb = "reads" if measure is None or thing else "is"
+    return f"{the(device.name)} {verb} {reading(device)}"
+
+
+def _no_measure(ctx: ToolContext, target: Device, measure: str, names: set[str]) -> str:
+    """A binary battery sensor still says low or fine; anything else is an honest no."""
+    if measure == "battery":
+        flags = [
+            d
+            for d in of_kinds(ctx, ["binary_sensor"])
+            if d.state().get("device_class") == "battery" and any(_within(n, d) for n in names)
+        ]
+        if flags:
+            ctx.touch(flags[:1])
+            low = bool(flags[0].state().get("on"))
+            return sentence([f"{the(target.name)}'s battery is {'low' if low else 'fine'}"])
+    what = measures.the_measure(target) if target.kind == "sensor" else None
+    if what is not None:
+        raise ToolError(
+            f"{the(target.name)} measures {measures.label(what)}, not {measures.label(measure)}:"
+            f" it reads {reading(target)}."
+        )
+    raise ToolError(f"I don't know {the(target.name, start=False)}'s {measures.label(measure)}.")
+
+
+def the(name: str, start: bool = True) -> str:
+    """A name as said in a sentence: 'the office air', 'my phone' (never 'the my phone')."""
+    owned = name.lower().split(" ", 1)[0] in ("my", "our", "your", "the")
+    text = name if owned else f"the {name}"
+    return text[0].upper() + text[1:] if start else text
+
+
+def sentence(parts: list[str]) -> str:
+    """Parts joined into one spoken sentence, capitalized, with a full stop."""
+    text = join([p[0].lower() + p[1:] if i else p for i, p in enumerate(parts)])
     return text[0].upper() + text[1:] + "."
 
 

@@ -58,3 +58,68 @@ def in_place(names: list[str], place: str) -> str:
     if place in ("upstairs", "downstairs", "outside", "inside", "everywhere"):
         return f" {place}"
     return f" on the {place}" if place.endswith("floor") else f" in the {place}"
+
+
+# A measure as said: "the co2 level", "the total amount of consumed water", "the
+# carbon monoxide concentration". No tail word may end a measure's own name ("rate",
+# "intensity"): "rain" + "intensity" would outscore "rainfall intensity".
+_MOD = "[current|present|latest|total|accumulated|overall|measured|actual|stored|consumed|used]"
+_TAIL = "[level|levels|concentration|reading|readings|value|amount|measurement|percentage|index]"
+_NOUN = "(amount|level|concentration|quantity|value|reading|measurement|percentage)"
+MEASURE = (
+    f"({_MOD} {{sensor_measure:measure}} {_TAIL}"
+    f"|{_MOD} {_NOUN} of [the] {_MOD} {{sensor_measure:measure}})"
+)
+BATTERY = (
+    f"({_MOD} battery [level|charge|percentage|status|life|power|left]"
+    f"|{_MOD} (charge|charge level)|{_NOUN} of [the] battery)"
+)
+_BY = (
+    "(indicated|measured|shown|reported|given|recorded|registered|detected|read|displayed"
+    "|sensed|provided|returned|seen) by"
+)
+_OF = "(of|in|on|from|for|at|inside|according to)"
+_NOW = "[now|right now|currently|at the moment|at]"
+_TELL = "(tell me|give me|check|read|show me|get|say|read out|report)"
+_HAVE = (
+    "(have|show|read|report|measure|indicate|hold|contain|use|draw|produce|got|used|consumed"
+    "|produced|generated|drawn|measured|recorded|record|register|collect|log|generate|consume)"
+)
+_HOW = "(high|low|strong|fast|loud|heavy|big|far|long|good|bad|full|bright|hot|warm|cold)"
+
+
+def measure_sentences(name: str = "{sensor:name}", measure: str = MEASURE) -> list[str]:
+    """'What is the co2 level of the office sensor', "what is macrotorrent's download speed"."""
+    who = f"[the|my|our] {name}"
+    return [
+        f"what (is|was|are|were) [the] {measure} {_OF} {who} {_NOW}",
+        f"what (is|was|are|were) [the] {measure} {_BY} {who} {_NOW}",
+        f"what (is|was|are) {who}('s|s) {measure} {_NOW}",
+        f"what (is|was|are) {who} {measure} {_NOW}",
+        f"{_TELL} [the] {measure} {_OF} {who}",
+        f"{_TELL} [the] {measure} {_BY} {who}",
+        f"{_TELL} {who}('s|s) {measure}",
+        f"how much {measure} (does|did|do|has|have) {who} {_HAVE} [left|remaining|now|right now]",
+        f"how much {measure} (is|was|are) [there|left|remaining|stored] (in|on|at) {who}",
+        f"how much {measure} is {who} (using|drawing|producing|showing|reading|reporting)",
+        f"what {measure} (does|do|did) {who} (show|read|report|measure|indicate|say|register)",
+        f"what {measure} is {who} (showing|reading|reporting|measuring|indicating|at|on)",
+        f"how {_HOW} is [the] {measure} {_OF} {who} {_NOW}",
+        f"how {_HOW} is {who}('s|s) {measure} {_NOW}",
+        f"[the] {measure} {_OF} {who}",
+        f"{who}('s|s) {measure}",
+    ]
+
+
+def battery_sentences() -> list[str]:
+    """'How much battery does the remote have left': the battery of any named device."""
+    return measure_sentences("{device:name}", BATTERY)
+
+
+def plain_read_sentences() -> list[str]:
+    """'How fast is mistral', 'what is the current reading on the rain gauge'."""
+    return [
+        f"how {_HOW} is [the|my|our] {{sensor:name}} {_NOW}",
+        "what is the (current|present|latest) (reading|value) (of|on|from) [the] {sensor:name}",
+        "what is [the] {sensor:name} (showing|reading|reporting|measuring) [now|right now]",
+    ]
