@@ -14,7 +14,7 @@ language model is the router's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from sottovoce.agent.asides import (
     ASIDE_WORDS,
@@ -27,6 +27,7 @@ from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
+from sottovoce.agent.openers import opening_words
 from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
@@ -49,14 +50,19 @@ class GrammarCascade:
     """The grammar's readings of one utterance, strictest first."""
 
     def __init__(
-        self, registry: Registry, grammar: Grammar, names: Mapping[str, str] | None = None
+        self,
+        registry: Registry,
+        grammar: Grammar,
+        names: Mapping[str, str] | None = None,
+        places: Iterable[str] = (),
     ) -> None:
         self.registry = registry
         self.grammar = grammar
         self.names = dict(names or {})  # a device's normalized spoken name -> its id
-        # A command inside free text starts with no word of a name: in "text ben i left
-        # the kitchen light on", "light on" is what was left on, not an order.
-        self._name_words = frozenset(word for name in self.names for word in name.split())
+        # The words of names and places: a command does not start inside one.
+        self._name_words = frozenset(
+            word for name in [*self.names, *places] for word in name.split()
+        )
         self._referent_kind: str | None = None  # the kind of the devices last acted on
 
     def decide(
@@ -209,10 +215,10 @@ class GrammarCascade:
             stop = min(start + len(inner), len(words) - 1)
             for cut in range(max(start + 1, len(words) - _COMMAND_WORDS), stop):
                 head, tail = words[:cut], words[cut:]
-                if not may_start_command(head, tail) or tail[0] in self._name_words:
+                if not self._may_start_command(head, tail):
                     continue
                 command = self.parts(" ".join(tail), None)
-                if not command:
+                if not command or self._opens_with_free_text(" ".join(tail)):
                     continue
                 if is_aside(head):
                     return command
@@ -220,6 +226,23 @@ class GrammarCascade:
                     # "add milk, we are out of it": a clause after a command is an aside.
                     return before if is_aside(tail) else before + command
         return None
+
+    def _may_start_command(self, head: list[str], tail: list[str]) -> bool:
+        """Whether a command may start at `tail`, inside the free text that `head` ends."""
+        # It opens as a command does ("lock the front door", not "starts at 8"), and not
+        # inside a name: in "text ben i left the kitchen light on", "light on" is what was
+        # left on, not an order.
+        return (
+            may_start_command(head, tail)
+            and tail[0] in opening_words(self.registry)
+            and not (head[-1] in self._name_words and tail[0] in self._name_words)
+        )
+
+    def _opens_with_free_text(self, text: str) -> bool:
+        """Whether the text's reading takes its first words as free text ("at 8 set a
+        timer": a timer labelled "at 8 set a"): then where it starts is no clearer."""
+        match = self.grammar.best(text)
+        return match is not None and any(f"{text} ".startswith(f"{w.strip()} ") for w in match.wild)
 
     def _split(self, text: str, last: Call | None, about: str | None) -> list[Call] | None:
         # Each piece is split again: the work grows exponentially with the connectors

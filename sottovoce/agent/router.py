@@ -86,7 +86,12 @@ class Router:
         self.cascade = (
             None
             if self.grammar is None
-            else GrammarCascade(registry, self.grammar, _device_names(world))
+            else GrammarCascade(
+                registry,
+                self.grammar,
+                _device_names(world),
+                [normalize(area.name) for area in world.areas],
+            )
         )
         self.clarifier = None if self.grammar is None else Clarifier(registry, world, self.grammar)
         if engine is not None and selector is None:

@@ -43,6 +43,8 @@ def test_a_statement_before_a_command_is_an_aside(home: AgentHarness, said: str,
             "note_add",
             "light_turn_on",
         ),
+        ("note the code is 4512, lock the front door", "note_add", "lock_lock"),
+        ("add eggs, set a pasta timer for 10 minutes", "list_add", "timer_start"),
     ],
 )
 def test_a_command_after_a_command_with_free_text_is_done_too(
@@ -82,3 +84,13 @@ def test_free_text_that_only_mentions_a_command_stays_whole(
     calls = _calls(home, said)
     assert len(calls) == 1 and calls[0][0] == tool
     assert text in " ".join(str(v) for v in calls[0][1].values())
+
+
+def test_the_command_starts_where_a_command_can_open(home: AgentHarness) -> None:
+    """Not at "at 8 set a" (a timer labelled so): "set a timer" is where it opens."""
+    calls = _calls(home, "text anna the film starts at 8, set a timer for 10 minutes")
+    assert calls == [
+        ("message_send", {"contact": "Anna", "text": "the film starts at 8"}),
+        ("timer_start", {"seconds": 600}),
+    ]
+    home.say("no")  # the message waits for a yes
