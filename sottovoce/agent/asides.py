@@ -21,6 +21,7 @@ CLAUSE_VERBS = frozenset(
     "is am are was were feels feel gets get looks look seems seem has have need needs"
     " want wants think".split()
 )
+_STATE_VERBS = frozenset("is am are was were feels feel gets get looks look seems seem".split())
 # A device's name opens an aside as its subject: "the bedside lamp is a bit dim".
 _DEVICE_VERBS = CLAUSE_VERBS | frozenset("keeps went goes sounds".split())
 _ARTICLES = ("the", "my", "our", "that", "this")
@@ -53,6 +54,12 @@ def opens_clause(word: str, verb: str) -> bool:
 def is_aside(words: list[str]) -> bool:
     """Whether the words are a short clause of their own ("we are out of butter")."""
     return 2 <= len(words) <= ASIDE_WORDS and opens_clause(words[0], words[1])
+
+
+def is_statement(words: list[str]) -> bool:
+    """Whether the words are an aside that states how things are ("it is freezing", "we
+    are out of butter"), not one that asks for something ("we need bread")."""
+    return is_aside(words) and words[1] in _STATE_VERBS
 
 
 def may_start_command(head: list[str], tail: list[str]) -> bool:

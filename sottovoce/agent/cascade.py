@@ -20,6 +20,7 @@ from sottovoce.agent.asides import (
     ASIDE_WORDS,
     device_subject,
     is_aside,
+    is_statement,
     may_start_command,
     opens_clause,
 )
@@ -220,9 +221,14 @@ class GrammarCascade:
                 command = self.parts(" ".join(tail), None)
                 if not command or self._opens_with_free_text(" ".join(tail)):
                     continue
-                if is_aside(head):
+                before = self.parts(" ".join(head), None)
+                # A statement is the command's reason ("we are out of butter"); a request
+                # is one of its own ("we need bread"), unless the command says it again.
+                if is_aside(head) and (
+                    not before or is_statement(head) or _same_tools(before, command)
+                ):
                     return command
-                if before := self.parts(" ".join(head), None):
+                if before:
                     # "add milk, we are out of it": a clause after a command is an aside.
                     return before if is_aside(tail) else before + command
         return None
@@ -260,9 +266,21 @@ class GrammarCascade:
                         "and " + rest, left[-1], about
                     )
                     if right:
-                        return left + right
+                        return self._past_statement(text[:start], rest, about) or left + right
                 start = text.find(connector, start + 1)
         return None
+
+    def _past_statement(self, said: str, rest: str, about: str | None) -> list[Call] | None:
+        """The command after a statement said as its reason, which is no command then.
+
+        "It's freezing, add gloves and a scarf to the list" (the comma read as "and"):
+        only the list. The rest must be a command of its own, not a follow-up nor
+        another statement ("we are out of milk and we need eggs" is both).
+        """
+        words, after = said.split(), rest.split()
+        if not is_statement(words) or is_aside(after) or not self._may_start_command(words, after):
+            return None
+        return self.parts(rest, None, about)
 
     def _resolve(self, call: Call, last: Call | None, about: str | None) -> Call | None:
         if call.tool != FOLLOW_UP:
@@ -289,6 +307,10 @@ def _aimed(call: Call, device: str | None) -> Call:
     if device is None or not _says_it(call):
         return call
     return Call(call.tool, {k: device if v == "it" else v for k, v in call.args.items()})
+
+
+def _same_tools(first: list[Call], second: list[Call]) -> bool:
+    return {call.tool for call in first} == {call.tool for call in second}
 
 
 def _says_it(call: Call) -> bool:

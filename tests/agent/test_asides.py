@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.agent.asides import device_subject, is_aside, may_start_command
+from sottovoce.agent.asides import device_subject, is_aside, is_statement, may_start_command
 
 NAMES = {"bedside lamp": "light.bedside", "radio": "media_player.radio", "tv": "media_player.tv"}
 
@@ -76,3 +76,18 @@ def test_an_aside_about_a_device_names_it(said: str, device: str, rest: int) -> 
 )
 def test_no_device_aside(said: str) -> None:
     assert device_subject(said.split(), NAMES) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "states"),
+    [
+        ("it is freezing", True),
+        ("we are out of butter", True),
+        ("i am off out", True),
+        ("we need bread", False),  # asks for something
+        ("i want the lights on", False),
+        ("turn the heating up", False),  # no aside at all
+    ],
+)
+def test_a_statement_says_how_things_are(words: str, states: bool) -> None:
+    assert is_statement(words.split()) is states

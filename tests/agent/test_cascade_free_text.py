@@ -94,3 +94,23 @@ def test_the_command_starts_where_a_command_can_open(home: AgentHarness) -> None
         ("timer_start", {"seconds": 600}),
     ]
     home.say("no")  # the message waits for a yes
+
+
+@pytest.mark.parametrize(
+    ("said", "tools"),
+    [
+        # A statement is the reason for the command: only the command is done.
+        ("it's freezing, add gloves and a scarf to the shopping list", ["list_add"]),
+        ("it's freezing and turn the heating up", ["climate_warmer"]),
+        # A request is a command of its own, unless the command says it again.
+        ("we need bread, switch off the landing light", ["list_add", "light_turn_off"]),
+        ("we need bread, add bread to the shopping list", ["list_add"]),
+        # Two statements are two requests; a list stays one.
+        ("we are out of milk and we need eggs", ["list_add", "list_add"]),
+        ("we are out of milk and eggs", ["list_add"]),
+    ],
+)
+def test_a_statement_is_a_reason_a_request_a_command(
+    home: AgentHarness, said: str, tools: list[str]
+) -> None:
+    assert [tool for tool, _ in _calls(home, said)] == tools
