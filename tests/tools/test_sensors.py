@@ -136,7 +136,9 @@ def test_any_window_open() -> None:
     world = make_world()
     reply = binary_sensors.binary_sensor_check(ctx_for(world), device_class="window")
     assert "bathroom window is open" in reply and "bedroom window is closed" in reply
-    reply = binary_sensors.binary_sensor_check(ctx_for(world), area="bedroom", device_class="window")
+    reply = binary_sensors.binary_sensor_check(
+        ctx_for(world), area="bedroom", device_class="window"
+    )
     assert reply == "The bedroom window is closed."
 
 

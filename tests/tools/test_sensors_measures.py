@@ -234,3 +234,36 @@ def test_measure_forms_are_normalized_and_keys_complete() -> None:
     assert set(measures.MEASURES) == set(measures.keys())
     for value in measures.list_values():
         assert normalize(value["in"]) == value["in"] or "₂" in value["in"] or "₃" in value["in"]
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "reply"),
+    [
+        (
+            "what's the noise level in the nursery",
+            {"quantity": "sound", "area": "nursery"},
+            "The nursery sound level is 38 decibels.",
+        ),
+        (
+            "how bad is the dust in the office",
+            {"quantity": "particulates", "area": "office"},
+            "The office particulate level is 12 micrograms per cubic meter.",
+        ),
+        (
+            "what was the rainfall in the garden",
+            {"quantity": "rain", "area": "garden"},
+            "The garden rainfall is 3.2 millimeters.",
+        ),
+    ],
+)
+def test_a_measure_asked_of_a_room(
+    grammar: Grammar, text: str, args: dict[str, Any], reply: str
+) -> None:
+    call = grammar.match(normalize(text))
+    assert call is not None and (call.tool, call.args) == ("sensor_quantity", args)
+    assert sensors.sensor_quantity(_ctx(make_world()), **call.args) == reply
+
+
+def test_a_room_without_that_sensor() -> None:
+    with pytest.raises(ToolError, match="no air quality index sensor in the kitchen"):
+        sensors.sensor_quantity(_ctx(make_world()), "aqi", "kitchen")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field
 
@@ -18,7 +18,10 @@ from sottovoce.tools.targets import areas_named, find_devices, of_kinds
 
 plugin = Plugin("sensors", "Read sensors: temperature, humidity, CO2, power and more.")
 
-Quantity = Literal["temperature", "humidity", "co2", "power", "energy", "pressure", "light"]
+# The quantities asked about by room; those beyond the first seven are found by
+# `sensors_measures` (their sensors' units and names), the seven as they always were.
+Quantity = MeasureKey
+_CLASSIC = ("temperature", "humidity", "co2", "power", "energy", "pressure", "light")
 
 # Unit -> quantity, for sensors whose name does not say what they measure.
 UNIT_QUANTITY: dict[str, str] = {
@@ -209,7 +212,10 @@ _IN_AREA = "in [the] {area}"
 @plugin.tool(
     reads_only=True,
     kinds=["sensor", "thermostat"],
-    lists={"sensor_quantity": _QUANTITY_LIST},
+    lists={
+        "sensor_quantity": _QUANTITY_LIST,
+        "sensor_area_measure": {"values": measures.area_list_values()},
+    },
     sentences=[
         "what is the {sensor_quantity:quantity} " + _IN_AREA,
         "what is the {sensor_quantity:quantity} [like] [in here|here|in this room]",
@@ -217,6 +223,7 @@ _IN_AREA = "in [the] {area}"
         "(tell me|check) the {sensor_quantity:quantity} " + _IN_AREA,
         "how much {sensor_quantity:quantity} is there " + _IN_AREA,
         *more.quantity_sentences(),
+        *more.area_measure_sentences(),
         {
             "sentences": [
                 "how " + _WARM + " is it " + _IN_AREA,
@@ -247,7 +254,8 @@ def sensor_quantity(
     quantity: Annotated[Quantity, Field(description="what to measure")] = "temperature",
     area: Annotated[str | None, Field(description="area or floor; none = here")] = None,
 ) -> str:
-    """Say the temperature, humidity, CO2, power, energy, pressure or light level in an area."""
+    """Say the temperature, humidity, CO2, power, energy, pressure, light level, air quality,
+    noise ... in an area."""
     if area and area.strip().lower() in ("outside", "outdoors", "the garden outside"):
         if quantity == "temperature":
             return outside_temperature(ctx)
@@ -258,7 +266,7 @@ def sensor_quantity(
     if not found:
         place = area or ctx.area
         where = more.in_place([a.name for a in ctx.world.areas], place) if place else ""
-        label = QUANTITY_LABEL.get(quantity, quantity)
+        label = QUANTITY_LABEL.get(quantity) or measures.label(quantity)
         raise ToolError(f"There is no {label} sensor{where}.")
     ctx.touch(found)
     return _report(quantity, found)
@@ -270,7 +278,7 @@ def _measuring(ctx: ToolContext, quantity: str, places: Sequence[str] | None) ->
     def here(d: Device) -> bool:
         return places is None or d.area in places
 
-    sensors = [d for d in of_kinds(ctx, ["sensor"]) if quantity_of(d) == quantity and here(d)]
+    sensors = _best_measuring([d for d in of_kinds(ctx, ["sensor"]) if here(d)], quantity)
     if places is None:
         sensors = [d for d in sensors if not is_outside(d)]
         if len(sensors) > 1:
@@ -279,6 +287,15 @@ def _measuring(ctx: ToolContext, quantity: str, places: Sequence[str] | None) ->
         return sensors
     thermostats = [d for d in of_kinds(ctx, ["thermostat"]) if here(d)]
     return thermostats[:1] if places is None else thermostats
+
+
+def _best_measuring(sensors: list[Device], quantity: str) -> list[Device]:
+    """The sensors measuring `quantity`; for the newer ones, those surely so if any are."""
+    if quantity in _CLASSIC:
+        return [d for d in sensors if quantity_of(d) == quantity]
+    # A sensor of no known unit or name measures nothing asked of a room.
+    known = [d for d in sensors if measures.possible(d) is not None]
+    return measures.best(known, quantity)
 
 
 def _value(device: Device, quantity: str) -> str:
@@ -294,7 +311,7 @@ def _report(quantity: str, found: list[Device]) -> str:
         where = [f"in the {d.area}" if unique else f"by the {d.name}" for d in found]
         parts = [f"{_value(d, quantity)} {w}" for d, w in zip(found, where, strict=True)]
         return "It is " + join(parts) + "."
-    label = QUANTITY_LABEL.get(quantity, quantity)
+    label = QUANTITY_LABEL.get(quantity) or measures.label(quantity)
     parts = [
         f"the {d.area} {label} is {_value(d, quantity)}"
         if unique

@@ -43,7 +43,8 @@ def _m(label: str, forms: str, units: str, words: str = "") -> Measure:
     return Measure(label, split(forms), split(units), split(words))
 
 
-_POLLUTANT = "µg/m3,mg/m3,ppm,ppb,µg/ft3"
+_POLLUTANT = "µg/m3,mg/m3,ppm,ppb"
+_PARTICLES = "µg/m3,mg/m3,µg/ft3,p/m3"  # particles are counted or weighed, never in ppm
 _SPEED = "m/s,km/h,kph,mph,ft/s,kn,kt,knots"
 _MONEY = "eur,€,usd,$,gbp,£,chf,jpy,¥,cad,aud,sek,nok,dkk,inr,ct,cents,p"
 
@@ -97,12 +98,12 @@ MEASURES: dict[str, Measure] = {
     "no": _m("nitrogen monoxide level", "nitrogen monoxide,nitric oxide,no,n o", _POLLUTANT),
     "n2o": _m("nitrous oxide level", "nitrous oxide,n2o,n 2 o,n₂o", _POLLUTANT),
     "ozone": _m("ozone level", "ozone,o3,o 3,o₃", _POLLUTANT),
-    "pm1": _m("PM1 level", "pm1,pm 1,pm1.0,pm 1.0", _POLLUTANT),
+    "pm1": _m("PM1 level", "pm1,pm 1,pm1.0,pm 1.0", _PARTICLES),
     "pm25": _m("PM2.5 level", "pm2.5,pm 2.5,pm25,pm 25,fine particles,fine particulate matter,"
-               "fine dust", _POLLUTANT),
-    "pm10": _m("PM10 level", "pm10,pm 10,coarse particles", _POLLUTANT),
+               "fine dust", _PARTICLES),
+    "pm10": _m("PM10 level", "pm10,pm 10,coarse particles", _PARTICLES),
     "particulates": _m("particulate level", "particulate matter,particulates,particles,dust,pm",
-                       _POLLUTANT),
+                       _PARTICLES),
     "power_factor": _m("power factor", "power factor,cos phi", "%"),
     "apparent_power": _m("apparent power", "apparent power", "va,kva"),
     "reactive_power": _m("reactive power", "reactive power", "var,kvar"),
@@ -223,6 +224,38 @@ def the_measure(device: Device) -> str | None:
 def list_values() -> list[dict[str, str]]:
     """The `sensor_measure` slot list: every form people say, out as its measure's key."""
     return [{"in": form, "out": key} for key, m in MEASURES.items() for form in m.forms]
+
+
+# What may be asked of a room ("what's the air quality in the nursery"): only words that
+# mean a sensor there. Not "volume" (the music's), "time", "wind" or "rain" alone (the
+# weather's), nor the seven the room question has always had its own list for.
+_AREA_FORMS = {
+    "aqi": "air quality,air quality index,aqi,air pollution",
+    "co": "carbon monoxide",
+    "no2": "nitrogen dioxide,no2",
+    "ozone": "ozone",
+    "so2": "sulphur dioxide,sulfur dioxide,so2",
+    "pm1": "pm1,pm 1",
+    "pm25": "pm2.5,pm 2.5,pm25,fine particles,fine dust",
+    "pm10": "pm10,pm 10",
+    "particulates": "particulate matter,particulates,dust",
+    "voc": "volatile organic compounds,vocs,voc,tvoc",
+    "sound": "noise,noise level,sound level,loudness,decibels",
+    "signal": "signal strength,wifi signal,wi fi signal,wifi strength,wi fi strength",
+    "moisture": "soil moisture",
+    "irradiance": "irradiance,solar irradiance,solar radiation",
+    "rain": "rainfall",
+    "wind_speed": "wind speed",
+}
+
+
+def area_list_values() -> list[dict[str, str]]:
+    """The `sensor_area_measure` slot list: what may be asked of a room, out as its key."""
+    return [
+        {"in": form.strip(), "out": key}
+        for key, forms in _AREA_FORMS.items()
+        for form in forms.split(",")
+    ]
 
 
 def keys() -> tuple[str, ...]:

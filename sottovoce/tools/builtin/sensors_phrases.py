@@ -123,3 +123,17 @@ def plain_read_sentences() -> list[str]:
         "what is the (current|present|latest) (reading|value) (of|on|from) [the] {sensor:name}",
         "what is [the] {sensor:name} (showing|reading|reporting|measuring) [now|right now]",
     ]
+
+
+def area_measure_sentences() -> list[str]:
+    """'What's the air quality in the nursery': a room and a measure both said, never a
+    measure alone (the weather has "what's the wind speed")."""
+    measure = "{sensor_area_measure:quantity} [level|levels|reading|concentration|index]"
+    return [
+        f"what (is|was) [the] {_MOD} {measure} (in|on|at) [the] {{area}} {_NOW}",
+        f"what (is|was) [the] {_MOD} {measure} [like] {WHERE}",
+        f"what (is|was) the {{area}} {measure} {_NOW}",
+        f"{_TELL} [the] {measure} (in|on) [the] {{area}}",
+        f"how much {measure} is there (in|on) [the] {{area}}",
+        f"how (high|low|bad|good) is the {measure} (in|on) [the] {{area}} {_NOW}",
+    ]
