@@ -161,6 +161,8 @@ class GrammarCascade:
             return None
         device, rest = found
         for cut in range(rest, min(len(words) - 1, ASIDE_WORDS + 1)):
+            if _asks(words[cut:]):
+                return None  # "the radio is on, is it too loud" asks; "too loud" is no order
             if calls := self.parts(" ".join(words[cut:]), None, about=device):
                 return calls
         return None
@@ -284,10 +286,22 @@ class GrammarCascade:
 
     def _resolve(self, call: Call, last: Call | None, about: str | None) -> Call | None:
         if call.tool != FOLLOW_UP:
-            return _aimed(call, about)
+            return self._aimed(call, about)
         if last is None:
             return None
         return follow_up(self.registry, last, call.args)
+
+    def _aimed(self, call: Call, device: str | None) -> Call | None:
+        """The call with "it" as the device an aside was about; None if it cannot act on it.
+
+        ("The front door is stuck, open it": opening is for covers, not for a lock.)
+        """
+        if device is None or not _says_it(call):
+            return call
+        spec = self.registry.get(call.tool)
+        if spec is None or (spec.kinds and device.partition(".")[0] not in spec.kinds):
+            return None
+        return Call(call.tool, {k: device if v == "it" else v for k, v in call.args.items()})
 
     def _kind_plugin(self, kind: str) -> str | None:
         """The plugin whose tools act on this kind of device alone (lights for a light)."""
@@ -302,11 +316,10 @@ class GrammarCascade:
         return spec.plugin if spec is not None else None
 
 
-def _aimed(call: Call, device: str | None) -> Call:
-    """The call with "it" as the device an aside was about."""
-    if device is None or not _says_it(call):
-        return call
-    return Call(call.tool, {k: device if v == "it" else v for k, v in call.args.items()})
+def _asks(words: list[str]) -> bool:
+    """Whether the words ask a question ("is it too loud"), not politely for an action."""
+    polite = words[:1] in (["can"], ["could"], ["would"], ["will"]) and words[1:2] == ["you"]
+    return bool(words) and words[0] in _QUESTION_STARTS and not polite
 
 
 def _same_tools(first: list[Call], second: list[Call]) -> bool:

@@ -30,6 +30,8 @@ def _talk(h: AgentHarness, *lines: str) -> TurnResult:
         ("the reading lamp's much too bright, dim it", "light_dimmer", "reading"),
         ("the desk lamp looks a bit dim, turn it up", "light_brighter", "desk"),
         ("the kitchen radio is far too loud, turn it down", "media_volume_step", "radio"),
+        ("the garage door was open all night, close it", "cover_close", "garage"),
+        ("bedroom curtains are open, shut them", "cover_close", "curtains"),
     ],
 )
 def test_it_is_the_device_an_aside_is_about(
@@ -46,10 +48,20 @@ def test_an_aside_about_a_device_beats_what_was_acted_on_before(home: AgentHarne
 
 
 @pytest.mark.parametrize(
-    "said", ["the bedside lamp is lovely", "the bedside lamp is on", "the radio was great"]
+    "said",
+    [
+        "the bedside lamp is lovely",
+        "the bedside lamp is on",
+        "the radio was great",
+        "the kitchen radio is on, is it too loud",  # a question, not "too loud"
+        "the desk fan is noisy, I hate it",
+        "the front door is stuck, open it",  # a lock does not open like a cover
+    ],
 )
 def test_a_remark_about_a_device_alone_does_nothing(home: AgentHarness, said: str) -> None:
+    before = home.snapshot()
     assert _talk(home, said).calls == []
+    assert home.snapshot() == before
 
 
 @pytest.mark.parametrize(
