@@ -41,6 +41,9 @@ def make_world() -> World:
             _sensor("tariff", "electricity tariff", 1, "EUR", "office"),
             _sensor("fern", "fern", 36, "%", "living room"),
             _sensor("bike", "bike computer", 24.6, "km/h"),
+            {"id": "switch.washer", "kind": "switch", "name": "washing machine", "area": "garage"},
+            _sensor("washer_power", "washing machine power", 512, "W"),
+            _sensor("washer_left", "washing machine remaining time", 38, "min"),
             {"id": "switch.remote", "kind": "switch", "name": "tv remote", "area": "living room"},
             {"id": "binary_sensor.remote_battery", "kind": "binary_sensor",
              "name": "tv remote battery", "area": "living room",
@@ -141,6 +144,16 @@ def _ctx(world: World) -> ToolContext:
             "what's the soil moisture of the fern",
             {"name": "sensor.fern", "measure": "moisture"},
             "The fern's moisture is 36 percent.",
+        ),
+        (
+            "how much power is the washing machine drawing",
+            {"name": "switch.washer", "measure": "power"},
+            "The washing machine power is 512 watts.",
+        ),
+        (
+            "how long has the washing machine got left",
+            {"name": "switch.washer", "measure": "duration"},
+            "The washing machine remaining time is 38 minutes.",
         ),
         (
             "bike computer's velocity",

@@ -80,7 +80,10 @@ def outside_temperature(ctx: ToolContext) -> str:
 @plugin.tool(
     reads_only=True,
     kinds=["sensor"],
-    lists={"sensor_measure": {"values": measures.list_values()}},
+    lists={
+        "sensor_measure": {"values": measures.list_values()},
+        "sensor_device_measure": {"values": measures.device_list_values()},
+    },
     sentences=[
         "what (does|do) [the] {sensor:name} (say|read|show|report|measure)",
         "what is [the] {sensor:name} [reading|value|saying|at]",
@@ -90,7 +93,9 @@ def outside_temperature(ctx: ToolContext) -> str:
         "[tell me] [the] {sensor:name} [reading|value]",
         *more.plain_read_sentences(),
         *more.measure_sentences(),
+        *more.device_measure_sentences(),
         {"sentences": more.battery_sentences(), "slots": {"measure": "battery"}},
+        {"sentences": more.time_left_sentences(), "slots": {"measure": "duration"}},
     ],
 )
 def sensor_read(
@@ -178,7 +183,7 @@ def _no_measure(ctx: ToolContext, target: Device, measure: str, names: set[str])
             f"{the(target.name)} measures {measures.label(what)}, not {measures.label(measure)}:"
             f" it reads {reading(target)}."
         )
-    raise ToolError(f"I don't know {the(target.name, start=False)}'s {measures.label(measure)}.")
+    raise ToolError(f"I have no {measures.label(measure)} reading for {the(target.name, False)}.")
 
 
 def the(name: str, start: bool = True) -> str:

@@ -258,6 +258,30 @@ def area_list_values() -> list[dict[str, str]]:
     ]
 
 
+# What may be asked of a device that is not itself a sensor ("how much power is the
+# washing machine using": its sensor is the "washing machine power"). Not what the
+# device's own tools answer (a thermostat's temperature, a fan's speed, a player's
+# volume, a light's brightness, a blind's height), nor words too loose for that.
+_NOT_OF_DEVICES = frozenset(
+    {"temperature", "humidity", "light", "volume", "speed", "wind_speed", "sound", "rain"}
+)
+_LOOSE = frozenset(
+    {"time", "load", "output", "production", "generation", "size", "length", "height",
+     "depth", "range", "contents", "capacity", "co", "no", "pm", "c o", "n o", "water"}
+)  # fmt: skip
+
+
+def device_list_values() -> list[dict[str, str]]:
+    """The `sensor_device_measure` slot list: what may be asked of any named device."""
+    return [
+        {"in": form, "out": key}
+        for key, m in MEASURES.items()
+        if key not in _NOT_OF_DEVICES
+        for form in m.forms
+        if form not in _LOOSE
+    ]
+
+
 def keys() -> tuple[str, ...]:
     """Every measure key, as the tool's `measure` argument takes them."""
     return get_args(MeasureKey)

@@ -116,6 +116,12 @@ def battery_sentences() -> list[str]:
     return measure_sentences("{device:name}", BATTERY)
 
 
+def device_measure_sentences() -> list[str]:
+    """'How much power is the washing machine using': a measure of any named device."""
+    measure = MEASURE.replace("{sensor_measure:measure}", "{sensor_device_measure:measure}")
+    return measure_sentences("{device:name}", measure)
+
+
 def plain_read_sentences() -> list[str]:
     """'How fast is mistral', 'what is the current reading on the rain gauge'."""
     return [
@@ -136,4 +142,15 @@ def area_measure_sentences() -> list[str]:
         f"{_TELL} [the] {measure} (in|on) [the] {{area}}",
         f"how much {measure} is there (in|on) [the] {{area}}",
         f"how (high|low|bad|good) is the {measure} (in|on) [the] {{area}} {_NOW}",
+    ]
+
+
+def time_left_sentences() -> list[str]:
+    """'How long is left on the dishwasher', 'when will the washing machine be done'."""
+    who = "[the|my|our] {device:name}"
+    return [
+        f"how (much time|long) [is] (left|remaining|to go) (on|for|in) {who}",
+        f"how long (does|has|have) {who} [got] (left|to go|remaining)",
+        f"how long until {who} (is done|is finished|finishes|is ready)",
+        f"when (will|is) {who} (be done|be finished|finish|done|finished|be ready|ready)",
     ]
