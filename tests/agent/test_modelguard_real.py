@@ -1,9 +1,9 @@
 """The real default model (SmolLM2-135M) on out-of-domain sentences: the world must not change.
 
 These are from bench/data/ood_dev.yaml; most made the unguarded model act (a
-walk started, a list was created, a light brightened). Not all of the DEV set
-is safe yet: "download the new episode" still creates a list, since "new" is a
-word of that tool's sentences (docs/llm.md).
+walk started, a list was created, a light brightened). "walk the dog" started a
+walk even with the names checked: "walk" was said, though nothing asked for a
+walk to start (agent/actionwords.py).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ HARMFUL_BEFORE = [
     "the coffee maker needs descaling soon",
     "what do you think about football",
     "tell me about quantum physics",
+    "walk the dog",
 ]
 
 
