@@ -263,10 +263,13 @@ def _best(
     # tools of the last plugin used break ties ("pause it" after a timer); and "it" is a
     # device only after one was acted on: "turn it off" after a light means the light,
     # not a timer, and "turn it up" with nothing before means the music's volume.
-    def rank(m: Match) -> tuple[bool, bool, bool, bool, int, int]:
+    # A question whose reading fixes the form of its answer ("are all ...", "how many
+    # ...": an `ask` argument) beats a reading that would only describe the devices.
+    def rank(m: Match) -> tuple[bool, bool, bool, bool, bool, int, int]:
         return (
             m.call.tool != FOLLOW_UP,
             _names_device(m.call),
+            "ask" in m.call.args,
             prefer is not None and m.plugin == prefer,
             ("it" in m.call.args.values()) == device_referent,
             m.literal_chunks,

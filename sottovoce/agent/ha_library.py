@@ -110,6 +110,8 @@ def _says_something(template: str) -> bool:
 
 def _reading(result: RecognizeResult) -> Reading | None:
     slots = {name: entity.value for name, entity in result.entities.items()}
+    if result.response:
+        slots.setdefault("response", result.response)  # "any", "which", "how_many", ...
     named = "name" in result.entities and not result.entities["name"].is_wildcard
     call = to_call(result.intent.name, slots)
     if call is None:

@@ -126,17 +126,42 @@ def _light_set(slots: Slots) -> Call | None:
     return None
 
 
+# Home Assistant's answers about many devices at once, and what its kinds are called.
+_ASKS = frozenset({"any", "all", "which", "how_many"})
+_ASK_NOUN = {"light": "light", "switch": "switch", "fan": "fan", "lock": "lock", "cover": "cover"}
+_ASK_NOUN |= {"valve": "valve", "media_player": "media player", "binary_sensor": "sensor"}
+
+
 def _get_state(slots: Slots) -> Call | None:
     kind = _kind(slots) or "light"
+    asked = slots.get("response")
+    if asked in _ASKS and "state" in slots and "name" not in slots:
+        return _ask(slots, kind, str(asked))
     tool = _STATUS.get(kind)
     if tool is None:
         return None
+    if tool == "binary_sensor_check" and "state" in slots and "name" in slots:
+        return Call(tool, {"state": str(slots["state"]), **_place(slots)})
     if tool == "binary_sensor_check" and "device_class" in slots:
         return Call(tool, {"device_class": str(slots["device_class"]), **_place(slots)})
     if tool == "sensor_read":
         name = slots.get("name")
         return Call(tool, {"name": name}) if isinstance(name, str) else None
     return Call(tool, _group(slots, kind))
+
+
+def _ask(slots: Slots, kind: str, asked: str) -> Call | None:
+    """'Which doors are locked', 'how many lights are on': a question about many devices."""
+    noun = _COVER_WORD.get(str(slots.get("device_class"))) or _ASK_NOUN.get(kind)
+    if noun is None:
+        return None
+    args: dict[str, Any] = {"noun": noun, "state": str(slots["state"]), "ask": asked}
+    place = slots.get("area") or slots.get("floor")
+    if place and place != HERE:
+        args["area"] = place
+    elif place == HERE:
+        args["area"] = "here"
+    return Call("devices_ask", args)
 
 
 def _temperature(slots: Slots) -> Call:

@@ -233,12 +233,12 @@ def sentence(devices: Sequence[Device], singular: str, plural: str) -> str:
     takes the plural verb.
     """
     text = phrase(devices)
-    one = len(devices) == 1 and not _plural_name(devices[0].name)
+    one = len(devices) == 1 and not plural_name(devices[0].name)
     verb = singular if one else plural
     return f"{text[0].upper()}{text[1:]} {verb}."
 
 
-def _plural_name(name: str) -> bool:
+def plural_name(name: str) -> bool:
     """Whether a device's name is a plural noun ("blinds", "fairy lights", not "glass")."""
     last = name.split()[-1].lower() if name.split() else ""
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))

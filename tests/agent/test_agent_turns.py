@@ -169,7 +169,7 @@ def test_language_model_route_runs_a_valid_call() -> None:
     call = ToolChoice("light_on", {"name": "desk lamp"})
     engine = ScriptedLLM({"cosy": LLMDecision(calls=(call,))})
     agent = _agent(engine)
-    _say(agent, "make the desk lamp cosy")
+    _say(agent, "power up the desk lamp, make it cosy")
     assert _on(agent, "light.desk")
 
 

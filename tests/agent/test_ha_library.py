@@ -152,6 +152,31 @@ def test_bare_name_templates_are_dropped() -> None:
             Call("sensor_quantity", {"quantity": "temperature", "area": "bedroom"}),
         ),
         ("HassBroadcast", {"message": "dinner"}, None),
+        (
+            "HassGetState",
+            {"domain": "light", "state": "on", "response": "how_many", "area": "kitchen"},
+            Call(
+                "devices_ask",
+                {"noun": "light", "state": "on", "ask": "how_many", "area": "kitchen"},
+            ),
+        ),  # fmt: skip
+        (
+            "HassGetState",
+            {"domain": "cover", "device_class": "curtain", "state": "closed", "response": "all"},
+            Call("devices_ask", {"noun": "curtains", "state": "closed", "ask": "all"}),
+        ),
+        (
+            "HassGetState",
+            {"domain": "lock", "state": "unlocked", "response": "which", "area": HERE},
+            Call(
+                "devices_ask", {"noun": "lock", "state": "unlocked", "ask": "which", "area": "here"}
+            ),
+        ),  # fmt: skip
+        (
+            "HassGetState",
+            {"name": "binary_sensor.garage", "state": "on", "response": "one_yesno"},
+            Call("binary_sensor_check", {"state": "on", "name": "binary_sensor.garage"}),
+        ),
     ],
 )
 def test_mapping_table(intent: str, slots: dict[str, Any], call: Call | None) -> None:

@@ -13,6 +13,7 @@ BUILTIN_PLUGINS = (
     "sottovoce.tools.builtin.locks:plugin",
     "sottovoce.tools.builtin.sensors:plugin",
     "sottovoce.tools.builtin.binary_sensors:plugin",
+    "sottovoce.tools.builtin.questions:plugin",
     "sottovoce.tools.builtin.home:plugin",
     "sottovoce.tools.builtin.timers:plugin",
     "sottovoce.tools.builtin.lists:plugin",

@@ -13,8 +13,9 @@ from pydantic import Field
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin import sensors_phrases as more
+from sottovoce.tools.builtin.binary_classes import CLASSES, meaning, words_of
 from sottovoce.tools.builtin.sensors import join
-from sottovoce.tools.targets import areas_named, find_devices, of_kinds
+from sottovoce.tools.targets import areas_named, find_devices, of_kinds, plural_name
 
 plugin = Plugin(
     "binary_sensors", "Doors and windows open or closed, motion, leaks, smoke, batteries."
@@ -58,19 +59,39 @@ def _state_text(device: Device) -> str:
         return f"{'there is motion' if on else 'there is no motion'}{where}"
     if family == "moisture":
         return f"the {thing} {'detects water' if on else 'is dry'}"
-    if family == "battery":
-        return f"the {thing} battery is {'low' if on else 'fine'}"
+    cls = str(device.state().get("device_class", "")).lower()
     if family in ("smoke", "gas"):
-        return f"the {thing} {'detects ' + family if on else 'is clear'}"
-    return f"the {thing} is {'on' if on else 'off'}"
+        what = cls.replace("_", " ") if cls in CLASSES else family
+        # An alarm is the thing itself: "the boiler alarm is clear", not "the boiler".
+        return f"the {device.name} {'detects ' + what if on else 'is clear'}"
+    words = words_of(cls)
+    subject = f" {words.subject}" if words.subject and words.subject not in thing.lower() else ""
+    verb = "are" if plural_name(thing + subject) else "is"
+    return f"the {thing}{subject} {verb} {words.on[0] if on else words.off[0]}"
 
 
-def _named(ctx: ToolContext, name: str) -> list[Device]:
-    """Binary sensors meant by a name, also when it names a lock or door ("front door")."""
+def _says(device: Device, state: str) -> bool | None:
+    """What the asked state word means for this sensor: on, off, or nothing."""
+    said = meaning(str(device.state().get("device_class", "")), state)
+    if said is None and state in ("on", "off"):
+        return state == "on"
+    return said
+
+
+def _named(ctx: ToolContext, name: str, state: str | None = None) -> list[Device]:
+    """Binary sensors meant by a name, also when it names a lock or door ("front door").
+
+    Several sensors may share a name (a phone's battery, charging and connection):
+    the asked state word chooses the one it means something for.
+    """
     sensors = of_kinds(ctx, ["binary_sensor"])
     other = ctx.world.devices.get(name)
     if other is not None and other.kind == "binary_sensor":
-        return [other]
+        same = [d for d in sensors if d.name.lower() == other.name.lower()]
+        fitting = [d for d in same if state is not None and _says(d, state) is not None]
+        found = [other] if other in fitting or not fitting else fitting[:1]
+        ctx.touch(found)
+        return found
     wanted = {n.lower() for n in ([other.name, *other.aliases] if other else [name])}
     wanted = {w[4:] if w.startswith("the ") else w for w in wanted}
     found = [d for d in sensors if _thing(d).lower() in wanted or d.name.lower() in wanted]
@@ -90,7 +111,9 @@ def _filtered(ctx: ToolContext, area: str | None, device_class: str | None) -> l
     places = areas_named(ctx, area) if area else None
     if places is not None:
         found = [d for d in found if d.area in places]
-    if family is not None:
+    if family in ("smoke", "gas"):
+        found = [d for d in found if _matches_class(d, str(device_class))]
+    elif family is not None:
         found = [d for d in found if _family(d) == family]
         if family == "opening" and device_class in ("door", "window", "garage_door"):
             cls = device_class
@@ -105,10 +128,27 @@ def _filtered(ctx: ToolContext, area: str | None, device_class: str | None) -> l
 
 def _matches_class(device: Device, cls: str) -> bool:
     own = str(device.state().get("device_class", "")).lower()
-    return own == cls or (cls == "door" and own in ("garage_door", "opening"))
+    if cls == "door":
+        return own in ("door", "garage_door", "opening")
+    return own == cls or {own, cls} == {"co", "carbon_monoxide"}
 
 
-_ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
+# "Any"/"all" questions are the questions plugin's ("are any windows open").
+_ANY = "(a|an|the|one) [of] [the|my] {opening_class:device_class}"
+_NOW = "[currently|still|right now|at the moment|now]"
+
+
+def _state_list() -> dict[str, object]:
+    words = {w for spec in CLASSES.values() for w in (*spec.on, *spec.off)} | {"on", "off"}
+    return {"values": [{"in": w, "out": w} for w in sorted(words, key=lambda w: (-len(w), w))]}
+
+
+def _gas_sentences(what: str) -> list[str]:
+    return [
+        f"is there [any] {what} [detected] [{_IN_AREA}]",
+        f"is [there] [any] {what} (detected|present) [{_IN_AREA}]",
+        f"[can you|do you|do i] (smell|detect) [any] {what} [{_IN_AREA}]",
+    ]
 
 
 @plugin.tool(
@@ -120,26 +160,35 @@ _ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
                 {"in": "(door|doors)", "out": "door"},
                 {"in": "(window|windows)", "out": "window"},
             ]
-        }
+        },
+        "binary_state": _state_list(),
     },
     sentences=[
-        "(is|are) [the] {binary_sensor:name} (open|closed|close|shut|opened|on|off|triggered)",
+        "(is|are) [the|my|our] {binary_sensor:name} [battery] "
+        + _NOW
+        + " {binary_state:state} "
+        + _NOW
+        + " ["
+        + _IN_AREA
+        + "]",
+        "(is|are) [the] {binary_sensor:name} close",
         "is [the] {lock:name} (open|closed|shut|opened|ajar)",
         "is there (anything|something) (open|closed) at [the] {binary_sensor:name}",
         "what (does|do) [the] {binary_sensor:name} (say|show|report)",
         "(check|read) [the] {binary_sensor:name}",
         "(is|are) " + _ANY + " (open|closed|close|shut|left open)",
         "(is|are) " + _ANY + " (open|closed|shut) " + _IN_AREA,
-        "(is|are) there (any|a|an) {opening_class:device_class} (open|left open)",
-        "(is|are) there (any|a|an) {opening_class:device_class} (open|left open) " + _IN_AREA,
-        "(is|are) (all|any|the) {area} {opening_class:device_class} (open|closed|shut)",
-        "did i leave (a|any|the) {opening_class:device_class} open",
+        "(is|are) there (a|an) {opening_class:device_class} (open|left open)",
+        "(is|are) there (a|an) {opening_class:device_class} (open|left open) " + _IN_AREA,
+        "(is|are) the {area} {opening_class:device_class} (open|closed|shut)",
+        "did i leave (a|the) {opening_class:device_class} open",
         {
             "sentences": [
                 "is there [any] (motion|movement|anyone|anybody|someone|somebody) " + _IN_AREA,
                 "(is|are) (someone|somebody|anyone|anybody|people) " + _IN_AREA,
                 "is [the] {area} (occupied|empty)",
                 "is there [any] (motion|movement)",
+                "is [there] [any] (motion|movement) (detected|going on) [" + _IN_AREA + "]",
                 "(any|has there been [any]) (motion|movement) " + _IN_AREA,
                 "is [there] (anyone|anybody|someone|somebody) (home|at home|in the house)",
                 *more.motion_sentences(),
@@ -149,7 +198,11 @@ _ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
         {
             "sentences": [
                 "is there (a leak|water|any leak|a water leak) [" + _IN_AREA + "]",
-                "is (it|the floor) (wet|dry) " + _IN_AREA,
+                "is (it|the floor) (wet|dry) [" + _IN_AREA + "]",
+                "is [the] {area} (flooded|flooding|leaking)",
+                "(is there|has there been) [a|any] (flood|leak|flooding) [detected] ["
+                + _IN_AREA
+                + "]",
             ],
             "slots": {"device_class": "moisture"},
         },
@@ -157,6 +210,12 @@ _ANY = "(a|an|any|all|some|the|one) [of] [the|my] {opening_class:device_class}"
             "sentences": ["is there (smoke|a fire) [" + _IN_AREA + "]"],
             "slots": {"device_class": "smoke"},
         },
+        {
+            "sentences": _gas_sentences("(carbon monoxide|co)"),
+            "slots": {"device_class": "carbon_monoxide"},
+        },
+        {"sentences": _gas_sentences("gas"), "slots": {"device_class": "gas"}},
+        {"sentences": _gas_sentences("(noise|sound)"), "slots": {"device_class": "sound"}},
     ],
 )
 def binary_sensor_check(
@@ -166,15 +225,31 @@ def binary_sensor_check(
     device_class: Annotated[
         str | None, Field(description="door, window, motion, moisture, smoke, battery, ...")
     ] = None,
+    state: Annotated[
+        str | None, Field(description="the state asked about: open, low, charging, detected")
+    ] = None,
 ) -> str:
     """Say whether doors or windows are open, motion is seen, a leak or smoke is detected."""
+    state = state.strip().lower() if state else None
     if name:
-        found = _named(ctx, name)
+        found = _named(ctx, name, state)
+        if state is not None and len(found) == 1:
+            return _yes_no(found[0], state)
     elif area or device_class:
         found = _filtered(ctx, area, device_class)
     else:
         found = _filtered(ctx, ctx.area, None)
     return _answer(found, device_class)
+
+
+def _yes_no(device: Device, state: str) -> str:
+    """'Yes, the phone is charging.' / 'No, the phone battery is normal.'"""
+    said = _says(device, state)
+    text = _state_text(device)
+    if said is None:
+        return text[0].upper() + text[1:] + "."
+    answer = "Yes" if bool(device.state().get("on")) == said else "No"
+    return f"{answer}, {text}."
 
 
 def _answer(found: list[Device], device_class: str | None) -> str:

@@ -54,16 +54,19 @@ def _targets(ctx: ToolContext, name: str | None, area: str | None) -> list[Devic
     return find_devices(ctx, ["cover"], None, area)
 
 
-def _forms(verb: str, tail: str = "") -> list[str]:
-    """`verb` applied to every way of naming a cover or valve, then `tail`."""
+def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str]:
+    """`verb` applied to every way of naming a cover or valve, then `tail`.
+
+    Questions leave out "all": "are all the blinds closed" is the questions plugin's.
+    """
     area = "[(in|on) [the] {area}]"
     end = f" {tail}" if tail else ""
     return [
         f"{verb} [the] {{cover:name}}{end}",
         f"{verb} [the] {{valve:name}}{end}",
-        f"{verb} [all] [the] {{cover_word:name}} {area}{end}",
-        f"{verb} [all] [the] {{area}} {{cover_word:name}}{end}",
-        f"{verb} [all] [the] {{valve_word:name}} {area}{end}",
+        f"{verb} {every}[the] {{cover_word:name}} {area}{end}",
+        f"{verb} {every}[the] {{area}} {{cover_word:name}}{end}",
+        f"{verb} {every}[the] {{valve_word:name}} {area}{end}",
         f"{verb} [the] {{area}} {{valve_word:name}}{end}",
     ]
 
@@ -157,7 +160,7 @@ def _status_sentences() -> list[str]:
     """Templates for 'are the blinds open', 'is the garage door closed'."""
     # "close" for "closed": speech recognition often drops a final "-ed".
     state = "(open|closed|close|shut|up|down|still open|left open)"
-    sentences = _forms("(is|are)", state)
+    sentences = _forms("(is|are)", state, every="")
     sentences += _forms("did i (close|shut|leave open)")
     sentences += [
         "(how open|how far open|what position) (is|are) [the] ({cover:name}|{valve:name})",

@@ -291,15 +291,12 @@ def _status_sentences() -> list[str | dict[str, Any]]:
         f"(is|are) [the] {lights} {state} {{area}}",
         f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
         f"(is|are) [the] {{area}} {lights} {state}",
-        f"(is|are) [there] any {lights} on (in|on) [the] {{area}}",
-        f"(which|what) {lights} are on (in|on) [the] {{area}}",
         f"did i leave [the] {lights} on (in|on) [the] {{area}}",
+        # "Are any lights on", "which lights are on": the questions plugin's.
         {
             "sentences": [
-                f"(is|are) [there] any {lights} [still] on",
-                f"(which|what) {lights} are [still] on",
-                f"did i leave [the|any] {lights} on",
-                f"(is|are) [all] [the] {lights} off",
+                f"did i leave [the] {lights} on",
+                f"(is|are) [the] {lights} off",
             ],
             "slots": {"area": "house"},
         },

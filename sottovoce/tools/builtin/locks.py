@@ -20,16 +20,19 @@ Name = Annotated[str | None, Field(description="lock name or alias, or 'it'")]
 Area = Annotated[str | None, Field(description="area or floor; 'house' for all")]
 
 
-def _forms(verb: str, tail: str = "") -> list[str | dict[str, Any]]:
-    """`verb` applied to every way of naming a lock, then `tail`."""
+def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str | dict[str, Any]]:
+    """`verb` applied to every way of naming a lock, then `tail`.
+
+    Questions leave out "all": "are all the doors locked" is the questions plugin's.
+    """
     end = f" {tail}" if tail else ""
     area = "[(in|on) [the] {area}]"
     return [
         f"{verb} [the] {{lock:name}}{end}",
         f"{verb} [the] (door|lock) {area}{end}",
-        f"{verb} [all] [the] (doors|locks) (in|on) [the] {{area}}{end}",
-        f"{verb} [all] [the] {{area}} (door|doors|lock|locks){end}",
-        {"sentences": [f"{verb} [all] [the] (doors|locks){end}"], "slots": {"area": "house"}},
+        f"{verb} {every}[the] (doors|locks) (in|on) [the] {{area}}{end}",
+        f"{verb} {every}[the] {{area}} (door|doors|lock|locks){end}",
+        {"sentences": [f"{verb} {every}[the] (doors|locks){end}"], "slots": {"area": "house"}},
     ]
 
 
@@ -73,15 +76,15 @@ def lock_unlock(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 
 def _status_sentences() -> list[str | dict[str, Any]]:
     # Speech recognition often drops a final "-ed" ("is the front door lock").
-    sentences = _forms("(is|are)", "(locked|lock|unlocked|unlock|still unlocked|secure)")
+    sentences = _forms("(is|are)", "(locked|lock|unlocked|unlock|still unlocked|secure)", "")
     sentences += _forms("did i (lock|forget to lock|leave unlocked|remember to lock)")
     # "Did I leave the back door unlocked", "have I locked the front door".
     sentences += _forms("did (i|we|someone|somebody|anyone) leave", "(unlocked|unlock|locked|lock)")
     sentences += _forms("(have|did) (i|we) (locked|lock)")
-    sentences += _forms("(is|are)", "(still|definitely) (locked|lock|unlocked|unlock)")
+    sentences += _forms("(is|are)", "(still|definitely) (locked|lock|unlocked|unlock)", "")
     sentences += ["(is|are) {ref:name} (locked|lock|unlocked|unlock)"]
-    house = ["(is|are) (everything|the house) (locked|secure|locked up)"]
-    house += ["(is|are) [there] any doors unlocked", "did i lock up"]
+    house = ["(is|are) the house (locked|secure|locked up)", "is everything (secure|locked up)"]
+    house += ["did i lock up"]
     sentences.append({"sentences": house, "slots": {"area": "house"}})
     return sentences
 

@@ -141,8 +141,8 @@ def _status_sentences() -> list[str | dict[str, Any]]:
         sentences += [speed.format(fan), speed_of.format(fan), what_speed.format(fan)]
     sentences.append("how fast is {fan:name} [going|running|spinning]")
     forms = [
-        f"(is|are) [the|any] (fan|fans) {state} [(in|on) [the] {{area}}]",
-        f"(is|are) [the|any] {{area}} (fan|fans) {state}",
+        f"(is|are) [the] (fan|fans) {state} [(in|on) [the] {{area}}]",
+        f"(is|are) [the] {{area}} (fan|fans) {state}",
         *(f.format("(fan|fans)") + " [(in|on) [the] {area}]" for f in (speed, speed_of)),
         what_speed.format("(fan|fans)") + " [(in|on) [the] {area}]",
         what_speed.format("{area} (fan|fans)"),
