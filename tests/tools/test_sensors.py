@@ -176,7 +176,11 @@ def test_reads_change_nothing() -> None:
         ),
         ("what does the bedroom temperature say", "sensor_read", {"name": "sensor.bed_t"}),
         ("is the front door open", "binary_sensor_check", {"name": "lock.front"}),
-        ("are all the windows closed", "binary_sensor_check", {"device_class": "window"}),
+        (
+            "is there a window open in the bathroom",
+            "binary_sensor_check",
+            {"device_class": "window", "area": "bathroom"},
+        ),
         (
             "is someone in the garden",
             "binary_sensor_check",
