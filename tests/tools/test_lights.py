@@ -190,7 +190,21 @@ def test_status() -> None:
         ),
         ("is the reading lamp on", "light_status", {"name": "light.reading_lamp"}),
         ("are the lights on upstairs", "light_status", {"area": "upstairs"}),
-        ("which lights are on", "light_status", {"area": "house"}),
+        (
+            "make the bedroom lights 40 percent bright",
+            "light_set_brightness",
+            {"area": "bedroom", "percent": 40},
+        ),
+        (
+            "set all the lamps in the living room halfway",
+            "light_set_brightness",
+            {"area": "living room", "percent": 50},
+        ),
+        (
+            "adjust all the lights to green in here",
+            "light_set_color",
+            {"color": "green"},
+        ),
         ("did i leave the lights on", "light_status", {"area": "house"}),
         ("turn it off", "device_turn_off", {"name": "it"}),
     ],

@@ -9,6 +9,8 @@ from typing import Any
 import hassil
 import pytest
 
+from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.normalize import normalize
 from sottovoce.devices import Store, VirtualClock, World, parse_world
 from sottovoce.tools import Registry, ToolContext, ToolError
 from sottovoce.tools.builtin import reminders
@@ -300,3 +302,11 @@ def test_timers_and_reminders_survive_a_reopened_store(tmp_path: Path) -> None:
     assert snapshot["reminders"] == [{"text": "stretch", "due": "2026-06-01T08:40:00"}]
     ctx = ToolContext(world=again, plugin="timers")
     assert t.timer_cancel(ctx, "eggs") == "I cancelled your eggs timer."
+
+
+def test_a_timer_said_with_what_it_is_for_is_labelled_by_it() -> None:
+    world = make_world()
+    grammar = Grammar(Registry([t.plugin]), world, library=False)
+    call = grammar.match(normalize("set a timer for 10 minutes to check the oven"))
+    assert call is not None and call.tool == "timer_start"
+    assert call.args == {"seconds": 600, "label": "check the oven"}

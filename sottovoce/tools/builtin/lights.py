@@ -125,16 +125,18 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
     targets = [
         "[the] {light:name} [brightness]",
         "[the] brightness of [the] {light:name}",
-        f"[the] {lights} [brightness] [(in|on) [the] {{area}}]",
+        f"[all] [the] {lights} [brightness] [(in|on) [the] {{area}}]",
         "[the] brightness [(in|on) [the] {area}]",
-        f"[the] {{area}} {lights} [brightness]",
-        f"[the] ({lights}|brightness) [in] here",
+        f"[all] [the] {{area}} {lights} [brightness]",
+        f"[all] [the] ({lights}|brightness) [in] (here|this room)",
     ]
     sentences: list[str | dict[str, Any]] = []
     for target in targets:
         sentences += [
-            f"{verb} {target} to {{percent}} [percent]",
+            f"{verb} {target} to {{percent}} [percent] [brightness]",
             f"{target} (to|at) {{percent}} percent",
+            # "make the bedroom lights 50 percent bright"
+            f"{verb} {target} {{percent}} percent [bright|brightness]",
         ]
     # "Set it to 50 percent" after a light (the last plugin used breaks ties with others).
     sentences.append(f"{verb} {{ref:name}} [up|down] (to|at) {{percent}} [percent] [brightness]")
@@ -245,15 +247,16 @@ def _colors() -> list[str]:
 
 def _color_sentences() -> list[str]:
     """Templates for 'make the reading lamp red'."""
-    verb = "(make|turn|set|change|switch|put)"
+    verb = "(make|turn|set|change|switch|put|adjust)"
     colour = "[the] colo[u]r [of]"
     lights = "(light|lights|lamp|lamps)"
     return [
         f"{verb} [the] {{light:name}} [colo[u]r] [to] {{color}}",
         f"{verb} {colour} [the] {{light:name}} [to] {{color}}",
-        f"{verb} [the] {lights} [colo[u]r] [to] {{color}} [(in|on) [the] {{area}}]",
-        f"{verb} [the] {lights} (in|on) [the] {{area}} [colo[u]r] [to] {{color}}",
-        f"{verb} [the] {{area}} {lights} [colo[u]r] [to] {{color}}",
+        f"{verb} [all] [the] {lights} [colo[u]r] [to] {{color}} [(in|on) [the] {{area}}]",
+        f"{verb} [all] [the] {lights} (in|on) [the] {{area}} [colo[u]r] [to] {{color}}",
+        f"{verb} [all] [the] {{area}} {lights} [colo[u]r] [to] {{color}}",
+        f"{verb} [all] [the] {lights} [colo[u]r] [to] {{color}} (in here|here|in this room)",
         f"{verb} {colour} [the] {lights} [(in|on) [the] {{area}}] [to] {{color}}",
         "{color} (light|lights) [(in|on) [the] {area}]",
         "make {ref:name} {color}",

@@ -104,6 +104,9 @@ def _start_sentences() -> list[str]:
         f"{make} {a} {secs} {{text:label}} timer",
         f"{{text:label}} timer (for|of) {secs}",
         f"{secs} (on|for) [the|my] {{text:label}}",
+        # "A timer for 10 minutes to check the oven": what it is for is its label.
+        f"{make} {a} timer (for|of) {secs} (to|so i can|so i remember to) {{text:label}}",
+        f"{make} {a} {secs} timer (to|so i can|so i remember to) {{text:label}}",
     ]
 
 
