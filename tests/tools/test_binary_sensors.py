@@ -67,7 +67,9 @@ def test_a_yes_or_no_in_the_class_words(text: str, reply: str) -> None:
 def test_a_name_shared_by_sensors_is_chosen_by_the_word() -> None:
     ctx = ToolContext(world=make_world())
     ask = binary_sensors.binary_sensor_check
-    assert ask(ctx, name="binary_sensor.watch_battery", state="charging").startswith("No, the watch")
+    assert ask(ctx, name="binary_sensor.watch_battery", state="charging").startswith(
+        "No, the watch"
+    )
     assert ctx.touched == ["binary_sensor.watch_charging"]
     assert ask(ctx, name="binary_sensor.watch_battery", state="low") == (
         "Yes, the watch battery is low."
@@ -79,9 +81,7 @@ def test_gas_and_carbon_monoxide_are_told_apart() -> None:
     assert harness.say("is there any carbon monoxide in the kitchen").reply == (
         "The boiler alarm is clear."
     )
-    assert harness.say("can you smell gas in the kitchen").reply == (
-        "The hob sensor detects gas."
-    )
+    assert harness.say("can you smell gas in the kitchen").reply == ("The hob sensor detects gas.")
 
 
 def test_leaks_with_and_without_a_place() -> None:

@@ -89,7 +89,10 @@ def test_how_many_says_the_count_first(text: str, expected: str) -> None:
 def test_which_names_the_ones_in_the_state() -> None:
     assert ask("which doors are unlocked") == "The yard gate is unlocked."
     assert ask("which windows are still open") == "The landing skylight is open."
-    assert ask("what lights are on in the den") == "The den ceiling and the reading lamp are on in the den."
+    assert (
+        ask("what lights are on in the den")
+        == "The den ceiling and the reading lamp are on in the den."
+    )
 
 
 def test_any_says_yes_or_no_and_which() -> None:
@@ -115,7 +118,9 @@ def test_a_sort_of_cover_names_only_the_covers_called_so() -> None:
 def test_a_generic_noun_prefers_the_sensors_whose_class_says_it() -> None:
     # "Running" is what the washing machine's sensor says; the lights on do not count.
     assert ask("which devices are running") == "The washing machine is running."
-    assert ask("is anything on in the scullery") == "Yes, the washing machine is on in the scullery."
+    assert (
+        ask("is anything on in the scullery") == "Yes, the washing machine is on in the scullery."
+    )
     assert ask("is anything on upstairs") == "Yes, the night light is on upstairs."
     assert ask("is anything open in the den").startswith("No, none of the devices in the den")
 
