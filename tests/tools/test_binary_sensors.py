@@ -79,12 +79,14 @@ def test_a_name_shared_by_sensors_is_chosen_by_the_word() -> None:
 def test_gas_and_carbon_monoxide_are_told_apart() -> None:
     harness = AgentHarness(world=world_data(), include_builtins=True)
     assert harness.say("is there any carbon monoxide in the kitchen").reply == (
-        "The boiler alarm is clear."
+        "No, the boiler alarm is clear."
     )
-    assert harness.say("can you smell gas in the kitchen").reply == ("The hob sensor detects gas.")
+    assert harness.say("can you smell gas in the kitchen").reply == (
+        "Yes, the hob sensor detects gas."
+    )
 
 
 def test_leaks_with_and_without_a_place() -> None:
     harness = AgentHarness(world=world_data(), include_builtins=True)
-    assert harness.say("is the cellar flooded").reply == "The cellar floor is dry."
-    assert harness.say("has there been a leak").reply == "The cellar floor is dry."
+    assert harness.say("is the cellar flooded").reply == "No, the cellar floor is dry."
+    assert harness.say("has there been a leak").reply == "No, the cellar floor is dry."

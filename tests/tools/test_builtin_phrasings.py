@@ -477,10 +477,10 @@ def _loft() -> dict[str, Any]:
         ("what is the temperature up in the loft", "It is 24.5 degrees in the loft."),
         ("how warm is it down in the kitchen", "It is 20 degrees in the kitchen."),
         ("what's the temperature in the kitchen", "It is 20 degrees in the kitchen."),
-        ("is there any motion up in the loft", "There is motion in the loft."),
-        ("is anyone upstairs", "There is motion in the loft."),
-        ("is there anybody up in the loft", "There is motion in the loft."),
-        ("is anyone in the loft", "There is motion in the loft."),
+        ("is there any motion up in the loft", "Yes, there is motion in the loft."),
+        ("is anyone upstairs", "Yes, there is motion in the loft."),
+        ("is there anybody up in the loft", "Yes, there is motion in the loft."),
+        ("is anyone in the loft", "Yes, there is motion in the loft."),
     ],
 )
 def test_questions_about_a_room(text: str, reply: str) -> None:

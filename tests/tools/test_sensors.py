@@ -146,9 +146,9 @@ def test_motion_and_presence() -> None:
     world = make_world()
     ctx = ctx_for(world)
     reply = binary_sensors.binary_sensor_check(ctx, area="hallway", device_class="motion")
-    assert reply == "There is no motion in the hallway."
+    assert reply == "No, there is no motion in the hallway."
     reply = binary_sensors.binary_sensor_check(ctx, area="garden", device_class="motion")
-    assert reply == "There is motion in the garden."
+    assert reply == "Yes, there is motion in the garden."
     with pytest.raises(ToolError, match="no motion sensor in the kitchen"):
         binary_sensors.binary_sensor_check(ctx, area="kitchen", device_class="motion")
 

@@ -253,6 +253,8 @@ def _yes_no(device: Device, state: str) -> str:
 
 
 def _answer(found: list[Device], device_class: str | None) -> str:
+    if device_class is not None and CLASS_FAMILY.get(device_class) in _EVENTS:
+        return _detected(found)
     if len(found) <= 3:
         text = join([_state_text(d) for d in found])
         return text[0].upper() + text[1:] + "."
@@ -264,3 +266,17 @@ def _answer(found: list[Device], device_class: str | None) -> str:
         return f"All {len(found)} sensors are {word}."
     text = join([_state_text(d) for d in on])
     return f"{text[0].upper()}{text[1:]}; the other {rest} {'is' if rest == 1 else 'are'} {word}."
+
+
+# Families whose "on" is something happening: "is there any motion?" asks whether any is.
+_EVENTS = frozenset({"motion", "moisture", "smoke", "gas"})
+
+
+def _detected(found: list[Device]) -> str:
+    """'Yes, there is motion in the garage.' / 'No, there is no motion in the hall.'"""
+    on = [d for d in found if d.state().get("on")]
+    if not on:
+        if len(found) <= 3:
+            return "No, " + join([_state_text(d) for d in found]) + "."
+        return f"No, all {len(found)} sensors are clear."
+    return "Yes, " + join([_state_text(d) for d in on]) + "."
