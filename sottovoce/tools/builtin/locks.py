@@ -81,7 +81,9 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     # "Did I leave the back door unlocked", "have I locked the front door".
     sentences += _forms("did (i|we|someone|somebody|anyone) leave", "(unlocked|unlock|locked|lock)")
     sentences += _forms("(have|did) (i|we) (locked|lock)")
-    sentences += _forms("(is|are)", "(still|definitely) (locked|lock|unlocked|unlock)", "")
+    sentences += _forms(
+        "(is|are)", "(still|definitely|currently|now) (locked|lock|unlocked|unlock)", ""
+    )
     sentences += ["(is|are) {ref:name} (locked|lock|unlocked|unlock)"]
     house = ["(is|are) the house (locked|secure|locked up)", "is everything (secure|locked up)"]
     house += ["did i lock up"]
