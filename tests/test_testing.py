@@ -96,7 +96,7 @@ def test_built_ins_can_join_and_the_clock_fires_timers() -> None:
 def test_the_scripted_model_answers_by_rule() -> None:
     llm = ScriptedLLM({"splash": call("hose_open", name="hose"), "joke": "No jokes today."})
     h = AgentHarness(plugins=[_hose_plugin()], world=HOSE_WORLD, llm=llm)
-    result = h.say("make the hose splash")
+    result = h.say("open up the hose for a splash")
     assert (result.route, result.reply) == ("llm", "The hose is open.")
     assert llm.offered() == [["hose_open"]]
     assert h.say("tell me a joke").reply == "No jokes today."

@@ -104,7 +104,7 @@ _SYNONYMS = tuple(
 _IDIOMS = tuple(
     (re.compile(rf"\b{pattern}\b"), meaning)
     for pattern, meaning in (
-        (r"let (?:me|us|him|her|them) (?:in|inside)", "unlock open"),
+        (r"let (?:[a-z]+ ){1,3}(?:in|inside)", "unlock open"),  # "let my friend in"
         (r"(?:light|brighten) (?:[a-z]+ ){0,2}up", "illuminate brighten"),
         (r"go back", "skip replay"),
         # "kitchen lights on", "fan off in the bedroom": a closing on or off switches.

@@ -52,7 +52,7 @@ def test_listing_skips_a_broken_plugin_with_one_line_and_lists_the_rest(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["tools", "check", "garden"], "no plugin called 'garden' (installed: climate, "),
+        (["tools", "check", "garden"], "no plugin called 'garden' (installed: binary_sensors, "),
         (["tools", "check", "--json"], "'tools check' takes no --json or --plugins"),
         (["tools", "--samples", "3"], "--samples goes with 'tools check'"),
     ],
