@@ -28,7 +28,7 @@ from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
-from sottovoce.agent.openers import opening_words
+from sottovoce.agent.openers import name_openers, opening_words
 from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
@@ -36,6 +36,8 @@ from sottovoce.tools import Registry
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _CONNECTOR_WORDS = frozenset({"and", "then", "also"})
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
+# Words after "tell", "give", "get" that are no one's name ("tell me if ...").
+_NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an", "my", "our"})
 # A command said after a free text is short: only the last words are tried as one,
 # so the search stays bounded however long the text is.
 _COMMAND_WORDS = 12
@@ -117,7 +119,11 @@ class GrammarCascade:
         # A question is not a command with a misheard start: "do i need a jacket" is
         # not "i need a jacket" (which adds it to the shopping list).
         asks = bool(words) and words[0] in _QUESTION_STARTS
-        cuts = 0 if asks else min(_EDGE_WORDS, len(words) - 2)
+        # Nor is a message or call to someone the home does not know: the words after
+        # "text bob" are the message ("i left the kitchen light on"), not a command.
+        to_someone = len(words) > 1 and words[0] in name_openers(self.registry)
+        to_someone = to_someone and words[1] not in _NOT_NAMES
+        cuts = 0 if asks or to_someone else min(_EDGE_WORDS, len(words) - 2)
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
         # room" must not re-aim the last command at the dining room.
         # An aside first: "heated blanket on it is freezing" is about the blanket, though

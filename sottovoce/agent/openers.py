@@ -38,6 +38,29 @@ def opening_words(registry: Registry) -> frozenset[str]:
     return found
 
 
+def name_openers(registry: Registry, slot: str = "{contact") -> frozenset[str]:
+    """The words that open a command with a name said right after them ("text", "call").
+
+    "text bob ..." with a bob nobody knows is still a message: its words after
+    the name are the message's, never a command of their own.
+    """
+    key = (-2, *(id(spec) for spec in registry))
+    found = _cache.get(key)
+    if found is None:
+        words: set[str] = set()
+        for spec in registry:
+            for group in spec.sentences:
+                for template in group.sentences:
+                    head = template.split(slot)[0].strip() if slot in template else ""
+                    if head and " " not in head:  # one word, or one group of words
+                        words |= _firsts(parse_sentence(normalize_template(head)).expression)[0]
+        found = frozenset(words)
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.clear()  # a bound, not a policy
+        _cache[key] = found
+    return found
+
+
 def _spec_openers(groups: tuple[SentenceGroup, ...]) -> set[str]:
     words: set[str] = set()
     for group in groups:

@@ -106,3 +106,27 @@ def test_a_yes_or_no_with_nothing_asked_does_nothing(registry: Registry, heard: 
     agent, [reply] = _after(registry, heard)
     assert reply == "Okay." if heard == "no" else "nothing waiting" in reply
     assert agent.world.snapshot() == _after(registry)[0].world.snapshot()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "text bob I left the kitchen light on",
+        "message zed the hallway light is on again",
+        "tell gareth to turn off the landing light",
+        "call mystery man about the bedside lamp being on",
+    ],
+)
+def test_a_message_to_someone_unknown_is_not_cut_into_a_command(
+    registry: Registry, line: str
+) -> None:
+    """A name nobody knows after "text"/"tell"/"call" is not a misheard start."""
+    before = _state(Agent(registry, load_world(default_world_path())))
+    agent, [reply] = _after(registry, line)
+    assert " is on" not in reply.lower() and " is off" not in reply.lower()
+    assert _state(agent)["devices"] == before["devices"]
+
+
+def test_tell_me_if_still_reaches_the_question(registry: Registry) -> None:
+    _, [reply] = _after(registry, "tell me if there are any lights on")
+    assert reply.startswith(("Yes", "No"))
