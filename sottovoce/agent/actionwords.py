@@ -104,7 +104,8 @@ _SYNONYMS = tuple(
 _IDIOMS = tuple(
     (re.compile(rf"\b{pattern}\b"), meaning)
     for pattern, meaning in (
-        (r"let (?:[a-z]+ ){1,3}(?:in|inside)", "unlock open"),  # "let my friend in"
+        # "let my friend in", not "let me know in ten minutes"
+        (r"let (?!(?:[a-z]+ ){0,2}know\b)(?:[a-z]+ ){1,3}(?:in|inside)", "unlock open"),
         (r"(?:light|brighten) (?:[a-z]+ ){0,2}up", "illuminate brighten"),
         (r"go back", "skip replay"),
         # "kitchen lights on", "fan off in the bedroom": a closing on or off switches.

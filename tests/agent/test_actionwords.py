@@ -86,6 +86,7 @@ def test_said_words_count_in_their_other_forms_and_idioms() -> None:
     assert {"open", "stop"} <= said_actions("I want the blinds opened and the music stopped")
     assert "unlock" in said_actions("could you let me in")
     assert "unlock" not in said_actions("let me know in ten minutes")
+    assert "unlock" in said_actions("please let my friend in through the front door")
     assert "turn" in said_actions("kitchen lights on please")
     assert "turn" in said_actions("the fan off in the bedroom")
     assert "turn" not in said_actions("walk the dog on sunday")
