@@ -125,6 +125,13 @@ def test_a_generic_noun_prefers_the_sensors_whose_class_says_it() -> None:
     assert ask("is anything open in the den").startswith("No, none of the devices in the den")
 
 
+def test_here_is_where_the_user_is() -> None:
+    world = make_world()
+    ctx = ToolContext(world=world, area="den")
+    reply = questions.devices_ask(ctx, noun="light", state="on", ask="how_many", area="here")
+    assert reply == "2 lights are on in here: the den ceiling and the reading lamp."
+
+
 def test_a_state_nothing_can_be_in_is_said() -> None:
     world = make_world()
     with pytest.raises(ToolError, match="no kettles in the landing"):

@@ -17,7 +17,7 @@ from pydantic import Field
 from sottovoce.devices import KINDS, Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin import state_words as sw
-from sottovoce.tools.targets import areas_named
+from sottovoce.tools.targets import areas_named, plural_name
 
 plugin = Plugin("questions", "Answer are any, are all, which and how many about devices' states.")
 
@@ -130,7 +130,7 @@ def devices_ask(
         # "Which devices are running": the sensors that say so, not every light that is on.
         found = [d for d in found if sw.by_class(d, state)]
     judged = [(d, said) for d in found if (said := sw.is_true(d, state)) is not None]
-    where = _where(ctx, area)
+    where = _where(area)
     if not judged:
         if noun in sw.ANYTHING:
             raise ToolError(f"Nothing{where} can be {state}.")
@@ -147,8 +147,11 @@ def _fitting(ctx: ToolContext, noun: str, places: list[str] | None) -> list[Devi
     return [d for d in every if sw.fits(d, noun, d.kind in named_sorts) and _in(d, places)]
 
 
+_HERE = ("here", "in here", "this room")
+
+
 def _places(ctx: ToolContext, area: str | None) -> list[str] | None:
-    if area is None or area.strip().lower() in ("here", "in here", "this room"):
+    if area is None or area.strip().lower() in _HERE:
         return None if area is None else ([ctx.area] if ctx.area else None)
     return areas_named(ctx, area)
 
@@ -157,10 +160,12 @@ def _in(device: Device, places: list[str] | None) -> bool:
     return places is None or device.area in places
 
 
-def _where(ctx: ToolContext, area: str | None) -> str:
+def _where(area: str | None) -> str:
     if not area:
         return ""
     place = area.strip().lower()
+    if place in _HERE:
+        return " in here"
     if place in ("upstairs", "downstairs", "outside", "inside", "everywhere"):
         return f" {place}"
     return f" on the {place}" if place.endswith("floor") else f" in the {place}"
@@ -198,7 +203,7 @@ def _names(devices: list[Device]) -> str:
 
 
 def _be(devices: list[Device]) -> str:
-    return "is" if len(devices) == 1 and not devices[0].name.lower().endswith("s") else "are"
+    return "is" if len(devices) == 1 and not plural_name(devices[0].name) else "are"
 
 
 def _cap(text: str) -> str:
