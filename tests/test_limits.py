@@ -376,10 +376,8 @@ def test_an_utterance_at_the_limit_is_routed(registry: Registry, tmp_path: Path)
     assert asyncio.run(agent.handle(text)).calls
 
 
-def test_joined_commands_are_split_within_a_bounded_number_of_matches(
-    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Splitting on 'and' once grew exponentially (a 120-character sentence took 9 s)."""
+def _count_matches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the grammar is asked to match, as the agent asks them."""
     matched: list[str] = []
     original = Grammar._best
 
@@ -388,6 +386,14 @@ def test_joined_commands_are_split_within_a_bounded_number_of_matches(
         return original(self, text, *rest)
 
     monkeypatch.setattr(Grammar, "_best", counting)
+    return matched
+
+
+def test_joined_commands_are_split_within_a_bounded_number_of_matches(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Splitting on 'and' once grew exponentially (a 120-character sentence took 9 s)."""
+    matched = _count_matches(monkeypatch)
     agent = _agent(registry, tmp_path)
     many = " and ".join(["milk", "eggs", "bread", "butter", "cheese", "ham", "jam", "tea"])
     result = asyncio.run(agent.handle(f"add {many} to the shopping list"))
@@ -413,14 +419,7 @@ def test_a_long_utterance_opened_like_an_aside_is_tried_a_bounded_number_of_time
     registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Looking for a command after an aside tried every cut of the whole utterance."""
-    matched: list[str] = []
-    original = Grammar._best
-
-    def counting(self: Grammar, text: str, *rest: Any) -> Any:
-        matched.append(text)
-        return original(self, text, *rest)
-
-    monkeypatch.setattr(Grammar, "_best", counting)
+    matched = _count_matches(monkeypatch)
     agent = _agent(registry, tmp_path)
     story = "it is a long story about the kitchen light and the lamp that i want to tell you "
     result = asyncio.run(agent.handle((story * 7)[:MAX_UTTERANCE_CHARS]))

@@ -8,6 +8,8 @@ not. Read from the templates themselves, so a plugin's new sentences count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hassil import parse_sentence
 from hassil.expression import (
     Alternative,
@@ -23,19 +25,15 @@ from sottovoce.tools import Registry
 from sottovoce.tools.api import SentenceGroup
 
 _CACHE_SIZE = 8
-_cache: dict[tuple[int, ...], frozenset[str]] = {}
+_cache: dict[tuple[object, ...], frozenset[str]] = {}
 
 
 def opening_words(registry: Registry) -> frozenset[str]:
     """The words the registry's sentence templates can begin with (worked out once)."""
-    key = tuple(id(spec) for spec in registry)
-    found = _cache.get(key)
-    if found is None:
-        found = frozenset(word for spec in registry for word in _spec_openers(spec.sentences))
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.clear()  # a bound, not a policy
-        _cache[key] = found
-    return found
+    return _cached(
+        ("openers", registry),
+        lambda: frozenset(word for spec in registry for word in _spec_openers(spec.sentences)),
+    )
 
 
 def name_openers(registry: Registry, slot: str = "{contact") -> frozenset[str]:
@@ -44,17 +42,26 @@ def name_openers(registry: Registry, slot: str = "{contact") -> frozenset[str]:
     "text bob ..." with a bob nobody knows is still a message: its words after
     the name are the message's, never a command of their own.
     """
-    key = (-2, *(id(spec) for spec in registry))
-    found = _cache.get(key)
-    if found is None:
-        words: set[str] = set()
+
+    def words() -> frozenset[str]:
+        found: set[str] = set()
         for spec in registry:
             for group in spec.sentences:
                 for template in group.sentences:
                     head = template.split(slot)[0].strip() if slot in template else ""
                     if head and " " not in head:  # one word, or one group of words
-                        words |= _firsts(parse_sentence(normalize_template(head)).expression)[0]
-        found = frozenset(words)
+                        found |= _firsts(parse_sentence(normalize_template(head)).expression)[0]
+        return frozenset(found)
+
+    return _cached((slot, registry), words)
+
+
+def _cached(what: tuple[str, Registry], compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """Words worked out once per registry (keyed by its tools, which do not change)."""
+    key = (what[0], *(id(spec) for spec in what[1]))
+    found = _cache.get(key)
+    if found is None:
+        found = compute()
         if len(_cache) >= _CACHE_SIZE:
             _cache.clear()  # a bound, not a policy
         _cache[key] = found
