@@ -119,9 +119,14 @@ class Bench:
         )
 
 
-def _commands() -> list[Case]:
-    cases = load_cases(HOLDOUT / "cases.yaml").cases
-    return [c for c in cases if len(c.turns) == 1 and c.turns[0].say and not c.turns[0].advance_s]
+def _commands(path: Path) -> tuple[list[Case], Path]:
+    """The single-turn spoken commands of a case file, and its world."""
+    found = load_cases(path)
+    if found.world is None:
+        raise SystemExit(f"{path} names no world")
+    cases = found.cases
+    turns = [c for c in cases if len(c.turns) == 1 and c.turns[0].say and not c.turns[0].advance_s]
+    return turns, found.world
 
 
 async def _typed_routes(bench: Bench, cases: list[Case]) -> list[Clip]:
@@ -294,15 +299,21 @@ def main() -> None:
     parser.add_argument("--silence", type=float, default=1.0, help="seconds after the words")
     parser.add_argument("--no-llm", action="store_true", help="grammar only (no language model)")
     parser.add_argument("--json", type=Path, dest="json_out", help="write the figures here")
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        default=HOLDOUT / "cases.yaml",
+        help="a case file (its world is used); the held-out cases by default",
+    )
     add_llm_options(parser)
     args = parser.parse_args()
     if args.no_llm:
         args.engine = "none"
-    world_path = HOLDOUT / "flat.yaml"
+    commands, world_path = _commands(args.cases)
     engine = open_llm(args, required=False)
     bench = Bench(Registry.builtin(), world_path, engine)
     try:
-        clips = _spread(asyncio.run(_typed_routes(bench, _commands())), args.limit)
+        clips = _spread(asyncio.run(_typed_routes(bench, commands)), args.limit)
         _speak(clips, args.silence)
         ears = open_ears(world_path)
         voice = PiperTTS(voice_path(Catalog(default_models_dir())))

@@ -10,13 +10,21 @@ so the cost of a look is bounded however long the user speaks.
 The VAD closes a stretch of speech after `pause_s` of silence, well before the
 utterance ends, so a listener can see a pause (`paused`) and start recognizing
 the utterance so far (`pending()`) while the trailing silence confirms the end.
+
+How much silence is known matters for cutting early. The VAD reports new
+speech only once it has lasted its minimum (120 ms), so from its spans alone
+silence is known only up to that long before a look. During a pause, the
+frames after the speech are also scored one by one (`VoiceFrames`): a frame
+that sounds like voice marks where silence may end, and until one does the
+silence is known up to the look itself.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from sottovoce.models.vad import SileroVAD
 from sottovoce.voice.audio import BYTES_PER_S, RATE, AudioChunk, byte_offset
@@ -35,6 +43,45 @@ class SpeechFinder(Protocol):
     def speech_spans(self, pcm: bytes) -> list[tuple[float, float]]:
         """(start, end) in seconds of each stretch of speech."""
         ...
+
+
+class VoiceFrames(Protocol):
+    """Scores audio frame by frame: whether each sounds like voice."""
+
+    frame_s: float
+
+    def voiced(self, pcm: bytes) -> Sequence[bool]:
+        """One flag per frame of `pcm`, from its start (a last partial frame counts)."""
+        ...
+
+
+class SileroFrames:
+    """Silero VAD's frame probabilities against its speech threshold."""
+
+    frame_s = _FRAME / RATE
+
+    def __init__(self, threshold: float) -> None:
+        from faster_whisper.vad import get_vad_model  # type: ignore[import-untyped]
+
+        self.threshold = threshold
+        self._model: Any = get_vad_model()  # the one SileroVAD's spans come from
+
+    def voiced(self, pcm: bytes) -> Sequence[bool]:
+        """One flag per 32 ms frame of `pcm`."""
+        import numpy as np
+
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+        if not len(samples):
+            return []
+        padded = np.pad(samples, (0, -len(samples) % _FRAME))
+        return [bool(p >= self.threshold) for p in np.ravel(self._model(padded))]
+
+
+def voice_frames(vad: SpeechFinder) -> VoiceFrames | None:
+    """Frame scores matching `vad`'s own, when it has them (Silero VAD does)."""
+    if isinstance(vad, SileroVAD):
+        return SileroFrames(vad.config.threshold)
+    return None
 
 
 @dataclass(frozen=True)
@@ -69,8 +116,10 @@ class Endpointer:
         pause_s: float = 0.25,
         max_look_s: float = 6.0,
         idle_every_s: float | None = None,
+        frames: VoiceFrames | None = None,
     ) -> None:
         self.vad = quick_vad(vad, pause_s)
+        self.frames = frames
         # A VAD such as Silero reports new speech only once it has lasted its
         # minimum: silence is known only up to that long before the latest look.
         self.onset_s = getattr(getattr(vad, "config", None), "min_speech_ms", 0) / 1000
@@ -94,6 +143,9 @@ class Endpointer:
         self.speaking = False  # the last look saw speech running to its end
         self.checked_s = at_s
         self.extra_silence_s = 0.0  # this utterance's words so far ask for a longer wait
+        # Where the frames after the latest speech stop being silent (the look's
+        # end if none sounds like voice); None when the frames were not scored.
+        self.quiet_until_s: float | None = None
 
     @property
     def now_s(self) -> float:
@@ -112,7 +164,13 @@ class Endpointer:
             return 0.0
         # Only what the last look could have seen counts as silence: a word
         # just begun is not yet speech to the VAD, and must not be cut off.
-        return max(0.0, self.checked_s - self.onset_s - self.last_speech_s)
+        seen = self.checked_s - self.onset_s - self.last_speech_s
+        if self.quiet_until_s is not None:
+            # Each frame scored: silent up to the first that may be a word's
+            # start. A frame of noise that never became speech stops this
+            # count, never the VAD's own above.
+            seen = max(seen, self.quiet_until_s - self.last_speech_s)
+        return max(0.0, seen)
 
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns an utterance when this chunk completed one."""
@@ -164,6 +222,7 @@ class Endpointer:
         # that ended the utterance, 0.3 s at least).
         after = self.heard_until_s + _FRAME / RATE
         spans = [(a, b) for a, b in spans if start + a >= after]
+        self.quiet_until_s = None
         if spans:
             if self.speech_start_s is None:
                 self.speech_start_s = start + spans[0][0]
@@ -176,6 +235,20 @@ class Endpointer:
             if len(self.buffer) > keep:
                 self.buffer_start_s = self.now_s - keep / BYTES_PER_S
                 self.buffer = self.buffer[-keep:]
+        if self.paused and self.frames is not None:
+            self.quiet_until_s = self._quiet_until(start, self.buffer[offset:])
+
+    def _quiet_until(self, start: float, pcm: bytes) -> float:
+        """Where the first frame after the latest speech that sounds like voice begins."""
+        assert self.frames is not None and self.last_speech_s is not None
+        # Scored from the same start as the look: Silero's frame scores depend
+        # on what it read before them.
+        step = self.frames.frame_s
+        for index, voiced in enumerate(self.frames.voiced(pcm)):
+            at = start + index * step
+            if voiced and at + step > self.last_speech_s:
+                return max(at, self.last_speech_s)
+        return self.now_s
 
     def _window_start(self) -> float:
         """From the silence before the utterance in progress, or the last `look_back_s`."""

@@ -33,7 +33,7 @@ from typing import Protocol
 
 from sottovoce.models.stt import Transcript
 from sottovoce.voice.audio import AudioChunk
-from sottovoce.voice.endpoint import Endpointer, SpeechFinder, Utterance
+from sottovoce.voice.endpoint import Endpointer, SpeechFinder, Utterance, voice_frames
 from sottovoce.voice.partials import LocalAgreement, Partial
 
 PARTIAL_EVERY_S = 1.0  # of new speech between two partial transcripts
@@ -133,7 +133,11 @@ class Listener:
         self.on_final = on_final
         self.partial_every_s = partial_every_s
         self.endpointer = Endpointer(
-            vad, check_every_s=CHECK_EVERY_S, pause_s=pause_s, idle_every_s=IDLE_EVERY_S
+            vad,
+            check_every_s=CHECK_EVERY_S,
+            pause_s=pause_s,
+            idle_every_s=IDLE_EVERY_S,
+            frames=voice_frames(vad),
         )
         self.finals: list[Final] = []
         # One worker: the model runs one transcription at a time anyway.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sottovoce.models.vad import SileroVAD, VADConfig
@@ -92,3 +93,55 @@ def test_audio_kept_after_a_cut_is_dropped_when_the_stream_skips_ahead() -> None
     ]
     assert len(later) == 1 and later[0].start_s == pytest.approx(5.0, abs=0.01)
     assert count_words(later[0].pcm) == 2
+
+
+class LoudFrames:
+    """Frame scores by loudness, as `EnergyVAD` hears speech."""
+
+    frame_s = 512 / 16000
+
+    def voiced(self, pcm: bytes) -> list[bool]:
+        """One flag per 32 ms frame."""
+        samples = np.frombuffer(pcm, dtype="<i2")
+        return [
+            bool(np.abs(samples[i : i + 512]).max() > 1000) for i in range(0, len(samples), 512)
+        ]
+
+
+def _silences(endpointer: Endpointer, pcm: bytes) -> list[tuple[float, float]]:
+    """(time, silence known) after each chunk while paused, up to the first cut."""
+    seen = []
+    for chunk in chunks(pcm):
+        if endpointer.feed(chunk) is not None:
+            break
+        if endpointer.paused:
+            seen.append((chunk.end_s, endpointer.silence_s))
+    return seen
+
+
+def test_scored_frames_make_the_silence_known_up_to_the_look() -> None:
+    # The VAD reports speech only once it has lasted 0.1 s: from its spans alone
+    # silence is known only up to 0.1 s before a look; frame by frame, to the look.
+    slow = Endpointer(EnergyVAD(min_speech_s=0.1), check_every_s=0.1)
+    scored = Endpointer(EnergyVAD(min_speech_s=0.1), check_every_s=0.1, frames=LoudFrames())
+    pcm = words(1) + silence(0.5)
+    [(_, slow_known)] = [s for s in _silences(slow, pcm) if s[0] == pytest.approx(0.6)]
+    [(_, scored_known)] = [s for s in _silences(scored, pcm) if s[0] == pytest.approx(0.6)]
+    assert scored_known == pytest.approx(slow_known + 0.1, abs=1e-6)
+
+
+def test_a_word_begun_since_the_pause_ends_the_known_silence_where_it_starts() -> None:
+    # The second word starts at 0.5 s, 0.28 s after the first ended; the look at
+    # 0.6 s comes before the VAD reports it (0.15 s of speech): silence is known
+    # up to its start, not to the look.
+    vad = EnergyVAD(min_speech_s=0.15)
+    endpointer = Endpointer(vad, check_every_s=0.1, frames=LoudFrames())
+    seen = _silences(endpointer, words(1) + silence(0.3) + words(3) + silence(0.2))
+    assert max(known for at, known in seen if at < 0.9) < 0.3
+
+
+def test_a_click_that_never_becomes_speech_does_not_hold_the_end_back() -> None:
+    endpointer = Endpointer(EnergyVAD(min_speech_s=0.1), check_every_s=0.1, frames=LoudFrames())
+    click = (np.full(160, 8000, dtype="<i2")).tobytes()  # 10 ms
+    cuts = [u for _, _, u in _run(endpointer, words(1) + silence(0.2) + click + silence(1.0))]
+    assert [u for u in cuts if u is not None]
