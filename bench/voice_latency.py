@@ -62,10 +62,14 @@ from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.tts import PiperTTS, voice_path
 from sottovoce.tools import Registry
 from sottovoce.voice.audio import FileSource, MemorySource, read_all
-from sottovoce.voice.hearing import Heard, Hearing
+from sottovoce.voice.endpoint import SpeechFinder, quick_vad
+from sottovoce.voice.hearing import PAUSE_S, Heard, Hearing
 
 HOLDOUT = Path(__file__).parent.parent / "tests" / "data" / "holdout"
-PATHS = ("stream", "stream_wait", "naive", "naive_30s")
+PATHS = ["stream", "stream_wait", "naive", "naive_30s"]
+# With --unscored: the streaming path as it was before the frames after a pause
+# were scored (silence known only up to the VAD's minimum speech before a look).
+UNSCORED = "stream_unscored"
 CLIP_SILENCE_S = 0.5  # what spoken_cases.piper already puts after the words
 RATE = 16_000
 
@@ -172,6 +176,23 @@ def _first_audio_s(voice: PiperTTS, text: str) -> float:
     return elapsed
 
 
+class _Unscored:
+    """A VAD whose frames the endpointer cannot score (it is not Silero's own)."""
+
+    def __init__(self, vad: SpeechFinder) -> None:
+        self.vad = vad
+        self.config = getattr(vad, "config", None)  # its minimum speech, for the endpointer
+
+    def speech_spans(self, pcm: bytes) -> list[tuple[float, float]]:
+        """The wrapped VAD's spans."""
+        return self.vad.speech_spans(pcm)
+
+
+def unscored(ears: Hearing) -> Hearing:
+    """The same recognizer and VAD, with silence known only from the VAD's spans."""
+    return Hearing(ears.stt, _Unscored(quick_vad(ears.vad, PAUSE_S)), ears.prompt)
+
+
 def told_the_end(ears: Hearing, pcm: bytes, stt: Any = None) -> Heard:
     """Transcribe the speech of `pcm` the moment it ends, as if told when that is."""
     spans = ears.vad.speech_spans(pcm)
@@ -200,6 +221,7 @@ async def measure(
 ) -> dict[str, list[Run]]:
     """Each clip through every path, the first path alternating."""
     results: dict[str, list[Run]] = {path: [] for path in PATHS}
+    old = unscored(ears)
     whole = copy.copy(ears.stt)  # the same loaded model, reading whisper's whole window
     whole.config = replace(ears.stt.config, window_pad_s=None)
     for index, clip in enumerate(clips):
@@ -211,6 +233,9 @@ async def measure(
             "stream_wait": lambda agent, pcm=clip.pcm: ears.hear(MemorySource(pcm), realtime=True),
             "naive": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm),
             "naive_30s": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm, whole),
+            UNSCORED: lambda agent, pcm=clip.pcm: old.hear(
+                MemorySource(pcm), realtime=True, complete=agent.would_act
+            ),
         }
         first = index % len(PATHS)
         order = PATHS[first:] + PATHS[:first]  # each path first in turn
@@ -264,6 +289,8 @@ def summarize(clips: list[Clip], results: dict[str, list[Run]]) -> dict[str, Any
         row["ratio_p50"] = round(row["stream"]["p50"] / row["naive"]["p50"], 3)
         row["ratio_p50_wait"] = round(row["stream_wait"]["p50"] / row["naive"]["p50"], 3)
         row["ratio_p50_30s"] = round(row["stream"]["p50"] / row["naive_30s"]["p50"], 3)
+        if UNSCORED in row:
+            row["ratio_p50_unscored_30s"] = round(row[UNSCORED]["p50"] / row["naive_30s"]["p50"], 3)
         summary[name] = row
     return summary
 
@@ -289,6 +316,11 @@ def report(summary: dict[str, Any]) -> None:
             f"ratio of p50s to naive, {name}: stream {row['ratio_p50']:.3f}, "
             f"stream_wait {row['ratio_p50_wait']:.3f}; "
             f"stream to naive_30s {row['ratio_p50_30s']:.3f}"
+            + (
+                f", {UNSCORED} to naive_30s {row['ratio_p50_unscored_30s']:.3f}"
+                if UNSCORED in row
+                else ""
+            )
         )
 
 
@@ -305,8 +337,13 @@ def main() -> None:
         default=HOLDOUT / "cases.yaml",
         help="a case file (its world is used); the held-out cases by default",
     )
+    parser.add_argument(
+        "--unscored", action="store_true", help=f"add the path {UNSCORED} (before/after)"
+    )
     add_llm_options(parser)
     args = parser.parse_args()
+    if args.unscored:
+        PATHS.append(UNSCORED)
     if args.no_llm:
         args.engine = "none"
     commands, world_path = _commands(args.cases)

@@ -15,7 +15,8 @@ The end is not always waited for. When the speculative words are a whole
 command (`complete`, from the agent: its grammar would act on them as they
 are, or they answer a question it asked) and the user is still silent, the
 utterance ends there and then. When they end on a word that promises more
-("and", "uh", "to", "the"), the end waits longer than usual. Recognition runs in
+("and", "uh", "to", "the"; "on" and "in" only when the words are not already
+a whole command), the end waits longer than usual. Recognition runs in
 one worker thread, so feeding the audio never waits for the model.
 
 Timings: `speech_end_s` is where speech ended in the clip; `stt_final_s` is
@@ -50,6 +51,9 @@ CUT_AFTER_S = 0.3
 _MORE_TO_COME = frozenset(
     "and or but then uh um er erm to for of the a an in on at with from into my your".split()
 )
+# Of those, the ones that also end whole commands as particles ("turn the
+# lights on", "let me in"): there they promise nothing.
+_PARTICLES = frozenset({"on", "in"})
 
 
 class SpeechToText(Protocol):
@@ -264,20 +268,27 @@ class Listener:
             return
         text = job.future.result()[0]
         words = text.lower().replace(",", " ").replace(".", " ").split()
-        if words and words[-1] in _MORE_TO_COME:
+        if not words:
+            return
+        last = words[-1]
+        if last in _MORE_TO_COME and not (last in _PARTICLES and self._whole(job, text)):
             self.endpointer.extra_silence_s = MORE_TO_COME_S
-        elif words and self.complete is not None:
-            if job.whole is None:
-                job.whole = self.complete(text)
-            if not job.whole:
-                return
-            if self.endpointer.silence_s < CUT_AFTER_S:
-                job.judged = False  # weighed again as more silence arrives
-                return
-            utterance = self.endpointer.cut_now()
-            if utterance is not None:
-                self._confirm(utterance)
-                self._ended_early = utterance
+            return
+        if not self._whole(job, text):
+            return
+        if self.endpointer.silence_s < CUT_AFTER_S:
+            job.judged = False  # weighed again as more silence arrives
+            return
+        utterance = self.endpointer.cut_now()
+        if utterance is not None:
+            self._confirm(utterance)
+            self._ended_early = utterance
+
+    def _whole(self, job: _Job, text: str) -> bool:
+        """Whether the job's words are a whole command (asked once per job)."""
+        if job.whole is None:
+            job.whole = self.complete is not None and self.complete(text)
+        return job.whole
 
     def _drop_speculation(self) -> None:
         """Speech went on: a speculative transcript can only be a partial now."""

@@ -207,3 +207,19 @@ def test_words_that_promise_more_wait_longer_for_it() -> None:
     with Listener(FakeSTT(), EnergyVAD(), complete=lambda text: True) as listener:
         speech_end, cut_at = _end_of(listener, silence(0.3) + words(3) + silence(2.0))
     assert cut_at - speech_end >= 1.0, (speech_end, cut_at)
+
+
+def test_a_whole_command_ending_on_a_particle_does_not_wait_longer() -> None:
+    # "turn the lights on": "on" may promise more, but not after a whole command.
+    with Listener(
+        FakeSTT("turn the lights on"), EnergyVAD(), complete=lambda text: True
+    ) as listener:
+        speech_end, cut_at = _end_of(listener, silence(0.3) + words(4) + silence(2.0))
+    assert cut_at - speech_end < 0.45, (speech_end, cut_at)
+
+
+def test_a_particle_after_words_that_are_not_whole_waits_longer() -> None:
+    # "turn on": the device is still to come.
+    with Listener(FakeSTT("turn on"), EnergyVAD(), complete=lambda text: False) as listener:
+        speech_end, cut_at = _end_of(listener, silence(0.3) + words(2) + silence(2.0))
+    assert cut_at - speech_end >= 1.0, (speech_end, cut_at)
