@@ -175,8 +175,10 @@ class VoiceLoop:
         else:
             self._release_held(onset)
             # Until the user is heard, the listener is spared what is left of the agent's
-            # voice; from then on it gets the signal that keeps every word.
-            self._listen(listen if self.listener.in_utterance else detect)
+            # voice; from then on (and from a barge-in, before its VAD has caught up)
+            # it gets the signal that keeps every word.
+            user = self.listener.in_utterance or self.now_s < self._barged_until
+            self._listen(listen if user else detect)
         if self.advance_clock is not None:
             self.advance_clock(chunk.duration_s)
         self._announce_due()
@@ -259,11 +261,12 @@ class VoiceLoop:
         if self.barge_in is not None and self.gate.mode != "push":
             detected = [detect for detect, _ in held]
             onset = utterance_start(detected, onset, self.barge_in.min_level)
-        for detect, listen in held:
+        for _, listen in held:
             if listen.end_s > onset - BEFORE_ONSET_S:
-                # Before the user began there was only the echo: the suppressed signal is
-                # the cleaner; from there on, the one that keeps every word.
-                self._listen(listen if listen.end_s > onset else detect)
+                # The signal that keeps every word, from before the onset too: the onset
+                # is found in the suppressed signal, which mutes a voice's first sound
+                # ("Please" was heard as "Leave"); the echo left in the other is faint.
+                self._listen(listen)
 
     def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> float | None:
         """Where the user's voice began over the agent's, once the agent has been stopped for it."""

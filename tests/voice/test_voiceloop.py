@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 
+import numpy as np
 import pytest
 
 from sottovoce.agent.agent import Agent
@@ -14,7 +15,7 @@ from sottovoce.tools import Registry
 from sottovoce.voice.audio import AudioChunk
 from sottovoce.voice.audio.room import SimulatedRoom
 from sottovoce.voice.bargein import BargeInDetector
-from sottovoce.voice.echo import Canceller, NoCanceller, WebRTCCanceller
+from sottovoce.voice.echo import Canceller, Cleaned, NoCanceller, WebRTCCanceller
 from sottovoce.voice.events import Event, Ignored, Interrupted, Speaking, TurnDone, UserSaid
 from sottovoce.voice.hearing import Listener
 from sottovoce.voice.playback import Playback
@@ -192,3 +193,44 @@ def test_with_a_talk_button_only_a_press_interrupts(pressed: bool) -> None:
     heard = [s.text for s in _of(UserSaid, events)]
     assert heard == (["set a timer for 3 seconds", "what time is it"] if pressed else heard[:1])
     assert bool(_of(Interrupted, events)) is pressed
+
+
+class _MutesOnsets:
+    """A suppressor's habit while both talk: the first quarter second of a voice is muted."""
+
+    def __init__(self) -> None:
+        self.loud_s = 0.0  # how long the current run of loud input has lasted
+        self.quiet_s = 1.0  # how long the input has been quiet
+
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
+        samples = np.frombuffer(mic, dtype="<i2").astype(np.float64)
+        seconds = len(samples) / 16000
+        if np.sqrt(np.mean(samples**2)) > 1000:
+            self.loud_s = self.loud_s + seconds if self.quiet_s < 0.1 else seconds
+            self.quiet_s = 0.0
+        else:
+            self.quiet_s += seconds
+        muted = any(ref) and self.loud_s <= 0.25 and self.quiet_s == 0.0
+        return Cleaned(bytes(len(mic)) if muted else mic, mic)
+
+
+def test_the_first_word_the_suppressor_muted_is_still_heard() -> None:
+    # The voice's onset is found in the suppressed signal, a word late here; the
+    # listener must get the signal that keeps every word from before that onset.
+    room = SimulatedRoom(noise_rms=20)
+    room.say(silence(0.3) + words(5))  # a timer: a reply of several words
+    loop, events, _ = _loop(room, canceller=_MutesOnsets())
+    barged: list[float] = []
+
+    async def chunks() -> AsyncIterator[AudioChunk]:
+        while room.now_s < 6.0 or not loop.idle:
+            speaking = loop.playback.current
+            if not barged and speaking is not None and speaking.played_s > 0.5:
+                barged.append(room.say(words(3))[0])  # "what time is it", over the agent
+            yield room.next_chunk()
+
+    asyncio.run(loop.run(chunks()))
+    stops = _of(Interrupted, events)
+    assert barged and stops
+    assert stops[0].speech_at_s >= barged[0] + 0.25  # the onset was found a word late
+    assert [s.text for s in _of(UserSaid, events)][-1] == "what time is it"
