@@ -11,9 +11,10 @@ says when the words are a whole command. The figure is the streaming path's
 true end of speech would take exactly `--stt-s`, so the difference is what
 endpointing costs.
 
-Two paths per clip, interleaved: `scored` (the frames after a pause are
-scored, as `sottovoce run` does) and `unscored` (silence known only from the
-VAD's spans, as before 2026-12-05).
+Two paths per clip, interleaved: `now` (the frames after a pause are scored,
+and a whole command may end on "on" or "in", as `sottovoce run` does) and
+`before` (silence known only from the VAD's spans, every word that may promise
+more waiting for it: the endpointing before 2026-12-05 18:00 UTC).
 
     .venv/bin/python bench/endpoint_timing.py [--cases FILE] [--limit 40] [--stt-s 0.32]
 """
@@ -24,10 +25,11 @@ import argparse
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from spoken_cases import piper
-from voice_latency import HOLDOUT, unscored
+from voice_latency import HOLDOUT, hear_as_before, unscored
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.grammar import Grammar
@@ -37,7 +39,7 @@ from sottovoce.models.stt import Transcript
 from sottovoce.models.vad import SileroVAD
 from sottovoce.tools import Registry
 from sottovoce.voice.audio import FileSource, MemorySource, read_all
-from sottovoce.voice.hearing import Hearing
+from sottovoce.voice.hearing import Heard, Hearing
 
 
 class FixedCostSTT:
@@ -69,8 +71,12 @@ def main() -> None:
     step = max(1, len(said) // args.limit)
     said = said[::step][: args.limit]
     stt = FixedCostSTT(args.stt_s)
-    scored = Hearing(stt, SileroVAD())
-    paths = {"scored": scored, "unscored": unscored(scored)}
+    ears = Hearing(stt, SileroVAD())
+    old = unscored(ears)
+    paths: dict[str, Callable[[bytes], Heard]] = {
+        "now": lambda pcm: ears.hear(MemorySource(pcm), realtime=True, complete=agent.would_act),
+        "before": lambda pcm: hear_as_before(old, pcm, agent.would_act),
+    }
     finals: dict[str, list[float]] = {name: [] for name in paths}
     speak = piper(None, None)
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,8 +87,7 @@ def main() -> None:
             stt.text = text
             names = list(paths) if index % 2 == 0 else list(paths)[::-1]
             for name in names:
-                heard = paths[name].hear(MemorySource(pcm), realtime=True, complete=agent.would_act)
-                finals[name].append(heard.stt_final_s)
+                finals[name].append(paths[name](pcm).stt_final_s)
             print(f"{index}: " + ", ".join(f"{n} {finals[n][-1]:.3f}" for n in paths), flush=True)
     for name, values in finals.items():
         ordered = sorted(values)
