@@ -27,6 +27,7 @@ from sottovoce.cli.llm import add_llm_options, open_llm
 from sottovoce.cli.speech import file_presses, open_wake
 from sottovoce.config import load_config
 from sottovoce.models.limits import MAX_SILENCE_MS
+from sottovoce.models.memory import share_heaps
 
 
 def add_voice_parsers(commands: Any) -> None:
@@ -211,6 +212,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     if (problem := _check(args)) is not None:
         return _error(problem)
+    share_heaps()  # before the engines load: they share freed memory (models/memory.py)
     world_path = args.world or default_world_path()
     world = load_world(world_path, virtual=True)  # a fresh home; the user's data is not touched
     stt = _open_stt(args)
@@ -278,6 +280,7 @@ def _run_loop(args: argparse.Namespace) -> int:
 
     if args.input is None:
         _microphone_or_fail()  # before anything is created in the user's data directory
+    share_heaps()  # before the engines load: they share freed memory (models/memory.py)
     world_path = args.world or default_world_path()
     world = load_world(world_path, store=open_store(data_dir(args.data_dir)))
     real = RealClock(world.location.timezone)

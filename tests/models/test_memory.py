@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import platform
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -62,3 +66,29 @@ def test_a_long_sentence_is_spoken_in_pieces() -> None:
         assert part.duration_s < 6.0
         assert np.abs(samples).max() > 3000  # normalized speech, as piper makes it
     assert 5.0 < sum(part.duration_s for part in parts) < 12.0
+
+
+_ARENAS_PROBE = """
+import ctypes, ctypes.util, sys, threading
+from sottovoce.models.memory import share_heaps
+shared = share_heaps() if sys.argv[1] == "share" else None
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.malloc.restype = ctypes.c_void_p
+threading.Thread(target=lambda: libc.malloc(1000)).start()  # kept: its arena stays in use
+libc.malloc_stats()
+print(shared)
+"""
+
+
+def _arenas(mode: str) -> tuple[int, str]:
+    """How many arenas glibc reports after a second thread allocated, and share_heaps' result."""
+    done = subprocess.run(
+        [sys.executable, "-c", _ARENAS_PROBE, mode], capture_output=True, text=True, check=True
+    )
+    return done.stderr.count("Arena "), done.stdout.strip()
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's arenas")
+def test_shared_heaps_keep_threads_in_one_arena() -> None:
+    assert _arenas("own") == (2, "None")  # glibc's default: a new thread gets its own arena
+    assert _arenas("share") == (1, "True")
