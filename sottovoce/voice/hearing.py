@@ -43,11 +43,12 @@ CHECK_EVERY_S = 0.06  # how often the VAD looks in speech; a pause is seen at mo
 IDLE_EVERY_S = 0.1  # how often it looks while no one speaks
 MORE_TO_COME_S = 0.4  # more silence needed after words that promise more
 # Silence before a whole command ends the turn early. Recognition starts after
-# PAUSE_S, but a pause at a comma ("Yes, please", "Turn on the light, please")
-# lasted up to 0.26 s in piper's speech: cut there, "please" would be a turn
-# of its own. While whisper works (0.3 s or more here) this much silence has
-# passed anyway.
-CUT_AFTER_S = 0.3
+# PAUSE_S, but a pause at a comma ("Yes, please", "Well, what time is it") may
+# be longer: frame-scored, up to 0.21 s in piper's speech at its own pace and
+# 0.33 s at 1.4 times as slow (bench/comma_pauses.py). Cut there, "please"
+# would be a turn of its own. While whisper works (0.3 s or more here) this
+# much silence has mostly passed anyway.
+CUT_AFTER_S = 0.35
 _MORE_TO_COME = frozenset(
     "and or but then uh um er erm to for of the a an in on at with from into my your".split()
 )
