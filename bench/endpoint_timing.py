@@ -12,9 +12,10 @@ true end of speech would take exactly `--stt-s`, so the difference is what
 endpointing costs.
 
 Two paths per clip, interleaved: `now` (the frames after a pause are scored,
-and a whole command may end on "on" or "in", as `sottovoce run` does) and
-`before` (silence known only from the VAD's spans, every word that may promise
-more waiting for it: the endpointing before 2026-12-05 18:00 UTC).
+a whole command may end on "on" or "in", and ends after 0.35 s of silence, as
+`sottovoce run` does) and `before` (silence known only from the VAD's spans,
+every word that may promise more waiting for it, 0.3 s: the endpointing
+before 2026-12-05 18:00 UTC).
 
     .venv/bin/python bench/endpoint_timing.py [--cases FILE] [--limit 40] [--stt-s 0.32]
 """

@@ -69,8 +69,9 @@ from sottovoce.voice.hearing import PAUSE_S, Heard, Hearing
 HOLDOUT = Path(__file__).parent.parent / "tests" / "data" / "holdout"
 PATHS = ["stream", "stream_wait", "naive", "naive_30s"]
 # With --before: the streaming path as it was before the frames after a pause
-# were scored (silence known only up to the VAD's minimum speech before a look)
-# and before a whole command could end on "on" or "in" without waiting longer.
+# were scored (silence known only up to the VAD's minimum speech before a look),
+# before a whole command could end on "on" or "in" without waiting longer, and
+# with 0.3 s of silence before a whole command ends the turn (now 0.35 s).
 BEFORE = "stream_before"
 CLIP_SILENCE_S = 0.5  # what spoken_cases.piper already puts after the words
 RATE = 16_000
@@ -192,12 +193,13 @@ class _Unscored:
 
 def hear_as_before(ears: Hearing, pcm: bytes, complete: Callable[[str], bool]) -> Heard:
     """The streaming path with the endpointing of before 2026-12-05 18:00 UTC."""
-    particles = hearing._PARTICLES
+    particles, cut_after = hearing._PARTICLES, hearing.CUT_AFTER_S
     hearing._PARTICLES = frozenset()  # every word that may promise more waits for it
+    hearing.CUT_AFTER_S = 0.3
     try:
         return ears.hear(MemorySource(pcm), realtime=True, complete=complete)
     finally:
-        hearing._PARTICLES = particles
+        hearing._PARTICLES, hearing.CUT_AFTER_S = particles, cut_after
 
 
 def unscored(ears: Hearing) -> Hearing:
