@@ -15,6 +15,7 @@ where there is one, else between words.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,11 +122,12 @@ class PiperTTS:
 
 
 def _load(model_path: Path, config_path: Path, seed: int | None = None) -> Any:
-    """The voice, as `PiperVoice.load` makes it but without onnxruntime's memory patterns.
+    """The voice, as `PiperVoice.load` makes it but with the memory settings below.
 
-    A memory pattern is planned for each input length and its blocks stay in
-    the arena: with them the arena kept about 100 MiB after five replies, 78
-    MiB without, and synthesis was no slower (measured on this 2-core machine).
+    Without onnxruntime's memory patterns: a pattern is planned for each input
+    length and its blocks stay in the arena (about 100 MiB kept after five
+    replies with them, 78 MiB without, synthesis no slower). And the arena is
+    shrunk after each synthesis (`_Shrinking`).
     """
     import json
 
@@ -137,12 +139,61 @@ def _load(model_path: Path, config_path: Path, seed: int | None = None) -> Any:
         onnxruntime.set_seed(seed)  # the session's random kernels take their seeds from it
     options = onnxruntime.SessionOptions()
     options.enable_mem_pattern = False
+    shrinks = _shared_arena(onnxruntime)
+    if shrinks:
+        options.add_session_config_entry("session.use_env_allocators", "1")
     with config_path.open(encoding="utf-8") as file:
         config = PiperConfig.from_dict(json.load(file))
     session = onnxruntime.InferenceSession(
         str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
     )
-    return PiperVoice(session=session, config=config)
+    return PiperVoice(
+        session=_Shrinking(session, onnxruntime) if shrinks else session, config=config
+    )
+
+
+@functools.cache
+def _shared_arena(onnxruntime: Any) -> bool:
+    """Register a CPU arena that sessions may share and shrink (once a process); False if not.
+
+    onnxruntime shrinks only an arena registered this way: a session's own
+    arena refused `memory.enable_memory_arena_shrinkage` (onnxruntime 1.32).
+    """
+    try:
+        memory = onnxruntime.OrtMemoryInfo(
+            "Cpu",
+            onnxruntime.OrtAllocatorType.ORT_ARENA_ALLOCATOR,
+            0,
+            onnxruntime.OrtMemType.DEFAULT,
+        )
+        # Default limit, growth, first chunk and dead bytes, as the session's own arena has.
+        onnxruntime.create_and_register_allocator(memory, onnxruntime.OrtArenaCfg(0, -1, -1, -1))
+    except (AttributeError, RuntimeError, ValueError):  # an older onnxruntime
+        return False
+    return True
+
+
+class _Shrinking:
+    """An onnxruntime session whose arena gives back its free blocks after each run.
+
+    The arena keeps the working memory of the longest piece ever synthesized
+    (about 80 MiB for replies of a few seconds), and it stayed resident while
+    whisper worked on the next turn, so both counted in `run`'s peak. Shrunk
+    after each run it kept about 18 MiB; each synthesis then faults its blocks
+    in again (docs/measurements.md has the cost).
+    """
+
+    def __init__(self, session: Any, onnxruntime: Any) -> None:
+        self._session = session
+        self._options = onnxruntime.RunOptions()
+        self._options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+
+    def run(self, output_names: Any, feeds: Any, run_options: Any = None) -> Any:
+        """As `InferenceSession.run`, shrinking the arena afterwards (piper passes no options)."""
+        return self._session.run(output_names, feeds, run_options or self._options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
 
 
 def split_phonemes(phonemes: list[str], limit: int = MAX_PHONEMES) -> list[list[str]]:
