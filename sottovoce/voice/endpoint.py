@@ -13,10 +13,13 @@ the utterance so far (`pending()`) while the trailing silence confirms the end.
 
 How much silence is known matters for cutting early. The VAD reports new
 speech only once it has lasted its minimum (120 ms), so from its spans alone
-silence is known only up to that long before a look. During a pause, the
-frames after the speech are also scored one by one (`VoiceFrames`): a frame
+silence is known only up to that long before a look (`silence_s`). When it
+decides something (a whole command's early end), the frames after the speech
+can also be scored one by one (`scored_silence_s`, `VoiceFrames`): a frame
 that sounds like voice marks where silence may end, and until one does the
-silence is known up to the look itself.
+silence is known up to the latest audio. Only then: scoring costs a second
+pass over the utterance, which at every look would take CPU from the
+recognizer working on the same pause.
 """
 
 from __future__ import annotations
@@ -143,9 +146,9 @@ class Endpointer:
         self.speaking = False  # the last look saw speech running to its end
         self.checked_s = at_s
         self.extra_silence_s = 0.0  # this utterance's words so far ask for a longer wait
-        # Where the frames after the latest speech stop being silent (the look's
-        # end if none sounds like voice); None when the frames were not scored.
-        self.quiet_until_s: float | None = None
+        # (now_s, last_speech_s) when the frames were last scored, and where
+        # they stopped being silent: scored once per chunk at most.
+        self._scored: tuple[tuple[float, float], float] | None = None
 
     @property
     def now_s(self) -> float:
@@ -164,13 +167,21 @@ class Endpointer:
             return 0.0
         # Only what the last look could have seen counts as silence: a word
         # just begun is not yet speech to the VAD, and must not be cut off.
-        seen = self.checked_s - self.onset_s - self.last_speech_s
-        if self.quiet_until_s is not None:
-            # Each frame scored: silent up to the first that may be a word's
-            # start. A frame of noise that never became speech stops this
-            # count, never the VAD's own above.
-            seen = max(seen, self.quiet_until_s - self.last_speech_s)
-        return max(0.0, seen)
+        return max(0.0, self.checked_s - self.onset_s - self.last_speech_s)
+
+    def scored_silence_s(self) -> float:
+        """`silence_s`, or more: the frames since the latest speech scored one by one, up to now."""
+        known = self.silence_s
+        if self.frames is None or not self.paused or self.last_speech_s is None:
+            return known
+        key = (self.now_s, self.last_speech_s)
+        if self._scored is None or self._scored[0] != key:
+            start = self._grid_start()
+            pcm = self.buffer[byte_offset(start - self.buffer_start_s) :]
+            self._scored = (key, self._quiet_until(start, pcm))
+        # Silent up to the first frame that may be a word's start. A frame of
+        # noise that never became speech stops this count, never the VAD's own.
+        return max(known, self._scored[1] - self.last_speech_s)
 
     def feed(self, chunk: AudioChunk) -> Utterance | None:
         """Take a chunk; returns an utterance when this chunk completed one."""
@@ -209,9 +220,7 @@ class Endpointer:
 
     def _look(self) -> None:
         self.checked_s = self.now_s
-        # On the stream's grid of VAD frames: the VAD then places the end of
-        # speech where a pass over the whole stream would.
-        start = math.ceil(round(self._window_start() * RATE) / _FRAME) * _FRAME / RATE
+        start = self._grid_start()
         offset = byte_offset(start - self.buffer_start_s)
         window_s = (len(self.buffer) - offset) / BYTES_PER_S
         spans = self.vad.speech_spans(self.buffer[offset:])
@@ -222,7 +231,6 @@ class Endpointer:
         # that ended the utterance, 0.3 s at least).
         after = self.heard_until_s + _FRAME / RATE
         spans = [(a, b) for a, b in spans if start + a >= after]
-        self.quiet_until_s = None
         if spans:
             if self.speech_start_s is None:
                 self.speech_start_s = start + spans[0][0]
@@ -235,8 +243,12 @@ class Endpointer:
             if len(self.buffer) > keep:
                 self.buffer_start_s = self.now_s - keep / BYTES_PER_S
                 self.buffer = self.buffer[-keep:]
-        if self.paused and self.frames is not None:
-            self.quiet_until_s = self._quiet_until(start, self.buffer[offset:])
+
+    def _grid_start(self) -> float:
+        """Where a look reads from, on the stream's grid of VAD frames."""
+        # On the grid, the VAD places the end of speech where a pass over the
+        # whole stream would.
+        return math.ceil(round(self._window_start() * RATE) / _FRAME) * _FRAME / RATE
 
     def _quiet_until(self, start: float, pcm: bytes) -> float:
         """Where the first frame after the latest speech that sounds like voice begins."""

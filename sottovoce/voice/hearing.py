@@ -277,7 +277,7 @@ class Listener:
             return
         if not self._whole(job, text):
             return
-        if self.endpointer.silence_s < CUT_AFTER_S:
+        if self.endpointer.scored_silence_s() < CUT_AFTER_S:
             job.judged = False  # weighed again as more silence arrives
             return
         utterance = self.endpointer.cut_now()
