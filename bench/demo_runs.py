@@ -12,6 +12,7 @@ latency (end of speech to first reply audio) over all runs.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
@@ -40,12 +41,18 @@ def check(out: str) -> list[str]:
     return problems
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: how busy the machine was."""
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def main() -> None:
     """Run the demo `--runs` times; print each run's problems and the latencies."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     passed, latencies = 0, []
+    print(f"load average at the start: {_load()}", flush=True)
     for run in range(1, args.runs + 1):
         began = time.perf_counter()
         done = subprocess.run(
@@ -64,6 +71,7 @@ def main() -> None:
         if problems:
             print(done.stdout, done.stderr, sep="\n", flush=True)
     print(f"{passed} of {args.runs} runs heard every line and did every action")
+    print(f"load average at the end: {_load()}")
     if latencies:
         cuts = statistics.quantiles(latencies, n=10)
         print(
