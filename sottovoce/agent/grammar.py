@@ -340,12 +340,22 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     for floor in world.floor_words():
         lists["area"].append((floor, floor))
     lists["area"].extend((place, place) for place in _EVERYWHERE)
+    # "Every room in the house", "all areas of the home": the whole house.
+    lists["area"].extend((whole, "house") for whole in _every_room())
     lists["contact"] = [(c.name, c.name) for c in world.contacts]
     lists["scene"] = [(s.name, s.name) for s in world.scenes]
     lists["media"] = [(m.title, m.title) for m in world.media_library]
     lists["artist"] = [(m.artist, m.artist) for m in world.media_library if m.artist]
     lists["ref"] = [(word, "it") for word in _PRONOUNS]
     return {name: _text_list(name, pairs) for name, pairs in lists.items()}
+
+
+def _every_room() -> list[str]:
+    """'all rooms', 'every area', 'each room in the home', ...: the whole house."""
+    rooms = ["all rooms", "all areas", "all the rooms", "every room", "every area", "each room"]
+    rooms += ["each area"]
+    homes = [f"{word} the {home}" for word in ("in", "of") for home in ("house", "home", "flat")]
+    return rooms + [f"{room} {home}" for room in rooms for home in homes]
 
 
 def _text_list(name: str, pairs: list[tuple[str, Any]]) -> TextSlotList:

@@ -4,7 +4,8 @@ A world gives each device a name and maybe aliases; people also use the
 household's other word for the same thing ("coffee pot" for the coffee
 maker, "roomba" for the robot vacuum, "socket" for a plug, "telly" for the
 TV), the name without the room when only one thing in the house is called
-that ("the radio" for the kitchen radio), and "lamp" and "light"
+that ("the radio" for the kitchen radio; never a bare measure: "the
+temperature" is not the kitchen temperature sensor), and "lamp" and "light"
 interchangeably. Only forms that name exactly one device are added, never a
 room's name nor a room and a kind word ("living room light" is every light in
 the living room), so a shortened name cannot steal another device's words.
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sottovoce.devices import Device, World
-from sottovoce.tools.targets import KIND_WORDS
+from sottovoce.tools.targets import KIND_WORDS, MEASURE_WORDS
 
 _KIND_WORDS = frozenset(word for words in KIND_WORDS.values() for word in words)
 
@@ -117,5 +118,7 @@ def _without_place(name: str, places: set[str]) -> Iterable[str]:
     for place in places:
         if name.startswith(place + " ") and len(name) > len(place) + 1:
             rest = name[len(place) + 1 :]
+            if rest in MEASURE_WORDS:
+                continue  # "the temperature" is every room's, not the kitchen sensor's
             yield rest
             yield from _synonym_forms(rest)

@@ -43,6 +43,31 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+# Words for what a sensor measures. A device's name without its room that is
+# only one of these ("temperature" of "outside temperature") would name the
+# measure everywhere, not that device: such a form is never made.
+MEASURE_WORDS = frozenset(
+    {"temperature", "temp", "humidity", "power", "energy", "pressure", "co2", "battery",
+     "light level", "air quality", "noise", "moisture", "illuminance", "level", "reading"}
+)  # fmt: skip
+
+
+def status_sentences(*kinds: str, words: str = "") -> list[str]:
+    """'what is the status of X', 'X status', 'what state is X in': for a kind's status tool.
+
+    `words` ("(light|lights)") adds the kind in a room: "the status of the kitchen lights".
+    """
+    names = "(" + "|".join(f"{{{kind}:name}}" for kind in kinds) + ")"
+    if words:
+        names = f"({names}|{{area}} {words}|{words} (in|on) [the] {{area}})"
+    asks = "[<what_is>|check|give me|report|show me|get]"
+    return [
+        f"{asks} [the] [current] (status|state) (of|on|for) [the] {names}",
+        f"{asks} [the] {names} [current] (status|state)",
+        f"(what|which) (state|status) is [the] {names} [currently] in",
+    ]
+
+
 def kind_label(kinds: Sequence[str]) -> str:
     """A spoken word for a set of kinds ("light", "lock", "device")."""
     if len(kinds) == 1:
@@ -134,7 +159,7 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
         return [near]
     other = [d for d in ctx.world.devices.values() if name in _names(d)]
     if other:
-        raise ToolError(f"I can't do that with the {other[0].name}.")
+        raise ToolError(f"I can't do that with {the_name(other[0].name)}.")
     raise ToolError(f"There is no {name} here.")
 
 
@@ -217,13 +242,19 @@ def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> li
 def phrase(devices: Sequence[Device]) -> str:
     """'the reading lamp', 'the desk lamp and the floor lamp', or 'the 5 lights'."""
     if len(devices) == 1:
-        return f"the {devices[0].name}"
+        return the_name(devices[0].name)
     if len(devices) <= 3:
-        names = [f"the {d.name}" for d in devices]
+        names = [the_name(d.name) for d in devices]
         return ", ".join(names[:-1]) + " and " + names[-1]
     kinds = sorted({d.kind for d in devices})
     label = kind_label(kinds)
     return f"the {len(devices)} {label}s"
+
+
+def the_name(name: str) -> str:
+    """'the desk lamp', but "Tom's light" as it is: a possessive takes no article."""
+    first = name.split()[0].lower() if name.split() else ""
+    return name if first.endswith(("'s", "s'")) and len(first) > 2 else f"the {name}"
 
 
 def sentence(devices: Sequence[Device], singular: str, plural: str) -> str:

@@ -64,3 +64,11 @@ def test_repair_needs_an_unexplained_word() -> None:
     assert repair.repair("turn off room lights") is None
     assert repair.repair("turn on the reading lamb") == "turn on the reading lamp"
     assert repair.repair("turn off the hall way light") == "turn off the hallway light"
+
+
+def test_a_bare_measure_is_no_name() -> None:
+    data = {**_WORLD, "devices": [*_WORLD["devices"], {"id": "sensor.t", "kind": "sensor",
+            "name": "lounge temperature", "area": "lounge"}]}  # fmt: skip
+    world = parse_world(data, "names.yaml")
+    # "What is the temperature" asks about where the user is, not about the lounge.
+    assert "temperature" not in spoken_names(world.devices["sensor.t"], world)

@@ -90,3 +90,21 @@ def test_leaks_with_and_without_a_place() -> None:
     harness = AgentHarness(world=world_data(), include_builtins=True)
     assert harness.say("is the cellar flooded").reply == "No, the cellar floor is dry."
     assert harness.say("has there been a leak").reply == "No, the cellar floor is dry."
+
+
+def test_a_sensor_named_by_its_class_word() -> None:
+    harness = AgentHarness(world=world_data(), include_builtins=True)
+    assert harness.say("is the leak sensor wet").reply == "No, the cellar floor is dry."
+    assert harness.say("is the battery low").reply == "Yes, the watch battery is low."
+
+
+def test_problems_with_a_named_device() -> None:
+    data = world_data()
+    data["devices"].append(_sensor("feeder", "pet feeder", True, "problem", "kitchen"))
+    harness = AgentHarness(world=data, include_builtins=True)
+    assert harness.say("are there any problems with the pet feeder").reply == (
+        "Yes, the pet feeder is having a problem."
+    )
+    assert harness.say("what's the status of the pet feeder").reply == (
+        "The pet feeder is having a problem."
+    )

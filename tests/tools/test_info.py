@@ -120,3 +120,11 @@ def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
     grammar = Grammar(Registry([info.plugin]), make_world(weather=WEATHER))
     call = grammar.match(text)
     assert call is not None and (call.tool, call.args) == (tool, args)
+
+
+def test_weather_of_another_town_is_not_known() -> None:
+    ctx = ctx_for(make_world(weather=WEATHER, location={"city": "Leeds"}))
+    assert info.weather_get(ctx, place="leeds") == "It is cloudy and 16 degrees."
+    assert info.weather_get(ctx, place="here") == "It is cloudy and 16 degrees."
+    with pytest.raises(ToolError, match="only have the weather for Leeds, not for paris"):
+        info.weather_get(ctx, place="paris")

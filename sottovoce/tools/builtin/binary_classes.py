@@ -85,8 +85,8 @@ CLASSES: dict[str, ClassWords] = {
     "opening": ClassWords(_OPEN.on, _OPEN.off, ("opening", "openings")),
     "plug": ClassWords(("plugged in",), ("unplugged", "not plugged in")),
     "power": ClassWords(
-        ("powered", "powered on", "on power", "getting power"),
-        ("unpowered", "powered off", "without power", "off"),
+        ("powered", "powered on", "on power", "getting power", "detected"),
+        ("unpowered", "powered off", "without power", "off", "not detected"),
     ),
     "presence": ClassWords(
         ("home", "at home", "in", "present"), ("away", "out", "not home", "gone")

@@ -15,7 +15,14 @@ from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin import sensors_phrases as more
 from sottovoce.tools.builtin.binary_classes import CLASSES, meaning, words_of
 from sottovoce.tools.builtin.sensors import join
-from sottovoce.tools.targets import areas_named, find_devices, of_kinds, plural_name
+from sottovoce.tools.targets import (
+    areas_named,
+    find_devices,
+    of_kinds,
+    plural_name,
+    status_sentences,
+    the_name,
+)
 
 plugin = Plugin(
     "binary_sensors", "Doors and windows open or closed, motion, leaks, smoke, batteries."
@@ -58,12 +65,15 @@ def _state_text(device: Device) -> str:
     if family == "motion":
         return f"{'there is motion' if on else 'there is no motion'}{where}"
     if family == "moisture":
+        # "the kitchen leak sensor", not "the kitchen leak", is what is dry.
+        if thing.split()[-1].lower() in ("leak", "water", "flood", "moisture"):
+            thing = device.name
         return f"the {thing} {'detects water' if on else 'is dry'}"
     cls = str(device.state().get("device_class", "")).lower()
     if family in ("smoke", "gas"):
         what = cls.replace("_", " ") if cls in CLASSES else family
         # An alarm is the thing itself: "the boiler alarm is clear", not "the boiler".
-        return f"the {device.name} {'detects ' + what if on else 'is clear'}"
+        return f"{the_name(device.name)} {'detects ' + what if on else 'is clear'}"
     words = words_of(cls)
     subject = f" {words.subject}" if words.subject and words.subject not in thing.lower() else ""
     verb = "are" if plural_name(thing + subject) else "is"
@@ -138,6 +148,20 @@ _ANY = "(a|an|the|one) [of] [the|my] {opening_class:device_class}"
 _NOW = "[currently|still|right now|at the moment|now]"
 
 
+# Class nouns a single question may name a sensor by ("is the water sensor wet?");
+# doors and windows are asked about by their own templates and by covers and locks.
+_NOT_CLASS_NOUNS = frozenset({"door", "doors", "window", "windows", "garage door", "garage doors"})
+
+
+def _class_noun_list() -> dict[str, object]:
+    values: dict[str, str] = {}
+    for cls, spec in CLASSES.items():
+        for noun in spec.nouns:
+            if noun not in _NOT_CLASS_NOUNS:
+                values.setdefault(noun, cls)
+    return {"values": [{"in": noun, "out": cls} for noun, cls in values.items()]}
+
+
 def _state_list() -> dict[str, object]:
     words = {w for spec in CLASSES.values() for w in (*spec.on, *spec.off)} | {"on", "off"}
     return {"values": [{"in": w, "out": w} for w in sorted(words, key=lambda w: (-len(w), w))]}
@@ -162,9 +186,10 @@ def _gas_sentences(what: str) -> list[str]:
             ]
         },
         "binary_state": _state_list(),
+        "binary_class_noun": _class_noun_list(),
     },
     sentences=[
-        "(is|are) [the|my|our] {binary_sensor:name} [battery] "
+        "(is|are) [the|my|our] {binary_sensor:name} [battery|power|connection] "
         + _NOW
         + " {binary_state:state} "
         + _NOW
@@ -172,10 +197,27 @@ def _gas_sentences(what: str) -> list[str]:
         + _IN_AREA
         + "]",
         "(is|are) [the] {binary_sensor:name} close",
+        f"(is|are) [the|my|our] {{binary_class_noun:device_class}} {_NOW} {{binary_state:state}} "
+        f"{_NOW} [{_IN_AREA}]",
+        f"(is|are) [the|my|our] {{area}} {{binary_class_noun:device_class}} {_NOW} "
+        "{binary_state:state}",
+        {
+            "sentences": [
+                "(is|are) there [a|any] (problem|problems|issue|issues|fault|faults|trouble) "
+                "with [the] {binary_sensor:name}",
+                "(does|do) [the] {binary_sensor:name} (have|report) [a|any] "
+                "(problem|problems|issue|issues|fault|faults)",
+                "(is|are) [the] {binary_sensor:name} (having|reporting) [a|any] "
+                "(problem|problems|issue|issues|fault|faults)",
+                "is (anything|something) wrong with [the] {binary_sensor:name}",
+            ],
+            "slots": {"state": "having a problem"},
+        },
         "is [the] {lock:name} (open|closed|shut|opened|ajar)",
         "is there (anything|something) (open|closed) at [the] {binary_sensor:name}",
         "what (does|do) [the] {binary_sensor:name} (say|show|report)",
         "(check|read) [the] {binary_sensor:name}",
+        *status_sentences("binary_sensor"),
         "(is|are) " + _ANY + " (open|closed|close|shut|left open)",
         "(is|are) " + _ANY + " (open|closed|shut) " + _IN_AREA,
         "(is|are) there (a|an) {opening_class:device_class} (open|left open)",
@@ -189,6 +231,7 @@ def _gas_sentences(what: str) -> list[str]:
                 "is [the] {area} (occupied|empty)",
                 "is there [any] (motion|movement)",
                 "is [there] [any] (motion|movement) (detected|going on) [" + _IN_AREA + "]",
+                "(is|has) there [been] [any] (occupancy|presence) [detected] [" + _IN_AREA + "]",
                 "(any|has there been [any]) (motion|movement) " + _IN_AREA,
                 "is [there] (anyone|anybody|someone|somebody) (home|at home|in the house)",
                 *more.motion_sentences(),
@@ -237,6 +280,8 @@ def binary_sensor_check(
             return _yes_no(found[0], state)
     elif area or device_class:
         found = _filtered(ctx, area, device_class)
+        if state is not None:
+            return _all_yes_no(found, state)
     else:
         found = _filtered(ctx, ctx.area, None)
     return _answer(found, device_class)
@@ -250,6 +295,19 @@ def _yes_no(device: Device, state: str) -> str:
         return text[0].upper() + text[1:] + "."
     answer = "Yes" if bool(device.state().get("on")) == said else "No"
     return f"{answer}, {text}."
+
+
+def _all_yes_no(found: list[Device], state: str) -> str:
+    """'is the water sensor wet?' about one sensor of a class, or all of them in a place."""
+    if len(found) == 1:
+        return _yes_no(found[0], state)
+    judged = [(d, said) for d in found if (said := _says(d, state)) is not None]
+    yes = [d for d, said in judged if bool(d.state().get("on")) == said]
+    if yes:
+        return "Yes, " + join([_state_text(d) for d in yes]) + "."
+    if len(found) <= 3:
+        return "No, " + join([_state_text(d) for d in found]) + "."
+    return f"No, none of the {len(found)} sensors are {state}."
 
 
 def _answer(found: list[Device], device_class: str | None) -> str:

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
-from sottovoce.tools.targets import find_devices, sentence
+from sottovoce.tools.targets import find_devices, sentence, status_sentences
 
 plugin = Plugin("climate", "Set and read the thermostat: temperature, warmer, cooler, mode.")
 
@@ -92,6 +92,10 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"{change} [the] {{area}} {words}",
         f"make it {feel} {area}",
         f"make [the] {{area}} {feel}",
+        # Said as a wish: "I want the room cooler", "we'd like it a bit warmer in here".
+        f"(i|we) (want|would like|need) (it|the room|this room|the house|the place) {feel} {area}",
+        f"(i|we) (want|would like|need) [the] {{area}} {feel}",
+        f"can (it|the room|the house) be {feel} {area}",
         f"it is {need} [in here|inside|{area}]",
         f"i am {need}",
     ]
@@ -232,6 +236,7 @@ def _status_sentences() -> list[str]:
         "(what is|tell me) [the] {area} thermostat (reading|setting)",
         f"(is|are) [the] (heating|heat|ac|air conditioning) on {area}",
         f"(check|read) [the] thermostat {area}",
+        *status_sentences("thermostat"),
     ]
 
 

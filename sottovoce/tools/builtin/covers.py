@@ -13,7 +13,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext
-from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence
+from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence, status_sentences
 
 plugin = Plugin("covers", "Open, close and position blinds, curtains, garage doors and valves.")
 
@@ -78,6 +78,8 @@ def _open_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms("(roll|pull|put|draw)", "up")
     sentences += _forms("open up")
     sentences += ["(open|raise) {ref:name} [up]"]
+    # "Open the garage": a room opened is its covers (a garage's door, a lounge's blinds).
+    sentences += ["open [up] the {area}"]
     # "Open the blind all the way", "pull the curtains up fully".
     fully = "(all the way|fully|completely|right up) [up|open]"
     sentences += _forms("(open|raise|lift) [up]", fully)
@@ -107,6 +109,7 @@ def _close_sentences() -> list[str]:
     sentences = _forms("(close|lower|shut|draw|pull down|roll down|put down|let down)")
     sentences += _forms("(roll|pull|put|let)", "down")
     sentences += ["(close|lower|shut) {ref:name}"]
+    sentences += ["(close|shut) [up] the {area}"]
     fully = "(all the way|fully|completely|right down) [down|closed|shut]"
     sentences += _forms("(close|lower|shut|draw) [down]", fully)
     sentences += _forms("(roll|pull|let|put) down", fully)
@@ -168,6 +171,7 @@ def _status_sentences() -> list[str]:
         "(is|are) [the] {valve:name} (on|off|running)",
         "did i leave [the] {valve_word:name} on",
         "did i leave [the] {valve:name} on",
+        *status_sentences("cover", "valve"),
     ]
     return sentences
 

@@ -15,7 +15,14 @@ from rapidfuzz import fuzz, process
 
 from sottovoce.devices import KINDS, Device, Scene, check_write
 from sottovoce.tools import Plugin, ToolContext, ToolError
-from sottovoce.tools.targets import FUZZY_CUTOFF, areas_named, find_devices, of_kinds, sentence
+from sottovoce.tools.targets import (
+    FUZZY_CUTOFF,
+    areas_named,
+    find_devices,
+    of_kinds,
+    sentence,
+    status_sentences,
+)
 
 plugin = Plugin("home", "Activate scenes; start, stop and check the robot vacuum.")
 
@@ -99,6 +106,9 @@ def _start_sentences() -> list[str]:
         "(vacuum|hoover) [the] {area} [floor|floors]",
         "clean [the] {area} (floor|floors|carpet|carpets)",
         f"(send|use) ({_robot()}|[the] {{vacuum:name}}) to (clean|vacuum) [the] {{area}}",
+        # "Get Rosie to clean the floors", "have the robot do the lounge".
+        f"(get|have|let|tell|ask) ({_robot()}|[the] {{vacuum:name}}) [to] (clean|vacuum|hoover|do) "
+        "[the] [floors|floor|house|place|carpets]",
         f"(have|let|get|make) ({_robot()}|[the] {{vacuum:name}}) (clean|vacuum) [the] {{area}}",
         f"(start|run) ({_robot()}|[the] {{vacuum:name}}) (in|on) [the] {{area}}",
         f"(get|set) ({_robot()}|[the] {{vacuum:name}}) (going|started|cleaning|running)",
@@ -177,6 +187,7 @@ def _status_sentences() -> list[str]:
         f"is [the] {{vacuum:name}} [still] {state}",
         f"(what is|where is) ({_robot()}|[the] {{vacuum:name}}) [doing]",
         f"(has|did) ({_robot()}|[the] {{vacuum:name}}) (finished|finish|gone home)",
+        *status_sentences("vacuum"),
     ]
 
 

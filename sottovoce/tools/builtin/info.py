@@ -78,10 +78,19 @@ def _day(day: str | None) -> str:
         "what is it like outside",
         "what does [the] weather look like " + _D,
         "what is the forecast looking like " + _D,
+        "what is the (weather|forecast) [like|going to be [like]] (in|for) {text:place} [like] "
+        + _D,
+        "(how|what) is the weather in {text:place} " + _D,
+        "(tell me|give me) the (weather|forecast) (in|for) {text:place} " + _D,
     ],
 )
-def weather_get(ctx: ToolContext, day: Day = None) -> str:
+def weather_get(
+    ctx: ToolContext,
+    day: Day = None,
+    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+) -> str:
     """Describe the weather now, today or tomorrow."""
+    _here_only(ctx, place)
     weather = _weather(ctx)
     when = _day(day)
     if when == "now":
@@ -93,6 +102,22 @@ def weather_get(ctx: ToolContext, day: Day = None) -> str:
         f"and a low of {number(item.low)} degrees."
     )
     return prefix + text if when == "today" else text
+
+
+_HERE = frozenset({"here", "outside", "town", "the area", "my area", "our area", "home"})
+
+
+def _here_only(ctx: ToolContext, place: str | None) -> None:
+    """The world has one weather report, the home's: another town's is not known."""
+    if place is None:
+        return
+    wanted = place.strip().lower().removeprefix("the ")
+    city = ctx.world.location.city
+    areas = {a.name.lower() for a in ctx.world.areas}
+    if wanted in _HERE or wanted in areas or (city is not None and wanted == city.lower()):
+        return
+    where = f"for {city}" if city else "for here"
+    raise ToolError(f"I only have the weather {where}, not for {place.strip()}.")
 
 
 def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
@@ -186,8 +211,8 @@ def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
     reads_only=True,
     kinds=["sensor"],
     sentences=[
-        "what is the temperature (outside|outdoors|out there|in the garden outside)",
-        "what is the (outside|outdoor|outdoors|exterior) temperature",
+        "what is the <temp> (outside|outdoors|out there|in the garden outside)",
+        "what is the (outside|outdoor|outdoors|exterior) <temp>",
         "how (hot|warm|cold|cool|chilly) is it (outside|outdoors|out there)",
         "what temperature is it (outside|outdoors|out there)",
         "is it (hot|warm|cold|cool|chilly) (outside|outdoors)",

@@ -14,7 +14,7 @@ from pydantic import Field
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.lights_phrases import on_at_sentences, step_by_sentences
-from sottovoce.tools.targets import find_devices, sentence
+from sottovoce.tools.targets import find_devices, sentence, status_sentences
 
 plugin = Plugin("lights", "Turn lights on and off, dim and brighten them, colour them.")
 
@@ -70,6 +70,8 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             "slots": {"area": "house"},
         },
     ]
+    if word == "on":
+        sentences.append("(light up|illuminate) [the] {area}")
     if word == "off":
         sentences += [
             "(kill|cut) [the] {light:name}",
@@ -140,6 +142,7 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
         ]
     # "Set it to 50 percent" after a light (the last plugin used breaks ties with others).
     sentences.append(f"{verb} {{ref:name}} [up|down] (to|at) {{percent}} [percent] [brightness]")
+    sentences.append(f"{verb} {{ref:name}} {{percent}} percent [bright|brightness]")
     targets.append("{ref:name} [up|down]")
     levels = {
         50: "(half|halfway) [brightness]",
@@ -295,6 +298,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
         f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
         f"(is|are) [the] {{area}} {lights} {state}",
         f"did i leave [the] {lights} on (in|on) [the] {{area}}",
+        *status_sentences("light", words=lights),
         # "Are any lights on", "which lights are on": the questions plugin's.
         {
             "sentences": [

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext
-from sottovoce.tools.targets import find_devices, phrase, sentence
+from sottovoce.tools.targets import find_devices, phrase, sentence, status_sentences
 
 plugin = Plugin("locks", "Lock and unlock doors, and say whether they are locked.")
 
@@ -84,7 +84,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms(
         "(is|are)", "(still|definitely|currently|now) (locked|lock|unlocked|unlock)", ""
     )
-    sentences += ["(is|are) {ref:name} (locked|lock|unlocked|unlock)"]
+    sentences += ["(is|are) {ref:name} (locked|lock|unlocked|unlock)", *status_sentences("lock")]
     house = ["(is|are) the house (locked|secure|locked up)", "is everything (secure|locked up)"]
     house += ["did i lock up"]
     sentences.append({"sentences": house, "slots": {"area": "house"}})

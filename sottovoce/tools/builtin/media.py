@@ -10,7 +10,7 @@ from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.media_library import describe, find_title
 from sottovoce.tools.builtin.media_phrases import volume_ends, volume_steps
 from sottovoce.tools.builtin.media_players import KINDS, find_players, now_playing, one_player
-from sottovoce.tools.targets import phrase, sentence
+from sottovoce.tools.targets import phrase, sentence, the_name
 
 plugin = Plugin("media", "Play, pause and stop music and media, change the volume, skip tracks.")
 STEP = 10
@@ -101,6 +101,8 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
         "(turn|switch) off " + _PLAYER,
         "(turn|switch) " + _PLAYER + " off",
         _PLAYER + " stop",
+        "(kill|cut) " + _MUSIC,
+        "(kill|cut) (" + _PLAYER + "|the music (on|in) " + _PLAYER + ")",
     ],
 )
 def media_stop(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
@@ -142,8 +144,8 @@ def media_skip(
     player = one_player(ctx, name, area)
     state = player.state()
     if state.get("status") == "stopped" or not state.get("media"):
-        raise ToolError(f"Nothing is playing on the {player.name}.")
-    return f"Playing the {direction} track on the {player.name}."
+        raise ToolError(f"Nothing is playing on {the_name(player.name)}.")
+    return f"Playing the {direction} track on {the_name(player.name)}."
 
 
 _VOL = "[the] (volume|sound|music)"
@@ -199,6 +201,12 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         _PLAYER + " (volume up|louder)",
         "(turn up|raise|increase|crank up) " + _PLAYER + " (volume|sound)",
         *volume_steps("up"),
+        # Said as a complaint: "I can't hear the TV", "we can barely hear the music".
+        "(i|we) (can not|cannot|can barely|can hardly) hear [the] ("
+        + _PLAYER
+        + "|{ref:name}|music|tv|sound|radio)",
+        "(i|we) (can not|cannot|can barely|can hardly) hear (it|anything)",
+        "(" + _PLAYER + "|[the] (music|tv|sound|radio)) is too (quiet|soft|low)",
         {
             "sentences": [
                 _DOWN,
@@ -307,8 +315,8 @@ _HEAR = "i (want|would like) to (hear|listen to)"
         _PLAY + " [me|us] [some|the] {media} by {artist} [" + _WHERE + "]",
         _PLAY + " [me|us] [some|something by|anything by] {artist} [" + _WHERE + "]",
         _PLAY + " [me|us] " + _ITEM + " [" + _WHERE + "]",
-        "(put|stick) [some] {artist} on [" + _WHERE + "]",
-        "(put|stick) " + _ITEM + " on [" + _WHERE + "]",
+        "(put|stick|chuck|pop|throw|whack) [some] {artist} on [" + _WHERE + "]",
+        "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on [" + _WHERE + "]",
         _HEAR + " [some] {artist} " + _WHERE,
         _HEAR + " " + _ITEM + " " + _WHERE,
     ],
@@ -334,7 +342,7 @@ def media_play_media(
             raise missing from None
     player = one_player(ctx, name, area)
     player.set(status="playing", media=title)
-    return f"Playing {describe(ctx, title)} on the {player.name}."
+    return f"Playing {describe(ctx, title)} on {the_name(player.name)}."
 
 
 @plugin.tool(
@@ -362,10 +370,10 @@ def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) ->
         media = state.get("media") or "something"
         status = state.get("status")
         if status == "stopped":
-            parts.append(f"the {player.name} is stopped")
+            parts.append(f"{the_name(player.name)} is stopped")
         else:
             verb = "is playing" if status == "playing" else "is paused on"
-            parts.append(f"the {player.name} {verb} {describe(ctx, media)}")
+            parts.append(f"{the_name(player.name)} {verb} {describe(ctx, media)}")
     return _say(" and ".join(parts)) + "."
 
 
@@ -386,5 +394,5 @@ def media_get_volume(ctx: ToolContext, name: Name = None, area: Area = None) -> 
     for player in players:
         state = player.state()
         muted = " and muted" if state.get("muted") else ""
-        parts.append(f"the {player.name} is at volume {state.get('volume')}{muted}")
+        parts.append(f"{the_name(player.name)} is at volume {state.get('volume')}{muted}")
     return _say(" and ".join(parts)) + "."

@@ -17,7 +17,7 @@ from pydantic import Field
 from sottovoce.devices import KINDS, Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin import state_words as sw
-from sottovoce.tools.targets import areas_named, plural_name
+from sottovoce.tools.targets import areas_named, plural_name, the_name
 
 plugin = Plugin("questions", "Answer are any, are all, which and how many about devices' states.")
 
@@ -196,7 +196,7 @@ def _reply(ask: Ask, noun: str, state: str, where: str, yes: list[Device], no: l
 
 
 def _names(devices: list[Device]) -> str:
-    names = [f"the {d.name}" for d in devices]
+    names = [the_name(d.name) for d in devices]
     if len(names) > 5:
         return f"{', '.join(names[:4])} and {len(names) - 4} more"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -14,7 +14,7 @@ from sottovoce.tools.builtin import sensors_phrases as more
 from sottovoce.tools.builtin.sensors_measures import MeasureKey
 from sottovoce.tools.builtin.sensors_units import number as number  # info.py says temperatures
 from sottovoce.tools.builtin.sensors_units import spoken
-from sottovoce.tools.targets import areas_named, find_devices, of_kinds
+from sottovoce.tools.targets import areas_named, find_devices, of_kinds, status_sentences, the_name
 
 plugin = Plugin("sensors", "Read sensors: temperature, humidity, CO2, power and more.")
 
@@ -91,6 +91,7 @@ def outside_temperature(ctx: ToolContext) -> str:
         "what is the (reading|value) (of|on) [the] {sensor:name}",
         "how (much|high|many) is [the] {sensor:name}",
         "[tell me] [the] {sensor:name} [reading|value]",
+        *status_sentences("sensor"),
         *more.plain_read_sentences(),
         *more.measure_sentences(),
         *more.device_measure_sentences(),
@@ -313,14 +314,14 @@ def _report(quantity: str, found: list[Device]) -> str:
     areas = [d.area for d in found]
     unique = len(set(areas)) == len(areas) and None not in areas
     if quantity == "temperature":
-        where = [f"in the {d.area}" if unique else f"by the {d.name}" for d in found]
+        where = [f"in the {d.area}" if unique else f"by {the_name(d.name)}" for d in found]
         parts = [f"{_value(d, quantity)} {w}" for d, w in zip(found, where, strict=True)]
         return "It is " + join(parts) + "."
     label = QUANTITY_LABEL.get(quantity) or measures.label(quantity)
     parts = [
         f"the {d.area} {label} is {_value(d, quantity)}"
         if unique
-        else f"the {d.name} is {_value(d, quantity)}"
+        else f"{the_name(d.name)} is {_value(d, quantity)}"
         for d in found
     ]
     text = join(parts)

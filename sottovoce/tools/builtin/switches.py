@@ -17,7 +17,7 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext
-from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence
+from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence, status_sentences
 
 plugin = Plugin("switches", "Turn switches, plugs, fans and other devices on and off.")
 
@@ -56,6 +56,9 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             f"{verb} {word} [the] {listed}",
             f"{verb} [the] {listed} {word}",
             f"[the] {listed} {word}",
+            # "Turn the dehumidifier on in the laundry": the room says where it is.
+            f"{verb} [the] {listed} {word} (in|on) [the] {{area}}",
+            f"{verb} {word} [the] {listed} (in|on) [the] {{area}}",
         ]
     kind_words = {"fan": "(fan|fans)", "switch": "(plug|plugs|socket|sockets|switches)"}
     for kind, words in kind_words.items():
@@ -140,6 +143,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     for fan in ("{fan:name}", "{ref:name}"):
         sentences += [speed.format(fan), speed_of.format(fan), what_speed.format(fan)]
     sentences.append("how fast is {fan:name} [going|running|spinning]")
+    sentences += status_sentences("switch", "fan")
     forms = [
         f"(is|are) [the] (fan|fans) {state} [(in|on) [the] {{area}}]",
         f"(is|are) [the] {{area}} (fan|fans) {state}",

@@ -92,6 +92,8 @@ def _start_sentences() -> list[str]:
         f"{a} timer (for|of) {secs}",
         f"{a} timer (for|of) {secs} {label}",
         f"{make} (another|one more|a second) [one] (for|of) {secs} [{label}]",
+        # "Set one for 20 minutes" (a timer: nothing else is set for a time).
+        f"{make} one (for|of) {secs} [{label}]",
         f"timer {secs}",
         f"(i need|i want|give me|get me) {a} timer (for|of) {secs}",
         f"(count down|countdown) [from|for] {secs}",
@@ -171,6 +173,7 @@ def _cancel_all(ctx: ToolContext) -> str:
         PAUSE + " " + THE + " timer",
         PAUSE + " " + THE + " {text:label} timer",
         PAUSE + " " + THE + " {duration_s:seconds} seconds timer",
+        PAUSE + " " + THE + " timer (for|of) {duration_s:seconds} seconds",
         PAUSE + " " + THE + " timer " + NAMED + " [the] {text:label}",
         "(put|place) " + THE + " [{text:label}] timer on hold",
         "(stop|hold) " + THE + " [{text:label}] timer for (a moment|a second|now)",
@@ -193,6 +196,7 @@ def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = Non
         RESUME + " " + THE + " timer",
         RESUME + " " + THE + " {text:label} timer",
         RESUME + " " + THE + " {duration_s:seconds} seconds timer",
+        RESUME + " " + THE + " timer (for|of) {duration_s:seconds} seconds",
         RESUME + " " + THE + " timer " + NAMED + " [the] {text:label}",
         "(start|restart|turn on) " + THE + " [{text:label}] timer again",
         "(start|get|set) " + THE + " [{text:label}] timer (going|running) again",
@@ -213,6 +217,29 @@ def timer_resume(ctx: ToolContext, label: Label = None, seconds: OptSeconds = No
 
 
 ADD = "(add|put|put on|give|give me)"
+TimerSeconds = Annotated[
+    float | None, Field(description="which timer: the one first set for this many seconds", gt=0)
+]
+
+
+def _of_timer(change: str, move: str, into: str) -> list[str]:
+    """A timer named by its length or its name with the time to add or take off.
+
+    "Decrease the timer for 1 hour by 5 minutes", "remove 5 minutes from the
+    timer named pizza", "add 2 minutes to the 10 minute timer".
+    """
+    which = [
+        THE + " timer (for|of) {duration_s:timer_s} seconds",
+        THE + " {duration_s:timer_s} seconds timer",
+        THE + " timer " + NAMED + " [the] {text:label}",
+    ]
+    by = "{duration_s:seconds} seconds"
+    return [
+        *(f"{change} {timer} by {by}" for timer in which),
+        *(f"{move} {by} {into} {timer}" for timer in which),
+    ]
+
+
 MORE = "[another|an extra|extra|more]"
 
 
@@ -243,11 +270,14 @@ MORE = "[another|an extra|extra|more]"
         "(extend|increase|lengthen) " + THE + " {text:label} timer by {duration_s:seconds} seconds",
         "(give|put) " + THE + " [{text:label}] timer [another|an extra|extra] "
         "{duration_s:seconds} [more|extra] seconds [more]",
+        *_of_timer("(extend|increase|lengthen)", ADD + " " + MORE, "(to|on|onto)"),
     ]
 )
-def timer_add_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
+def timer_add_time(
+    ctx: ToolContext, seconds: Seconds, label: Label = None, timer_s: TimerSeconds = None
+) -> str:
     """Add time to a timer."""
-    timer = one_timer(ctx, label, None)
+    timer = one_timer(ctx, label, timer_s)
     delta = max(1, round(seconds))
     name = timer_name(timer)
     _shift(timer, delta, ctx.now())
@@ -270,11 +300,14 @@ DROP = "(remove|subtract|take away|deduct|take|knock|shave)"
         "(reduce|shorten|decrease|cut) " + THE + " timer by {duration_s:seconds} seconds",
         "(reduce|shorten|decrease|cut) " + THE + " {text:label} timer by "
         "{duration_s:seconds} seconds",
+        *_of_timer("(reduce|shorten|decrease|cut)", DROP, "(from|off [of])"),
     ]
 )
-def timer_remove_time(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
+def timer_remove_time(
+    ctx: ToolContext, seconds: Seconds, label: Label = None, timer_s: TimerSeconds = None
+) -> str:
     """Take time off a timer."""
-    timer = one_timer(ctx, label, None)
+    timer = one_timer(ctx, label, timer_s)
     delta = max(1, round(seconds))
     left = timer.remaining(ctx.now())
     if delta >= left:
