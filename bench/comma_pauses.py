@@ -64,9 +64,9 @@ def pauses(pcm: bytes) -> list[tuple[float, float]]:
             if current is None or abs(current[0] - end) > 0.05:
                 if current is not None:
                     found.append((current[1], current[2]))
-                current = [end, endpointer.silence_s, spans]
+                current = [end, endpointer.scored_silence_s(), spans]
             else:
-                current[1] = max(current[1], endpointer.silence_s)
+                current[1] = max(current[1], endpointer.scored_silence_s())
                 current[2] = max(current[2], spans)
         elif current is not None:
             found.append((current[1], current[2]))
