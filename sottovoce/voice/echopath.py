@@ -9,11 +9,11 @@ estimate an echo path of our own and subtract it, suppressing nothing.
 
 A small loudspeaker driven hard compresses its loud parts, and that
 distortion is no linear function of what was played: a linear path left it
-in the recognizer's input only 12 dB under a user talking over the agent,
-enough to turn "Please unlock" into "Leave them off". So the path is a
-Hammerstein model: what was played, and its odd powers (which is what a
-symmetric compression adds), each through a filter of its own, learned
-jointly.
+in the recognizer's input only 12 dB under a user talking over the agent
+(piper's voice, a furnished room, distortion 0.2). So the path is a
+Hammerstein model: the loudspeaker's curve (what was played plus its third
+and fifth powers, weighted: a symmetric compression adds odd powers) and
+then the room's filter, each fitted given the other.
 
 While only the agent is heard (WebRTC's output is far quieter than the
 microphone), the cross- and auto-spectra of those branches and of what the

@@ -59,8 +59,7 @@ def test_a_clean_loudspeakers_echo_is_removed() -> None:
 
 @pytest.mark.slow
 def test_a_distorting_loudspeakers_echo_is_removed_as_well() -> None:
-    # A linear echo path left this echo 12 dB under the user's words (9 dB at 0.3), and "Please
-    # unlock the front door" was heard as "Leave them off the front door".
+    # A linear echo path left this echo 12 dB under the user's words (9 dB at 0.3).
     assert _under_user_db(0.2) >= 20
     assert _under_user_db(0.3) >= 19
 
