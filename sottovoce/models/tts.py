@@ -7,10 +7,10 @@ caller can play the first sentence while the rest is still being made.
 
 The voice's working memory grows with the length of what it synthesizes at
 once, about 20 MiB a second of speech (a 7.6 s sentence took 150 MiB more, a
-3 s one 53 MiB), and onnxruntime keeps the largest in its arena for the rest
-of the run. A long sentence is therefore synthesized in pieces of at most
+3 s one 53 MiB), held in onnxruntime's arena, which is shrunk after each
+synthesis (`_Shrinking`). A long sentence is synthesized in pieces of at most
 `MAX_PHONEMES` (about 4 s of speech), cut after a comma or another clause mark
-where there is one, else between words.
+where there is one, else between words, which bounds that working memory.
 """
 
 from __future__ import annotations
