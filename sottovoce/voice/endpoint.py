@@ -260,7 +260,9 @@ class Endpointer:
             at = start + index * step
             if voiced and at + step > self.last_speech_s:
                 return max(at, self.last_speech_s)
-        return self.now_s
+        # Up to the last whole frame: a part frame is scored padded with silence.
+        whole = int(len(pcm) / 2 / (step * RATE) + 1e-9)
+        return max(self.last_speech_s, min(self.now_s, start + whole * step))
 
     def _window_start(self) -> float:
         """From the silence before the utterance in progress, or the last `look_back_s`."""
