@@ -62,3 +62,22 @@ def test_turn_it_off_after_a_light_is_the_light_and_after_a_timer_the_timer() ->
 def test_turn_it_up_with_nothing_before_is_the_music() -> None:
     h = AgentHarness(include_builtins=True)
     assert h.say("turn it up").calls[0].tool == "media_volume_step"
+
+
+@pytest.mark.parametrize(
+    ("said", "device"),
+    [
+        ("pop the reading lamp on, would you?", "light.lamp"),
+        ("switch on the electric blanket if you could", "switch.blanket"),
+    ],
+)
+def test_a_polite_tag_after_the_command_is_dropped(said: str, device: str) -> None:
+    h = AgentHarness(include_builtins=True, world=WORLD)
+    h.say(said)
+    assert h.state(device)["on"] is True
+
+
+def test_like_before_an_amount_is_a_hedge() -> None:
+    h = AgentHarness(include_builtins=True, world=WORLD)
+    h.say("um could you maybe set a timer for like three minutes")
+    assert [t["duration_s"] for t in h.snapshot()["timers"]] == [180]

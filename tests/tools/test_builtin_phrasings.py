@@ -238,6 +238,25 @@ def route(text: str, last: str | None = None) -> tuple[str, dict[str, Any]] | No
             {"seconds": 120, "timer_s": 600},
         ),
         ("pause the timer for 1 hour", None, "timer_pause", {"seconds": 3600}),
+        ("add five minutes to that", "timers", "timer_add_time", {"seconds": 300}),
+        ("get rid of all my timers", None, "timer_cancel_all", {}),
+        ("what's the hall thermostat set at", None, "climate_status", {"name": "thermostat.hall"}),
+        ("turn the heating down a notch", None, "climate_cooler", {"degrees": 1}),
+        (
+            "is the window in the den open",
+            None,
+            "binary_sensor_check",
+            {"device_class": "window", "area": "den"},
+        ),
+        ("is the dustbot cleaning at the moment", None, "vacuum_status", {"name": "vacuum.bot"}),
+        ("put the cinema scene on", None, "scene_activate", {"scene": "cinema"}),
+        (
+            "attic pendant on full brightness",
+            None,
+            "light_set_brightness",
+            {"name": "light.attic", "percent": 100},
+        ),
+        ("pop the attic pendant on", None, "light_turn_on", {"name": "light.attic"}),
     ],
 )
 def test_phrasing_reaches_tool(

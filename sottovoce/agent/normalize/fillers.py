@@ -31,11 +31,17 @@ DISCOURSE_OPENERS = (
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
     "already", "a bit", "a little", "a little bit", "thanks", "thank you", "ok", "okay",
-    "please", "for a bit", "for a while", "quickly",
+    "please", "for a bit", "for a while", "quickly", "would you", "will you", "could you",
+    "can you", "if you can", "if you could", "if you would", "if you do not mind",
 )  # fmt: skip
 DISCOURSE_INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
 # "Turn the bedroom light up to full": the direction adds nothing to a level.
-INNER_SWAPS = ((" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "))
+INNER_SWAPS = (
+    (" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "),
+    # "A timer for like three minutes": "like" before an amount is a hedge.
+    (" for like ", " for "), (" at like ", " at "), (" to like ", " to "),
+    (" like about ", " about "),
+)  # fmt: skip
 
 
 def is_hesitation(word: str) -> bool:

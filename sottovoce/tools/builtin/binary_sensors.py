@@ -223,6 +223,7 @@ def _gas_sentences(what: str) -> list[str]:
         "(is|are) there (a|an) {opening_class:device_class} (open|left open)",
         "(is|are) there (a|an) {opening_class:device_class} (open|left open) " + _IN_AREA,
         "(is|are) the {area} {opening_class:device_class} (open|closed|shut)",
+        "(is|are) the {opening_class:device_class} (in|on) [the] {area} (open|closed|shut)",
         "did i leave (a|the) {opening_class:device_class} open",
         {
             "sentences": [

@@ -117,7 +117,7 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     stepped += [f"{change} [the] {{thermostat:name}} [temperature] {amount}"]
     # Terse: "heating up 2 degrees", "thermostat down by 1 degree".
     stepped += [f"[the] ({words}|{{thermostat:name}}) {area} {way} {amount}"]
-    one = [f"{form} (a|one) degree {area}" for form in pushed]
+    one = [f"{form} (a|one) (degree|notch|touch|smidge|tad) {area}" for form in pushed]
     two = [f"{form} a couple [of] degrees {area}" for form in pushed]
     return [
         *forms,
@@ -215,7 +215,7 @@ def climate_set_mode(
 def _status_sentences() -> list[str]:
     """Templates for 'what is the thermostat set to', 'what is the current temperature'."""
     area = "[[(in|on)] [the] {area}]"
-    set_to = "(set to|at|on|doing)"
+    set_to = "(set to|set at|set on|at|on|doing)"
     thermo = "[the] (thermostat|heating|{thermostat:name})"
     return [
         f"what is [the] (thermostat|heating|ac|air conditioning) {set_to} {area}",

@@ -31,6 +31,7 @@ def _scene_sentences() -> list[str]:
     verb = "(activate|turn on|switch on|set|start|run|enable|apply|switch to|go to|trigger|launch)"
     return [
         f"{verb} [the] {{scene}} [scene|mode|setting]",
+        "(put|stick) [the] {scene} [scene|mode] on",
         "[set|switch to|go to|put [the] house in] {scene} mode",
         "it is {scene} time",
         "(time for|ready for|get ready for) {scene}",
@@ -183,8 +184,8 @@ def vacuum_return(ctx: ToolContext, name: Name = None) -> str:
 def _status_sentences() -> list[str]:
     state = "(running|cleaning|on|docked|charging|done|finished|working|home|back)"
     return [
-        f"is {_robot()} [still] {state}",
-        f"is [the] {{vacuum:name}} [still] {state}",
+        f"is {_robot()} [still] {state} [right now|at the moment|now]",
+        f"is [the] {{vacuum:name}} [still] {state} [right now|at the moment|now]",
         f"(what is|where is) ({_robot()}|[the] {{vacuum:name}}) [doing]",
         f"(has|did) ({_robot()}|[the] {{vacuum:name}}) (finished|finish|gone home)",
         *status_sentences("vacuum"),

@@ -24,7 +24,7 @@ Area = Annotated[str | None, Field(description="area or floor; 'house' for all")
 
 def _switching(word: str) -> list[str | dict[str, Any]]:
     """Templates for turning lights on or off (`word` is "on" or "off")."""
-    verb = "(turn|switch|put|flip|shut)" if word == "off" else "(turn|switch|put|flip)"
+    verb = "(turn|switch|put|flip|shut)" if word == "off" else "(turn|switch|put|flip|pop)"
     lights = "(light|lights|lamp|lamps|lighting)"
     sentences: list[str | dict[str, Any]] = [
         f"{verb} {word} [the] {{light:name}}",
@@ -157,6 +157,7 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
     }
     for percent, level in levels.items():
         fixed = [f"{verb} {target} [to|at|on] {level}" for target in targets]
+        fixed.append(f"[the] {{light:name}} on [at|to] {level}")  # "desk lamp on full"
         fixed += [f"{verb} {target} {ends[percent]}" for target in targets if percent in ends]
         if percent in ends:
             fixed.append(f"{verb} [the] {lights} {ends[percent]} (in|on) [the] {{area}}")

@@ -20,6 +20,7 @@ def on_at_sentences() -> list[str]:
         f"{on} on [the] {lights} (in|on) [the] {{area}} {at}",
         f"{on} on [the] {{area}} {lights} {at}",
         f"{on} {{ref:name}} on {at}",
+        "[the] {light:name} on (at|to) {percent} percent",  # "desk lamp on at 30 percent"
     ]
 
 

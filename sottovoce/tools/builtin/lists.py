@@ -56,8 +56,9 @@ LIST = THE + " {list_name} list"
 @plugin.tool(
     sentences=[
         "(add|put|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + LIST,
-        # Without the word "list", "put" is too common ("put it on high") to mean a list.
-        "(add|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + THE + " {list_name}",
+        # Without the word "list", "put", "stick" and "pop" are too common ("put it on
+        # high", "pop the lamp on, would you") to mean a list.
+        "(add|write|include) {text:items} (to|on|onto|in|into) " + THE + " {list_name}",
         "(add|put|stick|write|pop) {text:items} (to|on|onto) " + THE + " list",
         "add {text:items}",
         "(add|put) {text:items} on the list",

@@ -317,6 +317,9 @@ _HEAR = "i (want|would like) to (hear|listen to)"
         _PLAY + " [me|us] " + _ITEM + " [" + _WHERE + "]",
         "(put|stick|chuck|pop|throw|whack) [some] {artist} on [" + _WHERE + "]",
         "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on [" + _WHERE + "]",
+        # "Put some Oasis on the telly": one "on" for both.
+        "(put|stick|chuck|pop|throw|whack) [some] {artist} on " + _PLAYER,
+        "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on " + _PLAYER,
         _HEAR + " [some] {artist} " + _WHERE,
         _HEAR + " " + _ITEM + " " + _WHERE,
     ],

@@ -38,7 +38,10 @@ OptSeconds = Annotated[
 Label = Annotated[str | None, Field(description="the timer's name, e.g. 'eggs'")]
 
 # Verb groups shared by several templates.
-CANCEL = "(cancel|stop|delete|remove|clear|end|kill|dismiss|turn off|switch off|shut off|forget)"
+CANCEL = (
+    "(cancel|stop|delete|remove|clear|end|kill|dismiss|turn off|switch off|shut off|forget"
+    "|get rid of|scrap|ditch)"
+)
 PAUSE = "(pause|hold|freeze|suspend|halt)"
 RESUME = "(resume|continue|unpause|un pause|restart|unfreeze|carry on)"
 # "call": speech recognition often drops a final "-ed" ("a timer call roast").
@@ -270,6 +273,9 @@ MORE = "[another|an extra|extra|more]"
         "(extend|increase|lengthen) " + THE + " {text:label} timer by {duration_s:seconds} seconds",
         "(give|put) " + THE + " [{text:label}] timer [another|an extra|extra] "
         "{duration_s:seconds} [more|extra] seconds [more]",
+        # "Add five minutes to that", "add two more minutes to it" (after setting one).
+        ADD + " " + MORE + " {duration_s:seconds} [more|extra] seconds [more|extra] "
+        "(to|on|onto) (it|that|that one|this one)",
         *_of_timer("(extend|increase|lengthen)", ADD + " " + MORE, "(to|on|onto)"),
     ]
 )
