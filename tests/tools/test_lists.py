@@ -12,6 +12,7 @@ import pytest
 from sottovoce.devices import Store, World, parse_world
 from sottovoce.tools import Registry, ToolContext, ToolError
 from sottovoce.tools.builtin import lists as L
+from sottovoce.tools.builtin.lists_items import split_items
 
 DATA: dict[str, Any] = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
 
@@ -205,3 +206,10 @@ def test_lists_and_notes_survive_a_reopened_store(tmp_path: Path) -> None:
     snapshot = again.snapshot()
     assert snapshot["lists"] == {"shopping": ["eggs", "milk"], "camping": []}
     assert snapshot["notes"] == ["the plumber comes friday"]
+
+
+def test_a_clause_after_the_items_is_no_item() -> None:
+    assert split_items("paper towels, it's for the kitchen", []) == ["paper towels"]
+    assert split_items("milk and eggs we are out", []) == ["milk", "eggs"]
+    # A title that is a clause stays whole: nothing comes before it.
+    assert split_items("it's a small world", []) == ["it's a small world"]

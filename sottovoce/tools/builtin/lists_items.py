@@ -15,6 +15,12 @@ ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
 # "I need help" is not shopping: things that "I need ..." catches but no list holds.
 NOT_ITEMS = frozenset({"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"})
 ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
+# An item is a thing, never a clause: "paper towels, it's for the kitchen" adds the
+# towels; the clause after them is what the user said about them.
+_CLAUSE = re.compile(
+    r"[\s,]+\b(?:it's|it is|that's|that is|they're|they are|we're|we are|i'm|i am"
+    r"|we've|we have|there's|there is)\b.*$"
+)
 
 
 def join_words(words: Sequence[str]) -> str:
@@ -47,6 +53,7 @@ def _clean_item(text: str) -> str:
 
 def split_items(text: str, known: Iterable[str]) -> list[str]:
     """Items said in one breath, lower-case, without articles or repeats."""
+    text = _CLAUSE.sub("", text.lower()) or text
     whole = _clean_item(text)
     if whole in set(known):
         return [whole]
