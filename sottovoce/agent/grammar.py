@@ -24,7 +24,7 @@ from hassil import (
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary, expansion_rules
-from sottovoce.agent.names import all_spoken_names
+from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -337,6 +337,7 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
             lists["device"].append((spoken, device.id))
     for area in world.areas:
         lists["area"].append((area.name, area.name))
+    lists["area"].extend(area_forms(world))  # "hallway" for the hall
     for floor in world.floor_words():
         lists["area"].append((floor, floor))
     lists["area"].extend((place, place) for place in _EVERYWHERE)

@@ -45,6 +45,35 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
 )
 
 
+# Other words for the same room; used only where they name one area of the home.
+AREA_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split(","))
+    for group in (
+        "hall,hallway,entrance hall,entryway,foyer",
+        "lounge,living room,sitting room,front room,family room",
+        "garden,yard,backyard,back yard,back garden",
+        "laundry,laundry room,utility room,utility",
+        "toilet,loo,wc,restroom,washroom,downstairs toilet",
+        "study,home office,office",
+    )
+)
+
+
+def area_forms(world: World) -> list[tuple[str, str]]:
+    """(other word, area name) for rooms people call by another word ("hallway" for the hall).
+
+    A word is added only when no area is called so and it fits one area alone.
+    """
+    names = {a.name.lower(): a.name for a in world.areas}
+    found: dict[str, set[str]] = {}
+    for lowered, name in names.items():
+        for group in AREA_SYNONYMS:
+            if lowered in group:
+                for other in group - set(names):
+                    found.setdefault(other, set()).add(name)
+    return sorted((word, next(iter(areas))) for word, areas in found.items() if len(areas) == 1)
+
+
 def spoken_names(device: Device, world: World) -> list[str]:
     """The device's name and aliases, then the other forms that name it alone."""
     return _with_extra(device, _extra_forms(world))

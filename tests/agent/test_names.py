@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sottovoce.agent.fuzzy import NameRepair
-from sottovoce.agent.names import spoken_names
+from sottovoce.agent.names import area_forms, spoken_names
 from sottovoce.devices import parse_world
 
 _WORLD: dict[str, Any] = {
@@ -72,3 +72,13 @@ def test_a_bare_measure_is_no_name() -> None:
     world = parse_world(data, "names.yaml")
     # "What is the temperature" asks about where the user is, not about the lounge.
     assert "temperature" not in spoken_names(world.devices["sensor.t"], world)
+
+
+def test_other_words_for_a_room_only_where_they_name_one() -> None:
+    data = {**_WORLD, "areas": [*_WORLD["areas"], "hall", "study", "office"]}
+    world = parse_world(data, "names.yaml")
+    forms = dict(area_forms(world))
+    assert forms["hallway"] == "hall"
+    assert forms["living room"] == "lounge"
+    assert "office" not in forms  # a room of its own here
+    assert "home office" not in forms  # the study or the office: a guess

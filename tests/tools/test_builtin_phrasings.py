@@ -257,6 +257,26 @@ def route(text: str, last: str | None = None) -> tuple[str, dict[str, Any]] | No
             {"name": "light.attic", "percent": 100},
         ),
         ("pop the attic pendant on", None, "light_turn_on", {"name": "light.attic"}),
+        ("add two more minutes to it", "timers", "timer_add_time", {"seconds": 120}),
+        (
+            "conservatory shutters to 30 percent",
+            None,
+            "cover_set_position",
+            {"name": "cover.shutters", "percent": 30},
+        ),
+        (
+            "put the heating on twenty and a half",
+            None,
+            "climate_set_temperature",
+            {"temperature": 20.5},
+        ),
+        (
+            "put a timer on for the bread for 1 hour 20 minutes",
+            None,
+            "timer_start",
+            {"label": "bread", "seconds": 4800},
+        ),
+        ("a 3 minute timer for the tea", None, "timer_start", {"seconds": 180, "label": "tea"}),
     ],
 )
 def test_phrasing_reaches_tool(

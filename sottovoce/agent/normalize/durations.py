@@ -49,6 +49,12 @@ def _read_duration(tokens: list[str], i: int) -> tuple[float, int, int] | None:
     count, j, article = amount
     if tokens[j : j + 1] in (["a"], ["an"]) and tokens[j - 1] in ("half", "quarter", "of"):
         j += 1  # "half an hour", "a quarter of an hour"
+    if (
+        tokens[j : j + 1] in (["more"], ["extra"])
+        and tokens[j + 1 : j + 2]
+        and (tokens[j + 1] in UNIT_SECONDS)
+    ):
+        j += 1  # "2 more minutes": the time to add is 2 minutes
     unit = tokens[j] if j < len(tokens) else ""
     size = UNIT_SECONDS.get(unit)
     if size is None or (article and size > 3600):

@@ -51,6 +51,9 @@ def _set_sentences() -> list[str]:
         "{thermostat:name}) [(in|on) [the] {area}] (at|on|to|to be [at]|set to) "
         "{number:temperature} [degrees]",
         "(set|turn|put|change|make) {ref:name} [up|down] to {number:temperature} degrees",
+        # "Put the heating on twenty and a half": "on" a number is a target.
+        f"(put|turn|set) [the] ({words}|{{thermostat:name}}) [(in|on) [the] {{area}}] on "
+        "{number:temperature} [degrees]",
     ]
 
 

@@ -137,6 +137,9 @@ def _position_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms("(set|put|move|open|close|lower|raise|turn)", "to {percent} percent")
     sentences += _forms("(set|put|move|open)", "[to] {percent} percent [open]")
     sentences += ["(open|close|raise|lower) {ref:name} to {percent} percent"]
+    # Terse: "lounge blinds to 30 percent", "the garage door 50 percent open".
+    sentences += _forms("", "(to|at) {percent} percent [open]", every="")
+    sentences += _forms("", "{percent} percent open", every="")
     half = _forms("(open|close|lower|raise|put|set|move|pull|roll|draw)", "(halfway|half way)")
     half += _forms("(open|close|lower|raise|set|put|move)", "to (half|halfway)")
     half += _forms("(half open|half close|open half way|close half way)")

@@ -92,6 +92,10 @@ def _start_sentences() -> list[str]:
         f"{make} {a} timer (for|of|at) {secs}",
         f"{make} {a} {secs} timer",
         f"{a} {secs} timer",
+        f"{a} {secs} timer {label}",  # "and a 3 minute timer for the tea"
+        # "Put a timer on for the roast for 1 hour 20 minutes".
+        f"(put|stick|pop) {a} timer on {label} (for|of) {secs}",
+        f"(put|stick|pop) {a} timer on (for|of) {secs} [{label}]",
         f"{a} timer (for|of) {secs}",
         f"{a} timer (for|of) {secs} {label}",
         f"{make} (another|one more|a second) [one] (for|of) {secs} [{label}]",
