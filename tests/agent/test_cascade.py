@@ -81,3 +81,12 @@ def test_like_before_an_amount_is_a_hedge() -> None:
     h = AgentHarness(include_builtins=True, world=WORLD)
     h.say("um could you maybe set a timer for like three minutes")
     assert [t["duration_s"] for t in h.snapshot()["timers"]] == [180]
+
+
+def test_never_mind_before_a_command_and_a_request_as_a_label() -> None:
+    h = AgentHarness(include_builtins=True, world=WORLD)
+    h.say("timer for 8 minutes")
+    h.say("never mind cancel the timer")
+    assert h.snapshot()["timers"] == []
+    h.say("um can you like set a timer for uh six minutes")
+    assert [(t["label"], t["duration_s"]) for t in h.snapshot()["timers"]] == [(None, 360)]

@@ -277,6 +277,30 @@ def route(text: str, last: str | None = None) -> tuple[str, dict[str, Any]] | No
             {"label": "bread", "seconds": 4800},
         ),
         ("a 3 minute timer for the tea", None, "timer_start", {"seconds": 180, "label": "tea"}),
+        (
+            "attic pendant to half",
+            None,
+            "light_set_brightness",
+            {"name": "light.attic", "percent": 50},
+        ),
+        ("did someone leave the den lights on", None, "light_status", {"area": "den"}),
+        ("conservatory shutters up", None, "cover_open", {"name": "cover.shutters"}),
+        (
+            "did anyone leave the conservatory shutters open",
+            None,
+            "cover_status",
+            {"name": "cover.shutters"},
+        ),
+        (
+            "is there anyone moving around in the den",
+            None,
+            "binary_sensor_check",
+            {"device_class": "motion", "area": "den"},
+        ),
+        ("bread timer 12 minutes", None, "timer_start", {"label": "bread", "seconds": 720}),
+        ("what's it like out", None, "weather_get", {}),
+        ("cinema", None, "scene_activate", {"scene": "cinema"}),
+        ("lock up for the night", None, "lock_lock", {"area": "house"}),
     ],
 )
 def test_phrasing_reaches_tool(

@@ -102,7 +102,10 @@ def test_vacuum_docked_stays_docked() -> None:
         ("stop vacuuming", "vacuum_return", {}),
         ("dock the robot vacuum", "vacuum_return", {"name": "vacuum.robo"}),
         ("is the vacuum running", "vacuum_status", {}),
-        ("movie night", None, None),
+        # A scene's name alone starts it, as Home Assistant's name-only sentences do.
+        ("movie night", "scene_activate", {"scene": "movie night"}),
+        ("movie night please", "scene_activate", {"scene": "movie night"}),
+        ("movie", None, None),
     ],
 )
 def test_sentences_route_to_one_tool(text: str, tool: str | None, args: dict[str, Any]) -> None:

@@ -26,13 +26,15 @@ DISCOURSE_OPENERS = (
     "actually", "ok", "okay", "now", "so", "like", "well", "and", "then", "also", "alright",
     "oh", "right", "hey", "just", "maybe", "no", "yes", "i said", "and then",
     "can you", "could you", "would you", "will you", "i want you to", "i need you to",
-    "go ahead and", "please", "i want to", "let us",
+    "go ahead and", "please", "i want to", "let us", "never mind", "on second thought",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
     "already", "a bit", "a little", "a little bit", "thanks", "thank you", "ok", "okay",
     "please", "for a bit", "for a while", "quickly", "would you", "will you", "could you",
     "can you", "if you can", "if you could", "if you would", "if you do not mind",
+    "1 seconds", "for 1 seconds", "a moment", "for a moment", "or what",
+    "or not", "love", "dear", "darling", "mate", "buddy", "honey", "sweetie", "for me love",
 )  # fmt: skip
 DISCOURSE_INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
 # "Turn the bedroom light up to full": the direction adds nothing to a level.

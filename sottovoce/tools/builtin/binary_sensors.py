@@ -231,6 +231,9 @@ def _gas_sentences(what: str) -> list[str]:
                 "(is|are) (someone|somebody|anyone|anybody|people) " + _IN_AREA,
                 "is [the] {area} (occupied|empty)",
                 "is there [any] (motion|movement)",
+                "is [there] (anyone|anybody|someone|somebody) moving [about|around] ["
+                + _IN_AREA
+                + "]",
                 "is [there] [any] (motion|movement) (detected|going on) [" + _IN_AREA + "]",
                 "(is|has) there [been] [any] (occupancy|presence) [detected] [" + _IN_AREA + "]",
                 "(any|has there been [any]) (motion|movement) " + _IN_AREA,

@@ -77,6 +77,7 @@ def _open_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms("(open|raise|lift|roll up|pull up|draw up|put up)")
     sentences += _forms("(roll|pull|put|draw)", "up")
     sentences += _forms("open up")
+    sentences += _forms("", "(up|open)", every="")  # "garage door up, I'm pulling in"
     sentences += ["(open|raise) {ref:name} [up]"]
     # "Open the garage": a room opened is its covers (a garage's door, a lounge's blinds).
     sentences += ["open [up] the {area}"]
@@ -108,6 +109,7 @@ def _close_sentences() -> list[str]:
     """Templates for closing, fully."""
     sentences = _forms("(close|lower|shut|draw|pull down|roll down|put down|let down)")
     sentences += _forms("(roll|pull|put|let)", "down")
+    sentences += _forms("", "(down|closed|shut)", every="")
     sentences += ["(close|lower|shut) {ref:name}"]
     sentences += ["(close|shut) [up] the {area}"]
     fully = "(all the way|fully|completely|right down) [down|closed|shut]"
@@ -168,6 +170,7 @@ def _status_sentences() -> list[str]:
     state = "(open|closed|close|shut|up|down|still open|left open)"
     sentences = _forms("(is|are)", state, every="")
     sentences += _forms("did i (close|shut|leave open)")
+    sentences += _forms("did (i|we|someone|somebody|anyone|anybody) leave", "open", every="")
     sentences += [
         "(how open|how far open|what position) (is|are) [the] ({cover:name}|{valve:name})",
         "(is|are) [the] {valve_word:name} (on|off|running) [(in|on) [the] {area}]",

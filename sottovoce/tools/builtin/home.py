@@ -32,6 +32,7 @@ def _scene_sentences() -> list[str]:
     return [
         f"{verb} [the] {{scene}} [scene|mode|setting]",
         "(put|stick) [the] {scene} [scene|mode] on",
+        "{scene} [scene|mode] [please]",  # a scene's name alone: "movie night"
         "[set|switch to|go to|put [the] house in] {scene} mode",
         "it is {scene} time",
         "(time for|ready for|get ready for) {scene}",

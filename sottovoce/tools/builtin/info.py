@@ -75,7 +75,7 @@ def _day(day: str | None) -> str:
         "(what is|tell me) the weather (for|in) [the] " + _DAY,
         "(tell me|give me) [the] weather " + _D,
         "weather [forecast] " + _D,
-        "what is it like outside",
+        "what is it like (outside|out|out there)",
         "what does [the] weather look like " + _D,
         "what is the forecast looking like " + _D,
         "what is the (weather|forecast) [like|going to be [like]] (in|for) {text:place} [like] "

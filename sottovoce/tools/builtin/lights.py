@@ -157,7 +157,8 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
     }
     for percent, level in levels.items():
         fixed = [f"{verb} {target} [to|at|on] {level}" for target in targets]
-        fixed.append(f"[the] {{light:name}} on [at|to] {level}")  # "desk lamp on full"
+        # Verbless: "desk lamp on full", "chandelier to half", "island lights full brightness".
+        fixed.append(f"[the] ({{light:name}}|{{area}} {lights}) [on|to|at] {level}")
         fixed += [f"{verb} {target} {ends[percent]}" for target in targets if percent in ends]
         if percent in ends:
             fixed.append(f"{verb} [the] {lights} {ends[percent]} (in|on) [the] {{area}}")
@@ -285,6 +286,9 @@ def light_set_color(
     return sentence(lights, f"is {color}", f"are {color}")
 
 
+_WHO = "(i|we|someone|somebody|anyone|anybody)"
+
+
 def _status_sentences() -> list[str | dict[str, Any]]:
     """Templates for 'is the reading lamp on', 'are the lights on upstairs'."""
     state = "(on|off|lit|still on)"
@@ -298,7 +302,8 @@ def _status_sentences() -> list[str | dict[str, Any]]:
         f"(is|are) [the] {lights} {state} {{area}}",
         f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
         f"(is|are) [the] {{area}} {lights} {state}",
-        f"did i leave [the] {lights} on (in|on) [the] {{area}}",
+        f"did {_WHO} leave [the] {lights} on (in|on) [the] {{area}}",
+        f"did {_WHO} leave [the] {{area}} {lights} on",
         *status_sentences("light", words=lights),
         # "Are any lights on", "which lights are on": the questions plugin's.
         {

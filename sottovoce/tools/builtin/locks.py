@@ -40,6 +40,7 @@ def _lock_sentences() -> list[str | dict[str, Any]]:
     sentences = _forms("(lock|secure|bolt)")
     sentences += ["lock {ref:name} [again]"]
     house = ["lock (up|everything|the house|up the house)", "lock all [the] doors and windows"]
+    house = [f"{form} [for the night|before bed|for bed]" for form in house]
     sentences.append({"sentences": house, "slots": {"area": "house"}})
     return sentences
 

@@ -86,6 +86,7 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         sentences += [run.format("{switch:name}"), run.format("{fan:name}")]
         # "Make me a coffee": an appliance named for what it makes (names.py adds "coffee").
         sentences.append("(make|brew) [me|us] [a|an|some] [(cup|pot|mug) of] {switch:name}")
+        sentences.append("(boil|put on) [the] {switch:name}")  # "boil the kettle"
     return sentences
 
 

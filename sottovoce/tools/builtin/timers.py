@@ -112,6 +112,7 @@ def _start_sentences() -> list[str]:
         f"{make} {a} {{text:label}} timer (for|of) {secs}",
         f"{make} {a} {secs} {{text:label}} timer",
         f"{{text:label}} timer (for|of) {secs}",
+        f"{{text:label}} timer {secs}",  # "pizza timer twelve minutes"
         f"{secs} (on|for) [the|my] {{text:label}}",
         # "A timer for 10 minutes to check the oven": what it is for is its label.
         f"{make} {a} timer (for|of) {secs} (to|so i can|so i remember to) {{text:label}}",

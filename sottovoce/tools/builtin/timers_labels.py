@@ -14,6 +14,12 @@ NO_TIMERS = "You have no timers running."
 LABEL_CUTOFF = 80.0
 
 
+# A label ending in one of these is the request ("never mind cancel the timer").
+_REQUEST_VERBS = frozenset(
+    "set start create make put give cancel stop pause resume delete remove clear".split()
+)
+
+
 def clean_label(label: str | None) -> str | None:
     """'The Eggs timer' -> 'eggs'; None when nothing but filler words remain."""
     if label is None:
@@ -24,6 +30,11 @@ def clean_label(label: str | None) -> str | None:
         words = words[1:]
     while words and words[-1] in ("timer", "timers", "one"):
         words = words[:-1]
+    # "can you like set a (timer)": the request itself, not what the timer is for.
+    while words and words[-1] in ("a", "an", "the", "my"):
+        words = words[:-1]
+    if words and words[-1] in _REQUEST_VERBS:
+        return None
     return " ".join(words) or None
 
 
