@@ -65,6 +65,18 @@ def _run(loop: VoiceLoop, room: SimulatedRoom, seconds: float, *, wait: bool = T
     asyncio.run(loop.run(_chunks(room, lambda: room.now_s >= seconds and (loop.idle or not wait))))
 
 
+async def _talk_over(
+    room: SimulatedRoom, loop: VoiceLoop, barged: list[float]
+) -> AsyncIterator[AudioChunk]:
+    """The room's chunks; half a second into the agent's reply the user says three words
+    over it (where they start is put in `barged`)."""
+    while room.now_s < 6.0 or not loop.idle:
+        speaking = loop.playback.current
+        if not barged and speaking is not None and speaking.played_s > 0.5:
+            barged.append(room.say(words(3))[0])  # "what time is it", over the agent
+        yield room.next_chunk()
+
+
 def _of(kind: type, events: list[Event]) -> list:  # type: ignore[type-arg]
     return [event for event in events if isinstance(event, kind)]
 
@@ -129,15 +141,7 @@ def test_user_speaking_over_the_reply_stops_it_within_200_ms() -> None:
     loop, events, out = _loop(room)
 
     barged: list[float] = []
-
-    async def chunks() -> AsyncIterator[AudioChunk]:
-        while room.now_s < 6.0 or not loop.idle:
-            speaking = loop.playback.current
-            if not barged and speaking is not None and speaking.played_s > 0.5:
-                barged.append(room.say(words(3))[0])  # "what time is it", over the agent
-            yield room.next_chunk()
-
-    asyncio.run(loop.run(chunks()))
+    asyncio.run(loop.run(_talk_over(room, loop, barged)))
     stops = _of(Interrupted, events)
     assert barged and stops
     assert stops[0].at_s - barged[0] <= 0.2
@@ -221,15 +225,7 @@ def test_the_first_word_the_suppressor_muted_is_still_heard() -> None:
     room.say(silence(0.3) + words(5))  # a timer: a reply of several words
     loop, events, _ = _loop(room, canceller=_MutesOnsets())
     barged: list[float] = []
-
-    async def chunks() -> AsyncIterator[AudioChunk]:
-        while room.now_s < 6.0 or not loop.idle:
-            speaking = loop.playback.current
-            if not barged and speaking is not None and speaking.played_s > 0.5:
-                barged.append(room.say(words(3))[0])  # "what time is it", over the agent
-            yield room.next_chunk()
-
-    asyncio.run(loop.run(chunks()))
+    asyncio.run(loop.run(_talk_over(room, loop, barged)))
     stops = _of(Interrupted, events)
     assert barged and stops
     assert stops[0].speech_at_s >= barged[0] + 0.25  # the onset was found a word late
