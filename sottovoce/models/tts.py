@@ -33,6 +33,7 @@ from sottovoce.models.memory import release
 # the default voice's ~20 phonemes a second, about 70 MiB of working memory.
 MAX_PHONEMES = 80
 _CLAUSE_ENDS = frozenset(",;:—–")
+SYNTH_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,14 @@ def _load(model_path: Path, config_path: Path, seed: int | None = None) -> Any:
         onnxruntime.set_seed(seed)  # the session's random kernels take their seeds from it
     options = onnxruntime.SessionOptions()
     options.enable_mem_pattern = False
+    # Two threads, named rather than left to onnxruntime: by default it pins one
+    # thread to each core, and its threads spin between operators. Whisper, the
+    # VAD and other programs share those cores; a pinned or spinning thread
+    # waits for a core that is busy, or keeps one busy doing nothing. Without
+    # either the first sentence came 0.30 -> 0.19 s on a loaded 2-core machine
+    # (docs/measurements.md).
+    options.intra_op_num_threads = SYNTH_THREADS
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     shrinks = _shared_arena(onnxruntime)
     if shrinks:
         options.add_session_config_entry("session.use_env_allocators", "1")

@@ -82,3 +82,11 @@ def test_a_speech_model_is_not_a_voice(catalog: Catalog) -> None:
 
 def test_a_path_is_taken_as_it_is(catalog: Catalog, tmp_path: Path) -> None:
     assert voice_path(catalog, str(tmp_path / "other.onnx")) == tmp_path / "other.onnx"
+
+
+@pytest.mark.slow
+def test_the_voice_neither_pins_nor_spins_its_threads(voice: PiperTTS) -> None:
+    # Pinned or spinning threads wait for, or hold, cores that whisper shares.
+    options = voice._voice.session.get_session_options()
+    assert options.intra_op_num_threads == 2
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
