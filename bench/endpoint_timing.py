@@ -29,8 +29,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from latency_before import hear_as_before, unscored
 from spoken_cases import piper
-from voice_latency import HOLDOUT, hear_as_before, unscored
+from voice_latency import HOLDOUT
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.grammar import Grammar

@@ -4,8 +4,11 @@ The single-turn commands of the held-out cases (tests/data/holdout) are spoken
 by piper with the shipped voice (`bench/spoken_cases.py`), with `--silence`
 seconds of silence after the words in all (1.0 by default: a microphone goes on
 delivering after the user stops). Each clip is then fed at microphone pace
-through two paths, interleaved in the same run, with the same speech model
-(biased to the world, as `sottovoce eval` does), the same agent and the same voice:
+through several paths, interleaved in the same run, with the same speech model
+and recognizer as `sottovoce run` and `sottovoce eval` (whisper biased to the
+world's commands, grammar-aware: `--speech agent`; `--speech names` is plain
+whisper with the world's names, what this bench used before 2026-12-05 21:00),
+the same agent and the same voice:
 
 - stream: recognized while it arrives (`Hearing.hear`, ending the turn early
   when the agent says the words so far are a whole command), then the agent,
@@ -20,6 +23,9 @@ through two paths, interleaved in the same run, with the same speech model
 - naive_30s: the same, with whisper reading its usual 30 s window, as
   faster-whisper's own `transcribe` does (and sottovoce did before).
 
+With `--before`, the paths of before (`bench/latency_before.py`): the old
+endpointing, and the recognizer and voice settings of b91767b.
+
 Latency is `stt_final + turn + first_audio` for both: the final transcript's
 wait after the end of speech (as that path's VAD placed it), the agent's turn,
 and the synthesis of the reply's first sentence, one after another, as
@@ -28,7 +34,7 @@ world and agent. Clips are grouped by the route their typed text takes
 (grammar, llm, ...); `--limit` keeps at most that many clips per route, spread
 over the file. Which path runs first alternates from clip to clip.
 
-    .venv/bin/python bench/voice_latency.py [--limit 30] [--no-llm] [--json OUT]
+    .venv/bin/python bench/voice_latency.py [--limit 30] [--no-llm] [--before] [--json OUT]
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from latency_before import BEFORE, OLD, hear_as_before, old_ears, old_voice, unscored
 from spoken_cases import piper
 
 from sottovoce.agent.agent import Agent
@@ -59,20 +66,14 @@ from sottovoce.eval.cases import Case, load_cases
 from sottovoce.eval.wer import word_error_rate, words
 from sottovoce.models import LLMEngine
 from sottovoce.models.catalog import Catalog, default_models_dir
+from sottovoce.models.stt_choice import GrammarAwareSTT
 from sottovoce.models.tts import PiperTTS, voice_path
 from sottovoce.tools import Registry
-from sottovoce.voice import hearing
 from sottovoce.voice.audio import FileSource, MemorySource, read_all
-from sottovoce.voice.endpoint import SpeechFinder, quick_vad
-from sottovoce.voice.hearing import PAUSE_S, Heard, Hearing
+from sottovoce.voice.hearing import Heard, Hearing
 
 HOLDOUT = Path(__file__).parent.parent / "tests" / "data" / "holdout"
 PATHS = ["stream", "stream_wait", "naive", "naive_30s"]
-# With --before: the streaming path as it was before the frames after a pause
-# were scored (silence known only up to the VAD's minimum speech before a look),
-# before a whole command could end on "on" or "in" without waiting longer, and
-# with 0.3 s of silence before a whole command ends the turn (now 0.35 s).
-BEFORE = "stream_before"
 CLIP_SILENCE_S = 0.5  # what spoken_cases.piper already puts after the words
 RATE = 16_000
 
@@ -87,6 +88,7 @@ class Run:
     turn: float
     first_audio: float
     latency: float
+    words: float = 0.0  # end of speech to the words alone (streaming: the endpoint may come later)
 
 
 @dataclass
@@ -179,32 +181,15 @@ def _first_audio_s(voice: PiperTTS, text: str) -> float:
     return elapsed
 
 
-class _Unscored:
-    """A VAD whose frames the endpointer cannot score (it is not Silero's own)."""
-
-    def __init__(self, vad: SpeechFinder) -> None:
-        self.vad = vad
-        self.config = getattr(vad, "config", None)  # its minimum speech, for the endpointer
-
-    def speech_spans(self, pcm: bytes) -> list[tuple[float, float]]:
-        """The wrapped VAD's spans."""
-        return self.vad.speech_spans(pcm)
-
-
-def hear_as_before(ears: Hearing, pcm: bytes, complete: Callable[[str], bool]) -> Heard:
-    """The streaming path with the endpointing of before 2026-12-05 18:00 UTC."""
-    particles, cut_after = hearing._PARTICLES, hearing.CUT_AFTER_S
-    hearing._PARTICLES = frozenset()  # every word that may promise more waits for it
-    hearing.CUT_AFTER_S = 0.3
-    try:
-        return ears.hear(MemorySource(pcm), realtime=True, complete=complete)
-    finally:
-        hearing._PARTICLES, hearing.CUT_AFTER_S = particles, cut_after
-
-
-def unscored(ears: Hearing) -> Hearing:
-    """The same recognizer and VAD, with silence known only from the VAD's spans."""
-    return Hearing(ears.stt, _Unscored(quick_vad(ears.vad, PAUSE_S)), ears.prompt)
+def full_window(stt: Any) -> Any:
+    """The same loaded model and way of choosing, reading whisper's whole 30 s window."""
+    if isinstance(stt, GrammarAwareSTT):
+        return GrammarAwareSTT(
+            full_window(stt.stt), stt.accepts, margin=stt.margin, count=stt.count
+        )
+    whole = copy.copy(stt)
+    whole.config = replace(stt.config, window_pad_s=None)
+    return whole
 
 
 def told_the_end(ears: Hearing, pcm: bytes, stt: Any = None) -> Heard:
@@ -221,23 +206,28 @@ def told_the_end(ears: Hearing, pcm: bytes, stt: Any = None) -> Heard:
 
 
 async def _run(bench: Bench, voice: PiperTTS, hear: Callable[[Agent], Heard], clip: Clip) -> Run:
+    """One clip through one path: heard, handled by a fresh agent, the first sentence said."""
     agent = bench.agent()
     heard = await asyncio.to_thread(hear, agent)
     result = await agent.handle(heard.text, area=clip.area)
     first = await asyncio.to_thread(_first_audio_s, voice, result.reply)
     turn = result.timings_s["turn"]
     latency = heard.stt_final_s + turn + first
-    return Run(heard.text, result.route, heard.stt_final_s, turn, first, latency)
+    words = heard.words_s or heard.stt_final_s
+    return Run(heard.text, result.route, heard.stt_final_s, turn, first, latency, words)
 
 
 async def measure(
-    bench: Bench, ears: Hearing, voice: PiperTTS, clips: list[Clip]
+    bench: Bench, ears: Hearing, voices: dict[str, PiperTTS], clips: list[Clip]
 ) -> dict[str, list[Run]]:
-    """Each clip through every path, the first path alternating."""
+    """Each clip through every path, the first path alternating.
+
+    `voices` has the voice of every path under its name, or under "" for all others.
+    """
     results: dict[str, list[Run]] = {path: [] for path in PATHS}
     old = unscored(ears)
-    whole = copy.copy(ears.stt)  # the same loaded model, reading whisper's whole window
-    whole.config = replace(ears.stt.config, window_pad_s=None)
+    older = old_ears(ears)
+    whole = full_window(ears.stt)
     for index, clip in enumerate(clips):
         # The streaming path ends a turn early when its words are a whole command.
         hears: dict[str, Callable[[Agent], Heard]] = {
@@ -248,10 +238,16 @@ async def measure(
             "naive": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm),
             "naive_30s": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm, whole),
             BEFORE: lambda agent, pcm=clip.pcm: hear_as_before(old, pcm, agent.would_act),
+            OLD: lambda agent, pcm=clip.pcm: older.hear(
+                MemorySource(pcm), realtime=True, complete=agent.would_act
+            ),
         }
         first = index % len(PATHS)
         order = PATHS[first:] + PATHS[:first]  # each path first in turn
-        runs = {path: await _run(bench, voice, hears[path], clip) for path in order}
+        runs = {
+            path: await _run(bench, voices.get(path, voices[""]), hears[path], clip)
+            for path in order
+        }
         for path in PATHS:
             results[path].append(runs[path])
         print(
@@ -272,7 +268,11 @@ def _stats(runs: list[Run]) -> dict[str, float]:
     def q(name: str, p: float) -> float:
         return round(_quantile([getattr(r, name) for r in runs], p), 4)
 
-    figures = {f"p50_{n}": q(n, 0.5) for n in ("stt_final", "turn", "first_audio")}
+    figures = {f"p50_{n}": q(n, 0.5) for n in ("stt_final", "words", "turn", "first_audio")}
+    # Clips whose final waited for the endpoint's silence after the words were known.
+    waited = [r.stt_final - r.words for r in runs if r.stt_final - r.words > 0.005]
+    figures["waited"] = len(waited)
+    figures["p50_wait"] = round(statistics.median(waited), 4) if waited else 0.0
     return {**figures, "p50": q("latency", 0.5), "p90": q("latency", 0.9)}
 
 
@@ -301,8 +301,9 @@ def summarize(clips: list[Clip], results: dict[str, list[Run]]) -> dict[str, Any
         row["ratio_p50"] = round(row["stream"]["p50"] / row["naive"]["p50"], 3)
         row["ratio_p50_wait"] = round(row["stream_wait"]["p50"] / row["naive"]["p50"], 3)
         row["ratio_p50_30s"] = round(row["stream"]["p50"] / row["naive_30s"]["p50"], 3)
-        if BEFORE in row:
-            row["ratio_p50_before_30s"] = round(row[BEFORE]["p50"] / row["naive_30s"]["p50"], 3)
+        for path in (BEFORE, OLD):
+            if path in row:
+                row[f"ratio_p50_{path}_30s"] = round(row[path]["p50"] / row["naive_30s"]["p50"], 3)
         summary[name] = row
     return summary
 
@@ -310,16 +311,18 @@ def summarize(clips: list[Clip], results: dict[str, list[Run]]) -> dict[str, Any
 def report(summary: dict[str, Any]) -> None:
     """The summary as a table."""
     print(
-        "\n| route | clips | path | p50 (s) | p90 (s) | p50 stt_final | p50 turn "
-        "| p50 first_audio | WER | other route |"
+        "\n| route | clips | path | p50 (s) | p90 (s) | p50 stt_final | p50 words "
+        "| waited for silence (clips, p50 s) | p50 turn | p50 first_audio | WER | other route |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, row in summary.items():
         for path in PATHS:
             s = row[path]
             print(
                 f"| {name} | {row['clips']} | {path} | {s['p50']:.3f} | {s['p90']:.3f} "
-                f"| {s['p50_stt_final']:.3f} | {s['p50_turn']:.3f} | {s['p50_first_audio']:.3f} "
+                f"| {s['p50_stt_final']:.3f} | {s['p50_words']:.3f} "
+                f"| {s['waited']}, {s['p50_wait']:.3f} "
+                f"| {s['p50_turn']:.3f} | {s['p50_first_audio']:.3f} "
                 f"| {s['wer']:.3f} | {s['other_route']} |"
             )
     print()
@@ -328,10 +331,10 @@ def report(summary: dict[str, Any]) -> None:
             f"ratio of p50s to naive, {name}: stream {row['ratio_p50']:.3f}, "
             f"stream_wait {row['ratio_p50_wait']:.3f}; "
             f"stream to naive_30s {row['ratio_p50_30s']:.3f}"
-            + (
-                f", {BEFORE} to naive_30s {row['ratio_p50_before_30s']:.3f}"
-                if BEFORE in row
-                else ""
+            + "".join(
+                f", {path} to naive_30s {row[f'ratio_p50_{path}_30s']:.3f}"
+                for path in (BEFORE, OLD)
+                if path in row
             )
         )
 
@@ -350,12 +353,21 @@ def main() -> None:
         help="a case file (its world is used); the held-out cases by default",
     )
     parser.add_argument(
-        "--before", action="store_true", help=f"add the path {BEFORE} (before/after)"
+        "--before",
+        action="store_true",
+        help=f"add the paths {BEFORE} and {OLD} (before/after; bench/latency_before.py)",
+    )
+    parser.add_argument(
+        "--speech",
+        choices=("agent", "names"),
+        default="agent",
+        help="agent: the recognizer `run` and `eval` use (grammar-aware, example prompt); "
+        "names: plain whisper with the world's names as prompt (the bench before 2026-12-05 21:00)",
     )
     add_llm_options(parser)
     args = parser.parse_args()
     if args.before:
-        PATHS.append(BEFORE)
+        PATHS.extend([BEFORE, OLD])
     if args.no_llm:
         args.engine = "none"
     commands, world_path = _commands(args.cases)
@@ -364,18 +376,23 @@ def main() -> None:
     try:
         clips = _spread(asyncio.run(_typed_routes(bench, commands)), args.limit)
         _speak(clips, args.silence)
-        ears = open_ears(world_path)
-        voice = PiperTTS(voice_path(Catalog(default_models_dir())))
+        ears = open_ears(world_path, registry=bench.registry if args.speech == "agent" else None)
+        path = voice_path(Catalog(default_models_dir()))
+        voices = {"": PiperTTS(path)} | ({OLD: old_voice(path)} if args.before else {})
         # The first calls pay for loading; an agent has heard and spoken before.
         ears.hear(MemorySource(clips[0].pcm))
-        _first_audio_s(voice, "Warming up.")
+        for voice in voices.values():
+            _first_audio_s(voice, "Warming up.")
         load = os.getloadavg()[0]
-        results = asyncio.run(measure(bench, ears, voice, clips))
+        results = asyncio.run(measure(bench, ears, voices, clips))
     finally:
         if engine is not None:
             engine.close()
     engine_name = "none" if engine is None else type(engine).__name__
-    print(f"\n{len(clips)} clips, {os.cpu_count()} CPUs, language model: {engine_name}")
+    print(
+        f"\n{len(clips)} clips, {os.cpu_count()} CPUs, language model: {engine_name}, "
+        f"speech: {args.speech}"
+    )
     print(f"load average: {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     summary = summarize(clips, results)
     report(summary)

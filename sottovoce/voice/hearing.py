@@ -73,6 +73,9 @@ class Heard:
     speech_end_s: float | None  # in the clip; None when no speech was found
     stt_final_s: float  # from the end of speech to the transcript
     duration_s: float
+    # From the end of speech to the words alone (the endpoint may be confirmed
+    # later: then the final waited for silence, not for the recognizer).
+    words_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Final:
     start_s: float
     end_s: float  # where speech ended in the stream
     ready_at: float  # time.perf_counter() when both the words and the endpoint were known
+    words_at: float = 0.0  # time.perf_counter() when the words alone were known
 
 
 @dataclass
@@ -208,7 +212,7 @@ class Listener:
             job = self._waiting.pop(0)
             text, ready_at = job.future.result()
             cut = job.final_of or job.utterance
-            final = Final(text, cut.start_s, cut.end_s, max(ready_at, job.cut_at))
+            final = Final(text, cut.start_s, cut.end_s, max(ready_at, job.cut_at), ready_at)
             self.finals.append(final)
             if self.on_final is not None:
                 self.on_final(final)
@@ -383,5 +387,7 @@ class Hearing:
         # whole clip was available once it was read, and waiting counts from there.
         speech_ended_at = started + end if realtime else last_read
         ready = max(final.ready_at for final in finals)
+        words = max(final.words_at for final in finals)
         text = " ".join(final.text for final in finals if final.text)
-        return Heard(text, end, max(0.0, ready - speech_ended_at), duration)
+        since = max(0.0, ready - speech_ended_at)
+        return Heard(text, end, since, duration, max(0.0, words - speech_ended_at))
