@@ -46,6 +46,7 @@ class Cleaned:
 
     detect: bytes  # all that might be echo suppressed: is the user talking over the agent?
     listen: bytes  # the echo subtracted, nothing suppressed: what did the user say?
+    echo_rms: float = 0.0  # level of the echo subtracted from `listen` (0: none was)
 
 
 class Canceller(Protocol):
@@ -95,13 +96,15 @@ class WebRTCCanceller:
         if self._quiet_s >= TAIL_S and not len(self._mic) and not len(self._out):
             return Cleaned(mic, mic)  # nothing played lately: nothing to cancel
         suppressed = self._suppress(m, r)
-        listen = self.path.remove(
-            m.astype(np.float64), r.astype(np.float64), suppressed.astype(np.float64)
-        )
+        heard = m.astype(np.float64)
+        listen = self.path.remove(heard, r.astype(np.float64), suppressed.astype(np.float64))
         # Until the echo path is learned (the first second or two of the agent's voice),
         # the recognizer gets WebRTC's output too.
         detect = suppressed.tobytes()
-        return Cleaned(detect, detect if listen is None else _s16(listen))
+        if listen is None:
+            return Cleaned(detect, detect)
+        echo = heard - listen
+        return Cleaned(detect, _s16(listen), float(np.sqrt(np.mean(echo**2))) if len(m) else 0.0)
 
     def _suppress(self, m: np.ndarray, r: np.ndarray) -> np.ndarray:
         """WebRTC's output for the window (lagging by under a frame when it is not whole)."""

@@ -169,7 +169,7 @@ class VoiceLoop:
         cleaned = self.canceller.process(chunk.pcm, played.ref)
         detect = AudioChunk(cleaned.detect, chunk.start_s)
         listen = AudioChunk(cleaned.listen, chunk.start_s)
-        onset = self._check_barge_in(detect, playing=played.audible)
+        onset = self._check_barge_in(detect, listen, cleaned.echo_rms, playing=played.audible)
         if played.audible and onset is None and self._holds_input():
             self._hold(detect, listen)
         else:
@@ -268,7 +268,9 @@ class VoiceLoop:
                 # ("Please" was heard as "Leave"); the echo left in the other is faint.
                 self._listen(listen)
 
-    def _check_barge_in(self, clean: AudioChunk, *, playing: bool) -> float | None:
+    def _check_barge_in(
+        self, clean: AudioChunk, listen: AudioChunk, echo_rms: float, *, playing: bool
+    ) -> float | None:
         """Where the user's voice began over the agent's, once the agent has been stopped for it."""
         if self.gate.mode == "push":
             # With a talk button, pressing it while the agent talks is the barge-in:
@@ -283,7 +285,7 @@ class VoiceLoop:
             began = self.barge_in.voice_since  # the agent fell silent as the user began
             self.barge_in.background(clean)  # no VAD runs while the agent is silent
             return began
-        began = self.barge_in.feed(clean)
+        began = self.barge_in.feed(clean, listen=listen, echo_rms=echo_rms)
         if began is not None:
             # The user is talking to the agent: no wake word or press needed.
             self.gate.press()

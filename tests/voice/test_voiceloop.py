@@ -230,3 +230,29 @@ def test_the_first_word_the_suppressor_muted_is_still_heard() -> None:
     assert barged and stops
     assert stops[0].speech_at_s >= barged[0] + 0.25  # the onset was found a word late
     assert [s.text for s in _of(UserSaid, events)][-1] == "what time is it"
+
+
+class _SwallowsTheUser:
+    """A suppressor at its worst: while the agent plays nothing comes through, the user's
+    voice included; the echo-subtracted signal keeps the user, and the echo taken out of
+    it was louder than them (as in the demo's room)."""
+
+    def process(self, mic: bytes, ref: bytes) -> Cleaned:
+        if not any(ref):
+            return Cleaned(mic, mic)
+        played = np.frombuffer(ref, dtype="<i2").astype(np.float64)
+        return Cleaned(bytes(len(mic)), mic, 1.5 * float(np.sqrt(np.mean(played**2))))
+
+
+def test_a_voice_the_suppressor_swallowed_whole_still_interrupts_and_is_heard() -> None:
+    # Before, the detector read only the suppressed signal: it never confirmed the
+    # voice, and the words said over the reply were dropped with the held input.
+    room = SimulatedRoom(noise_rms=20)
+    room.say(silence(0.3) + words(5))  # a timer: a reply of several words
+    loop, events, _ = _loop(room, canceller=_SwallowsTheUser())
+    barged: list[float] = []
+    asyncio.run(loop.run(_talk_over(room, loop, barged)))
+    stops = _of(Interrupted, events)
+    assert barged and stops
+    assert stops[0].at_s - barged[0] <= 0.35 and abs(stops[0].speech_at_s - barged[0]) <= 0.05
+    assert [s.text for s in _of(UserSaid, events)][-1] == "what time is it"
