@@ -25,6 +25,7 @@ how long after that moment the final transcript was ready.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -159,6 +160,11 @@ class Listener:
         self._hypotheses: list[_Job] = []  # transcriptions that can only update the partial
         self._waiting: list[_Job] = []  # finals not yet delivered, in order
         self._ended_early: Utterance | None = None  # cut on its words, not yet reported
+        # Called from the worker's thread as each transcription finishes: a
+        # loop fed by a microphone would otherwise see the words only with the
+        # next chunk, up to a chunk's length (30 ms) later.
+        self.on_ready: Callable[[], None] | None = None
+        self._delivering = threading.Lock()  # poll() may then run in two threads at once
 
     def __enter__(self) -> Listener:
         return self
@@ -203,6 +209,10 @@ class Listener:
 
     def poll(self) -> None:
         """Deliver the partials and finals whose transcriptions have finished."""
+        with self._delivering:
+            self._deliver()
+
+    def _deliver(self) -> None:
         self._judge_speculation()
         for job in [job for job in self._hypotheses if job.future.done()]:
             self._hypotheses.remove(job)
@@ -229,10 +239,12 @@ class Listener:
 
     def finish(self) -> list[Final]:
         """End of input: cut the last utterance, wait for every final, return them all."""
-        utterance = self.endpointer.finish()
-        if utterance is not None:
-            self._confirm(utterance)
-        wait([job.future for job in self._waiting])
+        with self._delivering:  # a poll in another thread may be cutting too
+            utterance = self.endpointer.finish()
+            if utterance is not None:
+                self._confirm(utterance)
+            waiting = [job.future for job in self._waiting]
+        wait(waiting)
         self.poll()
         return self.finals
 
@@ -243,7 +255,13 @@ class Listener:
         return [job.future for job in jobs if not job.future.done()]
 
     def _submit(self, utterance: Utterance) -> _Job:
-        return _Job(utterance, self._worker.submit(self._transcribe, utterance.pcm), self._turn)
+        future = self._worker.submit(self._transcribe, utterance.pcm)
+        future.add_done_callback(self._ready)
+        return _Job(utterance, future, self._turn)
+
+    def _ready(self, future: Future[tuple[str, float]]) -> None:
+        if self.on_ready is not None and not future.cancelled():
+            self.on_ready()
 
     def _transcribe(self, pcm: bytes) -> tuple[str, float]:
         began = time.perf_counter()

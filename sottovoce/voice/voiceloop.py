@@ -142,15 +142,28 @@ class VoiceLoop:
     async def run(self, chunks: AsyncIterator[AudioChunk]) -> None:
         """Run until the input ends and everything in progress is finished."""
         worker = asyncio.create_task(self._turn_worker())
+        self.listener.on_ready = self._wake_on(asyncio.get_running_loop())
         try:
             async for chunk in chunks:
                 await self.step(chunk)
             await self._drain()
         finally:
+            self.listener.on_ready = None
             worker.cancel()
             for task in list(self._tasks):
                 task.cancel()
             await asyncio.gather(worker, *self._tasks, return_exceptions=True)
+
+    def _wake_on(self, loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
+        """A transcription finished (in the worker's thread): deliver it now, not with a chunk."""
+
+        def wake() -> None:
+            try:
+                loop.call_soon_threadsafe(self.listener.poll)
+            except RuntimeError:  # the loop has closed: nothing is waiting for the words
+                pass
+
+        return wake
 
     async def step(self, chunk: AudioChunk) -> None:
         """Take one chunk of input audio."""
