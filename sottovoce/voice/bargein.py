@@ -36,6 +36,9 @@ _STRONG = 3.0  # strong: this many times the quietest level that counts as loud
 _OVER_ECHO = 0.3
 _LEAK_TIMES = 6.0  # ... or this many times what is usually left, where more is left
 _OVER_CHUNKS = 4  # chunks over the echo in a run, before its length counts
+# Chunks of the agent alone, well cancelled, before the echo-subtracted signal is
+# trusted: a path just learned can leave more than the echo's share for a while.
+_LEARNED = 30
 
 
 class _Run:
@@ -81,6 +84,7 @@ class BargeInDetector:
         self._strong = _Run()  # much louder: a voice, if it goes on
         self._over = _Run()  # well over the echo taken out: a voice, if it goes on
         self.leak = 0.0  # what is usually left of the echo after subtraction (share of it)
+        self._learned = 0  # chunks `leak` was learned from
 
     def feed(
         self, chunk: AudioChunk, *, listen: AudioChunk | None = None, echo_rms: float = 0.0
@@ -95,7 +99,8 @@ class BargeInDetector:
         level = _rms(chunk.pcm)
         if level < self.min_level:
             self.quiet_floor = _smooth(self.quiet_floor, level)
-        over = self._over_echo(listen, echo_rms, quiet=level < max(self.min_level, 3 * self.floor))
+        bar = max(self.min_level, 3 * self.floor)  # steady background (a television) is no voice
+        over = self._over_echo(listen, echo_rms, bar, quiet=level < bar)
         sure = self._strong_run(chunk, level)
         if sure is None and over is not None:
             sure = over
@@ -125,9 +130,9 @@ class BargeInDetector:
         return self._strong.since if self._strong.loud(chunk) >= _SURE_S else None
 
     def _over_echo(
-        self, listen: AudioChunk | None, echo_rms: float, *, quiet: bool
+        self, listen: AudioChunk | None, echo_rms: float, bar: float, *, quiet: bool
     ) -> float | None:
-        """Where sound well over the echo began, once it has lasted long enough to be a voice."""
+        """Where sound well over the echo (and `bar`) began, once it has lasted long enough."""
         if listen is None or echo_rms < self.min_level:
             # Nothing to weigh: no echo was subtracted, or too little to tell by.
             if listen is not None:
@@ -135,9 +140,12 @@ class BargeInDetector:
             return None
         left = _rms(listen.pcm)
         share = left / echo_rms
-        if share < max(_OVER_ECHO, _LEAK_TIMES * self.leak) or left < self.min_level:
-            if quiet and self._over.since is None:  # only the agent: learn what is left of it
+        under = share < max(_OVER_ECHO, _LEAK_TIMES * self.leak)
+        if under or left < bar or self._learned < _LEARNED:
+            if under and quiet and self._over.since is None:
+                # Only the agent, and well cancelled: learn what is left of it.
                 self.leak = _smooth(self.leak, share, 0.02)
+                self._learned += 1
             self._over.quiet(listen)
             return None
         lasted = self._over.loud(listen)

@@ -66,13 +66,13 @@ def _run(loop: VoiceLoop, room: SimulatedRoom, seconds: float, *, wait: bool = T
 
 
 async def _talk_over(
-    room: SimulatedRoom, loop: VoiceLoop, barged: list[float]
+    room: SimulatedRoom, loop: VoiceLoop, barged: list[float], after_s: float = 0.5
 ) -> AsyncIterator[AudioChunk]:
-    """The room's chunks; half a second into the agent's reply the user says three words
+    """The room's chunks; `after_s` into the agent's reply the user says three words
     over it (where they start is put in `barged`)."""
     while room.now_s < 6.0 or not loop.idle:
         speaking = loop.playback.current
-        if not barged and speaking is not None and speaking.played_s > 0.5:
+        if not barged and speaking is not None and speaking.played_s > after_s:
             barged.append(room.say(words(3))[0])  # "what time is it", over the agent
         yield room.next_chunk()
 
@@ -251,7 +251,9 @@ def test_a_voice_the_suppressor_swallowed_whole_still_interrupts_and_is_heard() 
     room.say(silence(0.3) + words(5))  # a timer: a reply of several words
     loop, events, _ = _loop(room, canceller=_SwallowsTheUser())
     barged: list[float] = []
-    asyncio.run(loop.run(_talk_over(room, loop, barged)))
+    # A second into the reply: the detector trusts the echo-subtracted signal once it
+    # has heard the agent alone, well cancelled, for most of a second.
+    asyncio.run(loop.run(_talk_over(room, loop, barged, after_s=1.0)))
     stops = _of(Interrupted, events)
     assert barged and stops
     assert stops[0].at_s - barged[0] <= 0.35 and abs(stops[0].speech_at_s - barged[0]) <= 0.05
