@@ -3,9 +3,9 @@
 - `stream_before`: the streaming path with the endpointing of before
   2026-12-05 18:00 UTC (silence known only from the VAD's spans, every word
   that may promise more waiting for it, 0.3 s of silence after a whole command);
-- `stream_old`: the streaming path as at b91767b (2026-12-05 20:50 UTC): the
-  grammar-aware recognizer always reading five beams, and piper's session with
-  onnxruntime's default threads (pinned, spinning).
+- `stream_old`: the streaming path with the voice as at b91767b (2026-12-05
+  20:50 UTC): piper's session with onnxruntime's default threads (pinned to
+  the cores, spinning between operators).
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sottovoce.models.stt import Transcript
-from sottovoce.models.stt_choice import GrammarAwareSTT, choose
 from sottovoce.models.tts import PiperTTS
 from sottovoce.voice import hearing
 from sottovoce.voice.audio import MemorySource
@@ -54,16 +52,6 @@ def unscored(ears: Hearing) -> Hearing:
     return Hearing(ears.stt, _Unscored(quick_vad(ears.vad, PAUSE_S)), ears.prompt)
 
 
-class FiveBeams(GrammarAwareSTT):
-    """The grammar-aware recognizer before the greedy reading came first: five beams always."""
-
-    def transcribe(self, pcm: bytes, prompt: str | None = None) -> Transcript:
-        """The best of five readings that the grammar matches, if close to the best."""
-        found = self.stt.hypotheses(pcm, prompt, self.count)
-        choice = choose(found.options, self.accepts, self.margin)
-        return Transcript(choice.text, found.duration_s, no_speech=not choice.text)
-
-
 def old_voice(path: Path) -> PiperTTS:
     """The voice with the session options of before: onnxruntime's default threads."""
     import json
@@ -90,11 +78,3 @@ def old_voice(path: Path) -> PiperTTS:
         session = _Shrinking(session, onnxruntime)
     voice._voice = PiperVoice(session=session, config=config)
     return voice
-
-
-def old_ears(ears: Hearing) -> Hearing:
-    """The same model, prompt and VAD, reading five beams always (plain whisper unchanged)."""
-    stt = ears.stt
-    if isinstance(stt, GrammarAwareSTT):
-        stt = FiveBeams(stt.stt, stt.accepts, margin=stt.margin, count=stt.count)
-    return Hearing(stt, ears.vad, ears.prompt)

@@ -24,7 +24,7 @@ the same agent and the same voice:
   faster-whisper's own `transcribe` does (and sottovoce did before).
 
 With `--before`, the paths of before (`bench/latency_before.py`): the old
-endpointing, and the recognizer and voice settings of b91767b.
+endpointing, and the voice's settings of b91767b.
 
 Latency is `stt_final + turn + first_audio` for both: the final transcript's
 wait after the end of speech (as that path's VAD placed it), the agent's turn,
@@ -53,7 +53,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from latency_before import BEFORE, OLD, hear_as_before, old_ears, old_voice, unscored
+from latency_before import BEFORE, OLD, hear_as_before, old_voice, unscored
 from spoken_cases import piper
 
 from sottovoce.agent.agent import Agent
@@ -226,7 +226,6 @@ async def measure(
     """
     results: dict[str, list[Run]] = {path: [] for path in PATHS}
     old = unscored(ears)
-    older = old_ears(ears)
     whole = full_window(ears.stt)
     for index, clip in enumerate(clips):
         # The streaming path ends a turn early when its words are a whole command.
@@ -238,7 +237,7 @@ async def measure(
             "naive": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm),
             "naive_30s": lambda agent, pcm=clip.pcm: told_the_end(ears, pcm, whole),
             BEFORE: lambda agent, pcm=clip.pcm: hear_as_before(old, pcm, agent.would_act),
-            OLD: lambda agent, pcm=clip.pcm: older.hear(
+            OLD: lambda agent, pcm=clip.pcm: ears.hear(
                 MemorySource(pcm), realtime=True, complete=agent.would_act
             ),
         }

@@ -106,9 +106,6 @@ class WhisperSTT:
             ) from None
         # CTranslate2 models may be used by one transcription at a time here.
         self._lock = threading.Lock()
-        # The encoder's reading of the latest audio: a second decoding of the
-        # same audio (a wider beam after a greedy one) skips the encoder.
-        self._encoded: tuple[tuple[bytes, int | None], Any] | None = None
         release()  # loading converts the float16 weights to int8: the copies are free now
 
     def transcribe(self, pcm: bytes, prompt: str | None = None) -> Transcript:
@@ -119,7 +116,7 @@ class WhisperSTT:
             return Transcript("", duration, no_speech=True)
         if _window_frames(duration, self.config) is not None:
             with self._lock:
-                found = _beam(self.model, samples, prompt, self.config, 1, self._encoder(pcm))
+                found = _beam(self.model, samples, prompt, self.config, 1)
             text = found.options[0].text if found.options else ""
             return Transcript(text, duration, no_speech=not text)
         with self._lock:
@@ -151,24 +148,11 @@ class WhisperSTT:
             heard = self.transcribe(pcm, prompt)
             return Hypotheses((Hypothesis(heard.text, 0.0),), duration, heard.no_speech)
         with self._lock:
-            return _beam(self.model, samples, prompt, self.config, count, self._encoder(pcm))
-
-    def _encoder(self, pcm: bytes) -> Any:
-        """The encoder's reading of `pcm`, computed once however often its words are decoded."""
-        # The same object, not equal bytes: only a caller reading its own audio
-        # again gets the encoder's work for free (a benchmark comparing two
-        # ways of hearing one clip must not). It is kept, so its id is not reused.
-        frames = _window_frames(len(pcm) / 2 / SAMPLE_RATE, self.config)
-        cached = self._encoded
-        if cached is None or cached[0][0] is not pcm or cached[0][1] != frames:
-            samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
-            encoded = self.model.encode(_features(self.model, samples, self.config))
-            self._encoded = cached = ((pcm, frames), encoded)
-        return cached[1]
+            return _beam(self.model, samples, prompt, self.config, count)
 
 
 def _beam(
-    model: Any, samples: Any, prompt: str | None, config: STTConfig, count: int, encoded: Any
+    model: Any, samples: Any, prompt: str | None, config: STTConfig, count: int
 ) -> Hypotheses:
     """faster-whisper's decoding of one window, keeping the n-best that it throws away."""
     from faster_whisper.tokenizer import Tokenizer  # type: ignore[import-untyped]
@@ -180,6 +164,7 @@ def _beam(
     )
     previous = tokenizer.encode(" " + prompt.strip()) if prompt else []
     start = model.get_prompt(tokenizer, previous, without_timestamps=True)
+    encoded = model.encode(_features(model, samples, config))
     longest = min(model.max_length, len(start) + int(_TOKENS_PER_S * duration) + 16)
     # Temperature 0 only: faster-whisper's fallback samples at random when a
     # short command scores low, and the choice must be repeatable.

@@ -7,13 +7,6 @@ caller's grammar matches exactly scores close to the best, the audio supports
 it as well, and it is taken. Otherwise the best reading stands, so free speech
 the grammar does not cover comes through as heard.
 
-Most of what is said to an assistant is a command whisper reads right at
-once, and a beam of five costs nearly twice what one greedy reading does
-(its prompt and every step are decoded five times over; measured in
-docs/measurements.md). So the greedy reading comes first, and when the
-grammar matches it, it is taken; only otherwise are the best few read from
-the same audio (the encoder's work is not repeated).
-
 The speech layer does not know the grammar: the caller hands in `accepts`, a
 function of the heard text (the agent's normalizer and exact grammar match).
 """
@@ -87,9 +80,6 @@ class GrammarAwareSTT:
 
     def transcribe(self, pcm: bytes, prompt: str | None = None) -> Transcript:
         """The words in `pcm`: a reading the grammar matches if the audio supports it."""
-        first = self.stt.hypotheses(pcm, prompt, 1)
-        if first.options and self.accepts(first.options[0].text):
-            return Transcript(first.options[0].text, first.duration_s)
         found = self.stt.hypotheses(pcm, prompt, self.count)
         choice = choose(found.options, self.accepts, self.margin)
         self.changed += choice.changed

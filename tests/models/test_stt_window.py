@@ -50,36 +50,3 @@ def test_the_short_window_hears_short_commands_whole_and_once(tmp_path: Path) ->
         subprocess.run(["espeak-ng", "-v", "en", "-w", str(path), said], check=True)
         short = stt.transcribe(read_all(FileSource(path))).text
         assert short.lower().strip(".?") == said, short
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
-def test_reading_the_same_audio_again_skips_the_encoder(tmp_path: Path) -> None:
-    catalog = Catalog(default_models_dir())
-    stt = WhisperSTT(whisper_dir(catalog, catalog.default("stt")))
-    path = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en", "-w", str(path), "pause timer"], check=True)
-    pcm = read_all(FileSource(path))
-    calls: list[int] = []
-    stt.model = _Counting(stt.model, calls)
-    greedy = stt.hypotheses(pcm, None, 1)
-    five = stt.hypotheses(pcm, None, 5)
-    assert len(calls) == 1  # one encoder pass for both decodings
-    assert (len(greedy.options), len(five.options)) == (1, 5)
-    assert "timer" in five.options[0].text.lower()
-    stt.hypotheses(bytes(bytearray(pcm)), None, 1)  # equal bytes, another object: read anew
-    assert len(calls) == 2
-
-
-class _Counting:
-    """A faster-whisper model whose encoder calls are counted."""
-
-    def __init__(self, model: object, calls: list[int]) -> None:
-        self._model, self._calls = model, calls
-
-    def encode(self, features: object) -> object:
-        self._calls.append(1)
-        return self._model.encode(features)  # type: ignore[attr-defined]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._model, name)
