@@ -18,6 +18,7 @@ and a quarter of a second of that is the user too.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -85,6 +86,7 @@ class BargeInDetector:
         self._over = _Run()  # well over the echo taken out: a voice, if it goes on
         self.leak = 0.0  # what is usually left of the echo after subtraction (share of it)
         self._learned = 0  # chunks `leak` was learned from
+        self._log_leak = 0.0
 
     def feed(
         self, chunk: AudioChunk, *, listen: AudioChunk | None = None, echo_rms: float = 0.0
@@ -99,8 +101,10 @@ class BargeInDetector:
         level = _rms(chunk.pcm)
         if level < self.min_level:
             self.quiet_floor = _smooth(self.quiet_floor, level)
-        bar = max(self.min_level, 3 * self.floor)  # steady background (a television) is no voice
-        over = self._over_echo(listen, echo_rms, bar, quiet=level < bar)
+        quiet = level < max(self.min_level, 3 * self.floor)
+        # Over the background too, as the strong run must be; not over `floor`, which
+        # loud sound the VAD doubted may have raised.
+        over = self._over_echo(listen, echo_rms, self._strong_bar() / _STRONG, quiet=quiet)
         sure = self._strong_run(chunk, level)
         if sure is None and over is not None:
             sure = over
@@ -109,14 +113,23 @@ class BargeInDetector:
             self.reset()
             return began
         if level < max(self.min_level, 3.0 * self.floor):
-            self.floor = _smooth(self.floor, level)
+            if self._loud.since is None:
+                # The background is what is heard between sounds: a dip inside a
+                # run is a voice between two syllables, and would raise the bar.
+                self.floor = _smooth(self.floor, level)
             self._loud.quiet(chunk)
             return None
-        if self._loud.loud(chunk) < self.min_speech_s:
+        lasted = self._loud.loud(chunk)
+        if lasted < self.min_speech_s:
             return None
         if not self.vad.speech_spans(self._recent):
-            # Loud but not a voice (a fan, a hum): it is background, and raises the bar.
-            self.floor = 0.9 * self.floor + 0.1 * level
+            if lasted >= _KEEP_S:
+                # Loud all through what the VAD read, and not a voice (a fan, a hum):
+                # it is background, and raises the bar. Not sooner: the VAD often
+                # doubts a voice's first tenth of a second, and counting that raised
+                # the bar over the user's next words (the bar went from 75 to 3100
+                # in 90 ms in one trial, and the user was never confirmed).
+                self.floor = 0.9 * self.floor + 0.1 * level
             return None
         voice = self._loud.since
         self.reset()
@@ -124,10 +137,14 @@ class BargeInDetector:
 
     def _strong_run(self, chunk: AudioChunk, level: float) -> float | None:
         """Where a run of strong sound began, once it has lasted long enough to be a voice."""
-        if level < _STRONG * max(self.min_level, 3.0 * self.quiet_floor):
+        if level < self._strong_bar():
             self._strong.quiet(chunk)
             return None
         return self._strong.since if self._strong.loud(chunk) >= _SURE_S else None
+
+    def _strong_bar(self) -> float:
+        """The level of strong sound: well over the quietest background heard."""
+        return _STRONG * max(self.min_level, 3.0 * self.quiet_floor)
 
     def _over_echo(
         self, listen: AudioChunk | None, echo_rms: float, bar: float, *, quiet: bool
@@ -144,7 +161,10 @@ class BargeInDetector:
         if under or left < bar or self._learned < _LEARNED:
             if under and quiet and self._over.since is None:
                 # Only the agent, and well cancelled: learn what is left of it.
-                self.leak = _smooth(self.leak, share, 0.02)
+                # In the log domain: a mean of shares is ruled by the odd plosive.
+                log = math.log(max(share, 1e-4))
+                self._log_leak = log if not self._learned else 0.98 * self._log_leak + 0.02 * log
+                self.leak = math.exp(self._log_leak)
                 self._learned += 1
             self._over.quiet(listen)
             return None
