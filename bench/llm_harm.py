@@ -12,7 +12,7 @@ llama.cpp), each in several set-ups, in the same run:
 For the out-of-domain set (every case `expect: {state: {}}`) a failed case is
 a false action: the world changed. For command sets the figure is cases passed.
 
-    .venv/bin/python bench/llm_harm.py [--sets ood,cases,holdout] [--json out.json]
+    .venv/bin/python bench/llm_harm.py [--sets ood,ood_blind,ood2,cases,holdout] [--json out.json]
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ SETS = {
     "ood": ROOT / "bench/data/ood_dev.yaml",
     "cases": ROOT / "sottovoce/data/cases.yaml",
     "holdout": ROOT / "tests/data/holdout/cases.yaml",
+    # Written blind by people who had not read the code (tests/data/*/README.md).
+    "ood_blind": ROOT / "tests/data/ood/cases.yaml",
+    "ood2": ROOT / "tests/data/ood2/cases.yaml",
 }
 # (label, use the model, use the grammar, guard on)
 SETUPS = {
@@ -96,7 +99,7 @@ def run(path: Path, engine: LlamaCppEngine | None, grammar: bool, every: int) ->
 def measure(name: str, engine: LlamaCppEngine, only: str, every: int) -> dict[str, dict[str, Any]]:
     """Every set-up of one case set (whose label contains `only`)."""
     out = {}
-    for label, model, grammar, guard in SETUPS["ood" if name == "ood" else "cases"]:
+    for label, model, grammar, guard in SETUPS["ood" if name.startswith("ood") else "cases"]:
         if only not in label:
             continue
         chosen = engine if model else None
@@ -134,10 +137,11 @@ def main() -> int:
     engine = LlamaCppEngine(local_model(None), LLMConfig(threads=args.threads))
     print(f"model: {engine.model_path.name}; reply at most {toolcall.REPLY_CHARS} characters")
     results = {name: measure(name, engine, args.only, args.every) for name in args.sets.split(",")}
-    if "before" in results.get("ood", {}) and "after" in results["ood"]:
-        for label in ("before", "after"):
-            print(f"\nfalse actions, {label}:")
-            print("\n".join(f"  {line}" for line in false_actions(results["ood"][label])))
+    for name, reports in results.items():
+        for label in ("grammar", "before", "after") if name.startswith("ood") else ():
+            if label in reports:
+                print(f"\nfalse actions, {name}, {label}:")
+                print("\n".join(f"  {line}" for line in false_actions(reports[label])))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     engine.close()

@@ -51,6 +51,27 @@ def opens_clause(word: str, verb: str) -> bool:
     return word in _SUBJECTS and verb in CLAUSE_VERBS
 
 
+# "That's", "what's": a contraction that opens a relative clause or a question, not a remark.
+_NOT_REMARKS = frozenset("that's what's where's how's which's".split())
+_BE = frozenset("is are was were".split())
+_PEOPLE = frozenset("i we they he she".split())
+
+
+def opens_remark(words: list[str], k: int) -> bool:
+    """Whether a remark about someone or something starts at word k: "nana's here", "mum is
+    home", "the kids are asleep" (said after a command as its reason)."""
+    word, rest = words[k], words[k + 1 :]
+    if not rest:
+        return False
+    if opens_clause(word, rest[0]) or (word.endswith("'s") and word not in _NOT_REMARKS):
+        return True
+    if word in _PEOPLE and rest[0] not in _BINDING:  # "i go for a walk", "we leave at 6"
+        return True
+    if word not in _BINDING and rest[0] in _BE:
+        return True
+    return word in _ARTICLES and len(rest) > 1 and rest[1] in _BE
+
+
 def is_aside(words: list[str]) -> bool:
     """Whether the words are a short clause of their own ("we are out of butter")."""
     return 2 <= len(words) <= ASIDE_WORDS and opens_clause(words[0], words[1])

@@ -23,6 +23,7 @@ from sottovoce.agent.asides import (
     is_statement,
     may_start_command,
     opens_clause,
+    opens_remark,
 )
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.followups import follow_up
@@ -43,6 +44,11 @@ _NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an"
 _COMMAND_WORDS = 12
 # With nothing acted on, "it" is what is playing: "turn it up" is the music's volume.
 _AMBIENT_KIND = "media_player"
+_REPORTING = frozenset(
+    "said says say told tells asked asks wants wanted did does left leaves forgot keeps kept"
+    " was were".split()
+)
+_IT_WORDS = frozenset({"it", "them", "that", "this"})
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -58,6 +64,7 @@ class GrammarCascade:
         grammar: Grammar,
         names: Mapping[str, str] | None = None,
         places: Iterable[str] = (),
+        people: Iterable[str] = (),
     ) -> None:
         self.registry = registry
         self.grammar = grammar
@@ -66,7 +73,14 @@ class GrammarCascade:
         self._name_words = frozenset(
             word for name in [*self.names, *places] for word in name.split()
         )
+        # A person's name said first addresses them, not the assistant: "Callum, will
+        # you put the kettle on" (their first names, as `Addressee.people`).
+        self._people = frozenset(people)
         self._referent_kind: str | None = None  # the kind of the devices last acted on
+        self._referent: str | None = None  # the one device last acted on, if one
+        self._said_as: dict[str, str] = {}  # a device's id -> the first name it is said by
+        for said, device in self.names.items():
+            self._said_as.setdefault(device, said)
 
     def decide(
         self,
@@ -84,7 +98,8 @@ class GrammarCascade:
         # Kept for this utterance's readings, which are many and nested (pieces, cuts).
         kinds = {device.partition(".")[0] for device in referent}
         self._referent_kind = kinds.pop() if len(kinds) == 1 else None
-        calls = self.parts(text, last)
+        self._referent = referent[0] if len(referent) == 1 else None
+        calls = self.parts(text, last) or self._verbless(text, last)
         if calls:
             return calls
         as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
@@ -96,6 +111,16 @@ class GrammarCascade:
         if fuzzy is not None:
             return fuzzy  # the words name something this home does not have
         return self._trimmed(text, last)
+
+    def _verbless(self, text: str, last: Call | None) -> list[Call] | None:
+        """'Off the kitchen light', 'on the porch light': the verb left out, "turn" meant.
+
+        Only for what was said whole, never for a part left after a cut ("turn off the
+        heating on the thermostat" is not "on the thermostat")."""
+        words = text.split()
+        if len(words) > 2 and words[0] in ("on", "off") and words[1] not in _CONNECTOR_WORDS:
+            return self.parts("turn " + text, last)
+        return None
 
     def parts(self, text: str, last: Call | None, about: str | None = None) -> list[Call] | None:
         """Calls for the whole text, or for pieces joined by 'and'/'then'.
@@ -124,6 +149,12 @@ class GrammarCascade:
         to_someone = len(words) > 1 and words[0] in name_openers(self.registry)
         to_someone = to_someone and words[1] not in _NOT_NAMES
         cuts = 0 if asks or to_someone else min(_EDGE_WORDS, len(words) - 2)
+        # Nor a cut past words that make the rest what someone said, asked or did ("mum
+        # said to lock the door", "diego did you lock the gate", "the kids left the light
+        # on"): a misheard start is a filler or two, never a verb.
+        cuts = next((k for k in range(cuts) if words[k] in _REPORTING), cuts)
+        if words[0] in self._people and len(words) > 2:
+            return None
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
         # room" must not re-aim the last command at the dining room.
         # An aside first: "heated blanket on it is freezing" is about the blanket, though
@@ -146,15 +177,24 @@ class GrammarCascade:
         """
         # An aside is short: the search stays bounded however long the utterance is.
         starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
-        for k in starts:
-            if 2 <= k and len(words) - k <= ASIDE_WORDS:  # the aside after the command
-                if calls := self.parts(" ".join(words[:k]), None):
-                    return calls
+        for k in range(2, len(words) - 1):  # the aside after the command
+            remark = words[k:]
+            if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
+                continue
+            if calls := self.parts(" ".join(words[:k]), None):
+                return calls
         if starts[:1] == [0]:  # the aside first: the command is what follows it
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
                 if calls := self.parts(" ".join(words[cut:]), None):
                     return calls
         return self._after_device_aside(words)
+
+    def _remark_at(self, words: list[str], k: int) -> bool:
+        """Whether an aside starts at word k: "it is freezing", or a remark about someone
+        that names no device ("nana's here"; "tom's lamp too" is a command's rest)."""
+        if opens_clause(words[k], words[k + 1]):
+            return True
+        return opens_remark(words, k) and not self._name_words & set(words[k:])
 
     def _after_device_aside(self, words: list[str]) -> list[Call] | None:
         """The command after an aside about a device, whose "it" is that device.
@@ -162,7 +202,7 @@ class GrammarCascade:
         "The bedside lamp's a bit dim, can you make it brighter": the lamp, whatever
         was acted on before.
         """
-        found = device_subject(words, self.names)
+        found = device_subject(words, self.names) or self._topic(words)
         if found is None:
             return None
         device, rest = found
@@ -171,6 +211,16 @@ class GrammarCascade:
                 return None  # "the radio is on, is it too loud" asks; "too loud" is no order
             if calls := self.parts(" ".join(words[cut:]), None, about=device):
                 return calls
+        return None
+
+    def _topic(self, words: list[str]) -> tuple[str, int] | None:
+        """A device named first and the command after it about "it": "the mini split,
+        put it on cool" (the name is the topic; the command says it again as "it")."""
+        start = 1 if words[:1] == ["the"] else 0
+        for end in range(len(words) - 1, start, -1):
+            device = self.names.get(" ".join(words[start:end]))
+            if device is not None:
+                return (device, end) if _IT_WORDS & set(words[end:]) else None
         return None
 
     def _parts_of(self, text: str, last: Call | None, about: str | None) -> list[Call] | None:
@@ -193,7 +243,9 @@ class GrammarCascade:
         else:
             prefer, referent = self._plugin_of(last), self._acted_on_devices(last)
             kind = self._referent_kind if referent else _AMBIENT_KIND
-        whole = self.grammar.best(text, prefer=prefer, device_referent=referent)
+        whole = self._it_by_name(
+            text, self.grammar.best(text, prefer=prefer, device_referent=referent)
+        )
         if whole is None or whole.plugin == prefer or not _says_it(whole.call):
             return whole
         # A tie the last plugin did not break: "it" is of the kind last acted on ("turn
@@ -203,6 +255,24 @@ class GrammarCascade:
         if wanted is None or wanted == whole.plugin:
             return whole
         return self.grammar.best(text, prefer=wanted, device_referent=referent) or whole
+
+    def _it_by_name(self, text: str, whole: Match | None) -> Match | None:
+        """The reading with "it" said as the device it is, when the tool read for "it"
+        cannot act on that kind: "turn it off" after opening a valve closes the valve, as
+        "turn the irrigation valve off" does (switching is another tool for a valve)."""
+        device = self._referent
+        spec = self.registry.get(whole.call.tool) if whole is not None else None
+        if whole is None or spec is None or device is None or not _says_it(whole.call):
+            return whole
+        if not spec.kinds or device.partition(".")[0] in spec.kinds:
+            return whole
+        words = text.split()
+        spots = [i for i, word in enumerate(words) if word in _IT_WORDS]
+        if len(spots) != 1 or device not in self._said_as:
+            return whole
+        words[spots[0]] = f"the {self._said_as[device]}"
+        named = self.grammar.best(" ".join(words))
+        return named if named is not None and device in named.call.args.values() else whole
 
     def _command_inside(self, text: str, wild: tuple[str, ...]) -> list[Call] | None:
         """A command said after the words a free-text slot took, with what came before it.

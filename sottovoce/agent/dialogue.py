@@ -25,13 +25,14 @@ if TYPE_CHECKING:
     from sottovoce.agent.clarify import Clarification
 
 _YES = (
-    r"yes|yeah|yep|yup|sure|ok|okay|alright|all right|absolutely|of course|correct|confirm"
+    r"yes|yeah|yep|yup|aye|yes mate|sure|ok|okay|alright|all right|absolutely|of course|correct"
+    r"|confirm|you bet|sure thing|yes go on|go on"
     r"|confirmed|definitely|certainly|go ahead|do it|please do|go for it|affirmative|right"
     r"|that is right|that is fine|fine|sounds good|yes i am sure|i am sure|i do|why not"
 )
 _NO = (
     r"no|nope|nah|cancel|cancel it|cancel that|never mind|nevermind|stop|do not|do not do it"
-    r"|no thanks|no thank you|forget it|abort|not now|no way|negative|leave it|do not bother"
+    r"|no thanks|no thank you|forget it|abort|not now|no way|negative|leave it|do not bother|naw"
     r"|wait|hold on|i changed my mind|not really|skip it|no do not"
 )
 _TAIL = r"(?: (?:yes|sure|please|go ahead|do it|thanks|thank you|that is fine|please do|now))*"

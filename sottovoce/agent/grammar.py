@@ -97,6 +97,12 @@ _UNKNOWN_INTENTS: dict[str, Any] = {
     },
 }
 _PRONOUNS = ("it", "them", "that", "this", "those", "these")
+# Words for who a contact is to the user, said before the name: "my brother Raj".
+_KIN = (
+    "brother sister mum mom mother dad father son daughter wife husband partner friend boss"
+    " colleague cousin uncle aunt auntie nan nana gran granny grandma grandpa neighbour neighbor"
+).split()
+_MY = ("", "the ", "my ", "our ")
 _EVERYWHERE = ("house", "whole house", "everywhere", "home")
 
 
@@ -344,7 +350,20 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     # "Every room in the house", "all areas of the home": the whole house.
     lists["area"].extend((whole, "house") for whole in _every_room())
     lists["contact"] = [(c.name, c.name) for c in world.contacts]
+    # "Ring my mum" (heard "the mum": "my" is folded), "call my brother Raj".
+    lists["contact"] += [(f"{the}{c.name}", c.name) for c in world.contacts for the in _MY[1:]]
+    lists["contact"] += [
+        (f"{the}{kin} {c.name}", c.name) for c in world.contacts for kin in _KIN for the in _MY
+    ]
     lists["scene"] = [(s.name, s.name) for s in world.scenes]
+    # "Activate kitchen party mode scene": a room said before a scene's name places it.
+    scenes = {s.name.lower() for s in world.scenes}
+    lists["scene"] += [
+        (f"{a.name} {s.name}", s.name)
+        for a in world.areas
+        for s in world.scenes
+        if f"{a.name} {s.name}".lower() not in scenes
+    ]
     lists["media"] = [(m.title, m.title) for m in world.media_library]
     lists["artist"] = [(m.artist, m.artist) for m in world.media_library if m.artist]
     lists["ref"] = [(word, "it") for word in _PRONOUNS]

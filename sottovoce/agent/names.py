@@ -71,6 +71,10 @@ def area_forms(world: World) -> list[tuple[str, str]]:
             if lowered in group:
                 for other in group - set(names):
                     found.setdefault(other, set()).add(name)
+        # "The porch" for the back porch, "the bedroom" for the master bedroom.
+        first, _, rest = lowered.partition(" ")
+        if rest and first in _AREA_QUALIFIERS and rest not in names:
+            found.setdefault(rest, set()).add(name)
     return sorted((word, next(iter(areas))) for word, areas in found.items() if len(areas) == 1)
 
 
@@ -97,12 +101,16 @@ def _with_extra(device: Device, extra: dict[str, list[str]]) -> list[str]:
 def _extra_forms(world: World) -> dict[str, list[str]]:
     """Synonym and room-less forms of every device's names, kept only where unambiguous."""
     places = {a.name.lower() for a in world.areas} | {f.lower() for f in world.floors()}
+    places |= {word for word, _ in area_forms(world)}  # "the porch" is the back porch
     taken = {n.lower() for d in world.devices.values() for n in (d.name, *d.aliases)}
     forms: dict[str, set[str]] = {}
     for device in world.devices.values():
         names = [device.name.lower(), *(a.lower() for a in device.aliases)]
         found = {s for n in names for s in _synonym_forms(n)}
         found |= {s for n in names for s in _without_place(n, places)}
+        found |= {s for n in names for s in _without_part(n)}
+        found |= {s for n in names for s in _head_alone(n)}
+        found |= {s for n in names for s in _without_owner(n)}
         forms[device.id] = {f for f in found - taken - places if not _place_and_kind(f, places)}
     owners = Counter(form for found in forms.values() for form in found)
     heads = _head_owners(world)
@@ -142,6 +150,50 @@ def _synonym_forms(name: str) -> Iterable[str]:
                 break
 
 
+# What a device is rather than what it does: people leave it off ("shut off the main water"
+# for the main water valve, "turn on the kettle" for the kettle plug).
+_PARTS = ("valve", "smart plug", "plug", "socket", "outlet", "switch")
+# A word left alone that says which one, not what: "the main", "the front" name nothing.
+_QUALIFIERS = frozenset(
+    "main big small little left right front back side top bottom upper lower new old"
+    " first second third north south east west inner outer middle".split()
+)
+
+
+_AREA_QUALIFIERS = _QUALIFIERS | {"upstairs", "downstairs", "master", "guest", "rear"}
+
+
+def _without_part(name: str) -> Iterable[str]:
+    """'main water valve' -> 'main water': the name without a trailing part word."""
+    for part in _PARTS:
+        if name.endswith(" " + part):
+            rest = name[: -len(part) - 1]
+            if rest.split()[-1] not in _QUALIFIERS and rest not in MEASURE_WORDS:
+                yield rest
+            return
+    # "The bathroom extractor" for the bathroom extractor fan: a fan named by what it
+    # does ("ceiling fan" is not "the ceiling").
+    rest = name.removesuffix(" fan")
+    if rest != name and rest.split()[-1].endswith(("or", "er")):
+        yield rest
+
+
+def _without_owner(name: str) -> Iterable[str]:
+    """ "priya's desk light" -> "desk light": the thing without whose it is ("my desk light")."""
+    owner, _, rest = name.partition("'s ")
+    if rest and " " not in owner:
+        yield rest
+        yield from _synonym_forms(rest)
+
+
+def _head_alone(name: str) -> Iterable[str]:
+    """'electric blanket' -> 'blanket': a two-word name by its noun, if no kind or measure."""
+    words = name.split()
+    if len(words) == 2 and len(words[1]) >= 4 and words[0] not in _AREA_QUALIFIERS:
+        if words[1] not in _KIND_WORDS and words[1] not in MEASURE_WORDS:
+            yield words[1]
+
+
 def _without_place(name: str, places: set[str]) -> Iterable[str]:
     """'kitchen radio' -> 'radio': the name without a leading room or floor."""
     for place in places:
@@ -149,5 +201,7 @@ def _without_place(name: str, places: set[str]) -> Iterable[str]:
             rest = name[len(place) + 1 :]
             if rest in MEASURE_WORDS:
                 continue  # "the temperature" is every room's, not the kitchen sensor's
+            if rest in _KIND_WORDS and rest.endswith("s") and rest != "sprinklers":
+                continue  # "the lights" are the room's lights, not the backyard lights
             yield rest
             yield from _synonym_forms(rest)

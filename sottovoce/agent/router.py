@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from sottovoce.agent.addressee import Addressee
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.cascade import GrammarCascade
 from sottovoce.agent.clarify import Clarifier
@@ -83,6 +84,12 @@ class Router:
         self.engine = engine
         # A compiled grammar can be shared by agents on copies of the same world.
         self.grammar = (grammar or Grammar(registry, world)) if use_grammar else None
+        places = [normalize(area.name) for area in world.areas]
+        self.addressee = Addressee(
+            registry,
+            [word for name in [*_device_names(world), *places] for word in name.split()],
+            [normalize(contact.name) for contact in world.contacts],
+        )
         self.cascade = (
             None
             if self.grammar is None
@@ -90,7 +97,8 @@ class Router:
                 registry,
                 self.grammar,
                 _device_names(world),
-                [normalize(area.name) for area in world.areas],
+                places,
+                people=self.addressee.people,
             )
         )
         self.clarifier = None if self.grammar is None else Clarifier(registry, world, self.grammar)
@@ -118,6 +126,8 @@ class Router:
             return Decision("none", reply="Sorry, I didn't catch that.")
         if is_negated(text):
             return Decision("grammar", reply="Okay, I won't.")
+        if self.addressee.not_for_me(text, heard):
+            return Decision("none", reply=NOT_UNDERSTOOD)
         unknown: UnknownName | None = None
         if self.cascade is not None:
             found = self.cascade.decide(text, state.last_call, heard, state.referent)

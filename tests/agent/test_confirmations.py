@@ -168,7 +168,7 @@ def test_the_model_route_with_two_risky_calls_asks_both_and_yes_runs_both(
     engine = ScriptedLLM({"front door": decision})
     agent = _agent(registry, engine)
     before = _state(agent)
-    asked = _turns(agent, "could you let me in through the front door and ring up mum for me")
+    asked = _turns(agent, "could you let the guests in through the front door and give mum a ring")
     assert asked[0].route == "llm"
     assert asked[0].reply == "Unlock the front door and call Mum?"
     assert _untouched(agent, before)

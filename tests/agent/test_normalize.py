@@ -332,3 +332,17 @@ def test_a_plugin_template_with_a_contraction_matches_what_is_heard() -> None:
     heard = normalize("I'd like a cup of flat white, please.")
     result = recognize(heard, intents)
     assert result is not None and result.entities["drink"].value == "flat white"
+
+
+@pytest.mark.parametrize(
+    ("said", "folded"),
+    [
+        ("whats the c o two level", "what is the co2 level"),
+        ("is the t v on", "is the tv on"),
+        ("turn on the a c", "turn on the ac"),
+        ("i am cold", "i am cold"),  # "i" and "a" are words of their own
+        ("remind me at 5 p.m.", "remind me at 17:00"),  # "p m" is the clock's
+    ],
+)
+def test_letters_said_one_by_one_are_the_word(said: str, folded: str) -> None:
+    assert normalize(said) == folded

@@ -24,6 +24,7 @@ from sottovoce.agent.normalize.spelling import (
     clean,
     enumeration_commas,
     expand_bare,
+    joined_letters,
 )
 
 _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
@@ -31,7 +32,7 @@ _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
 
 def normalize(text: str) -> str:
     """Return the canonical form of a user sentence for template matching."""
-    words = drop_fillers(expand_bare(clean(enumeration_commas(text)).split()))
+    words = drop_fillers(expand_bare(joined_letters(clean(enumeration_commas(text)).split())))
     # Folded after filler removal so that "per um cent" settles in one pass.
     tokens = SPELLINGS.sub(lambda m: SPELLING_WORDS[m.group(0)[0]], " ".join(words)).split()
     for reader in (number_at, time_at, duration_at):

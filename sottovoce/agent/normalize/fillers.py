@@ -27,6 +27,7 @@ DISCOURSE_OPENERS = (
     "oh", "right", "hey", "just", "maybe", "no", "yes", "i said", "and then",
     "can you", "could you", "would you", "will you", "i want you to", "i need you to",
     "go ahead and", "please", "i want to", "let us", "never mind", "on second thought",
+    "you can", "you could", "wait", "hang on", "do 1 thing", "listen", "yo", "tell you what",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -35,14 +36,21 @@ DISCOURSE_CLOSERS = (
     "can you", "if you can", "if you could", "if you would", "if you do not mind",
     "1 seconds", "for 1 seconds", "a moment", "for a moment", "or what",
     "or not", "love", "dear", "darling", "mate", "buddy", "honey", "sweetie", "for me love",
+    "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
+    "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
 )  # fmt: skip
-DISCOURSE_INNER = (" a little bit ", " a little ", " a bit ", " slightly ", " just ")
+DISCOURSE_INNER = (
+    " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",
+)  # fmt: skip
 # "Turn the bedroom light up to full": the direction adds nothing to a level.
 INNER_SWAPS = (
     (" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "),
     # "A timer for like three minutes": "like" before an amount is a hedge.
     (" for like ", " for "), (" at like ", " at "), (" to like ", " to "),
     (" like about ", " about "),
+    # "Turn it back on": as it was before is still on.
+    (" back on ", " on "), (" back off ", " off "),
+    (" back up ", " up "), (" back down ", " down "),
 )  # fmt: skip
 
 
@@ -63,7 +71,7 @@ _LEADING: _Phrases = tuple(
     tuple(p.split())
     for p in "would you mind,do you mind,i would like you to,i want you to,i need you to,do me a"
     " favour and,do me a favor and,go ahead and,could you,can you,would you,will you,hey,okay,ok"
-    ",alright,all right,just".split(",")
+    ",alright,all right,just,gonnae,gonna,would ye,will ye".split(",")
 )
 _TRAILING: _Phrases = tuple(
     tuple(p.split())

@@ -82,6 +82,36 @@ def clean(text: str) -> str:
     return _PUNCT.sub(" ", s)
 
 
+_LETTER = re.compile(r"[a-z]")
+_CLOCK_LETTERS = frozenset({"am", "pm"})
+
+
+def joined_letters(words: list[str]) -> list[str]:
+    """Letters said one by one become the word: "t v" -> "tv", "a c" -> "ac", "c o two" -> "co2".
+
+    Speech recognition writes an abbreviation spoken as letters with spaces. "a" and
+    "i" are words of their own: a run of two starts with one only after "the" or
+    "my" ("the a c"; "a q i" is three); "a m" and "p m" are left for the clock.
+    """
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        end = k
+        while end < len(words) and _LETTER.fullmatch(words[end]):
+            end += 1
+        run = "".join(words[k:end])
+        opens = words[k] not in ("a", "i") or end - k >= 3 or out[-1:] in (["the"], ["my"])
+        if end - k >= 2 and opens and run not in _CLOCK_LETTERS:
+            if run in ("co", "no", "so") and end < len(words) and words[end] in ("2", "two"):
+                run, end = run + "2", end + 1  # "c o two", "n o 2": carbon and nitrogen dioxide
+            out.append(run)
+            k = end
+        else:
+            out.append(words[k])
+            k += 1
+    return out
+
+
 def _expand_contraction(match: re.Match[str]) -> str:
     """Expand one apostrophe contraction; possessives are left as they are."""
     word, suffix = match.group(1), match.group(2)

@@ -28,7 +28,7 @@ plugin = Plugin(
     "binary_sensors", "Doors and windows open or closed, motion, leaks, smoke, batteries."
 )
 
-_IN_AREA = "in [the] {area}"
+_IN_AREA = "(in|on|at|out) [the] {area}"  # "on the porch", "out the back"
 
 # Binary sensors: a device class family, and how to say its two states.
 CLASS_FAMILY: dict[str, str] = {
@@ -197,6 +197,8 @@ def _gas_sentences(what: str) -> list[str]:
         + _IN_AREA
         + "]",
         "(is|are) [the] {binary_sensor:name} close",
+        # "Is the smoke alarm in the kitchen going off": where it is, said after its name.
+        f"(is|are) [the|my|our] {{binary_sensor:name}} {_IN_AREA} {_NOW} {{binary_state:state}}",
         f"(is|are) [the|my|our] {{binary_class_noun:device_class}} {_NOW} {{binary_state:state}} "
         f"{_NOW} [{_IN_AREA}]",
         f"(is|are) [the|my|our] {{area}} {{binary_class_noun:device_class}} {_NOW} "

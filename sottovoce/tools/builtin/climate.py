@@ -184,7 +184,11 @@ def _mode_sentences() -> list[str | dict[str, Any]]:
         {"sentences": [*switching(on, heating), "start heating"], "slots": {"mode": "heat"}},
         {"sentences": switching(on, cooling), "slots": {"mode": "cool"}},
         {
-            "sentences": [*switching(off, every), f"{off} [the] {{thermostat:name}}"],
+            "sentences": [
+                *switching(off, every),
+                f"{off} [the] {{thermostat:name}}",
+                "(turn|switch|shut|put) [the] {thermostat:name} off",
+            ],
             "slots": {"mode": "off"},
         },
         f"(set|switch|put|change|turn) [the] {word} {area} (to|on) {{thermostat_mode:mode}}",

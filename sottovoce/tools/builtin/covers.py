@@ -59,12 +59,14 @@ def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str]:
 
     Questions leave out "all": "are all the blinds closed" is the questions plugin's.
     """
-    area = "[(in|on) [the] {area}]"
+    area = "[[(in|on)] [the] {area}]"
     end = f" {tail}" if tail else ""
     return [
         f"{verb} [the] {{cover:name}}{end}",
         f"{verb} [the] {{valve:name}}{end}",
         f"{verb} {every}[the] {{cover_word:name}} {area}{end}",
+        # "Blinds down in bedroom 2": the room after what is done.
+        f"{verb} {every}[the] {{cover_word:name}}{end} (in|on) [the] {{area}}",
         f"{verb} {every}[the] {{area}} {{cover_word:name}}{end}",
         f"{verb} {every}[the] {{valve_word:name}} {area}{end}",
         f"{verb} [the] {{area}} {{valve_word:name}}{end}",
@@ -146,6 +148,7 @@ def _position_sentences() -> list[str | dict[str, Any]]:
     half += _forms("(open|close|lower|raise|set|put|move)", "to (half|halfway)")
     half += _forms("(half open|half close|open half way|close half way)")
     half += ["(open|close) {ref:name} (halfway|half way)"]
+    half += _forms("", "(halfway|half way) [open|up|down]", every="")  # "bedroom blind halfway"
     sentences.append({"sentences": half, "slots": {"percent": 50}})
     return sentences
 

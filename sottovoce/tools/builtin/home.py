@@ -61,9 +61,11 @@ def scene_activate(
 def _scene(ctx: ToolContext, spoken: str) -> Scene:
     """The scene meant by a spoken name, allowing 'scene'/'mode' after it and near misses."""
     wanted = " ".join(spoken.lower().split()).removeprefix("the ")
+    scenes = {scene.name.lower(): scene for scene in ctx.world.scenes}
+    if wanted in scenes:  # "dinner time" is a scene's whole name, not "dinner" + "time"
+        return scenes[wanted]
     for suffix in (" scene", " mode", " time"):
         wanted = wanted.removesuffix(suffix)
-    scenes = {scene.name.lower(): scene for scene in ctx.world.scenes}
     for name in (wanted, wanted + " scene", wanted + " mode"):
         if name in scenes:
             return scenes[name]

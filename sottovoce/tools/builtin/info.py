@@ -71,6 +71,7 @@ def _day(day: str | None) -> str:
         "what is the weather (forecast|report) [for] " + _D,
         "(how|what) is the weather [going to be|gonna be] [like] " + _D,
         "what will the weather be [like] " + _D,
+        "what will be the weather [like] " + _D,
         "(what is|tell me|give me) the forecast [for] " + _D,
         "(what is|tell me) the weather (for|in) [the] " + _DAY,
         "(tell me|give me) [the] weather " + _D,
@@ -154,7 +155,7 @@ def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
         {"sentences": ["is it snowing " + _D], "slots": {"condition": "snow"}},
         {
             "sentences": [
-                "(do|will|should) i (need|take|bring) [an|my|a] umbrella " + _D,
+                "(do|will|should) i (need|take|bring) [an|my|a] (umbrella|brolly) " + _D,
                 "is (rain|any rain|there rain) (expected|forecast|coming) " + _D,
                 "is there (rain|any rain) in the forecast [for] " + _D,
                 "(should|do) i (take|bring|need) a (raincoat|rain jacket) " + _D,

@@ -71,6 +71,8 @@ LIST = THE + " {list_name} list"
                 "(we|i) (ran|have run|are running|are) out of {text:items}",
                 "(remember|do not forget) to (buy|get|pick up) {text:items}",
                 "(we|i) should (buy|get|pick up) [some|more] {text:items}",
+                # "Put irn bru on the shopping": the shopping is a list's name.
+                "(put|stick|pop|chuck) {text:items} (on|onto) " + THE + " (shopping|groceries)",
             ],
             "slots": SHOP,
         },

@@ -13,7 +13,12 @@ from sottovoce.tools.builtin.lists_records import stored_lists
 ITEM_CUTOFF = 80.0
 ARTICLES = ("a", "an", "some", "the", "more", "any", "extra", "my", "our")
 # "I need help" is not shopping: things that "I need ..." catches but no list holds.
-NOT_ITEMS = frozenset({"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"})
+NOT_ITEMS = frozenset(
+    {"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"}
+    # Nor words that stand for a thing named before: "we should get a new one".
+    | {"one", "new one", "another one", "another", "it", "them", "that", "this", "those"}
+    | {"these", "something", "anything"}
+)
 ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
 # An item is a thing, never a clause: "paper towels, it's for the kitchen" adds the
 # towels; the clause after them is what the user said about them.

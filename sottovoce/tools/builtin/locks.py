@@ -57,6 +57,11 @@ def lock_lock(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 def _unlock_sentences() -> list[str | dict[str, Any]]:
     sentences = _forms("(unlock|unbolt)")
     sentences += ["unlock {ref:name}"]
+    # "Open the stair door" for a door that is a lock: it opens by unlocking (asked first).
+    sentences += [
+        "open [the] {lock:name}",
+        "(let me|let us|let them) in [through] [the] {lock:name}",
+    ]
     return sentences
 
 
@@ -77,7 +82,9 @@ def lock_unlock(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 
 def _status_sentences() -> list[str | dict[str, Any]]:
     # Speech recognition often drops a final "-ed" ("is the front door lock").
-    sentences = _forms("(is|are)", "(locked|lock|unlocked|unlock|still unlocked|secure)", "")
+    sentences = _forms(
+        "(is|are)", "(locked|lock|unlocked|unlock|still unlocked|secure|snibbed|bolted)", ""
+    )
     sentences += _forms("did i (lock|forget to lock|leave unlocked|remember to lock)")
     # "Did I leave the back door unlocked", "have I locked the front door".
     sentences += _forms("did (i|we|someone|somebody|anyone) leave", "(unlocked|unlock|locked|lock)")

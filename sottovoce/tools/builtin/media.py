@@ -183,6 +183,7 @@ def media_set_volume(
 
 
 _UP = "(turn up|raise|increase|crank up) [the] (volume|sound|music)"
+_KIND = "[the] (music|sound|tv|telly|radio|speaker|speakers|stereo)"
 _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
 
 
@@ -193,6 +194,9 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         "(turn|crank) [the] (volume|sound|music) up [(on|of) " + _PLAYER + "]",
         "(volume up|louder|make it louder)",
         "[the] (music|sound|tv|telly|radio) up",
+        # The player by its kind: "turn the speaker up", "make the music louder".
+        "((turn|crank) " + _KIND + " up|turn up " + _KIND + "|make " + _KIND + " louder)",
+        "(volume|sound) up (on|for) (" + _PLAYER + "|" + _KIND + ")",
         "(turn|crank) ({ref:name}|" + _PLAYER + ") up",
         "(turn up|make) " + _PLAYER + " [louder]",
         "make {ref:name} louder",
@@ -214,6 +218,9 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
                 "turn [the] (volume|sound|music) down [(on|of) " + _PLAYER + "]",
                 "(volume down|quieter|make it quieter|softer|not so loud|too loud)",
                 "[the] (music|sound|tv|telly|radio) down",
+                "(turn " + _KIND + " down|turn down " + _KIND + "|make " + _KIND + " quieter)",
+                "make " + _KIND + " softer",
+                "(volume|sound) down (on|for) (" + _PLAYER + "|" + _KIND + ")",
                 "turn ({ref:name}|" + _PLAYER + ") down",
                 "turn down " + _PLAYER,
                 "make (" + _PLAYER + "|{ref:name}) quieter",
@@ -310,11 +317,11 @@ _HEAR = "i (want|would like) to (hear|listen to)"
         "(play|put on) " + _BY + _ON,
         "(play|put on) " + _BY + _IN,
         "i (want|would like) to (hear|listen to) " + _BY,
-        "(play|put on) [some|the] {media} by {artist} [" + _ON.strip() + "]",
+        "(play|put on) [some|the] {media} (by|from) {artist} [" + _ON.strip() + "]",
         "((play|put on) [some]|i (want|would like) to (hear|listen to) [some]) {artist}",
         "(play|put on) [some] {artist} (" + _ON.strip() + "|" + _IN.strip() + ")",
         # "Play me some Miles Davis in the bedroom", "stick on Kind of Blue by Miles Davis".
-        _PLAY + " [me|us] [some|the] {media} by {artist} [" + _WHERE + "]",
+        _PLAY + " [me|us] [some|the] {media} (by|from) {artist} [" + _WHERE + "]",
         _PLAY + " [me|us] [some|something by|anything by] {artist} [" + _WHERE + "]",
         _PLAY + " [me|us] " + _ITEM + " [" + _WHERE + "]",
         "(put|stick|chuck|pop|throw|whack) [some] {artist} on [" + _WHERE + "]",
@@ -357,6 +364,9 @@ def media_play_media(
         "what is playing [right now|now]",
         "what is (playing|on) (on|in) " + _PLAYER,
         "what is playing in [the] {area}",
+        # "Is the bedroom speaker playing anything": answered by what it plays, or not.
+        "(is|are) " + _PLAYER + " [still] (playing|on) [anything|something|music|at the moment]",
+        "is (anything|something|music) playing (on|in) " + _PLAYER,
         "what (song|track|album|music|playlist) is (this|playing|on)",
         "what is (this|the) (song|track|album|music|playlist) [called]",
         "what am i listening to",

@@ -80,6 +80,7 @@ _MSG = "(message|text|text message|sms|note)"
         "(write|send) to {contact} " + _SAY,
         "(write|send) [a|an] " + _MSG + " to {contact} " + _SAY,
         "(text|message) to {contact} " + _SAY,
+        "(write|send) to {contact} [a|an] " + _MSG + " " + _SAY,
     ],
 )
 def message_send(

@@ -62,7 +62,10 @@ def _sentences() -> list[str | dict[str, Any]]:
             ],
         ),
         {
-            "sentences": [f"is (anything|something) {_NOW} {_STATE} {_NOW} {_WHERE}"],
+            "sentences": [
+                f"is (anything|something) {_NOW} {_STATE} {_NOW} {_WHERE}",
+                f"is there (anything|something) [left] {_NOW} {_STATE} {_NOW} {_WHERE}",
+            ],
             "slots": {"ask": "any", "noun": "thing"},
         },
         {

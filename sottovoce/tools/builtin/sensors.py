@@ -223,9 +223,9 @@ _IN_AREA = "in [the] {area}"
         "sensor_area_measure": {"values": measures.area_list_values()},
     },
     sentences=[
-        "what is the {sensor_quantity:quantity} " + _IN_AREA,
-        "what is the {sensor_quantity:quantity} [like] [in here|here|in this room]",
-        "what is the {area} {sensor_quantity:quantity}",
+        "(what|how) is the {sensor_quantity:quantity} " + _IN_AREA,
+        "(what|how) is the {sensor_quantity:quantity} [like] [in here|here|in (this|my|the) room]",
+        "(what|how) is the {area} {sensor_quantity:quantity}",
         "(tell me|check) the {sensor_quantity:quantity} " + _IN_AREA,
         "how much {sensor_quantity:quantity} is there " + _IN_AREA,
         *more.quantity_sentences(),

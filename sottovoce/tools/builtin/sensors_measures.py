@@ -53,7 +53,7 @@ MEASURES: dict[str, Measure] = {
                       "thermometer"),
     "humidity": _m("humidity", "humidity,relative humidity,air humidity,rh", "%",
                    "humid,hygrometer"),
-    "co2": _m("CO2 level", "co2,co 2,co₂,c o 2,carbon dioxide", "ppm,ppb"),
+    "co2": _m("CO2 level", "co2,co 2,co₂,carbon dioxide", "ppm,ppb"),
     "power": _m("power", "power,power usage,power use,power consumption,power draw,wattage,"
                 "watts,load,power output,power production,electricity demand",
                 "w,kw,gw,MW,mW", "power meter"),
@@ -68,8 +68,8 @@ MEASURES: dict[str, Measure] = {
                 "ambient light,lux,light", "lx,lux,lm", "illumination"),
     "battery": _m("battery level", "battery,battery level,battery charge,battery percentage,"
                   "battery status,battery life,charge,charge level,state of charge", "%"),
-    "aqi": _m("air quality index", "air quality,air quality index,aqi,a q i,air pollution", ""),
-    "co": _m("carbon monoxide level", "co,carbon monoxide,c o", _POLLUTANT),
+    "aqi": _m("air quality index", "air quality,air quality index,aqi,air pollution", ""),
+    "co": _m("carbon monoxide level", "co,carbon monoxide", _POLLUTANT),
     "current": _m("current", "current,electric current,electrical current,current draw,amperage,"
                   "amps", "a,ma,mA"),
     "data_rate": _m("speed", "download speed,upload speed,download rate,upload rate,data rate,"
@@ -94,8 +94,8 @@ MEASURES: dict[str, Measure] = {
     "moisture": _m("moisture", "moisture,soil moisture,wetness", "%", "soil"),
     "cost": _m("price", "cost,price,tariff,bill,electricity price,energy price,unit price,"
                "cost of electricity", _MONEY),
-    "no2": _m("nitrogen dioxide level", "nitrogen dioxide,no2,no 2,n o 2,no₂", _POLLUTANT),
-    "no": _m("nitrogen monoxide level", "nitrogen monoxide,nitric oxide,no,n o", _POLLUTANT),
+    "no2": _m("nitrogen dioxide level", "nitrogen dioxide,no2,no 2,no₂", _POLLUTANT),
+    "no": _m("nitrogen monoxide level", "nitrogen monoxide,nitric oxide,no", _POLLUTANT),
     "n2o": _m("nitrous oxide level", "nitrous oxide,n2o,n 2 o,n₂o", _POLLUTANT),
     "ozone": _m("ozone level", "ozone,o3,o 3,o₃", _POLLUTANT),
     "pm1": _m("PM1 level", "pm1,pm 1,pm1.0,pm 1.0", _PARTICLES),
@@ -267,7 +267,7 @@ _NOT_OF_DEVICES = frozenset(
 )
 _LOOSE = frozenset(
     {"time", "load", "output", "production", "generation", "size", "length", "height",
-     "depth", "range", "contents", "capacity", "co", "no", "pm", "c o", "n o", "water"}
+     "depth", "range", "contents", "capacity", "co", "no", "pm", "water"}
 )  # fmt: skip
 
 

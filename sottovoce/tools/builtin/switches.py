@@ -165,7 +165,7 @@ def device_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str
 
 def _speed_sentences() -> list[str | dict[str, Any]]:
     """Templates for a fan speed by percent or by word (low, medium, high)."""
-    verb = "(set|turn|put|change|switch|run)"
+    verb = "(set|turn|put|change|switch|run|make)"
     sentences: list[str | dict[str, Any]] = []
     for target in ("[the] {fan:name} [speed]", "[the] speed of [the] {fan:name}"):
         sentences += [
