@@ -30,6 +30,7 @@ from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.openers import name_openers, opening_words
+from sottovoce.agent.pronouns import Pronouns, topic
 from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
@@ -48,7 +49,6 @@ _REPORTING = frozenset(
     "said says say told tells asked asks wants wanted did does left leaves forgot keeps kept"
     " was were".split()
 )
-_IT_WORDS = frozenset({"it", "them", "that", "this"})
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -78,9 +78,7 @@ class GrammarCascade:
         self._people = frozenset(people)
         self._referent_kind: str | None = None  # the kind of the devices last acted on
         self._referent: str | None = None  # the one device last acted on, if one
-        self._said_as: dict[str, str] = {}  # a device's id -> the first name it is said by
-        for said, device in self.names.items():
-            self._said_as.setdefault(device, said)
+        self._pronouns = Pronouns(registry, grammar, self.names)
 
     def decide(
         self,
@@ -202,7 +200,7 @@ class GrammarCascade:
         "The bedside lamp's a bit dim, can you make it brighter": the lamp, whatever
         was acted on before.
         """
-        found = device_subject(words, self.names) or self._topic(words)
+        found = device_subject(words, self.names) or topic(words, self.names)
         if found is None:
             return None
         device, rest = found
@@ -211,16 +209,6 @@ class GrammarCascade:
                 return None  # "the radio is on, is it too loud" asks; "too loud" is no order
             if calls := self.parts(" ".join(words[cut:]), None, about=device):
                 return calls
-        return None
-
-    def _topic(self, words: list[str]) -> tuple[str, int] | None:
-        """A device named first and the command after it about "it": "the mini split,
-        put it on cool" (the name is the topic; the command says it again as "it")."""
-        start = 1 if words[:1] == ["the"] else 0
-        for end in range(len(words) - 1, start, -1):
-            device = self.names.get(" ".join(words[start:end]))
-            if device is not None:
-                return (device, end) if _IT_WORDS & set(words[end:]) else None
         return None
 
     def _parts_of(self, text: str, last: Call | None, about: str | None) -> list[Call] | None:
@@ -243,9 +231,8 @@ class GrammarCascade:
         else:
             prefer, referent = self._plugin_of(last), self._acted_on_devices(last)
             kind = self._referent_kind if referent else _AMBIENT_KIND
-        whole = self._it_by_name(
-            text, self.grammar.best(text, prefer=prefer, device_referent=referent)
-        )
+        whole = self.grammar.best(text, prefer=prefer, device_referent=referent)
+        whole = self._pronouns.said_by_name(text, whole, self._referent)
         if whole is None or whole.plugin == prefer or not _says_it(whole.call):
             return whole
         # A tie the last plugin did not break: "it" is of the kind last acted on ("turn
@@ -255,24 +242,6 @@ class GrammarCascade:
         if wanted is None or wanted == whole.plugin:
             return whole
         return self.grammar.best(text, prefer=wanted, device_referent=referent) or whole
-
-    def _it_by_name(self, text: str, whole: Match | None) -> Match | None:
-        """The reading with "it" said as the device it is, when the tool read for "it"
-        cannot act on that kind: "turn it off" after opening a valve closes the valve, as
-        "turn the irrigation valve off" does (switching is another tool for a valve)."""
-        device = self._referent
-        spec = self.registry.get(whole.call.tool) if whole is not None else None
-        if whole is None or spec is None or device is None or not _says_it(whole.call):
-            return whole
-        if not spec.kinds or device.partition(".")[0] in spec.kinds:
-            return whole
-        words = text.split()
-        spots = [i for i, word in enumerate(words) if word in _IT_WORDS]
-        if len(spots) != 1 or device not in self._said_as:
-            return whole
-        words[spots[0]] = f"the {self._said_as[device]}"
-        named = self.grammar.best(" ".join(words))
-        return named if named is not None and device in named.call.args.values() else whole
 
     def _command_inside(self, text: str, wild: tuple[str, ...]) -> list[Call] | None:
         """A command said after the words a free-text slot took, with what came before it.

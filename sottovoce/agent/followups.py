@@ -17,7 +17,7 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if spec is None:
         return None
     if "value" in slots:
-        return _new_value(last, slots["value"])
+        return _new_value(last, slots["value"]) or _to_percent(registry, last, slots["value"])
     params = set(spec.args_model.model_fields)
     if not set(slots) <= params:
         return None
@@ -45,6 +45,21 @@ def _new_value(last: Call, value: object) -> Call | None:
     if len(numeric) != 1:
         return None
     return Call(last.tool, {**last.args, numeric[0]: value})
+
+
+def _to_percent(registry: Registry, last: Call, value: object) -> Call | None:
+    """'Halfway' after opening a blind: the same plugin's tool that sets a percent, aimed
+    at the same devices (cover_open -> cover_set_position)."""
+    spec = registry.get(last.tool)
+    if spec is None or not isinstance(value, int | float):
+        return None
+    aim = {k: v for k, v in last.args.items() if k in ("name", "area")}
+    for other in registry:
+        fields = other.args_model.model_fields
+        same = other.plugin == spec.plugin and other.kinds == spec.kinds
+        if same and "percent" in fields and set(aim) <= set(fields) and not other.reads_only:
+            return Call(other.name, {**aim, "percent": value})
+    return None
 
 
 def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:

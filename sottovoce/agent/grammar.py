@@ -64,6 +64,9 @@ _FOLLOW_UP_SENTENCES = [
     "and [the] {contact} [too|as well]",
 ]
 
+# "Actually, halfway" after opening a blind: the same device, half of it.
+_HALFWAY_FOLLOW_UP = ["[no] [make it|make that] (halfway|half way) [instead|please]"]
+
 _WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
 _NAME_LISTS = frozenset({*_WORLD_TEXT_LISTS, *KINDS} - {"ref"})
 
@@ -291,7 +294,8 @@ def _names_device(call: Call) -> bool:
 
 
 def _intents_dict(registry: Registry) -> dict[str, Any]:
-    intents: dict[str, Any] = {FOLLOW_UP: {"data": [{"sentences": _FOLLOW_UP_SENTENCES}]}}
+    halfway = {"sentences": _HALFWAY_FOLLOW_UP, "slots": {"value": 50}}
+    intents: dict[str, Any] = {FOLLOW_UP: {"data": [{"sentences": _FOLLOW_UP_SENTENCES}, halfway]}}
     lists: dict[str, Any] = dict(_BASE_LISTS)
     for spec in registry:
         data = [

@@ -25,6 +25,7 @@ WORLD = {
             "area": "backyard",
         },
         {"id": "switch.blanket", "kind": "switch", "name": "electric blanket", "area": "bedroom"},
+        {"id": "cover.blind", "kind": "cover", "name": "bedroom blind", "area": "bedroom"},
         {
             "id": "valve.water",
             "kind": "valve",
@@ -192,3 +193,10 @@ def test_a_door_that_is_a_lock_opens_by_unlocking_after_aye() -> None:
     assert h.say("can you open the front door for me").reply == "Unlock the front door?"
     h.say("aye")
     assert h.state("lock.front")["locked"] is False
+
+
+def test_halfway_after_opening_a_blind_is_the_same_blind_half_open() -> None:
+    h = _harness()
+    h.say("open the bedroom blind")
+    h.say("actually just halfway")
+    assert h.state("cover.blind")["position"] == 50
