@@ -47,7 +47,9 @@ _COMMAND_WORDS = 12
 _AMBIENT_KIND = "media_player"
 _REPORTING = frozenset(
     "said says say told tells asked asks wants wanted did does left leaves forgot keeps kept"
-    " was were".split()
+    " was were"
+    # The speaker's own plans and doubts: "i might add milk ...", "we should turn ...".
+    " might may should ought".split()
 )
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"

@@ -83,6 +83,7 @@ _UNKNOWN_SENTENCES = {
         "(turn|switch|put|shut) (on|off) [the] {thing}",
         "(turn|switch|put|shut) [the] {thing} (on|off)",
         "(open|close|shut|lock|unlock|start|stop|dim|brighten|preheat|heat) [the] {thing}",
+        "(activate|enable) [the] {thing}",
         "(set|preheat|heat|turn) [the] {thing} (to|at) {anything}",
         "(is|are) [the] {thing} (on|off|open|closed|locked|unlocked|running)",
     ],
@@ -101,7 +102,7 @@ _UNKNOWN_INTENTS: dict[str, Any] = {
 }
 _PRONOUNS = ("it", "them", "that", "this", "those", "these")
 # Words for who a contact is to the user, said before the name: "my brother Raj".
-_KIN = (
+KIN_WORDS = (
     "brother sister mum mom mother dad father son daughter wife husband partner friend boss"
     " colleague cousin uncle aunt auntie nan nana gran granny grandma grandpa neighbour neighbor"
 ).split()
@@ -357,7 +358,7 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     # "Ring my mum" (heard "the mum": "my" is folded), "call my brother Raj".
     lists["contact"] += [(f"{the}{c.name}", c.name) for c in world.contacts for the in _MY[1:]]
     lists["contact"] += [
-        (f"{the}{kin} {c.name}", c.name) for c in world.contacts for kin in _KIN for the in _MY
+        (f"{the}{kin} {c.name}", c.name) for c in world.contacts for kin in KIN_WORDS for the in _MY
     ]
     lists["scene"] = [(s.name, s.name) for s in world.scenes]
     # "Activate kitchen party mode scene": a room said before a scene's name places it.

@@ -23,7 +23,7 @@ from typing import Any
 
 from sottovoce.agent.actionwords import action_words, with_synonyms
 from sottovoce.agent.calls import Call
-from sottovoce.agent.grammar import world_lists
+from sottovoce.agent.grammar import KIN_WORDS, world_lists
 from sottovoce.agent.modelguard import checked_reply, refusal, tool_words
 from sottovoce.agent.toolselect import lists_by_param, words_of
 from sottovoce.devices import World
@@ -79,7 +79,10 @@ class Grounding:
     def _home(self) -> set[str]:
         """What a reply may not bring up unasked: the things, rooms, people and lists here."""
         home = [v for name in _HOME_LISTS for v in self._values.get(name, ())]
-        return words_of(" ".join(home) + " " + " ".join(KINDS).replace("_", " "))
+        # A contact is also said "my friend Ana": "friend" is no one in this home.
+        said = words_of(" ".join(home) + " " + " ".join(KINDS).replace("_", " "))
+        names = words_of(" ".join(contact.name for contact in self._world.contacts))
+        return said - (set(KIN_WORDS) - names)
 
     def refused(self, spec: ToolSpec, text: str) -> str | None:
         """Why the model's call of this tool does not follow from the words, or None if it does."""

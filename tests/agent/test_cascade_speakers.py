@@ -99,6 +99,10 @@ def test_a_remark_naming_a_device_is_not_dropped_as_a_reason() -> None:
         "Callum, did you lock the side gate?",
         "mum said to lock the side gate",
         "the kids left the porch light on again",
+        # The speaker's own plans and doubts are not asked of anyone.
+        "I might add milk to the shopping list later",
+        "might turn the porch light on later, not sure yet",
+        "we should turn the heating up",
     ],
 )
 def test_words_to_or_about_other_people_change_nothing(said: str) -> None:
@@ -124,6 +128,8 @@ def test_words_to_or_about_other_people_change_nothing(said: str) -> None:
         ("set the kitchen extractor to low", "fan.extractor", {"on": True, "speed": 33}),
         ("turn the heating off", "thermostat.hall", {"mode": "off"}),
         ("gonnae turn the heating up a wee bit", "thermostat.hall", {"target": 21}),
+        ("can y'all turn the porch light on", "light.porch", {"on": True}),
+        ("lights kitchen on", "light.kitchen", {"on": True}),
     ],
 )
 def test_how_people_put_it(said: str, device: str, state: dict) -> None:
@@ -200,3 +206,17 @@ def test_halfway_after_opening_a_blind_is_the_same_blind_half_open() -> None:
     h.say("open the bedroom blind")
     h.say("actually just halfway")
     assert h.state("cover.blind")["position"] == 50
+
+
+def test_trailing_words_after_a_list_name_are_not_part_of_it() -> None:
+    h = _harness()
+    h.say("add milk to the shopping list later")
+    assert "shopping list later" not in h.snapshot()["lists"]
+    assert "milk" in h.snapshot()["lists"]["shopping"]
+
+
+def test_activating_something_the_home_lacks_says_so() -> None:
+    h = _harness()
+    before = h.snapshot()
+    assert "no party mode" in h.say("activate party mode").reply
+    assert h.snapshot() == before

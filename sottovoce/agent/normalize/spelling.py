@@ -79,9 +79,11 @@ def clean(text: str) -> str:
     s = _FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(0)], s)
     s = _ATTACHED_UNIT.sub(" ", s)
     s = _CONTRACTION.sub(_expand_contraction, s)
+    s = _YALL.sub("you", s)
     return _PUNCT.sub(" ", s)
 
 
+_YALL = re.compile(r"\by'?all\b")  # "can y'all turn the tv down": "you" to the assistant
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 

@@ -101,7 +101,7 @@ def _robot() -> str:
 
 
 def _start_sentences() -> list[str]:
-    start = "(start|run|turn on|switch on|launch|begin)"
+    start = "(start|run|turn on|switch on|launch|begin|activate)"
     return [
         f"{start} [the] {{vacuum:name}}",
         f"{start} {_robot()}",

@@ -43,6 +43,7 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         f"[all] [the] {{area}} {lights} {word}",
         f"[all] [the] {lights} {word} [(in|on)] [the] {{area}}",
         f"[all] [the] {lights} (in|on) [the] {{area}} {word}",
+        f"{lights} {{area}} {word}",  # typed short: "lights kitchen on"
         # "Turn off the dining room": a room switched on or off is its lights.
         f"{verb} {word} [the] {{area}}",
         f"{verb} [the] {{area}} {word}",

@@ -30,6 +30,9 @@ def clean_list_name(spoken: str | None) -> str | None:
     words = re.sub(r"[-_]", " ", spoken.lower()).split()
     while words and words[0] in ("my", "the", "our", "a"):
         words = words[1:]
+    # Words after "list" are not its name: "the shopping list later, not sure yet".
+    if "list" in words[1:-1]:
+        words = words[: words.index("list", 1)]
     while words and words[-1] in ("list", "lists"):
         words = words[:-1]
     return " ".join(words) or None
