@@ -26,6 +26,7 @@ from sottovoce.agent.asides import (
     opens_remark,
 )
 from sottovoce.agent.calls import Call, UnknownName
+from sottovoce.agent.carryon import bare_comparative, carry_on, same_list
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
@@ -99,7 +100,9 @@ class GrammarCascade:
         kinds = {device.partition(".")[0] for device in referent}
         self._referent_kind = kinds.pop() if len(kinds) == 1 else None
         self._referent = referent[0] if len(referent) == 1 else None
-        calls = self.parts(text, last) or self._verbless(text, last)
+        calls = self._carried(text, last) if bare_comparative(text) else None
+        calls = calls or self.parts(text, last) or self._verbless(text, last)
+        calls = calls or self._carried(text, last)
         if calls:
             return calls
         as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
@@ -121,6 +124,13 @@ class GrammarCascade:
         if len(words) > 2 and words[0] in ("on", "off") and words[1] not in _CONNECTOR_WORDS:
             return self.parts("turn " + text, last)
         return None
+
+    def _carried(self, text: str, last: Call | None) -> list[Call] | None:
+        """'A bit more', 'lower', 'and limes too': the last change carried on."""
+        carried = carry_on(text, last, self._acted_on_devices(last))
+        if isinstance(carried, str):
+            return self.parts(carried, last)
+        return [carried] if carried is not None else None
 
     def parts(self, text: str, last: Call | None, about: str | None = None) -> list[Call] | None:
         """Calls for the whole text, or for pieces joined by 'and'/'then'.
@@ -333,7 +343,7 @@ class GrammarCascade:
 
     def _resolve(self, call: Call, last: Call | None, about: str | None) -> Call | None:
         if call.tool != FOLLOW_UP:
-            return self._aimed(call, about)
+            return self._aimed(same_list(call, last), about)
         if last is None:
             return None
         return follow_up(self.registry, last, call.args)

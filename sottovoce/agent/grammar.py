@@ -57,6 +57,9 @@ _FOLLOW_UP_SENTENCES = [
     "[no] [make it] {number:value} [percent|degrees] instead",
     "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|please]",
     "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|please]",
+    "[and] [what|how] [about] the (one|ones) (in|on|at|upstairs|downstairs) [the] {area} [too]",
+    "[and] [do] [the] same [thing] (for|in|on|with|at) [the] {area} [too|please]",
+    "[and] [do] [the] same [thing] {area} [too|please]",
     "and [the] {device:name} [too|as well]",
     "(what|how) about [the] {device:name}",
     "[and] [also] [the] {device:name} (too|as well)",
@@ -131,6 +134,7 @@ class Grammar:
         self._areas = {normalize(a.name) for a in world.areas} | {
             normalize(f) for f in world.floor_words()
         }
+        self._places = _device_places(world)
         self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
@@ -170,7 +174,16 @@ class Grammar:
             for r in results
             if self._times_are_times(r)
         ]
+        matches = [m for m in matches if self._in_place(m.call)] or matches
         return _best(matches, prefer, device_referent) or self.library_match(text)
+
+    def _in_place(self, call: Call) -> bool:
+        """Whether a call's device is in the room it names, if it names both: "the heating
+        in the bedroom" is not the office's heater."""
+        name, area = call.args.get("name"), call.args.get("area")
+        if not isinstance(name, str) or not isinstance(area, str) or name not in self._places:
+            return True
+        return normalize(area) in self._places[name] | set(_EVERYWHERE)
 
     def library_match(self, text: str) -> Match | None:
         """The best reading of Home Assistant's sentences that one of our tools carries out."""
@@ -287,6 +300,18 @@ def _best(
         )
 
     return max(matches, key=rank)
+
+
+def _device_places(world: World) -> dict[str, set[str]]:
+    """Each device's id -> its room and the words for its floor, as said."""
+    floor_of = {a.name: a.floor for a in world.areas}
+    words = world.floor_words()
+    places: dict[str, set[str]] = {}
+    for device in world.devices.values():
+        floor = floor_of.get(device.area or "")
+        spoken = {w for w, floors in words.items() if floor is not None and floor in floors}
+        places[device.id] = {normalize(p) for p in [device.area or "", *spoken] if p}
+    return places
 
 
 def _names_device(call: Call) -> bool:

@@ -130,6 +130,9 @@ def test_words_to_or_about_other_people_change_nothing(said: str) -> None:
         ("gonnae turn the heating up a wee bit", "thermostat.hall", {"target": 21}),
         ("can y'all turn the porch light on", "light.porch", {"on": True}),
         ("lights kitchen on", "light.kitchen", {"on": True}),
+        ("make the bedroom radiator 23 degree", "thermostat.bedroom", {"target": 23}),
+        ("put the bedroom radiator on cool mode", "thermostat.bedroom", {"mode": "cool"}),
+        ("switch on the kitchen extractor fan only", "fan.extractor", {"on": True}),
     ],
 )
 def test_how_people_put_it(said: str, device: str, state: dict) -> None:

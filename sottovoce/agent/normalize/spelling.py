@@ -78,11 +78,13 @@ def clean(text: str) -> str:
     s = _THOUSANDS.sub("", s)
     s = _FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(0)], s)
     s = _ATTACHED_UNIT.sub(" ", s)
+    s = _ONE_DEGREE.sub(" degrees", s)  # "22 degree": the number says how many
     s = _CONTRACTION.sub(_expand_contraction, s)
     s = _YALL.sub("you", s)
     return _PUNCT.sub(" ", s)
 
 
+_ONE_DEGREE = re.compile(r"(?<=\d) degree\b")
 _YALL = re.compile(r"\by'?all\b")  # "can y'all turn the tv down": "you" to the assistant
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})

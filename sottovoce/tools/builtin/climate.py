@@ -51,6 +51,9 @@ def _set_sentences() -> list[str]:
         "{thermostat:name}) [(in|on) [the] {area}] (at|on|to|to be [at]|set to) "
         "{number:temperature} [degrees]",
         "(set|turn|put|change|make) {ref:name} [up|down] to {number:temperature} degrees",
+        # "Make the a/c 20 degrees": no "to", so the unit must be said.
+        f"make [the] ({words}|{{thermostat:name}}) [(in|on) [the] {{area}}] "
+        "{number:temperature} degrees",
         # "Put the heating on twenty and a half": "on" a number is a target.
         f"(put|turn|set) [the] ({words}|{{thermostat:name}}) [(in|on) [the] {{area}}] on "
         "{number:temperature} [degrees]",
@@ -95,6 +98,7 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"{change} [the] {{area}} {words}",
         f"make it {feel} {area}",
         f"make [the] {{area}} {feel}",
+        f"make [the] ({words}|{{thermostat:name}}) {feel} {area}",
         # Said as a wish: "I want the room cooler", "we'd like it a bit warmer in here".
         f"(i|we) (want|would like|need) (it|the room|this room|the house|the place) {feel} {area}",
         f"(i|we) (want|would like|need) [the] {{area}} {feel}",
@@ -193,7 +197,10 @@ def _mode_sentences() -> list[str | dict[str, Any]]:
         },
         f"(set|switch|put|change|turn) [the] {word} {area} (to|on) {{thermostat_mode:mode}}",
         f"(set|switch|put|change|turn) [the] {{area}} {word} (to|on) {{thermostat_mode:mode}}",
-        "(set|switch|put|change|turn) [the] {thermostat:name} (to|on) {thermostat_mode:mode}",
+        "(set|switch|put|change|turn) [the] {thermostat:name} (to|on) {thermostat_mode:mode}"
+        " [mode]",
+        f"(set|switch|put|change|turn) [the] {word} {area} (to|on) {{thermostat_mode:mode}} mode",
+        "(set|switch|put|change|turn) {ref:name} (to|on) {thermostat_mode:mode} [mode]",
         "{thermostat_mode:mode} mode [(in|on) [the] {area}]",
     ]
 

@@ -115,7 +115,7 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
         "(remove|delete|take|cross|strike|scratch|erase|tick|check) {text:items} "
         "(from|off|off of) " + THE + " list",
         "(cross|take|strike|scratch|tick|check) off {text:items}",
-        "(cross|strike|scratch|tick|check) {text:items} off",
+        "(cross|strike|scratch|tick|check|take) {text:items} off",
         "(cross|take|strike|scratch|tick|check) off {text:items} (from|on) " + LIST,
         "(we|i) (do not|no longer) need {text:items} [anymore|any more]",
     ]

@@ -71,6 +71,7 @@ def media_play(
         "pause",
         "pause " + _MUSIC,
         "pause " + _PLAYER,
+        "pause " + _PLAYER + " (in|on) [the] {area}",
         "pause [the] music (on|in) " + _PLAYER,
         "pause [the] music in [the] {area}",
         "pause {ref:name}",
@@ -94,6 +95,7 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
         "stop " + _MUSIC,
         "stop (playing|playback) [the] [music]",
         "stop [playing] " + _PLAYER,
+        "stop [playing] " + _PLAYER + " (in|on) [the] {area}",
         "stop the music (on|in) " + _PLAYER,
         "stop the music in [the] {area}",
         "(turn|switch) [the] music off",
@@ -164,6 +166,8 @@ _PCT = "{percent} [percent]"
         # Terse forms: "radio volume 15", "the volume on the radio to 30".
         _PLAYER + " volume [up|down] [to|at] " + _PCT,
         _VOL + " (on|of|for) " + _PLAYER + " [up|down] [to|at] " + _PCT,
+        # "Volume of the office speaker, make it 20": the player first, then the level.
+        _VOL + " (on|of|for) " + _PLAYER + " (make|set|put|turn) it [up|down] [to|at] " + _PCT,
         "volume [to] " + _PCT + " (on|for) " + _PLAYER,
         {"sentences": volume_ends("up"), "slots": {"percent": 100}},
         {"sentences": volume_ends("down"), "slots": {"percent": 0}},
@@ -263,6 +267,8 @@ _SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
     sentences=[
         "mute " + _SOUND,
         "mute (" + _PLAYER + "|{ref:name})",
+        "mute " + _PLAYER + " (in|on) [the] {area}",
+        "(put|set|turn) (" + _PLAYER + "|{ref:name}) on mute",
         "mute [the] (music|sound) in [the] {area}",
         "(turn|switch) [the] sound off",
         "(turn|switch) off [the] sound",

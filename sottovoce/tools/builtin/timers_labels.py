@@ -35,6 +35,8 @@ def clean_label(label: str | None) -> str | None:
         words = words[:-1]
     if words and words[-1] in _REQUEST_VERBS:
         return None
+    if words in (["it"], ["them"]):
+        return None  # "how long is left on it": the timer talked about, not one called "it"
     return " ".join(words) or None
 
 

@@ -1,0 +1,117 @@
+"""Follow-ups that carry the last change on: "a bit more", "lower", "and limes too".
+
+After "turn the tv down", "a bit more" is the same step again; after "set the tv
+volume to 40", "bit lower" is a step down of the same device ("turn it down");
+after "add lemons to the shopping list", "oh, and limes too" adds to the same
+list. These are tried only when the grammar found nothing in the words as
+they stand, and only right after a call they can carry on.
+"""
+
+from __future__ import annotations
+
+from sottovoce.agent.calls import Call
+
+# Tools that change by a step: saying "more" again is taking the same step again.
+_STEPS = frozenset(
+    "light_brighter light_dimmer fan_faster fan_slower climate_warmer climate_cooler"
+    " media_volume_step".split()
+)
+_MORE = frozenset({"more", "again", "even more", "some more", "further", "more again"})
+# A comparative said alone after a device was acted on: what it asks of "it".
+_COMPARATIVES = {
+    "louder": "turn it up",
+    "higher": "turn it up",
+    "up": "turn it up",
+    "quieter": "turn it down",
+    "softer": "turn it down",
+    "lower": "turn it down",
+    "down": "turn it down",
+    "brighter": "make it brighter",
+    "dimmer": "make it dimmer",
+    "darker": "make it dimmer",
+    "warmer": "make it warmer",
+    "hotter": "make it warmer",
+    "cooler": "make it cooler",
+    "colder": "make it cooler",
+    "faster": "make it faster",
+    "slower": "make it slower",
+}
+_SOFTENERS = ("a little bit", "a wee bit", "a little", "a bit", "a tad", "a touch", "slightly")
+_LEADS = frozenset("oh and also plus ok okay now just maybe actually no bit little tad".split())
+_TRAILS = ("as well", "please", "too", "also", "still", "than that", "then", "again")
+_OUTSIDE = frozenset({"outside", "outdoors", "out there", "outside now"})
+_ADDING = frozenset({"list_add", "list_remove"})
+_ON_A_LIST = frozenset({"list_add", "list_remove", "list_read", "list_clear"})
+# Words that start something other than an item for the list: "and the weather?".
+_NOT_ITEMS = frozenset(
+    "the my your our what where when why how who which is are do does can could will would"
+    " turn switch set make put play stop start call text open close lock unlock it that"
+    " them this those".split()
+)
+_MAX_ITEM_WORDS = 4
+
+
+def carry_on(text: str, last: Call | None, on_devices: bool) -> Call | str | None:
+    """The last call again, words to read with "it" for its device, a list addition, or None.
+
+    `text` is normalized; `last` the previous command; `on_devices` whether it acted
+    on devices (a comparative is about them).
+    """
+    if last is None:
+        return None
+    core, marked = _core(text)
+    if last.tool in _STEPS and core in _MORE | {""} and text.strip():
+        return last
+    if core in _OUTSIDE and "quantity" in last.args:
+        # "How warm is it in the office?" "And outside?"
+        return f"what is the {last.args['quantity']} outside"
+    if core in _COMPARATIVES and on_devices:
+        return _COMPARATIVES[core]
+    if last.tool in _ADDING and marked and _is_item(core):
+        return Call(last.tool, {**last.args, "items": core})
+    return None
+
+
+def bare_comparative(text: str) -> bool:
+    """Whether the words are a comparative alone ("actually a bit dimmer"): after a device
+    was acted on, that device, before any reading of the words as they stand."""
+    return _core(text)[0] in _COMPARATIVES
+
+
+def _core(text: str) -> tuple[str, bool]:
+    """The words without softeners, "oh and" before and "too" after; and whether an
+    "and"/"too"-like word marked them as one more of the same."""
+    padded = f" {text} "
+    for softener in _SOFTENERS:
+        padded = padded.replace(f" {softener} ", " ")
+    words = padded.split()
+    if words[:2] in (["what", "about"], ["how", "about"]):
+        words = words[2:]
+    marked = False
+    while words and words[0] in _LEADS:
+        marked = marked or words[0] in ("and", "also", "plus")
+        words = words[1:]
+    changed = True
+    while changed and words:
+        changed = False
+        for trail in _TRAILS:
+            size = len(trail.split())
+            if len(words) >= size and " ".join(words[-size:]) == trail:
+                marked = marked or trail in ("as well", "too", "also")
+                words, changed = words[:-size], True
+    return " ".join(words), marked
+
+
+def _is_item(core: str) -> bool:
+    words = core.split()
+    return 0 < len(words) <= _MAX_ITEM_WORDS and words[0] not in _NOT_ITEMS
+
+
+def same_list(call: Call, last: Call | None) -> Call:
+    """A list call that names no list works on the list just used ("add cereal to the
+    grocery list", then "actually take milk off")."""
+    if last is None or call.tool not in _ON_A_LIST or call.args.get("list_name"):
+        return call
+    if last.tool not in _ON_A_LIST or not last.args.get("list_name"):
+        return call
+    return Call(call.tool, {**call.args, "list_name": last.args["list_name"]})
