@@ -20,7 +20,8 @@ from sottovoce.agent.openers import name_openers, opening_words
 from sottovoce.tools import Registry
 
 _DISCOURSE_WORDS = frozenset(p for p in DISCOURSE_OPENERS if " " not in p)
-_CALLED = re.compile(r"\s*[^\W\d_]+\s*,")  # "Jake, could you ...": a name, then a comma
+# "Jake, could you ...", "Arjun beta, switch ...": a name (and a word of endearment), a comma.
+_CALLED = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?\s*,")
 _SAID = frozenset("said says told asked wants".split())
 _POLITE = frozenset((a, "you") for a in ("could", "can", "will", "would", "wo", "do", "did"))
 # What the assistant may be called: a wake word's name, or a word for anyone.
@@ -49,7 +50,7 @@ class Addressee:
         someone called ("olly can you dim the lights" says the assistant's name).
         """
         words = text.split()
-        return self._reported(words) or self._to_someone_else(words, _called(heard))
+        return self._reported(words) or self._to_someone_else(words, _called(heard, words))
 
     def _reported(self, words: list[str]) -> bool:
         """'Mum said to lock the door', 'my wife says ...' (but "text mum says hi" is a message)."""
@@ -59,7 +60,7 @@ class Addressee:
             words[k] in _SAID and words[k - 1] not in ("i", "we") for k in (1, 2) if k < len(words)
         )
 
-    def _to_someone_else(self, words: list[str], called: bool) -> bool:
+    def _to_someone_else(self, words: list[str], called: list[str]) -> bool:
         """'Callum, will you ...' (someone the home knows), 'Sarah, tell him ...', 'kids,
         go and switch the light off' (a word set apart by a comma that is no command's
         first word, no name here, and none of the assistant's names or interjections)."""
@@ -68,9 +69,13 @@ class Addressee:
         first = words[0]
         if first in self.people and tuple(words[1:3]) in _POLITE:
             return True
-        known = opening_words(self.registry) | self._name_words | _ADDRESS
-        return called and first not in known and first not in _DISCOURSE_WORDS
+        known = opening_words(self.registry) | self._name_words | _ADDRESS | _DISCOURSE_WORDS
+        return bool(called) and not set(called) & known
 
 
-def _called(heard: str | None) -> bool:
-    return heard is not None and bool(_CALLED.match(heard))
+def _called(heard: str | None, words: list[str]) -> list[str]:
+    """The words set apart by a comma at the start, as normalized (`words`), or none."""
+    found = _CALLED.match(heard) if heard is not None else None
+    if found is None:
+        return []
+    return words[: 2 if found.group(2) else 1]

@@ -17,6 +17,7 @@ topic and claims nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -30,6 +31,7 @@ from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools.api import ToolSpec
 
+_WORDS = re.compile(r"[a-z0-9']+")
 _NAMED_LISTS = frozenset({"device", "area", "contact", "scene", "media", "artist", *KINDS})
 _NEW_NAME_LISTS = frozenset({"list_name"})
 _PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
@@ -92,7 +94,23 @@ class Grounding:
         actions = self._actions.get(spec.name)
         if actions is None:
             actions = self._actions[spec.name] = with_synonyms(action_words(spec))
-        return refusal(spec, words, text, self._areas, actions)
+        return refusal(spec, words, text, self._areas, actions) or self._other_kind(spec, text)
+
+    def _other_kind(self, spec: ToolSpec, text: str) -> str | None:
+        """A device named in full that this tool cannot act on: "set the bedroom temperature
+        sensor to 25" is no thermostat's target."""
+        if not spec.kinds or spec.reads_only:
+            return None
+        padded = f" {' '.join(_WORDS.findall(text.lower()))} "
+        named = {
+            device.kind
+            for device in self._world.devices.values()
+            if len(device.name.split()) > 1
+            and f" {' '.join(_WORDS.findall(device.name.lower()))} " in padded
+        }
+        if named and not named & set(spec.kinds):
+            return f"the user named a {'/'.join(sorted(named))}, which {spec.name} does not act on"
+        return None
 
     def reply(self, reply: str, text: str) -> tuple[str | None, str]:
         """The part of a model's reply fit to be said (or None), and why not."""

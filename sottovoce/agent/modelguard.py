@@ -40,7 +40,10 @@ _AUX = frozenset(
 # "can you turn on the light" is a request; "can you tell me ..." is a question.
 _POLITE = frozenset({"can", "could", "would", "will"})
 _ASKING_VERBS = frozenset("tell know think say explain recommend guess imagine believe".split())
-_ASKING = ("tell me", "i wonder", "do you know", "any idea", "i would like to know", "explain")
+_ASKING = (
+    "tell me", "i wonder", "do you know", "any idea", "i would like to know", "explain",
+    "reckon", "you reckon", "do you reckon", "do you think",
+)  # fmt: skip
 _OPENERS = ("please ", "hey ", "so ", "ok ", "okay ", "and ", "can you ", "could you ")
 _DETERMINERS = frozenset("the my our this that these those your his her their".split())
 _REMARK_VERBS = frozenset(
@@ -50,6 +53,11 @@ _REMARK_VERBS = frozenset(
 _I_REMARK = frozenset(
     "had bought got forgot think thought love like hate feel felt saw went was were just really"
     " can't cant don't dont wish hope guess".split()
+)
+_SUPPOSING = frozenset({"if", "unless", "whenever", "suppose", "supposing", "imagine"})
+_PAST = frozenset(
+    "ran went left took made came saw broke forgot got bought kept sent told said thought heard"
+    " knew woke slept drove brought caught began sang won lost spent stood sat fell did".split()
 )
 # Words that do not say which tool is meant, though many templates contain them.
 _WEAK = words_of(
@@ -100,15 +108,30 @@ def is_question(text: str) -> bool:
     return not polite or words[2] in _ASKING_VERBS or words[2:4] == ["please", "tell"]
 
 
-def is_remark(text: str) -> bool:
-    """Whether the words state something ("the garage door squeaks", "I forgot my keys")."""
+def is_remark(text: str, verbs: frozenset[str] = frozenset()) -> bool:
+    """Whether the words state something ("the garage door squeaks", "I forgot my keys").
+
+    `verbs` are words that start a command: a sentence opening with one is no story
+    ("turn on the heated blanket"), though a past tense follows it.
+    """
     words = _opening(text).split()
     if len(words) < 2:
         return False
+    if words[0] in _SUPPOSING:
+        return True  # "if I had the money I'd put strips in every room"
     if words[0] in ("i", "we"):
         verb = words[1]
-        return verb in _I_REMARK or (verb.endswith("ed") and not verb.endswith("eed"))
-    return words[0] in _DETERMINERS and any(w in _REMARK_VERBS for w in words[1:])
+        return verb in _I_REMARK or _past(verb)
+    if words[0] in _DETERMINERS:
+        return any(w in _REMARK_VERBS or _past(w) for w in words[1:])
+    # What someone did: "Ben switched off the hall light", "Radio Paradise played ...".
+    opens_command = words[0] in verbs or words[0] in _AUX or words[0] in _WH
+    return not opens_command and any(_past(w) for w in words[1:3])
+
+
+def _past(word: str) -> bool:
+    """Whether a word is a verb's past tense, as far as its form tells."""
+    return word in _PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
 def template_words(spec: ToolSpec) -> set[str]:
@@ -163,7 +186,7 @@ def refusal(
     """
     if not spec.reads_only and is_question(text):
         return f"a question must not call {spec.name}, which changes things"
-    if not spec.reads_only and is_remark(text):
+    if not spec.reads_only and is_remark(text, actions):
         return f"a remark must not call {spec.name}, which changes things"
     if not spec.reads_only and actions and not said_actions(text) & actions:
         return f"nothing said calls for {spec.name}: no word asks for what it does"

@@ -10,6 +10,7 @@ from agent_helpers import make_registry, make_world
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
 from sottovoce.agent.modelguard import checked_reply, help_sentence, is_question, is_remark
+from sottovoce.agent.normalize import normalize
 from sottovoce.models import LLMDecision, ToolChoice
 from sottovoce.testing import ScriptedLLM
 from sottovoce.tools import Plugin, Registry, ToolContext
@@ -189,3 +190,29 @@ def test_a_model_may_not_pick_a_fixed_choice_nobody_said() -> None:
     assert grounding.ungrounded(walk, start, "record a video of the garden") == "walk"
     jog = ToolCall("workout_start", {"kind": "run"})
     assert grounding.ungrounded(jog, start, "i'm off for a jog") is None  # a word of "run"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben switched off the desk lamp before he went out",
+        "radio paradise played that same track twice",
+        "the kettle ran twice this morning",
+        "if I had the money I'd put a lamp in every room",
+    ],
+)
+def test_stories_and_suppositions_are_remarks(text: str) -> None:
+    assert is_remark(normalize(text), frozenset({"turn", "switch", "put"}))
+
+
+def test_a_command_that_opens_with_its_verb_is_no_story() -> None:
+    assert not is_remark("turn on the heated blanket", frozenset({"turn"}))
+    assert not is_remark("switch off the landing light", frozenset({"switch"}))
+
+
+def test_a_device_named_in_full_that_the_tool_cannot_act_on_is_refused() -> None:
+    # The model reads "the kitchen light" as a reason to boil the kettle.
+    agent = _agent("kitchen light", _call("switch_on"))
+    turn = _turn(agent, "could you turn on the kitchen light thing by the kettle")
+    assert turn.calls == [] and _unchanged(agent)
+    assert any("does not act on" in p for p in turn.problems)
