@@ -22,6 +22,7 @@ from sottovoce.tools import Registry
 _DISCOURSE_WORDS = frozenset(p for p in DISCOURSE_OPENERS if " " not in p)
 # "Jake, could you ...", "Arjun beta, switch ...": a name (and a word of endearment), a comma.
 _CALLED = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?\s*,")
+_PARTICLES = frozenset("on off up down then now so there here just ok okay".split())
 _SAID = frozenset("said says told asked wants".split())
 _POLITE = frozenset((a, "you") for a in ("could", "can", "will", "would", "wo", "do", "did"))
 # What the assistant may be called: a wake word's name, or a word for anyone.
@@ -70,6 +71,8 @@ class Addressee:
         if first in self.people and tuple(words[1:3]) in _POLITE:
             return True
         known = opening_words(self.registry) | self._name_words | _ADDRESS | _DISCOURSE_WORDS
+        if " ".join(called) in DISCOURSE_OPENERS or set(called) & _PARTICLES:
+            return False  # "hang on, pause the timer", "right then, ..."
         return bool(called) and not set(called) & known
 
 

@@ -195,6 +195,10 @@ def test_a_name_set_apart_by_a_comma_is_someone_called_unless_it_is_the_assistan
     assert h.state("light.porch")["on"] is True
     h.say("Sorry, turn the porch light off")  # an interjection, not a name
     assert h.state("light.porch")["on"] is False
+    h.say("Arjun beta, switch on the porch light")  # a name and a word of endearment
+    assert h.state("light.porch")["on"] is False
+    h.say("hang on, switch on the porch light")  # two words, but a filler
+    assert h.state("light.porch")["on"] is True
 
 
 def test_a_door_that_is_a_lock_opens_by_unlocking_after_aye() -> None:
