@@ -205,8 +205,9 @@ class Agent:
         turn.model_outputs, turn.model_valid = decision.model_outputs, decision.model_valid
         asked = self.state.clarification
         if asked is not None and asked.referent:
-            # "What should I do with the front door?" - "unlock it": "it" is the door.
-            self.state.referent = asked.referent
+            # "What should I do with the front door?" - "unlock it": "it" is the door,
+            # not what the last command acted on.
+            self.state.referent, self.state.last_call = asked.referent, None
         return await self._carry_out(turn, decision)
 
     async def _confirmed(

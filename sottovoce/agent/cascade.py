@@ -242,6 +242,8 @@ class GrammarCascade:
             prefer, referent = self._kind_plugin(kind), True
         else:
             prefer, referent = self._plugin_of(last), self._acted_on_devices(last)
+            # A question about a device, with no command since: "it" is that device.
+            referent = referent or (last is None and self._referent_kind is not None)
             kind = self._referent_kind if referent else _AMBIENT_KIND
         whole = self.grammar.best(text, prefer=prefer, device_referent=referent)
         whole = self._pronouns.said_by_name(text, whole, self._referent)

@@ -24,6 +24,7 @@ from sottovoce.agent.normalize.fillers import (
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
+from sottovoce.tools.targets import the_name
 
 _MAX_CHOICES = 4  # more candidates than this make a list nobody wants to hear
 # Words that may come before a bare name ("and the kitchen light", "turn the fan"):
@@ -162,7 +163,10 @@ class Clarifier:
         devices = [d for d in found if d is not None]
         if not devices or len(devices) != len(parts):
             return None
-        question = f"What should I do with {_listed(parts, 'and')}?"
+        # The user's words, in the device's own spelling where they are its name.
+        pairs = zip(devices, parts, strict=True)
+        said = [d.name if normalize(d.name) == p else p for d, p in pairs]
+        question = f"What should I do with {_listed(said, 'and')}?"
         referent = tuple(d.id for d in devices)
         kinds = frozenset(d.kind for d in devices)
         return Clarification(question, referent, tuple(parts), _NAME_FORMS, kinds)
@@ -290,7 +294,7 @@ def _object_words(text: str) -> str:
 
 
 def _listed(names: list[str], last: str) -> str:
-    said = [f"the {n}" for n in names]
+    said = [the_name(n) for n in names]  # "Maya's lamp", not "the Maya's lamp"
     return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {last} {said[-1]}"
 
 

@@ -117,3 +117,17 @@ def test_a_list_named_is_kept_and_list_names_takes_none() -> None:
     named = Call("list_read", {"list_name": "hardware"})
     assert same_list(named, last) == named
     assert same_list(Call("list_names", {}), last) == Call("list_names", {})
+
+
+def test_it_after_a_device_was_picked_and_asked_about_is_that_device() -> None:
+    world = {**WORLD, "devices": [*WORLD["devices"]]}
+    world["devices"].append(
+        {"id": "light.maya", "kind": "light", "name": "Maya's lamp", "area": "bedroom"}
+    )
+    h = AgentHarness(include_builtins=True, world=world)
+    h.say("set a timer for 5 minutes")  # a command before, on no device
+    assert h.say("the lamp").reply.startswith("Which one:")
+    assert h.say("Maya's lamp").reply == "What should I do with Maya's lamp?"
+    h.say("turn it on")
+    assert h.state("light.maya")["on"] is True
+    assert h.snapshot()["timers"]  # the timer was not what "it" meant
