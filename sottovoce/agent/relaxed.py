@@ -42,4 +42,44 @@ def relaxed_forms(text: str) -> list[str]:
                 words, changed = words[:-size], True
                 break
     result = " ".join(words)
-    return [text] if result == text or not result else [text, result]
+    forms = [text] if result == text or not result else [text, result]
+    direct = direct_question(words)
+    return forms + [direct] if direct and direct not in forms else forms
+
+
+# Asking about a question: "do you know what time it is" asks "what time is it".
+_ASKING = sorted(
+    (
+        "do you know", "do you happen to know", "would you know", "can you tell me",
+        "could you tell me", "would you tell me", "tell me", "any idea", "have you any idea",
+        "do you have any idea", "i wonder", "i was wondering", "i want to know",
+        "i would like to know", "let me know", "you know",
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_AUX = frozenset("is are was were will would can could does do did has have should".split())
+_SUBJECTS = frozenset("it i we you they he she there the my our your this that these those".split())
+_WH = frozenset("what when where which who how why".split())
+
+
+def direct_question(words: list[str]) -> str | None:
+    """'do you know if the garage door is open' -> 'is the garage door open'; 'can you tell
+    me what the weather will be like' -> 'what will the weather be like'; else None."""
+    said = " ".join(words)
+    opener = next((o for o in _ASKING if said.startswith(o + " ")), None)
+    if opener is None:
+        return None
+    rest = words[len(opener.split()) :]
+    if rest and rest[0] in ("if", "whether"):
+        aux = next((k for k, w in enumerate(rest) if w in _AUX), None)
+        if aux is None or aux < 2:
+            return None
+        return " ".join([rest[aux], *rest[1:aux], *rest[aux + 1 :]])
+    if not rest or rest[0] not in _WH:
+        return None
+    subject = next((k for k, w in enumerate(rest) if k > 0 and w in _SUBJECTS), None)
+    aux = next((k for k, w in enumerate(rest) if w in _AUX), None)
+    if subject is None or aux is None or aux < subject:
+        return " ".join(rest)  # already in a question's order: "which lights are on"
+    return " ".join([*rest[:subject], rest[aux], *rest[subject:aux], *rest[aux + 1 :]])
