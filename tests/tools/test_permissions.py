@@ -122,10 +122,12 @@ def test_declared_kinds_are_written_and_other_kinds_read() -> None:
 def test_the_language_model_cannot_get_a_lock_opened_by_a_light_tool() -> None:
     world, lock = _world()
     ask = ToolChoice("device_write", {"name": "front door", "attribute": "locked", "value": False})
-    engine = ScriptedLLM({"front door": LLMDecision(calls=(ask,))})
+    engine = ScriptedLLM({"write": LLMDecision(calls=(ask,))})
     agent = Agent(Registry([sloppy]), world, engine)
-    # "write" and "device" ground the tool, so the call gets as far as the permission check.
-    result = asyncio.run(agent.handle("please write to the front door device"))
+    # "write" and "device" ground the tool and "front" the name, so the call gets as far
+    # as the permission check (the door named in full would be refused before it, as a
+    # device the tool's kinds leave out).
+    result = asyncio.run(agent.handle("please write to the front device on the door"))
     assert result.route == "llm"
     assert result.reply == REFUSAL
     assert any("lock.front_door, a lock" in p for p in result.problems)
