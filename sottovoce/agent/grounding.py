@@ -86,6 +86,15 @@ class Grounding:
         names = words_of(" ".join(contact.name for contact in self._world.contacts))
         return said - (set(KIN_WORDS) - names)
 
+    @cached_property
+    def _full_names(self) -> list[tuple[str, str]]:
+        """Devices' names of more than one word, as said (space-padded), with their kinds."""
+        return [
+            (f" {' '.join(_WORDS.findall(device.name.lower()))} ", device.kind)
+            for device in self._world.devices.values()
+            if len(device.name.split()) > 1
+        ]
+
     def refused(self, spec: ToolSpec, text: str) -> str | None:
         """Why the model's call of this tool does not follow from the words, or None if it does."""
         words = self._tool_words.get(spec.name)
@@ -102,12 +111,7 @@ class Grounding:
         if not spec.kinds or spec.reads_only:
             return None
         padded = f" {' '.join(_WORDS.findall(text.lower()))} "
-        named = {
-            device.kind
-            for device in self._world.devices.values()
-            if len(device.name.split()) > 1
-            and f" {' '.join(_WORDS.findall(device.name.lower()))} " in padded
-        }
+        named = {kind for name, kind in self._full_names if name in padded}
         if named and not named & set(spec.kinds):
             return f"the user named a {'/'.join(sorted(named))}, which {spec.name} does not act on"
         return None
