@@ -24,6 +24,7 @@ from hassil import (
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary, expansion_rules
+from sottovoce.agent.kindwords import TakenKindWords
 from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.devices import World
@@ -135,6 +136,8 @@ class Grammar:
             normalize(f) for f in world.floor_words()
         }
         self._places = _device_places(world)
+        self._taken = TakenKindWords(world)
+        self._tool_kinds = {spec.name: tuple(spec.kinds) for spec in registry}
         self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
         self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
@@ -175,7 +178,27 @@ class Grammar:
             if self._times_are_times(r)
         ]
         matches = [m for m in matches if self._in_place(m.call)] or matches
-        return _best(matches, prefer, device_referent) or self.library_match(text)
+        best = _best(matches, prefer, device_referent)
+        if best is not None and not _names_device(best.call):
+            taken = self._taken.in_text(text, self._tool_kinds.get(best.call.tool, ()))
+            if taken:
+                return self._named_instead(text, taken, best)
+        return best or self.library_match(text)
+
+    def _named_instead(self, text: str, taken: list[str], kind_reading: Match) -> Match | None:
+        """The reading of the one device that the kind's word names ("heater": the block
+        heater); None when several are (the user is asked which)."""
+        found: dict[object, Match] = {}
+        for word in taken:
+            for named in self._taken.named(text, word):
+                for result in recognize_all(named, self._intents, slot_lists=self._lists):
+                    match = _to_match(result, self._plugins.get(result.intent.name), set())
+                    device = match.call.args.get("name")
+                    if _names_device(match.call):
+                        found.setdefault(device, match)
+        if not found:
+            return kind_reading
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _in_place(self, call: Call) -> bool:
         """Whether a call's device is in the room it names, if it names both: "the heating
