@@ -50,7 +50,10 @@ _REPORTING = frozenset(
     "said says say told tells asked asks wants wanted did does left leaves forgot keeps kept"
     " was were"
     # The speaker's own plans and doubts: "i might add milk ...", "we should turn ...".
-    " might may should ought".split()
+    " might may should ought"
+    # Feelings and habits: "I love the fairy lights on the deck", "Callum's forever leaving
+    # the bathroom light on" say what is, not what to do.
+    " love loves hate hates think thought hope wish leaving forever always".split()
 )
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"

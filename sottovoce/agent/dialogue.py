@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _YES = (
     r"yes|yeah|yep|yup|aye|yes mate|sure|ok|okay|alright|all right|absolutely|of course|correct"
-    r"|confirm|you bet|sure thing|yes go on|go on"
+    r"|confirm|you bet|sure thing|yes go on|go on|go on then|on you go|aye go on|fire away|yes do"
     r"|confirmed|definitely|certainly|go ahead|do it|please do|go for it|affirmative|right"
     r"|that is right|that is fine|fine|sounds good|yes i am sure|i am sure|i do|why not"
 )

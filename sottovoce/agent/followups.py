@@ -44,7 +44,34 @@ def _new_value(last: Call, value: object) -> Call | None:
     ]
     if len(numeric) != 1:
         return None
-    return Call(last.tool, {**last.args, numeric[0]: value})
+    key, old = numeric[0], last.args[numeric[0]]
+    if key == "seconds" and isinstance(value, int | float):
+        value = _in_units_of(old, value)
+        if last.tool == _TIMER_START:  # the timer just set is changed, not joined by another
+            return _timer_changed(last, float(old), float(value))
+    return Call(last.tool, {**last.args, key: value})
+
+
+# "Make it 20" after a timer of 15 minutes: the timers plugin's tools that change one.
+_TIMER_START, _TIMER_MORE, _TIMER_LESS = "timer_start", "timer_add_time", "timer_remove_time"
+
+
+def _in_units_of(old: object, value: float) -> float:
+    """'Make it 20' after 15 minutes is 20 minutes: a bare number in the unit said before."""
+    if not isinstance(old, int | float) or value >= 60:
+        return value
+    for unit in (3600, 60):
+        if old >= unit and old % unit == 0:
+            return value * unit
+    return value
+
+
+def _timer_changed(last: Call, old: float, new: float) -> Call | None:
+    if new == old:
+        return None
+    tool = _TIMER_MORE if new > old else _TIMER_LESS
+    aim = {"label": last.args["label"]} if last.args.get("label") else {"timer_s": old}
+    return Call(tool, {"seconds": abs(new - old), **aim})
 
 
 def _to_percent(registry: Registry, last: Call, value: object) -> Call | None:

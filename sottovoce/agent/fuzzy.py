@@ -32,6 +32,15 @@ _GLUE = frozenset(
 )
 
 
+# Rooms every home may have: one this home lacks ("the landing light") is said right and
+# is not a mishearing of another name ("the reading light"); the reply says it is not here.
+ROOM_WORDS = frozenset(
+    "landing attic loft cellar basement porch garage hall hallway study den nursery pantry"
+    " conservatory kitchen bathroom bedroom lounge office laundry utility garden patio deck"
+    " balcony shed driveway playroom closet".split()
+)
+
+
 @dataclass(frozen=True)
 class _Fix:
     start: int
@@ -46,7 +55,7 @@ class NameRepair:
     def __init__(self, names: Iterable[str], words: Iterable[str] = ()) -> None:
         self._names = sorted({n for n in names if len(n) >= 3})
         self._known = frozenset(self._names)
-        self._words = frozenset(words) | {w for n in self._names for w in n.split()}
+        self._words = frozenset(words) | {w for n in self._names for w in n.split()} | ROOM_WORDS
 
     def knows(self, name: str) -> bool:
         """Whether `name` is exactly one of the known names."""

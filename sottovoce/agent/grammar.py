@@ -66,6 +66,10 @@ _FOLLOW_UP_SENTENCES = [
     "[and] [also] [the] {device:name} (too|as well)",
     "[and] [what|how] [about] {day} [too|as well]",
     "and [the] {contact} [too|as well]",
+    # A correction: "no, I meant the hall light", "sorry, I meant in the bedroom".
+    "i (meant|mean|said|wanted) [the] {device:name} [instead|not that one]",
+    "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
+    "(not that one|wrong one) [the] {device:name}",
 ]
 
 # "Actually, halfway" after opening a blind: the same device, half of it.

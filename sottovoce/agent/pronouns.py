@@ -29,12 +29,16 @@ class Pronouns:
 
     def said_by_name(self, text: str, whole: Match | None, device: str | None) -> Match | None:
         """The reading with "it" said as `device` when the tool read for "it" cannot act on
-        that kind of device; else `whole` as it was."""
-        spec = self.registry.get(whole.call.tool) if whole is not None else None
-        if whole is None or spec is None or device is None or not _says_it(whole.call):
+        that kind of device, or when "it" was read as nothing ("put it up" is read only as
+        "put the thermostat up"); else `whole` as it was."""
+        if device is None:
             return whole
-        if not spec.kinds or device.partition(".")[0] in spec.kinds:
-            return whole
+        if whole is not None:
+            spec = self.registry.get(whole.call.tool)
+            if spec is None or not _says_it(whole.call):
+                return whole
+            if not spec.kinds or device.partition(".")[0] in spec.kinds:
+                return whole
         words = text.split()
         spots = [i for i, word in enumerate(words) if word in IT_WORDS]
         if len(spots) != 1 or device not in self._said_as:

@@ -81,11 +81,23 @@ def clean(text: str) -> str:
     s = _ONE_DEGREE.sub(" degrees", s)  # "22 degree": the number says how many
     s = _CONTRACTION.sub(_expand_contraction, s)
     s = _YALL.sub("you", s)
+    s = _DIALECT.sub(lambda m: DIALECT_WORDS[m.group(0)], s)
+    s = _SCOTS_DAYS.sub(lambda m: _SCOTS_DAY_WORDS[m.group(1)], s)
     return _PUNCT.sub(" ", s)
 
 
 _ONE_DEGREE = re.compile(r"(?<=\d) degree\b")
 _YALL = re.compile(r"\by'?all\b")  # "can y'all turn the tv down": "you" to the assistant
+# Scots and Irish forms that speech recognition writes as said: "can ye", "I cannae see".
+DIALECT_WORDS = {
+    "ye": "you", "youse": "you", "yous": "you", "dinnae": "do not", "dinna": "do not",
+    **{f"{w}nae": f"{w} not" for w in "can did could would should is was does has have".split()},
+    **{f"{w}na": f"{w} not" for w in ("can", "did", "could", "would")},
+}  # fmt: skip
+_DIALECT = re.compile(r"\b(?:" + "|".join(DIALECT_WORDS) + r")\b")
+# "What day is it the day", "rain the morn": "the day" at the end is today.
+_SCOTS_DAY_WORDS = {"day": "today", "morn": "tomorrow", "night": "tonight"}
+_SCOTS_DAYS = re.compile(r"\bthe (day|morn|night)(?=[\s.?!]*$)")
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 

@@ -15,6 +15,7 @@ agent's normalization removes commas, so "eggs milk and bread" splits into
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import Field
@@ -49,6 +50,9 @@ ListName = Annotated[
     str | None, Field(description="which list, e.g. 'shopping' or 'to do'; omit for shopping")
 ]
 SHOP = {"list_name": DEFAULT_LIST}
+# A thing to buy holds no clause of its own: "add salt and pepper and stir it through
+# before it goes in the oven" is a recipe read out, not a list.
+_STEPS = re.compile(r" (?:before|after|until|once|while|because|so that) (?:it|they|you|we|i) ")
 THE = "[my|the|our]"
 LIST = THE + " {list_name} list"
 
@@ -58,7 +62,7 @@ LIST = THE + " {list_name} list"
         "(add|put|stick|write|pop|include) {text:items} (to|on|onto|in|into) " + LIST,
         # Without the word "list", "put", "stick" and "pop" are too common ("put it on
         # high", "pop the lamp on, would you") to mean a list.
-        "(add|write|include) {text:items} (to|on|onto|in|into) " + THE + " {list_name}",
+        "(add|write|include) {text:items} (to|on|onto) " + THE + " {list_name}",
         "(add|put|stick|write|pop) {text:items} (to|on|onto) " + THE + " list",
         "add {text:items}",
         "(add|put) {text:items} on the list",
@@ -86,6 +90,8 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
     wanted = split_items(items, known_items(ctx))
     if wanted[0].startswith("to ") or wanted[0] in NOT_ITEMS:
         raise ToolError(f"What should I add to your {key} list?")
+    if any(_STEPS.search(f" {item} ") for item in wanted):
+        raise ToolError("That sounded like instructions, not things for a list: I added nothing.")
     lists = stored_lists(ctx)
     current = lists.get(key, [])
     added = [item for item in wanted if find_item(current, item, fuzzy=False) is None]
@@ -279,6 +285,7 @@ def note_add(
         "what are [all] [my|the] notes",
         "(read|show|tell me|list|give me|check) [me] [all] [my|the] notes",
         "what notes do (i|we) have",
+        "what notes (have i|have we|did i|did we) (got|made|written|taken|take|write)",
         "(do i|have i) (have|got) any notes",
         "what did i (note|note down|write down|jot down|ask you to note)",
         "what (did i tell you|have i told you|did i ask you) to remember",

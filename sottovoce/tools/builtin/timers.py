@@ -141,6 +141,8 @@ def timer_start(ctx: ToolContext, seconds: Seconds, label: Label = None) -> str:
         "(never mind|forget about) " + THE + " [{text:label}] timer",
         CANCEL + " (it|that) [timer]",
         "(turn|switch|shut) (it|that) off",
+        # After two timers were set: "cancel the rice one".
+        "(cancel|delete|kill|get rid of) the {text:label} one",
     ]
 )
 def timer_cancel(ctx: ToolContext, label: Label = None, seconds: OptSeconds = None) -> str:
@@ -308,6 +310,8 @@ DROP = "(remove|subtract|take away|deduct|take|knock|shave)"
         DROP + " {duration_s:seconds} seconds from " + THE + " timer",
         DROP + " {duration_s:seconds} seconds from " + THE + " {text:label} timer",
         TAKE + " {duration_s:seconds} seconds off",
+        # "Take five minutes off it" (after setting one).
+        TAKE + " {duration_s:seconds} seconds off [of] (it|that|that one|this one)",
         "(reduce|shorten|decrease|cut) " + THE + " timer by {duration_s:seconds} seconds",
         "(reduce|shorten|decrease|cut) " + THE + " {text:label} timer by "
         "{duration_s:seconds} seconds",

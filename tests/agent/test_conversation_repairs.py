@@ -1,0 +1,156 @@
+"""A conversation's second turns: corrections ("no, I meant the hall light"), a new value
+for the timer just set, "it" read as the device asked about, and regional words."""
+
+from __future__ import annotations
+
+import pytest
+
+from sottovoce.agent.dialogue import is_yes
+from sottovoce.agent.normalize import normalize
+from sottovoce.testing import AgentHarness
+
+WORLD = {
+    "name": "Flat",
+    "clock": "2026-11-21T19:45:00",
+    "areas": [{"name": "living room"}, {"name": "kitchen"}, {"name": "hall"}, {"name": "bedroom"}],
+    "listener": {"area": "living room"},
+    "devices": [
+        {"id": "light.kitchen", "kind": "light", "name": "kitchen light", "area": "kitchen"},
+        {"id": "light.hall", "kind": "light", "name": "hall light", "area": "hall"},
+        {
+            "id": "light.reading",
+            "kind": "light",
+            "name": "reading lamp",
+            "area": "bedroom",
+            "state": {"on": True},
+        },
+        {
+            "id": "thermostat.hive",
+            "kind": "thermostat",
+            "name": "hive thermostat",
+            "area": "hall",
+            "state": {"mode": "heat", "target": 19, "current": 18.5},
+        },
+        {
+            "id": "vacuum.robo",
+            "kind": "vacuum",
+            "name": "roborock",
+            "aliases": ["hoover"],
+            "area": "living room",
+        },
+    ],
+}
+
+
+def _harness() -> AgentHarness:
+    return AgentHarness(include_builtins=True, world=WORLD)
+
+
+@pytest.mark.parametrize(
+    "correction", ["no, I meant the hall light", "sorry, I meant the hall light"]
+)
+def test_a_correction_moves_the_last_command_to_the_device_meant(correction: str) -> None:
+    h = _harness()
+    h.say("turn off the kitchen light")
+    h.say(correction)
+    assert h.state("light.hall")["on"] is False
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "remaining_s"),
+    [
+        ("set a timer for 15 minutes", "actually make it 20", 1200),
+        ("set a pasta timer for 10 minutes", "make it 8", 480),
+        ("set a timer for 25 minutes", "take 5 minutes off it", 1200),
+    ],
+)
+def test_a_new_value_changes_the_timer_just_set(first: str, then: str, remaining_s: int) -> None:
+    h = _harness()
+    h.say(first)
+    h.say(then)
+    timers = h.snapshot()["timers"]
+    assert [t["remaining_s"] for t in timers] == [remaining_s]
+
+
+def test_the_other_of_two_timers_is_cancelled_by_its_name_and_one() -> None:
+    h = _harness()
+    h.say("set a timer for the oven for 40 minutes")
+    h.say("and another one for 15 minutes for the rice")
+    h.say("cancel the rice one")
+    assert [t["label"] for t in h.snapshot()["timers"]] == ["oven"]
+
+
+def test_it_after_a_question_is_the_device_asked_about_in_any_phrasing() -> None:
+    h = _harness()
+    h.say("what's the heating set to")
+    h.say("put it up")  # read only as "put the hive thermostat up"
+    assert h.state("thermostat.hive")["target"] == 20
+
+
+def test_it_after_a_clarifying_question_is_the_device_named() -> None:
+    h = _harness()
+    h.say("the hoover")
+    h.say("start it")
+    assert h.state("vacuum.robo")["status"] == "cleaning"
+
+
+def test_a_room_this_home_lacks_is_not_heard_as_another_name() -> None:
+    h = _harness()
+    reply = h.say("turn off the landing light").reply
+    assert "landing" in reply.lower()
+    assert h.state("light.reading")["on"] is True
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("can ye switch off the hall light", "switch off the hall light"),
+        ("I cannae see a thing", "i can not see a thing"),
+        ("dinnae touch that", "do not touch that"),
+        ("what day is it the day", "what day is it today"),
+        ("will it rain the morn?", "will it rain tomorrow"),
+    ],
+)
+def test_regional_words_are_read_as_meant(said: str, read: str) -> None:
+    assert normalize(said) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["och, turn the hall light on", "fine, just put the hall light on then"]
+)
+def test_openers_and_closers_of_everyday_speech_leave_the_command(text: str) -> None:
+    h = _harness()
+    h.say(text)
+    assert h.state("light.hall")["on"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love the kitchen light on like that",
+        "Callum's forever leaving the hall light on",
+        "now add a little salt and pepper and stir it through before it goes in the oven",
+    ],
+)
+def test_remarks_and_recipes_change_nothing(text: str) -> None:
+    h = _harness()
+    before = h.snapshot()
+    h.say(text)
+    assert h.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("what's the weather doing in Edinburgh", "edinburgh"),
+        ("what notes have I got", "notes"),
+    ],
+)
+def test_everyday_questions_are_answered(text: str, reply: str) -> None:
+    h = _harness()
+    assert reply in h.say(text).reply.lower()
+
+
+@pytest.mark.parametrize("yes", ["on you go", "go on then", "aye go on"])
+def test_regional_yes_confirms(yes: str) -> None:
+    assert is_yes(normalize(yes))
