@@ -14,6 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+# Words after which the rest is what someone said, asked, did, plans or feels ("mum said to
+# lock the door"): a misheard start of a command is never cut past one.
+REPORTING = frozenset(
+    "said says say told tells asked asks wants wanted did does left leaves forgot keeps kept"
+    " was were"
+    # The speaker's own plans and doubts: "i might add milk ...", "we should turn ...".
+    " might may should ought"
+    # Feelings and habits: "I love the fairy lights on the deck", "Callum's forever leaving
+    # the bathroom light on" say what is, not what to do.
+    " love loves hate hates think thought hope wish leaving forever always".split()
+)
+
 ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many words
 # An aside opens with a subject and its verb: "it is freezing", "i am cold".
 _SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from sottovoce.agent.asides import (
     ASIDE_WORDS,
+    REPORTING,
     device_subject,
     is_aside,
     is_statement,
@@ -32,7 +33,7 @@ from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.openers import name_openers, opening_words
 from sottovoce.agent.pronouns import Pronouns, topic
-from sottovoce.agent.relaxed import relaxed_forms
+from sottovoce.agent.relaxed import relaxed_forms, relaxed_text
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
 
@@ -46,15 +47,6 @@ _NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an"
 _COMMAND_WORDS = 12
 # With nothing acted on, "it" is what is playing: "turn it up" is the music's volume.
 _AMBIENT_KIND = "media_player"
-_REPORTING = frozenset(
-    "said says say told tells asked asks wants wanted did does left leaves forgot keeps kept"
-    " was were"
-    # The speaker's own plans and doubts: "i might add milk ...", "we should turn ...".
-    " might may should ought"
-    # Feelings and habits: "I love the fairy lights on the deck", "Callum's forever leaving
-    # the bathroom light on" say what is, not what to do.
-    " love loves hate hates think thought hope wish leaving forever always".split()
-)
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -103,6 +95,7 @@ class GrammarCascade:
         kinds = {device.partition(".")[0] for device in referent}
         self._referent_kind = kinds.pop() if len(kinds) == 1 else None
         self._referent = referent[0] if len(referent) == 1 else None
+        text = self._there(text)
         calls = self._carried(text, last) if bare_comparative(text) else None
         calls = calls or self.parts(text, last) or self._verbless(text, last)
         calls = calls or self._carried(text, last)
@@ -116,7 +109,16 @@ class GrammarCascade:
             return [fuzzy]
         if fuzzy is not None:
             return fuzzy  # the words name something this home does not have
-        return self._trimmed(text, last)
+        # "Och no, it's dark out, close them again": the aside after the opener.
+        bare = relaxed_text(text)
+        return self._trimmed(text, last) or (self._trimmed(bare, last) if bare != text else None)
+
+    def _there(self, text: str) -> str:
+        """'Close the curtains in there' after the bedroom window: "there" is its room."""
+        area = self.grammar.area_of(self._referent) if self._referent else None
+        if area is None or " in there" not in f" {text} ":
+            return text
+        return f" {text} ".replace(" in there ", f" in the {area} ").strip()
 
     def _verbless(self, text: str, last: Call | None) -> list[Call] | None:
         """'Off the kitchen light', 'on the porch light': the verb left out, "turn" meant.
@@ -165,7 +167,7 @@ class GrammarCascade:
         # Nor a cut past words that make the rest what someone said, asked or did ("mum
         # said to lock the door", "diego did you lock the gate", "the kids left the light
         # on"): a misheard start is a filler or two, never a verb.
-        cuts = next((k for k in range(cuts) if words[k] in _REPORTING), cuts)
+        cuts = next((k for k in range(cuts) if words[k] in REPORTING), cuts)
         if words[0] in self._people and len(words) > 2:
             return None
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
@@ -177,6 +179,9 @@ class GrammarCascade:
         for cut in range(1, cuts + 1):
             calls = self.parts(" ".join(words[cut:]), None)
             if calls:
+                return calls
+        if len(words) > 4 and words[-2] == "for":  # "unlock the front door for callum"
+            if calls := self.parts(" ".join(words[:-2]), None):
                 return calls
         return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
 
@@ -207,7 +212,7 @@ class GrammarCascade:
         that names no device ("nana's here"; "tom's lamp too" is a command's rest)."""
         if opens_clause(words[k], words[k + 1]):
             return True
-        return opens_remark(words, k) and not self._name_words & set(words[k:])
+        return opens_remark(words, k) and not self._name_words & set(words[k + 1 :])
 
     def _after_device_aside(self, words: list[str]) -> list[Call] | None:
         """The command after an aside about a device, whose "it" is that device.

@@ -19,7 +19,7 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if "value" in slots:
         return _new_value(last, slots["value"]) or _to_percent(registry, last, slots["value"])
     params = set(spec.args_model.model_fields)
-    if not set(slots) <= params:
+    if not set(slots) <= params or not _a_list_name(slots.get("list_name")):
         return None
     args = dict(last.args)
     if "area" in slots:
@@ -33,6 +33,13 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if kind is not None and spec.kinds and kind not in spec.kinds:
         tool = sibling_tool(registry, last.tool, kind) or tool
     return Call(tool, args)
+
+
+def _a_list_name(name: object) -> bool:
+    """'And the christmas list?' names a list; in "add eggs and milk to my shopping list"
+    the words after "and" ("milk to my shopping") do not."""
+    words = str(name).split() if name is not None else []
+    return len(words) <= 2 and not {"to", "on", "onto", "in", "into", "from"} & set(words)
 
 
 def _new_value(last: Call, value: object) -> Call | None:

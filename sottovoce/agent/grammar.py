@@ -27,6 +27,12 @@ from sottovoce.agent.ha_library import HaLibrary, expansion_rules
 from sottovoce.agent.kindwords import TakenKindWords
 from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize, normalize_template
+from sottovoce.agent.own_sentences import (
+    FOLLOW_UP_SENTENCES,
+    HALFWAY_FOLLOW_UP,
+    UNKNOWN_INTENTS,
+    UNKNOWN_SENTENCES,
+)
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
@@ -52,62 +58,9 @@ _BASE_LISTS: dict[str, Any] = {
     "day": {"values": ["today", "tomorrow", "now", "tonight"]},
 }
 
-# "And in the kitchen?" / "what about the fan?": the agent re-runs the last call.
-_FOLLOW_UP_SENTENCES = [
-    "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
-    "[no] [make it] {number:value} [percent|degrees] instead",
-    "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|please]",
-    "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|please]",
-    "[and] [what|how] [about] the (one|ones) (in|on|at|upstairs|downstairs) [the] {area} [too]",
-    "[and] [do] [the] same [thing] (for|in|on|with|at) [the] {area} [too|please]",
-    "[and] [do] [the] same [thing] {area} [too|please]",
-    "and [the] {device:name} [too|as well]",
-    "(what|how) about [the] {device:name}",
-    "[and] [also] [the] {device:name} (too|as well)",
-    "[and] [what|how] [about] {day} [too|as well]",
-    "and [the] {contact} [too|as well]",
-    # A correction: "no, I meant the hall light", "sorry, I meant in the bedroom".
-    "i (meant|mean|said|wanted) [the] {device:name} [instead|not that one]",
-    "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
-    "(not that one|wrong one) [the] {device:name}",
-]
-
-# "Actually, halfway" after opening a blind: the same device, half of it.
-_HALFWAY_FOLLOW_UP = ["[no] [make it|make that] (halfway|half way) [instead|please]"]
-
 _WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
 _NAME_LISTS = frozenset({*_WORLD_TEXT_LISTS, *KINDS} - {"ref"})
 
-# Commands whose object is a name: when nothing else matched, the words there name
-# something this world does not have ("turn on the hot tub").
-_UNKNOWN_SENTENCES = {
-    "place": [
-        "(turn|switch) (on|off) [all] [the] {kind} in [the] {thing}",
-        "(turn|switch) [all] [the] {kind} in [the] {thing} (on|off)",
-        "(open|close) [all] [the] {kind} in [the] {thing}",
-        "what is the (temperature|humidity) in [the] {thing}",
-    ],
-    "thing": [
-        "(turn|switch|put|shut) (on|off) [the] {thing}",
-        "(turn|switch|put|shut) [the] {thing} (on|off)",
-        "(open|close|shut|lock|unlock|start|stop|dim|brighten|preheat|heat) [the] {thing}",
-        "(activate|enable) [the] {thing}",
-        "(set|preheat|heat|turn) [the] {thing} (to|at) {anything}",
-        "(is|are) [the] {thing} (on|off|open|closed|locked|unlocked|running)",
-    ],
-    "media": ["play [some|something|music|songs|anything] by {thing}", "play [the] {thing}"],
-    "contact": ["(call|phone|ring|text|message) {thing}", "send [a] message to {thing} {anything}"],
-    "scene": ["(activate|start|set) [the] {thing} scene"],
-}
-_UNKNOWN_INTENTS: dict[str, Any] = {
-    "language": "en",
-    "intents": {what: {"data": [{"sentences": s}]} for what, s in _UNKNOWN_SENTENCES.items()},
-    "lists": {
-        "thing": {"wildcard": True},
-        "anything": {"wildcard": True},
-        "kind": {"values": ["light", "lights", "lamps", "blinds", "curtains", "fan", "fans"]},
-    },
-}
 _PRONOUNS = ("it", "them", "that", "this", "those", "these")
 # Words for who a contact is to the user, said before the name: "my brother Raj".
 KIN_WORDS = (
@@ -141,15 +94,20 @@ class Grammar:
         }
         self._places = _device_places(world)
         self._taken = TakenKindWords(world)
+        self._area_of = {d.id: normalize(d.area) for d in world.devices.values() if d.area}
         self._tool_kinds = {spec.name: tuple(spec.kinds) for spec in registry}
         self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
-        self._unknown = Intents.from_dict(_UNKNOWN_INTENTS)
+        self._unknown = Intents.from_dict(UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
         self._library = HaLibrary(world) if library else None
         self._recent: dict[tuple[str, str | None, bool], Match | None] = {}
         for intent in self._intents.intents.values():
             for data in intent.data:
                 _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
+
+    def area_of(self, device: str) -> str | None:
+        """The room a device is in, as said ("living room"), if it has one."""
+        return self._area_of.get(device)
 
     def match(self, text: str) -> Call | None:
         """The best exact match of normalized text, or None."""
@@ -246,7 +204,7 @@ class Grammar:
             if (unknown := self._unknown_name(result)) is not None
         ]
         # The most specific reading wins: a room before a thing, then the fewest words.
-        order = list(_UNKNOWN_SENTENCES)
+        order = list(UNKNOWN_SENTENCES)
         return min(found, key=lambda u: (order.index(u.what), len(u.text)), default=None)
 
     def _unknown_name(self, result: RecognizeResult) -> UnknownName | None:
@@ -347,8 +305,8 @@ def _names_device(call: Call) -> bool:
 
 
 def _intents_dict(registry: Registry) -> dict[str, Any]:
-    halfway = {"sentences": _HALFWAY_FOLLOW_UP, "slots": {"value": 50}}
-    intents: dict[str, Any] = {FOLLOW_UP: {"data": [{"sentences": _FOLLOW_UP_SENTENCES}, halfway]}}
+    halfway = {"sentences": HALFWAY_FOLLOW_UP, "slots": {"value": 50}}
+    intents: dict[str, Any] = {FOLLOW_UP: {"data": [{"sentences": FOLLOW_UP_SENTENCES}, halfway]}}
     lists: dict[str, Any] = dict(_BASE_LISTS)
     for spec in registry:
         data = [

@@ -22,6 +22,35 @@ _CLOSERS = sorted(DISCOURSE_CLOSERS, key=len, reverse=True)
 
 def relaxed_forms(text: str) -> list[str]:
     """The text, then without discourse words ("actually", "now", "a bit") if it had any."""
+    words = relaxed_text(text).split()
+    result = " ".join(words)
+    forms = [text] if result == text or not result else [text, result]
+    direct = direct_question(words) or done_to(words)
+    return forms + [direct] if direct and direct not in forms else forms
+
+
+# "Get the front door unlocked", "have the blinds closed": the change wished for, said as done.
+_DONE = {
+    "unlocked": "unlock", "locked": "lock", "opened": "open", "closed": "close",
+    "shut": "shut", "started": "start", "stopped": "stop", "paused": "pause",
+    "turned on": "turn on", "turned off": "turn off", "switched on": "switch on",
+    "switched off": "switch off", "cleaned": "clean", "vacuumed": "vacuum",
+}  # fmt: skip
+
+
+def done_to(words: list[str]) -> str | None:
+    """'get the front door unlocked' -> 'unlock the front door'; None if not so said."""
+    if len(words) < 3 or words[0] not in ("get", "have"):
+        return None
+    for size in (2, 1):
+        done = " ".join(words[-size:])
+        if done in _DONE and len(words) > size + 1:
+            return " ".join([_DONE[done], *words[1:-size]])
+    return None
+
+
+def relaxed_text(text: str) -> str:
+    """The text without discourse words at its edges and inside (or as it was)."""
     relaxed = f" {text} "
     for inner in DISCOURSE_INNER:
         relaxed = relaxed.replace(inner, " ")
@@ -41,10 +70,7 @@ def relaxed_forms(text: str) -> list[str]:
             if " ".join(words[-size:]) == phrase and len(words) > size:
                 words, changed = words[:-size], True
                 break
-    result = " ".join(words)
-    forms = [text] if result == text or not result else [text, result]
-    direct = direct_question(words)
-    return forms + [direct] if direct and direct not in forms else forms
+    return " ".join(words) or text
 
 
 # Asking about a question: "do you know what time it is" asks "what time is it".

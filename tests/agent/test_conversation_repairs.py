@@ -14,8 +14,31 @@ WORLD = {
     "clock": "2026-11-21T19:45:00",
     "areas": [{"name": "living room"}, {"name": "kitchen"}, {"name": "hall"}, {"name": "bedroom"}],
     "listener": {"area": "living room"},
+    "contacts": [{"name": "Callum"}],
+    "lists": {"shopping": ["milk"], "christmas": ["selection box"]},
     "devices": [
         {"id": "light.kitchen", "kind": "light", "name": "kitchen light", "area": "kitchen"},
+        {
+            "id": "binary_sensor.bedroom_window",
+            "kind": "binary_sensor",
+            "name": "bedroom window",
+            "area": "bedroom",
+            "state": {"on": True, "device_class": "window"},
+        },
+        {
+            "id": "cover.bedroom_curtains",
+            "kind": "cover",
+            "name": "bedroom curtains",
+            "area": "bedroom",
+            "state": {"position": 100},
+        },
+        {
+            "id": "lock.front",
+            "kind": "lock",
+            "name": "front door",
+            "area": "hall",
+            "state": {"locked": True},
+        },
         {"id": "light.hall", "kind": "light", "name": "hall light", "area": "hall"},
         {
             "id": "light.reading",
@@ -154,3 +177,44 @@ def test_everyday_questions_are_answered(text: str, reply: str) -> None:
 @pytest.mark.parametrize("yes", ["on you go", "go on then", "aye go on"])
 def test_regional_yes_confirms(yes: str) -> None:
     assert is_yes(normalize(yes))
+
+
+def test_in_there_is_the_room_of_the_device_just_asked_about() -> None:
+    h = _harness()
+    h.say("is the bedroom window open")
+    h.say("close the curtains in there then")
+    assert h.state("cover.bedroom_curtains")["position"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you unlock the front door for Callum",
+        "let's get the front door unlocked",
+        "unlock the front door, Callum's forgot his keys",
+    ],
+)
+def test_unlocking_said_in_everyday_ways_is_asked_then_done(text: str) -> None:
+    h = _harness()
+    assert "unlock" in h.say(text).reply.lower()
+    h.say("yes please")
+    assert h.state("lock.front")["locked"] is False
+
+
+def test_an_aside_after_an_opener_leaves_the_command() -> None:
+    h = _harness()
+    h.say("open the bedroom curtains")
+    h.say("och no, it's dark out, close them again")
+    assert h.state("cover.bedroom_curtains")["position"] == 0
+
+
+def test_and_the_other_list_reads_it() -> None:
+    h = _harness()
+    h.say("what's on the shopping list")
+    assert "selection box" in h.say("and the christmas list?").reply
+
+
+def test_items_joined_by_and_still_go_to_the_list_named() -> None:
+    h = _harness()
+    h.say("add eggs and orange juice to my shopping list")
+    assert h.snapshot()["lists"]["shopping"] == ["milk", "eggs", "orange juice"]

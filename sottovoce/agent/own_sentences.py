@@ -1,0 +1,67 @@
+"""The agent's own sentences, beside the tools': follow-ups and names this home lacks.
+
+Follow-ups ("and in the kitchen?", "no, I meant the hall light") re-aim the last
+call (`followups.py`); the unknown-name sentences catch the words where a name
+was expected when nothing else matched ("turn on the hot tub"), so the reply
+can say the home has no such thing. `grammar.py` compiles both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# "And in the kitchen?" / "what about the fan?": the agent re-runs the last call.
+FOLLOW_UP_SENTENCES = [
+    "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
+    "[no] [make it] {number:value} [percent|degrees] instead",
+    "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|please]",
+    "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|please]",
+    "[and] [what|how] [about] the (one|ones) (in|on|at|upstairs|downstairs) [the] {area} [too]",
+    "[and] [do] [the] same [thing] (for|in|on|with|at) [the] {area} [too|please]",
+    "[and] [do] [the] same [thing] {area} [too|please]",
+    "and [the] {device:name} [too|as well]",
+    "(what|how) about [the] {device:name}",
+    "[and] [also] [the] {device:name} (too|as well)",
+    "[and] [what|how] [about] {day} [too|as well]",
+    "and [the] {contact} [too|as well]",
+    "[and] [what|how] about [the|my] {list_name} list",
+    "and [the|my] {list_name} list [too|as well]",
+    # A correction: "no, I meant the hall light", "sorry, I meant in the bedroom".
+    "i (meant|mean|said|wanted) [the] {device:name} [instead|not that one]",
+    "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
+    "(not that one|wrong one) [the] {device:name}",
+]
+
+# "Actually, halfway" after opening a blind: the same device, half of it.
+HALFWAY_FOLLOW_UP = ["[no] [make it|make that] (halfway|half way) [instead|please]"]
+
+# Commands whose object is a name: when nothing else matched, the words there name
+# something this world does not have ("turn on the hot tub").
+UNKNOWN_SENTENCES = {
+    "place": [
+        "(turn|switch) (on|off) [all] [the] {kind} in [the] {thing}",
+        "(turn|switch) [all] [the] {kind} in [the] {thing} (on|off)",
+        "(open|close) [all] [the] {kind} in [the] {thing}",
+        "what is the (temperature|humidity) in [the] {thing}",
+    ],
+    "thing": [
+        "(turn|switch|put|shut) (on|off) [the] {thing}",
+        "(turn|switch|put|shut) [the] {thing} (on|off)",
+        "(open|close|shut|lock|unlock|start|stop|dim|brighten|preheat|heat) [the] {thing}",
+        "(activate|enable) [the] {thing}",
+        "(set|preheat|heat|turn) [the] {thing} (to|at) {anything}",
+        "(is|are) [the] {thing} (on|off|open|closed|locked|unlocked|running)",
+    ],
+    "media": ["play [some|something|music|songs|anything] by {thing}", "play [the] {thing}"],
+    "contact": ["(call|phone|ring|text|message) {thing}", "send [a] message to {thing} {anything}"],
+    "scene": ["(activate|start|set) [the] {thing} scene"],
+}
+UNKNOWN_INTENTS: dict[str, Any] = {
+    "language": "en",
+    "intents": {what: {"data": [{"sentences": s}]} for what, s in UNKNOWN_SENTENCES.items()},
+    "lists": {
+        "thing": {"wildcard": True},
+        "anything": {"wildcard": True},
+        "kind": {"values": ["light", "lights", "lamps", "blinds", "curtains", "fan", "fans"]},
+    },
+}
