@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from sottovoce.agent.calls import Call
 from sottovoce.agent.grammar import Grammar, Match
+from sottovoce.agent.relaxed import relaxed_forms
 from sottovoce.tools import Registry
 
 IT_WORDS = frozenset({"it", "them", "that", "this"})
@@ -44,8 +45,11 @@ class Pronouns:
         if len(spots) != 1 or device not in self._said_as:
             return whole
         words[spots[0]] = f"the {self._said_as[device]}"
-        named = self.grammar.best(" ".join(words))
-        return named if named is not None and device in named.call.args.values() else whole
+        for form in relaxed_forms(" ".join(words)):
+            named = self.grammar.best(form)
+            if named is not None and device in named.call.args.values():
+                return named
+        return whole
 
 
 def topic(words: list[str], names: Mapping[str, str]) -> tuple[str, int] | None:

@@ -70,7 +70,19 @@ def relaxed_text(text: str) -> str:
             if " ".join(words[-size:]) == phrase and len(words) > size:
                 words, changed = words[:-size], True
                 break
-    return " ".join(words) or text
+    return " ".join(_plain_verb(words)) or text
+
+
+def _plain_verb(words: list[str]) -> list[str]:
+    """'Put the telly on' -> 'turn the telly on', 'put it at 20' -> 'set it to 20': "put"
+    said for switching or setting, as the templates of every kind say it."""
+    if len(words) < 3 or words[0] != "put":
+        return words
+    if words[-1] in ("on", "off"):
+        return ["turn", *words[1:]]
+    if words[-2] == "at" and words[-1].replace(".", "", 1).isdigit():
+        return ["set", *words[1:-2], "to", words[-1]]
+    return words
 
 
 # Asking about a question: "do you know what time it is" asks "what time is it".

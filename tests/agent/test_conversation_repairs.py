@@ -218,3 +218,17 @@ def test_items_joined_by_and_still_go_to_the_list_named() -> None:
     h = _harness()
     h.say("add eggs and orange juice to my shopping list")
     assert h.snapshot()["lists"]["shopping"] == ["milk", "eggs", "orange juice"]
+
+
+def test_put_it_back_on_after_the_heating_went_off_heats_again() -> None:
+    h = _harness()
+    h.say("turn the heating off")
+    h.say("no wait, put it back on")
+    assert h.state("thermostat.hive")["mode"] == "heat"
+
+
+def test_put_it_at_a_number_sets_the_device_asked_about() -> None:
+    h = _harness()
+    h.say("what's the heating set to")
+    h.say("put it at 21")
+    assert h.state("thermostat.hive")["target"] == 21
