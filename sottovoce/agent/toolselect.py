@@ -27,7 +27,9 @@ DEFAULT_LIMIT = 5
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     "a an the to of in at for and or is are be it my me i you please can could would "
-    "will what how do does make by with from this that unless told one".split()
+    "will what how do does make by with from this that unless told one"
+    # How much, said with any tool: "a bit", "way too", "really".
+    " bit little tad touch slightly way far much really so very pretty quite rather just".split()
 )
 
 

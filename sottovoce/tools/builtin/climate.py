@@ -85,7 +85,11 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     turn = "(turn|crank|bump|put) up" if up else "(turn|put) down"
     change = "(increase|raise)" if up else "(decrease|lower|reduce|drop)"
     feel = "(warmer|hotter)" if up else "(cooler|colder)"
-    need = "(cold|freezing|chilly|too cold)" if up else "(hot|warm|too hot|too warm|boiling)"
+    # "Way too hot", "a bit chilly": how much is said, the step is the same.
+    very = "[really|so|very|pretty|quite|rather|a (bit|little|tad)]"
+    much = "[way|far|much|really|so|just|a (bit|little|tad|touch)|slightly|rather|quite]"
+    feels = "(cold|freezing|chilly)" if up else "(hot|warm|boiling)"
+    need = f"({very} {feels}|{much} too {feels})"
     area = "[[(in|on)] [the] {area}]"
     by = "by {number:degrees} [degrees]"
     forms = [

@@ -13,7 +13,12 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
-from sottovoce.tools.builtin.lights_phrases import on_at_sentences, step_by_sentences
+from sottovoce.tools.builtin.lights_phrases import (
+    level_here_sentences,
+    on_at_sentences,
+    room_step_sentences,
+    step_by_sentences,
+)
 from sottovoce.tools.targets import find_devices, sentence, status_sentences
 
 plugin = Plugin("lights", "Turn lights on and off, dim and brighten them, colour them.")
@@ -163,6 +168,7 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
         fixed += [f"{verb} {target} {ends[percent]}" for target in targets if percent in ends]
         if percent in ends:
             fixed.append(f"{verb} [the] {lights} {ends[percent]} (in|on) [the] {{area}}")
+        fixed += level_here_sentences(percent)
         sentences.append({"sentences": fixed, "slots": {"percent": percent}})
     sentences += on_at_sentences()
     return sentences
@@ -206,6 +212,7 @@ def _step_sentences(up: bool) -> list[str]:
         f"make it {more} in here",
         f"[it is] too {'dark' if up else 'bright'} [in here]",
         f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
+        *room_step_sentences(up),
     ]
 
 

@@ -47,3 +47,41 @@ def step_by_sentences(up: bool) -> list[str]:
     # is the grammar's rank, by what was acted on last.
     sentences.append(f"{push} {{ref:name}} {way} [{by}]")
     return sentences
+
+
+# Words for a level said as a brightness ("full brightness"), by the percent it means.
+LEVEL_WORDS = {
+    50: "(half|halfway)",
+    100: "(full|max|maximum|highest|top)",
+    1: "(min|minimum|lowest)",
+}
+_HERE = "(in here|in this room|in the room)"
+
+
+def level_here_sentences(percent: int) -> list[str]:
+    """Verbless levels with the room after: 'full brightness in the kitchen', 'lights on
+    max in here'; with no room, the speaker's."""
+    level = f"[the] {LEVEL_WORDS[percent]} brightness"
+    where = f"((in|on) [the] {{area}}|{_HERE})"
+    return [
+        f"{level} [{where}]",
+        f"[the] {LIGHTS} [on|to|at] ({level}|{LEVEL_WORDS[percent]}) {where}",
+    ]
+
+
+def room_step_sentences(up: bool) -> list[str]:
+    """'Make the room brighter', 'make it a bit darker in the kitchen', said to a room; and,
+    for brighter, the complaint 'I can't see a thing in here'."""
+    more = "(brighter|lighter)" if up else "(dimmer|darker|less bright)"
+    bit = "[a (bit|little|tad|touch)|slightly|much]"
+    room = "(the|this) (room|place)"
+    where = f"({_HERE}|in [the] {{area}})"
+    sentences = [
+        f"make ({room}|[the] {{area}}) {bit} {more}",
+        f"make it {bit} {more} {where}",
+        f"{bit} {more} in [the] {{area}}",
+    ]
+    if up:
+        see = "(i|we) (can not|cannot|can barely|can hardly) see [a thing|anything]"
+        sentences += [f"{see} [{_HERE}]", f"{see} in [the] {{area}}"]
+    return sentences

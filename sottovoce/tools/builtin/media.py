@@ -8,7 +8,12 @@ from pydantic import Field
 
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.media_library import describe, find_title
-from sottovoce.tools.builtin.media_phrases import volume_ends, volume_steps
+from sottovoce.tools.builtin.media_phrases import (
+    play_media_sentences,
+    volume_ends,
+    volume_steps,
+    wish_to_play_sentences,
+)
 from sottovoce.tools.builtin.media_players import KINDS, find_players, now_playing, one_player
 from sottovoce.tools.targets import phrase, sentence, the_name
 
@@ -43,6 +48,7 @@ def _say(text: str) -> str:
         # "Turn the radio on at 20 percent": playing, at that volume, in one.
         "(turn|switch|put) " + _PLAYER + " on (at|to) [volume] {percent:volume} [percent]",
         "(turn|switch) on " + _PLAYER + " (at|to) [volume] {percent:volume} [percent]",
+        *wish_to_play_sentences(),
     ],
 )
 def media_play(
@@ -301,44 +307,7 @@ def media_mute(
     return sentence(players, f"is {word}", f"are {word}")
 
 
-_ON = " (on|in|through) " + _PLAYER
-_IN = " in [the] {area}"
-_ITEM = "[some|the|my] {media} [playlist|album|podcast|record|station|radio station]"
-_BY = "[something|some music|music|songs|anything] by {artist}"
-_PLAY = "(play|put on|stick on|start playing|throw on)"
-_WHERE = "((on|in|through) " + _PLAYER + "|in [the] {area})"
-_HEAR = "i (want|would like) to (hear|listen to)"
-
-
-@plugin.tool(
-    kinds=KINDS,
-    sentences=[
-        "(play|put on|start|start playing|listen to) " + _ITEM,
-        "(play|put on|start playing) " + _ITEM + _ON,
-        "(play|put on|start playing) " + _ITEM + _IN,
-        "put " + _ITEM + " on",
-        "put " + _ITEM + " on" + _ON,
-        "i (want|would like) to (hear|listen to) " + _ITEM,
-        "(play|put on) " + _BY,
-        "(play|put on) " + _BY + _ON,
-        "(play|put on) " + _BY + _IN,
-        "i (want|would like) to (hear|listen to) " + _BY,
-        "(play|put on) [some|the] {media} (by|from) {artist} [" + _ON.strip() + "]",
-        "((play|put on) [some]|i (want|would like) to (hear|listen to) [some]) {artist}",
-        "(play|put on) [some] {artist} (" + _ON.strip() + "|" + _IN.strip() + ")",
-        # "Play me some Miles Davis in the bedroom", "stick on Kind of Blue by Miles Davis".
-        _PLAY + " [me|us] [some|the] {media} (by|from) {artist} [" + _WHERE + "]",
-        _PLAY + " [me|us] [some|something by|anything by] {artist} [" + _WHERE + "]",
-        _PLAY + " [me|us] " + _ITEM + " [" + _WHERE + "]",
-        "(put|stick|chuck|pop|throw|whack) [some] {artist} on [" + _WHERE + "]",
-        "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on [" + _WHERE + "]",
-        # "Put some Oasis on the telly": one "on" for both.
-        "(put|stick|chuck|pop|throw|whack) [some] {artist} on " + _PLAYER,
-        "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on " + _PLAYER,
-        _HEAR + " [some] {artist} " + _WHERE,
-        _HEAR + " " + _ITEM + " " + _WHERE,
-    ],
-)
+@plugin.tool(kinds=KINDS, sentences=play_media_sentences())
 def media_play_media(
     ctx: ToolContext,
     media: Annotated[str | None, Field(description="title of an album, playlist, ...")] = None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from sottovoce.tools import ToolContext, ToolError
@@ -9,6 +11,11 @@ from sottovoce.tools import ToolContext, ToolError
 MEDIA_CUTOFF = 80.0
 # Words people add after a title ("play morning jazz playlist") that are not part of it.
 KIND_SUFFIXES = ("playlist", "album", "podcast", "station", "radio station", "radio", "record")
+# Words that describe what to play without naming it ("play some christmas music",
+# "something relaxing", "a bit of elvis"): never part of the title that is meant.
+_GENERIC = re.compile(
+    r"\b(?:a bit of|a little|something|anything|some|music|songs?|tunes?|stuff)\b"
+)
 
 
 def describe(ctx: ToolContext, title: str) -> str:
@@ -28,9 +35,29 @@ def find_title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
             return by[0]
         library = [item for item in library if item.title in by] or library
     titles = [item.title for item in library]
-    wanted = _strip_kind(" ".join((media or "").lower().split()))
+    said = _strip_kind(" ".join((media or "").lower().split()))
+    # A title made of generic words ("Music for Airports") is matched whole first.
+    exact = [t for t in titles if t.casefold() == said]
+    if exact:
+        return exact[0]
+    wanted = _strip_generic(said)
     if not wanted:
         raise ToolError("What should I play?")
+    if wanted.startswith("by ") and not artist:
+        # "Something by elvis" read whole as a title: the artist is after "by".
+        return _by_artist(ctx, wanted.removeprefix("by "))[0]
+    found = _title_by_words(wanted, titles)
+    if found is None and not artist:
+        # "I want to listen to dobbyn": no title fits, but a part of one artist's name.
+        by_part = _artist_by_part(ctx, wanted)
+        found = _first_by(ctx, by_part) if by_part else None
+    if found is None:
+        raise ToolError(f"I can't find {media} in your music.")
+    return found
+
+
+def _title_by_words(wanted: str, titles: list[str]) -> str | None:
+    """The title said exactly, by words of exactly one title, or nearly (a mishearing)."""
     for title in titles:
         if title.casefold() == wanted:
             return title
@@ -41,9 +68,7 @@ def find_title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
     best = process.extractOne(
         wanted, {t: t.casefold() for t in titles}, scorer=fuzz.ratio, score_cutoff=MEDIA_CUTOFF
     )
-    if best is None:
-        raise ToolError(f"I can't find {media} in your music.")
-    return str(best[2])
+    return None if best is None else str(best[2])
 
 
 def _strip_kind(text: str) -> str:
@@ -56,12 +81,38 @@ def _strip_kind(text: str) -> str:
     return text
 
 
+def _strip_generic(text: str) -> str:
+    return _strip_kind(" ".join(_GENERIC.sub(" ", text).split()))
+
+
 def _by_artist(ctx: ToolContext, artist: str) -> list[str]:
-    """Titles by the artist (near misses and a missing 'the' allowed), library order."""
-    wanted = _strip_kind(" ".join(artist.lower().split()))
+    """Titles by the artist (near misses, a missing 'the', a part of one name), library order."""
+    said = _strip_kind(" ".join(artist.lower().split()))
+    # As said first, so that an artist named with a generic word ("Songs: Ohia") is found.
+    name = _artist_near(ctx, said) or _artist_near(ctx, _strip_generic(said))
+    name = name or _artist_by_part(ctx, _strip_generic(said))
+    if not name:
+        raise ToolError(f"I have nothing by {artist}.")
+    return [i.title for i in ctx.world.media_library if i.artist == name]
+
+
+def _artist_near(ctx: ToolContext, wanted: str) -> str | None:
     artists = {i.artist for i in ctx.world.media_library if i.artist}
     choices = {a: _strip_kind(a.casefold()) for a in artists}
     best = process.extractOne(wanted, choices, scorer=fuzz.ratio, score_cutoff=MEDIA_CUTOFF)
-    if best is None:
-        raise ToolError(f"I have nothing by {artist}.")
-    return [i.title for i in ctx.world.media_library if i.artist == best[2]]
+    return None if best is None else str(best[2])
+
+
+def _artist_by_part(ctx: ToolContext, wanted: str) -> str | None:
+    """The one artist whose name has all the words said ("elvis": Elvis Presley)."""
+    words = set(wanted.split())
+    fits = {
+        i.artist
+        for i in ctx.world.media_library
+        if i.artist and words and words <= set(i.artist.casefold().split())
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _first_by(ctx: ToolContext, artist: str) -> str:
+    return next(i.title for i in ctx.world.media_library if i.artist == artist)

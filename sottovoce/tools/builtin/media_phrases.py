@@ -1,4 +1,4 @@
-"""Media templates for the volume said colloquially: extremes and steps by a number."""
+"""Media templates: what to play from the library, and the volume said colloquially."""
 
 from __future__ import annotations
 
@@ -36,4 +36,75 @@ def volume_steps(way: str) -> list[str]:
         f"{push} {way} {what}",
         f"{push} {_VOL} {way} {by} (on|of) {_PLAYER}",
         f"{push} {_VOL} {way} [{by}] in [the] {{area}}",
+    ]
+
+
+_ON = " (on|in|through) " + _PLAYER
+_IN = " in [the] {area}"
+_ITEM = "[some|the|my] {media} [playlist|album|podcast|record|station|radio station]"
+_BY = "[something|some music|music|songs|anything] by {artist}"
+_PLAY = "(play|put on|stick on|start playing|throw on)"
+_WHERE = "((on|in|through) " + _PLAYER + "|in [the] {area})"
+_HEAR = "i (want|would like) to (hear|listen to)"
+# A wish to hear something: "we'd like to hear", "can I listen to", "I fancy hearing".
+_WISH = (
+    "((i|we) (want|would like|need) to (hear|listen to)|let us (hear|listen to)|"
+    "(can|could|may) (i|we) (hear|listen to)|(i|we) (fancy|feel like) (hearing|listening to))"
+)
+# What is played, described rather than named: "something by", "a bit of".
+_LOOSE = "(something|anything|some music|music|songs|some songs|a bit of|some stuff|stuff)"
+
+
+def play_media_sentences() -> list[str]:
+    """'Play Abbey Road', 'put some Oasis on the telly', 'I'd like to hear some Dobbyn'."""
+    return [
+        "(play|put on|start|start playing|listen to) " + _ITEM,
+        "(play|put on|start playing) " + _ITEM + _ON,
+        "(play|put on|start playing) " + _ITEM + _IN,
+        "put " + _ITEM + " on",
+        "put " + _ITEM + " on" + _ON,
+        "i (want|would like) to (hear|listen to) " + _ITEM,
+        "(play|put on) " + _BY,
+        "(play|put on) " + _BY + _ON,
+        "(play|put on) " + _BY + _IN,
+        "i (want|would like) to (hear|listen to) " + _BY,
+        "(play|put on) [some|the] {media} (by|from) {artist} [" + _ON.strip() + "]",
+        "((play|put on) [some]|i (want|would like) to (hear|listen to) [some]) {artist}",
+        "(play|put on) [some] {artist} (" + _ON.strip() + "|" + _IN.strip() + ")",
+        # "Play me some Miles Davis in the bedroom", "stick on Kind of Blue by Miles Davis".
+        _PLAY + " [me|us] [some|the] {media} (by|from) {artist} [" + _WHERE + "]",
+        _PLAY + " [me|us] [some|something by|anything by] {artist} [" + _WHERE + "]",
+        _PLAY + " [me|us] " + _ITEM + " [" + _WHERE + "]",
+        "(put|stick|chuck|pop|throw|whack) [some] {artist} on [" + _WHERE + "]",
+        "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on [" + _WHERE + "]",
+        # "Put some Oasis on the telly": one "on" for both.
+        "(put|stick|chuck|pop|throw|whack) [some] {artist} on " + _PLAYER,
+        "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on " + _PLAYER,
+        _HEAR + " [some] {artist} " + _WHERE,
+        _HEAR + " " + _ITEM + " " + _WHERE,
+        *_loose_sentences(),
+    ]
+
+
+def _loose_sentences() -> list[str]:
+    """Free-text forms: a part of a name or a description ("something by elvis", "I want
+    to listen to dobbyn"), which the library resolves. A reading with the exact {media}
+    or {artist} of the forms above wins over these, having no free text."""
+    by = f"[{_LOOSE}] by {{text:artist}}"
+    return [
+        f"{_PLAY} [me|us] {_LOOSE} by {{text:artist}}",
+        f"{_PLAY} [me|us] {_LOOSE} by {{text:artist}} {_WHERE}",
+        f"{_WISH} {by}",
+        f"{_WISH} {by} {_WHERE}",
+        f"{_WISH} {{text:media}}",
+        f"{_WISH} {{text:media}} {_WHERE}",
+    ]
+
+
+def wish_to_play_sentences() -> list[str]:
+    """'I'd like to listen to the radio', 'can we hear some music in the kitchen': play what
+    the player has; these exact readings win over the free-text title of the forms above."""
+    return [
+        f"{_WISH} {_PLAYER} [again]",
+        f"{_WISH} [some|the] music [{_WHERE}]",
     ]
