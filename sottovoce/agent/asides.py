@@ -31,7 +31,7 @@ ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many wor
 _SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
 CLAUSE_VERBS = frozenset(
     "is am are was were feels feel gets get looks look seems seem has have need needs"
-    " want wants think".split()
+    " want wants think can".split()
 )
 _STATE_VERBS = frozenset("is am are was were feels feel gets get looks look seems seem".split())
 # A device's name opens an aside as its subject: "the bedside lamp is a bit dim".

@@ -232,3 +232,18 @@ def test_put_it_at_a_number_sets_the_device_asked_about() -> None:
     h.say("what's the heating set to")
     h.say("put it at 21")
     assert h.state("thermostat.hive")["target"] == 21
+
+
+@pytest.mark.parametrize(
+    "text", ["turn the hall light up full", "I cannae see a thing, put the hall light up full"]
+)
+def test_up_full_sets_the_light_to_full(text: str) -> None:
+    h = _harness()
+    h.say(text)
+    assert h.state("light.hall")["brightness"] == 100
+
+
+def test_up_by_a_number_is_still_a_step() -> None:
+    h = _harness()
+    h.say("turn the heating up 2")
+    assert h.state("thermostat.hive")["target"] == 21
