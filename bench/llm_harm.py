@@ -12,7 +12,7 @@ llama.cpp), each in several set-ups, in the same run:
 For the out-of-domain set (every case `expect: {state: {}}`) a failed case is
 a false action: the world changed. For command sets the figure is cases passed.
 
-    .venv/bin/python bench/llm_harm.py [--sets ood,ood_blind,ood2,ood3,cases,holdout]
+    .venv/bin/python bench/llm_harm.py [--sets ood,ood_blind,ood2,ood3,ood4,cases,holdout]
         [--json out.json]
 """
 
@@ -48,6 +48,7 @@ SETS = {
     "ood_blind": ROOT / "tests/data/ood/cases.yaml",
     "ood2": ROOT / "tests/data/ood2/cases.yaml",
     "ood3": ROOT / "tests/data/ood3/cases.yaml",
+    "ood4": ROOT / "tests/data/ood4/cases.yaml",
 }
 # (label, use the model, use the grammar, guard on)
 SETUPS = {
