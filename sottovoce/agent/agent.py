@@ -258,8 +258,11 @@ class Agent:
         turn.tools_s += _now() - started
         if outcome.touched:
             self.state.referent = tuple(outcome.touched)
-        if outcome.ok:
+        # After "Which fan? There is none in the kitchen.", "the one in the master bedroom"
+        # re-aims the call that asked.
+        if outcome.ok or outcome.asks_which:
             self.state.last_call = call
+        self.state.which_asked = outcome.asks_which
         return outcome
 
 

@@ -16,7 +16,9 @@ _STEPS = frozenset(
     "light_brighter light_dimmer fan_faster fan_slower climate_warmer climate_cooler"
     " media_volume_step".split()
 )
-_MORE = frozenset({"more", "again", "even more", "some more", "further", "more again"})
+_MORE = frozenset(
+    {"more", "again", "even more", "some more", "further", "more again", "1 more", "once more"}
+)
 # A comparative said alone after a device was acted on: what it asks of "it".
 _COMPARATIVES = {
     "louder": "turn it up",

@@ -35,7 +35,10 @@ _NO = (
     r"|no thanks|no thank you|forget it|abort|not now|no way|negative|leave it|do not bother|naw"
     r"|wait|hold on|i changed my mind|not really|skip it|no do not"
 )
-_TAIL = r"(?: (?:yes|sure|please|go ahead|do it|thanks|thank you|that is fine|please do|now))*"
+_TAIL = (
+    r"(?: (?:yes|sure|please|go ahead|do it|thanks|thank you|that is fine|please do|now"
+    r"|send it|ma'am|sir|mate))*"
+)
 _YES_RE = re.compile(rf"^(?:{_YES}){_TAIL}$")
 _NO_RE = re.compile(rf"^(?:{_NO})(?: (?:{_NO}|thanks|thank you))*$")
 _NO_THEN_RE = re.compile(r"^(?:no|nope|nah|cancel that|actually)\b (?P<rest>.+)$")
@@ -56,6 +59,7 @@ class DialogueState:
     pending: list[Call] = field(default_factory=list)  # risky calls awaiting one yes
     pending_prompt: str = ""
     clarification: Clarification | None = None  # a question whose answer completes a command
+    which_asked: bool = False  # the last call's tool asked which device ("Which fan?")
     history: list[tuple[str, str]] = field(default_factory=list)
 
     def remember(self, user: str, reply: str) -> None:

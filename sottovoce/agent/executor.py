@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from sottovoce.devices import World
 from sottovoce.devices.backends import BackendError
-from sottovoce.tools import NeedsConfirmation, ToolContext, ToolError, ToolSpec
+from sottovoce.tools import NeedsConfirmation, ToolContext, ToolError, ToolSpec, WhichOne
 from sottovoce.tools.guard import REFUSAL, Guard, NotPermitted
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class Outcome:
     confirm_prompt: str | None = None
     touched: list[str] = field(default_factory=list)
     problem: str | None = None
+    asks_which: bool = False  # the tool asked which device: the next turn may answer
 
 
 async def execute(
@@ -94,7 +95,8 @@ async def _run(spec: ToolSpec, ctx: ToolContext, values: dict[str, Any]) -> Outc
     except NotPermitted as refused:
         return Outcome(str(refused), ok=False, problem=refused.problem)
     except ToolError as exc:
-        return Outcome(str(exc), ok=False, problem=f"{spec.name}: {exc}")
+        which = isinstance(exc, WhichOne)
+        return Outcome(str(exc), ok=False, problem=f"{spec.name}: {exc}", asks_which=which)
     except TimeoutError:
         reply = f"Sorry, that took too long, so I stopped. Nothing was changed by {spec.name}."
         return Outcome(reply, ok=False, problem=f"{spec.name}: timed out after {spec.timeout_s}s")

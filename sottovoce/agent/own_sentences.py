@@ -26,9 +26,11 @@ FOLLOW_UP_SENTENCES = [
     "and [the] {contact} [too|as well]",
     "[and] [what|how] about [the|my] {list_name} list",
     "and [the|my] {list_name} list [too|as well]",
+    "[now] do [the] {area} [one|ones] [too|as well]",
     # A correction: "no, I meant the hall light", "sorry, I meant in the bedroom".
     "i (meant|mean|said|wanted) [the] {device:name} [instead|not that one]",
     "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
+    "i (meant|mean|said|wanted) [the|my] {list_name} list",
     "(not that one|wrong one) [the] {device:name}",
 ]
 

@@ -76,10 +76,13 @@ def relaxed_text(text: str) -> str:
 def _plain_verb(words: list[str]) -> list[str]:
     """'Put the telly on' -> 'turn the telly on', 'put it at 20' -> 'set it to 20': "put"
     said for switching or setting, as the templates of every kind say it."""
-    if len(words) < 3 or words[0] not in ("put", "turn"):
+    if len(words) < 3 or words[0] not in ("put", "turn", "cut"):
         return words
-    if words[0] == "put" and words[-1] in ("on", "off"):
+    # "Cut the porch light on" (Southern US): "cut" switches either way.
+    if words[0] in ("put", "cut") and (words[-1] in ("on", "off") or words[1] in ("on", "off")):
         return ["turn", *words[1:]]
+    if words[0] == "cut":
+        return words
     level, number = words[-1] in _LEVELS, words[-1].replace(".", "", 1).isdigit()
     # "Put it at 20", "turn the hall light up full" (not "turn the heating up 2": a step).
     if (words[-2] in ("at", "to") and (level or number)) or (words[-2] == "up" and level):

@@ -129,6 +129,11 @@ class Router:
         if self.addressee.not_for_me(text, heard):
             return Decision("none", reply=NOT_UNDERSTOOD)
         unknown: UnknownName | None = None
+        if state.which_asked and self.cascade is not None and state.last_call is not None:
+            # "Which thermostat?" - "the Ecobee": the answer re-aims the call that asked.
+            answer = self.cascade.decide(f"what about {text}", state.last_call, None)
+            if isinstance(answer, list):
+                return Decision("grammar", answer)
         if self.cascade is not None:
             found = self.cascade.decide(text, state.last_call, heard, state.referent)
             if isinstance(found, list):

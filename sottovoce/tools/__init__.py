@@ -1,12 +1,13 @@
 """The tool plugin API (stable for plugin authors) and the registry. May import devices.
 
-A plugin author imports from here only: `Plugin`, `ToolContext`, `ToolError`,
-`ToolFault`, and the target helpers in `sottovoce.tools.targets`.
+A plugin author imports from here only: `Plugin`, `ToolContext`, `ToolError` (and
+`WhichOne`, a ToolError that asks which device), `ToolFault`, and the target helpers
+in `sottovoce.tools.targets`.
 """
 
 from sottovoce.tools.api import Plugin, SentenceGroup, ToolSpec
 from sottovoce.tools.context import ToolContext
-from sottovoce.tools.errors import NeedsConfirmation, ToolError, ToolFault
+from sottovoce.tools.errors import NeedsConfirmation, ToolError, ToolFault, WhichOne
 from sottovoce.tools.registry import PluginInfo, Registry, available_plugins
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "ToolError",
     "ToolFault",
     "ToolSpec",
+    "WhichOne",
     "available_plugins",
 ]

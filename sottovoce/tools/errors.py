@@ -13,6 +13,11 @@ class ToolError(Exception):
     """A user-facing failure whose message is spoken to the user as it is."""
 
 
+class WhichOne(ToolError):
+    """The words fit no device here, or several: the user is asked which, and the next turn
+    may answer ("the one in the master bedroom", "the Ecobee")."""
+
+
 class ToolFault(Exception):
     """An internal failure the agent survives and reports."""
 

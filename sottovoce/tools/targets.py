@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from sottovoce.devices import Device
 from sottovoce.tools.context import ToolContext
-from sottovoce.tools.errors import ToolError
+from sottovoce.tools.errors import ToolError, WhichOne
 
 PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "they", "one"})
 EVERYWHERE = frozenset(
@@ -95,7 +95,7 @@ def find_one(
     """Like find_devices, for commands that make sense for one device only."""
     found = find_devices(ctx, kinds, name, area)
     if len(found) > 1:
-        raise ToolError(f"Which one? I know {phrase(found)}.")
+        raise WhichOne(f"Which one? I know {phrase(found)}.")
     return found[0]
 
 
@@ -236,7 +236,7 @@ def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> li
     if not every:
         raise ToolError(f"There is no {kind_label(kinds)} here.")
     where = f" in the {ctx.area}" if ctx.area else ""
-    raise ToolError(f"Which {kind_label(kinds)}? There is none{where}.")
+    raise WhichOne(f"Which {kind_label(kinds)}? There is none{where}.")
 
 
 def phrase(devices: Sequence[Device]) -> str:

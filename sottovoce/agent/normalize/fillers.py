@@ -39,7 +39,7 @@ DISCOURSE_CLOSERS = (
     "or not", "love", "dear", "darling", "mate", "buddy", "honey", "sweetie", "for me love",
     "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
-    "only", "anyway", "60 seconds", "for 60 seconds",
+    "only", "anyway", "60 seconds", "for 60 seconds", "back",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",

@@ -85,6 +85,7 @@ def _day(day: str | None) -> str:
         "(tell me|give me) the (weather|forecast) (in|for) {text:place} " + _D,
         # "What's the weather doing in Edinburgh", "will it be any better tomorrow".
         "what is the weather doing [today|now|right now|out there]",
+        "what is the weather going to do " + _D,
         "what is the weather doing (in|at) {text:place} " + _D,
         "(will|is) it [going to] be [any] (better|nicer|worse|drier|wetter|warmer|colder) " + _D,
     ],

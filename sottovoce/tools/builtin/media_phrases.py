@@ -82,6 +82,8 @@ def play_media_sentences() -> list[str]:
         "(put|stick|chuck|pop|throw|whack) " + _ITEM + " on " + _PLAYER,
         _HEAR + " [some] {artist} " + _WHERE,
         _HEAR + " " + _ITEM + " " + _WHERE,
+        # A station or playlist changed on one player: "switch the radio over to Clyde 1".
+        "(switch|change|turn|put) " + _PLAYER + " [over] to " + _ITEM,
         *_loose_sentences(),
     ]
 
