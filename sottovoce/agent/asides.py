@@ -31,7 +31,7 @@ ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many wor
 _SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
 CLAUSE_VERBS = frozenset(
     "is am are was were feels feel gets get looks look seems seem has have need needs"
-    " want wants think can".split()
+    " want wants think can got".split()
 )
 _STATE_VERBS = frozenset("is am are was were feels feel gets get looks look seems seem".split())
 # A device's name opens an aside as its subject: "the bedside lamp is a bit dim".
@@ -81,7 +81,8 @@ def opens_remark(words: list[str], k: int) -> bool:
         return True
     if word not in _BINDING and rest[0] in _BE:
         return True
-    return word in _ARTICLES and len(rest) > 1 and rest[1] in _BE
+    # "the kids are asleep", "the dog's freaking out"
+    return word in _ARTICLES and len(rest) > 1 and (rest[1] in _BE or rest[0].endswith("'s"))
 
 
 def is_aside(words: list[str]) -> bool:

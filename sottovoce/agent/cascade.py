@@ -174,7 +174,7 @@ class GrammarCascade:
         # room" must not re-aim the last command at the dining room.
         # An aside first: "heated blanket on it is freezing" is about the blanket, though
         # "it is freezing" alone (a cut of three words) would warm the house.
-        if not asks and (calls := self._without_aside(words)):
+        if not asks and (calls := self._without_aside(words, last)):
             return calls
         for cut in range(1, cuts + 1):
             calls = self.parts(" ".join(words[cut:]), None)
@@ -185,7 +185,7 @@ class GrammarCascade:
                 return calls
         return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
 
-    def _without_aside(self, words: list[str]) -> list[Call] | None:
+    def _without_aside(self, words: list[str], last: Call | None) -> list[Call] | None:
         """Calls for a command said with an aside before or after it.
 
         "It is freezing in here, turn the heating up" / "heated blanket on, it is
@@ -195,15 +195,19 @@ class GrammarCascade:
         """
         # An aside is short: the search stays bounded however long the utterance is.
         starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
+        if words[:1] == ["that"] and words[1:2] == ["is"]:  # "that's too loud, make it 40"
+            starts.insert(0, 0)
         for k in range(2, len(words) - 1):  # the aside after the command
             remark = words[k:]
             if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
                 continue
             if calls := self.parts(" ".join(words[:k]), None):
                 return calls
-        if starts[:1] == [0]:  # the aside first: the command is what follows it
+        # The aside first: the command is what follows it, and may go on from the last one
+        # ("that's too loud, make it 40").
+        if starts[:1] == [0]:
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
-                if calls := self.parts(" ".join(words[cut:]), None):
+                if calls := self.parts(" ".join(words[cut:]), last):
                     return calls
         return self._after_device_aside(words)
 

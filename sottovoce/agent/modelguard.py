@@ -39,7 +39,9 @@ _AUX = frozenset(
 )
 # "can you turn on the light" is a request; "can you tell me ..." is a question.
 _POLITE = frozenset({"can", "could", "would", "will"})
-_ASKING_VERBS = frozenset("tell know think say explain recommend guess imagine believe".split())
+_ASKING_VERBS = frozenset(
+    "tell know think say explain recommend guess imagine believe hear see understand".split()
+)
 _ASKING = (
     "tell me", "i wonder", "do you know", "any idea", "i would like to know", "explain",
     "reckon", "you reckon", "do you reckon", "do you think",
@@ -55,6 +57,15 @@ _I_REMARK = frozenset(
     " can't cant don't dont wish hope guess".split()
 )
 _SUPPOSING = frozenset({"if", "unless", "whenever", "suppose", "supposing", "imagine"})
+# Musings: "maybe we should get a second robot vacuum", "one day we should put a dimmer on".
+_MUSING = ("maybe ", "perhaps ", "one day ", "someday ", "some day ", "one of these days ")
+_PLANS = frozenset({"should", "might", "could", "may", "ought", "would"})
+# Said to people in the room: "kids, go brush your teeth and turn the light off after",
+# "turn your nightlight on" (the assistant has no nightlight; "your volume" is its own).
+_PEOPLE_CALLED = frozenset(
+    "kids children guys boys girls everyone everybody folks darling sweetie honey babe".split()
+)
+_ASSISTANTS_OWN = frozenset({"volume", "voice", "name", "speaker", "settings", "microphone"})
 _PAST = frozenset(
     "ran went left took made came saw broke forgot got bought kept sent told said thought heard"
     " knew woke slept drove brought caught began sang won lost spent stood sat fell did".split()
@@ -114,9 +125,14 @@ def is_remark(text: str, verbs: frozenset[str] = frozenset()) -> bool:
     `verbs` are words that start a command: a sentence opening with one is no story
     ("turn on the heated blanket"), though a past tense follows it.
     """
-    words = _opening(text).split()
+    opening = _opening(text)
+    for musing in _MUSING:
+        opening = opening.removeprefix(musing)
+    words = opening.split()
     if len(words) < 2:
         return False
+    if words[0] in ("i", "we") and words[1] in _PLANS:
+        return True  # the speaker's own plans: "we should turn the heating up one day"
     if words[0] in _SUPPOSING:
         return True  # "if I had the money I'd put strips in every room"
     if words[0] in ("i", "we"):
@@ -127,6 +143,16 @@ def is_remark(text: str, verbs: frozenset[str] = frozenset()) -> bool:
     # What someone did: "Ben switched off the hall light", "Radio Paradise played ...".
     opens_command = words[0] in verbs or words[0] in _AUX or words[0] in _WH
     return not opens_command and any(_past(w) for w in words[1:3])
+
+
+def said_to_someone(text: str) -> bool:
+    """Whether the words are said to a person in the room ("kids, turn the light off",
+    "go and turn your nightlight on"), not to the assistant."""
+    words = _words(text)
+    if words[:1] and words[0] in _PEOPLE_CALLED:
+        return True
+    pairs = zip(words, words[1:], strict=False)
+    return any(a == "your" and b not in _ASSISTANTS_OWN for a, b in pairs)
 
 
 def _past(word: str) -> bool:
@@ -188,6 +214,8 @@ def refusal(
         return f"a question must not call {spec.name}, which changes things"
     if not spec.reads_only and is_remark(text, actions):
         return f"a remark must not call {spec.name}, which changes things"
+    if not spec.reads_only and said_to_someone(text):
+        return f"words said to someone else must not call {spec.name}"
     if not spec.reads_only and actions and not said_actions(text) & actions:
         return f"nothing said calls for {spec.name}: no word asks for what it does"
     if not words_of(text) & (words - areas):

@@ -36,6 +36,9 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "valve": ("valve", "valves", "water", "sprinkler", "sprinklers"),
 }
 
+# Labels whose plural is not the label and "s" ("the 4 blinds and covers").
+KIND_PLURALS = {"blind or cover": "blinds and covers", "switch": "switches"}
+
 KIND_LABELS: dict[str, str] = {
     "media_player": "media player",
     "binary_sensor": "sensor",
@@ -247,8 +250,7 @@ def phrase(devices: Sequence[Device]) -> str:
         names = [the_name(d.name) for d in devices]
         return ", ".join(names[:-1]) + " and " + names[-1]
     kinds = sorted({d.kind for d in devices})
-    label = kind_label(kinds)
-    return f"the {len(devices)} {label}s"
+    return f"the {len(devices)} {KIND_PLURALS.get(kind_label(kinds), kind_label(kinds) + 's')}"
 
 
 def the_name(name: str) -> str:

@@ -9,7 +9,13 @@ from agent_helpers import make_registry, make_world
 
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import TurnResult
-from sottovoce.agent.modelguard import checked_reply, help_sentence, is_question, is_remark
+from sottovoce.agent.modelguard import (
+    checked_reply,
+    help_sentence,
+    is_question,
+    is_remark,
+    said_to_someone,
+)
 from sottovoce.agent.normalize import normalize
 from sottovoce.models import LLMDecision, ToolChoice
 from sottovoce.testing import ScriptedLLM
@@ -216,3 +222,33 @@ def test_a_device_named_in_full_that_the_tool_cannot_act_on_is_refused() -> None
     turn = _turn(agent, "could you turn on the kitchen light thing by the kettle")
     assert turn.calls == [] and _unchanged(agent)
     assert any("does not act on" in p for p in turn.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maybe we should get a second robot vacuum for upstairs",
+        "one day we should put a dimmer on the hallway light",
+        "we might turn the heating up later",
+    ],
+)
+def test_musings_and_plans_are_remarks(text: str) -> None:
+    assert is_remark(text)
+
+
+def test_a_question_about_the_assistant_hearing_is_a_question() -> None:
+    assert is_question("can you hear me okay")
+    assert not is_question("can you turn the hall light on")
+
+
+@pytest.mark.parametrize(
+    ("text", "to_someone"),
+    [
+        ("kids go brush your teeth and turn the bathroom light off after", True),
+        ("mia it's bedtime go and turn your nightlight on", True),
+        ("turn your volume down", False),
+        ("turn the bathroom light off", False),
+    ],
+)
+def test_words_said_to_people_in_the_room(text: str, to_someone: bool) -> None:
+    assert said_to_someone(text) is to_someone

@@ -37,6 +37,13 @@ WORLD = {
             "area": "master bedroom",
             "state": {"mode": "heat", "target": 20, "current": 20},
         },
+        {
+            "id": "cover.garage",
+            "kind": "cover",
+            "name": "garage door",
+            "area": "living room",
+            "state": {"position": 100},
+        },
         {"id": "cover.kitchen", "kind": "cover", "name": "kitchen blinds", "area": "kitchen"},
         {
             "id": "cover.living",
@@ -116,3 +123,20 @@ def test_i_meant_the_other_list() -> None:
 @pytest.mark.parametrize("yes", ["yes ma'am", "yep, send it", "yes sir"])
 def test_polite_and_terse_yeses(yes: str) -> None:
     assert is_yes(normalize(yes))
+
+
+def test_all_the_blinds_are_every_blind_but_not_the_garage_door() -> None:
+    h = _harness()
+    h.say("open the living room blinds")
+    h.say("open the kitchen blinds")
+    h.say("close all the blinds")
+    assert h.state("cover.kitchen")["position"] == 0
+    assert h.state("cover.living")["position"] == 0
+    assert h.state("cover.garage")["position"] == 100
+
+
+def test_an_aside_first_then_a_new_value() -> None:
+    h = _harness()
+    h.say("set the Ecobee to 24")
+    h.say("nah, that's too warm, make it 22")
+    assert h.state("thermostat.ecobee")["target"] == 22

@@ -29,6 +29,7 @@ DISCOURSE_OPENERS = (
     "go ahead and", "please", "i want to", "let us", "never mind", "on second thought",
     "you can", "you could", "wait", "hang on", "do 1 thing", "listen", "yo", "tell you what",
     "och", "ach", "ah", "aw", "fine", "sorry", "oops", "whoops", "right then", "ok then",
+    "nah", "yeah", "yep",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -39,7 +40,7 @@ DISCOURSE_CLOSERS = (
     "or not", "love", "dear", "darling", "mate", "buddy", "honey", "sweetie", "for me love",
     "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
-    "only", "anyway", "60 seconds", "for 60 seconds", "back",
+    "only", "anyway", "60 seconds", "for 60 seconds", "back", "at least", "out here",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",

@@ -33,6 +33,10 @@ def _word_lists() -> dict[str, dict[str, Any]]:
     return {"cover_word": {"values": covers}, "valve_word": {"values": valves}}
 
 
+_WINDOW_WORDS = frozenset(("blinds", "blind", "shades", "shade", "curtains", "curtain", "shutters"))
+_DOORS = frozenset(("door", "gate", "garage"))
+
+
 def _kind_of_word(word: str) -> str | None:
     values = _word_lists()
     for kind in ("cover", "valve"):
@@ -48,7 +52,13 @@ def _targets(ctx: ToolContext, name: str | None, area: str | None) -> list[Devic
         # A kind word names no device: that kind in the area, or where the user is;
         # passed on so that, with none here, "the blind" finds the one called "blinds".
         spoken = word if word in KIND_WORDS.get(kind, ()) else None
-        return find_devices(ctx, [kind], spoken, area)
+        found = find_devices(ctx, [kind], spoken, area)
+        # "Close all the blinds" leaves the garage door as it is: a door is no blind.
+        windows = [d for d in found if not _DOORS & set(d.name.lower().split())]
+        if spoken not in _WINDOW_WORDS or not windows or len(windows) == len(found):
+            return found
+        ctx.touched[:] = [i for i in ctx.touched if i in {d.id for d in windows}]
+        return windows
     if name:
         return find_devices(ctx, ["cover", "valve"], name, area)
     return find_devices(ctx, ["cover"], None, area)
@@ -58,13 +68,15 @@ def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str]:
     """`verb` applied to every way of naming a cover or valve, then `tail`.
 
     Questions leave out "all": "are all the blinds closed" is the questions plugin's.
+    "All the blinds" with no room said is `_everywhere`'s.
     """
     area = "[[(in|on)] [the] {area}]"
     end = f" {tail}" if tail else ""
     return [
         f"{verb} [the] {{cover:name}}{end}",
         f"{verb} [the] {{valve:name}}{end}",
-        f"{verb} {every}[the] {{cover_word:name}} {area}{end}",
+        f"{verb} [the] {{cover_word:name}} {area}{end}",
+        f"{verb} {every}[the] {{cover_word:name}} [(in|on)] [the] {{area}}{end}",
         # "Blinds down in bedroom 2": the room after what is done.
         f"{verb} {every}[the] {{cover_word:name}}{end} (in|on) [the] {{area}}",
         f"{verb} {every}[the] {{area}} {{cover_word:name}}{end}",
@@ -73,10 +85,19 @@ def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str]:
     ]
 
 
+def _everywhere(verb: str, tail: str = "") -> dict[str, Any]:
+    """'Close all the blinds': every blind in the house, as "all the lights" is every light
+    (docs/cases.md); with a room said, `_forms` reads it."""
+    end = f" {tail}" if tail else ""
+    said = f"{verb} (all|every) [of] [the] {{cover_word:name}}{end}"
+    return {"sentences": [said], "slots": {"area": "house"}}
+
+
 def _open_sentences() -> list[str | dict[str, Any]]:
     """Templates for opening, fully."""
     sentences: list[str | dict[str, Any]] = []
     sentences += _forms("(open|raise|lift|roll up|pull up|draw up|put up)")
+    sentences += [_everywhere("(open|raise|lift|roll up|pull up|draw up|put up)")]
     sentences += _forms("(roll|pull|put|draw)", "up")
     sentences += _forms("open up")
     sentences += _forms("", "(up|open)", every="")  # "garage door up, I'm pulling in"
@@ -107,9 +128,10 @@ def cover_open(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     return sentence(devices, "is open", "are open")
 
 
-def _close_sentences() -> list[str]:
+def _close_sentences() -> list[str | dict[str, Any]]:
     """Templates for closing, fully."""
-    sentences = _forms("(close|lower|shut|draw|pull down|roll down|put down|let down)")
+    verbs = "(close|lower|shut|draw|pull down|roll down|put down|let down)"
+    sentences: list[str | dict[str, Any]] = [*_forms(verbs), _everywhere(verbs)]
     sentences += _forms("(roll|pull|put|let)", "down")
     sentences += _forms("", "(down|closed|shut)", every="")
     sentences += ["(close|lower|shut) {ref:name}"]

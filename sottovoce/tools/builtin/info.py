@@ -157,10 +157,13 @@ def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
         "(will|is) it [going to|gonna] " + _COND + " " + _D,
         "(does|do) it (look|looks) like it (will|is going to) " + _COND + " " + _D,
         "is it raining " + _D,
+        "is it (supposed|meant|forecast) to " + _COND + " " + _D,
         {"sentences": ["is it snowing " + _D], "slots": {"condition": "snow"}},
         {
             "sentences": [
                 "(do|will|should) i (need|take|bring) [an|my|a] (umbrella|brolly) " + _D,
+                "(do|will) (we|you|the kids|they|he|she) (need|take|bring) [an|a] "
+                "(umbrella|umbrellas|brolly|raincoats) " + _D,
                 "is (rain|any rain|there rain) (expected|forecast|coming) " + _D,
                 "is there (rain|any rain) in the forecast [for] " + _D,
                 "(should|do) i (take|bring|need) a (raincoat|rain jacket) " + _D,
@@ -196,6 +199,7 @@ def weather_will_it(
         "what (will|is) the temperature [going to] be " + _D,
         "what is the (high|low|maximum|minimum|max|min) [temperature] [for] " + _D,
         "what temperature will it be " + _D,
+        "what is the (high|low) (going to|gonna) be " + _D,
         "what is the temperature (forecast|going to be) [for] " + _D,
         "will it be (hot|warm|cold|cool) " + _D,
     ],
