@@ -145,6 +145,13 @@ def is_remark(text: str, verbs: frozenset[str] = frozenset()) -> bool:
     return not opens_command and any(_past(w) for w in words[1:3])
 
 
+def is_musing(text: str) -> bool:
+    """'Maybe we should get a second robot vacuum': a thought said aloud, not a request."""
+    opening = _opening(text)
+    words = next((opening.removeprefix(m) for m in _MUSING if opening.startswith(m)), "").split()
+    return len(words) > 2 and words[0] in ("i", "we") and words[1] in _PLANS
+
+
 def said_to_someone(text: str) -> bool:
     """Whether the words are said to a person in the room ("kids, turn the light off",
     "go and turn your nightlight on"), not to the assistant."""

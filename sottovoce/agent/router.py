@@ -26,7 +26,7 @@ from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_negated
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.grounding import Grounding
-from sottovoce.agent.modelguard import help_sentence
+from sottovoce.agent.modelguard import help_sentence, is_musing
 from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.prompt import build_messages, static_prompt
@@ -126,7 +126,7 @@ class Router:
             return Decision("none", reply="Sorry, I didn't catch that.")
         if is_negated(text):
             return Decision("grammar", reply="Okay, I won't.")
-        if self.addressee.not_for_me(text, heard):
+        if self.addressee.not_for_me(text, heard) or is_musing(text):
             return Decision("none", reply=NOT_UNDERSTOOD)
         unknown: UnknownName | None = None
         if state.which_asked and self.cascade is not None and state.last_call is not None:

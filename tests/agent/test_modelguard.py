@@ -18,7 +18,7 @@ from sottovoce.agent.modelguard import (
 )
 from sottovoce.agent.normalize import normalize
 from sottovoce.models import LLMDecision, ToolChoice
-from sottovoce.testing import ScriptedLLM
+from sottovoce.testing import AgentHarness, ScriptedLLM
 from sottovoce.tools import Plugin, Registry, ToolContext
 from sottovoce.tools.api import infer_reads_only
 
@@ -252,3 +252,10 @@ def test_a_question_about_the_assistant_hearing_is_a_question() -> None:
 )
 def test_words_said_to_people_in_the_room(text: str, to_someone: bool) -> None:
     assert said_to_someone(text) is to_someone
+
+
+def test_a_musing_changes_nothing_though_the_grammar_reads_it() -> None:
+    h = AgentHarness(include_builtins=True, world={"name": "Flat", "lists": {"shopping": []}})
+    before = h.snapshot()
+    h.say("maybe we should get some milk")
+    assert h.snapshot() == before
