@@ -58,7 +58,11 @@ _I_REMARK = frozenset(
 )
 _SUPPOSING = frozenset({"if", "unless", "whenever", "suppose", "supposing", "imagine"})
 # Musings: "maybe we should get a second robot vacuum", "one day we should put a dimmer on".
-_MUSING = ("maybe ", "perhaps ", "one day ", "someday ", "some day ", "one of these days ")
+# ("one day" reaches here as normalization writes a duration: "86400 seconds".)
+_MUSING = (
+    "maybe ", "perhaps ", "one day ", "86400 seconds ", "someday ", "some day ",
+    "one of these days ",
+)  # fmt: skip
 _PLANS = frozenset({"should", "might", "could", "may", "ought", "would"})
 # Said to people in the room: "kids, go brush your teeth and turn the light off after",
 # "turn your nightlight on" (the assistant has no nightlight; "your volume" is its own).
