@@ -39,6 +39,7 @@ _AUX = frozenset(
 )
 # "can you turn on the light" is a request; "can you tell me ..." is a question.
 _POLITE = frozenset({"can", "could", "would", "will"})
+_HEARING = ("hear me", "see me", "understand me", "hear us")
 _ASKING_VERBS = frozenset(
     "tell know think say explain recommend guess imagine believe hear see understand".split()
 )
@@ -114,6 +115,8 @@ def is_question(text: str) -> bool:
     if not words:
         return False
     if any(opening.startswith(p) for p in _ASKING) or " i wonder " in f" {opening} ":
+        return True
+    if opening.startswith(_HEARING):  # "(can you) hear me okay": about the assistant
         return True
     if words[0] in _WH:
         return True

@@ -238,6 +238,7 @@ def test_musings_and_plans_are_remarks(text: str) -> None:
 
 def test_a_question_about_the_assistant_hearing_is_a_question() -> None:
     assert is_question("can you hear me okay")
+    assert is_question(normalize("can you hear me okay"))  # "can you" is dropped first
     assert not is_question("can you turn the hall light on")
 
 
