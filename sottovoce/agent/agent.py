@@ -263,6 +263,7 @@ class Agent:
         if outcome.ok or outcome.asks_which:
             self.state.last_call = call
         self.state.which_asked = outcome.asks_which
+        self.state.which_choices = outcome.choices
         return outcome
 
 

@@ -360,7 +360,12 @@ class GrammarCascade:
             return self._aimed(same_list(call, last), about)
         if last is None:
             return None
-        return follow_up(self.registry, last, call.args)
+        slots = call.args
+        if "kind" in slots:  # the same room as the device acted on
+            name = last.args.get("name")
+            area = self.grammar.area_of(name) if isinstance(name, str) else None
+            slots = {**slots, "area": area or last.args.get("area")}
+        return follow_up(self.registry, last, slots)
 
     def _aimed(self, call: Call, device: str | None) -> Call | None:
         """The call with "it" as the device an aside was about; None if it cannot act on it.

@@ -127,6 +127,13 @@ class Clarifier:
                     return texts
         return None
 
+    def pick(self, devices: tuple[str, ...], answer: str) -> list[str]:
+        """The devices an answer to "which one?" picks among these ("Jaden's", "the one
+        in the den", "both"); [] if it picks none."""
+        known = {d.id: d for d in self._devices}
+        choices = tuple(_choice(known[i], known[i].name) for i in devices if i in known)
+        return [c.device for c in _pick(choices, answer)] if choices else []
+
     def _matches(self, text: str) -> Call | None:
         call = self._grammar.match(text)
         return call if call is not None and call.tool != FOLLOW_UP else None

@@ -29,6 +29,7 @@ _YES = (
     r"|confirm|you bet|sure thing|yes go on|go on|go on then|on you go|aye go on|fire away|yes do"
     r"|confirmed|definitely|certainly|go ahead|do it|please do|go for it|affirmative|right"
     r"|that is right|that is fine|fine|sounds good|yes i am sure|i am sure|i do|why not"
+    r"|do|sound|grand|lovely|perfect|great|cool|please|yes please|that would be great"
 )
 _NO = (
     r"no|nope|nah|cancel|cancel it|cancel that|never mind|nevermind|stop|do not|do not do it"
@@ -37,9 +38,10 @@ _NO = (
 )
 _TAIL = (
     r"(?: (?:yes|sure|please|go ahead|do it|thanks|thank you|that is fine|please do|now"
-    r"|send it|ma'am|sir|mate))*"
+    r"|send it|ma'am|sir|mate|so|then|thanks a million))*"
 )
-_YES_RE = re.compile(rf"^(?:{_YES}){_TAIL}$")
+# "Yeah go on", "yep sure": yes words said one after another.
+_YES_RE = re.compile(rf"^(?:{_YES})(?: (?:{_YES}))*{_TAIL}$")
 _NO_RE = re.compile(rf"^(?:{_NO})(?: (?:{_NO}|thanks|thank you))*$")
 _NO_THEN_RE = re.compile(r"^(?:no|nope|nah|cancel that|actually)\b (?P<rest>.+)$")
 _NEGATION_RE = re.compile(
@@ -60,6 +62,7 @@ class DialogueState:
     pending_prompt: str = ""
     clarification: Clarification | None = None  # a question whose answer completes a command
     which_asked: bool = False  # the last call's tool asked which device ("Which fan?")
+    which_choices: tuple[str, ...] = ()  # the devices it asked between, if it said
     history: list[tuple[str, str]] = field(default_factory=list)
 
     def remember(self, user: str, reply: str) -> None:

@@ -47,6 +47,7 @@ class Outcome:
     touched: list[str] = field(default_factory=list)
     problem: str | None = None
     asks_which: bool = False  # the tool asked which device: the next turn may answer
+    choices: tuple[str, ...] = ()  # the devices it asked between, when it knew them
 
 
 async def execute(
@@ -96,7 +97,9 @@ async def _run(spec: ToolSpec, ctx: ToolContext, values: dict[str, Any]) -> Outc
         return Outcome(str(refused), ok=False, problem=refused.problem)
     except ToolError as exc:
         which = isinstance(exc, WhichOne)
-        return Outcome(str(exc), ok=False, problem=f"{spec.name}: {exc}", asks_which=which)
+        choices = exc.choices if isinstance(exc, WhichOne) else ()
+        problem = f"{spec.name}: {exc}"
+        return Outcome(str(exc), ok=False, problem=problem, asks_which=which, choices=choices)
     except TimeoutError:
         reply = f"Sorry, that took too long, so I stopped. Nothing was changed by {spec.name}."
         return Outcome(reply, ok=False, problem=f"{spec.name}: timed out after {spec.timeout_s}s")

@@ -16,6 +16,8 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     spec = registry.get(last.tool)
     if spec is None:
         return None
+    if "kind" in slots:
+        return _other_kind(registry, last, str(slots["kind"]), slots.get("area"))
     if "value" in slots:
         return _new_value(last, slots["value"]) or _to_percent(registry, last, slots["value"])
     params = set(spec.args_model.model_fields)
@@ -33,6 +35,23 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if kind is not None and spec.kinds and kind not in spec.kinds:
         tool = sibling_tool(registry, last.tool, kind) or tool
     return Call(tool, args)
+
+
+def _other_kind(registry: Registry, last: Call, kind: str, area: object) -> Call | None:
+    """'No, I meant the fan' after the bedroom light: the same change to the room's fan.
+
+    `area` is the room of the device acted on (the cascade knows it)."""
+    spec = registry.get(last.tool)
+    if spec is None or not isinstance(area, str):
+        return None
+    tool = last.tool if kind in spec.kinds else sibling_tool(registry, last.tool, kind)
+    if tool is None:
+        return None
+    args = {k: v for k, v in last.args.items() if k != "name"}
+    named = registry.get(tool)
+    if named is not None and len(named.kinds) > 1 and "name" in named.args_model.model_fields:
+        args["name"] = kind  # a tool for several kinds is told which (targets reads the word)
+    return Call(tool, {**args, "area": area})
 
 
 def _a_list_name(name: object) -> bool:
@@ -99,7 +118,11 @@ def _to_percent(registry: Registry, last: Call, value: object) -> Call | None:
 def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:
     """The tool doing the same thing for another device kind (light_turn_on -> fan_turn_on)."""
     _, _, action = tool.partition("_")
-    for spec in registry:
-        if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool:
-            return spec.name
-    return None
+    fitting = [
+        spec
+        for spec in registry
+        if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool
+    ]
+    # The kind's own tool before one for every kind (fan_turn_on, not device_turn_on).
+    fitting.sort(key=lambda spec: len(spec.kinds))
+    return fitting[0].name if fitting else None

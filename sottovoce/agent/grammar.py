@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hassil import (
@@ -24,7 +24,7 @@ from hassil import (
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary, expansion_rules
-from sottovoce.agent.kindwords import TakenKindWords
+from sottovoce.agent.kindwords import TakenKindWords, type_word
 from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.agent.own_sentences import (
@@ -37,6 +37,7 @@ from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE
+from sottovoce.tools.targets import KIND_WORDS
 
 FOLLOW_UP = "_follow_up"
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?: am| pm)?")
@@ -56,6 +57,15 @@ _BASE_LISTS: dict[str, Any] = {
     "list_name": {"wildcard": True},
     "time": {"wildcard": True},
     "day": {"values": ["today", "tomorrow", "now", "tonight"]},
+    # "No, I meant the fan": a kind said alone, for a correction in the same room.
+    "kind_word": {
+        "values": [
+            {"in": word, "out": kind}
+            for kind, words in KIND_WORDS.items()
+            for word in words
+            if not word.endswith("s") and word not in ("sensor", "heat", "water", "cover")
+        ]
+    },
 }
 
 _WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
@@ -96,6 +106,7 @@ class Grammar:
         self._taken = TakenKindWords(world)
         self._area_of = {d.id: normalize(d.area) for d in world.devices.values() if d.area}
         self._tool_kinds = {spec.name: tuple(spec.kinds) for spec in registry}
+        self._takes_name = {s.name for s in registry if "name" in s.args_model.model_fields}
         self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
         self._unknown = Intents.from_dict(UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
@@ -145,7 +156,19 @@ class Grammar:
             taken = self._taken.in_text(text, self._tool_kinds.get(best.call.tool, ()))
             if taken:
                 return self._named_instead(text, taken, best)
+            return self._of_type(text, best)
         return best or self.library_match(text)
+
+    def _of_type(self, text: str, best: Match) -> Match:
+        """'Turn on the lamp': a call that names nothing takes the word that says what sort
+        of device it is, so the tool finds one called so (not the room's ceiling light)."""
+        call = best.call
+        if call.tool not in self._takes_name or {"name", "area"} & set(call.args):
+            return best
+        word = type_word(text, self._tool_kinds.get(call.tool, ()))
+        if word is None:
+            return best
+        return replace(best, call=Call(call.tool, {**call.args, "name": word}))
 
     def _named_instead(self, text: str, taken: list[str], kind_reading: Match) -> Match | None:
         """The reading of the one device that the kind's word names ("heater": the block

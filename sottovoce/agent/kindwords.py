@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from sottovoce.agent.names import SYNONYMS
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
-from sottovoce.tools.targets import KIND_WORDS
+from sottovoce.tools.targets import KIND_WORDS, TYPE_WORDS
 
 _WORD = re.compile(r"[a-z][a-z']*")
 
@@ -64,3 +65,32 @@ class TakenKindWords:
         """`text` with `word` replaced by each full name ending in it ("the block heater")."""
         pattern = re.compile(rf"\b{re.escape(word)}\b")
         return [pattern.sub(name, text, count=1) for name in self._names.get(word, [])]
+
+
+def type_word(text: str, kinds: tuple[str, ...] | list[str]) -> str | None:
+    """The word of `text` that says what sort of device of these kinds is meant ("the
+    lamp", "the telly" -> "tv"), as the device tools know it; None if there is none.
+
+    Said with no name, such a word names devices called so (`targets.TYPE_WORDS`),
+    not every device of the kind in the room.
+    """
+    said = {w for kind in kinds for w in KIND_WORDS.get(kind, ()) if w in TYPE_WORDS}
+    if not said:
+        return None
+    for word in _WORD.findall(text):
+        known: str = _OTHER_WORDS.get(word, word)
+        if known in said:
+            return known
+    return None
+
+
+# "telly" -> "tv": another household word for a type word (names.SYNONYMS), not itself
+# a word of any kind ("light" is not "lamp").
+_ALL_KIND_WORDS = frozenset(w for words in KIND_WORDS.values() for w in words)
+_OTHER_WORDS: dict[str, str] = {
+    other: min(group & TYPE_WORDS)
+    for group in SYNONYMS
+    if group & TYPE_WORDS
+    for other in group
+    if other not in _ALL_KIND_WORDS and " " not in other
+}

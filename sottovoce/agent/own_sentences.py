@@ -32,6 +32,8 @@ FOLLOW_UP_SENTENCES = [
     "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
     "i (meant|mean|said|wanted) [the|my] {list_name} list",
     "(not that one|wrong one) [the] {device:name}",
+    "i (meant|mean|said|wanted) [the] {kind_word:kind} [instead|not that one]",
+    "i (meant|mean|said|wanted) [the] {area} (one|ones) [instead]",
 ]
 
 # "Actually, halfway" after opening a blind: the same device, half of it.

@@ -25,8 +25,15 @@ def relaxed_forms(text: str) -> list[str]:
     words = relaxed_text(text).split()
     result = " ".join(words)
     forms = [text] if result == text or not result else [text, result]
+    # "No, I said the porch light": the correction kept, the words before it dropped.
+    corrected = relaxed_text(text, keep=_CORRECTING)
+    if corrected != result and corrected not in forms:
+        forms.insert(1, corrected)
     direct = direct_question(words) or done_to(words)
     return forms + [direct] if direct and direct not in forms else forms
+
+
+_CORRECTING = ("i said", "i meant", "i mean", "i wanted")
 
 
 # "Get the front door unlocked", "have the blinds closed": the change wished for, said as done.
@@ -49,8 +56,9 @@ def done_to(words: list[str]) -> str | None:
     return None
 
 
-def relaxed_text(text: str) -> str:
-    """The text without discourse words at its edges and inside (or as it was)."""
+def relaxed_text(text: str, keep: tuple[str, ...] = ()) -> str:
+    """The text without discourse words at its edges and inside (or as it was); openers
+    are dropped up to one in `keep`."""
     relaxed = f" {text} "
     for inner in DISCOURSE_INNER:
         relaxed = relaxed.replace(inner, " ")
@@ -62,6 +70,8 @@ def relaxed_text(text: str) -> str:
         changed = False
         for phrase in _OPENERS:
             size = len(phrase.split())
+            if any(" ".join(words[: len(k.split())]) == k for k in keep):
+                break
             if " ".join(words[:size]) == phrase and len(words) > size:
                 words, changed = words[size:], True
                 break

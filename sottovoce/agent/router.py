@@ -29,6 +29,7 @@ from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence, is_musing
 from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
+from sottovoce.agent.otherone import OtherOne
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
@@ -106,6 +107,7 @@ class Router:
             selector = ToolSelector(registry, world)
         self.selector = selector
         self.grounding = Grounding(world)
+        self.other_one = OtherOne(world)
         self.static_prompt = static_prompt(world)
 
     async def route(
@@ -129,10 +131,11 @@ class Router:
         if self.addressee.not_for_me(text, heard) or is_musing(text):
             return Decision("none", reply=NOT_UNDERSTOOD)
         unknown: UnknownName | None = None
-        if state.which_asked and self.cascade is not None and state.last_call is not None:
-            # "Which thermostat?" - "the Ecobee": the answer re-aims the call that asked.
-            answer = self.cascade.decide(f"what about {text}", state.last_call, None)
-            if isinstance(answer, list):
+        if (moved := self.other_one.moved(text, state.last_call)) is not None:
+            return Decision("grammar", [moved])
+        if state.which_asked and state.last_call is not None:
+            answer = self._which_answer(text, state)
+            if answer:
                 return Decision("grammar", answer)
         if self.cascade is not None:
             found = self.cascade.decide(text, state.last_call, heard, state.referent)
@@ -152,6 +155,24 @@ class Router:
         if decided is not None:
             return decided
         return Decision("none", reply=NOT_UNDERSTOOD)
+
+    def _which_answer(self, text: str, state: DialogueState) -> list[Call] | None:
+        """'Which lamp?' - "Jaden's", "the one in the den", "both", "the Ecobee": the call
+        that asked, aimed at the devices the answer picks."""
+        assert state.last_call is not None
+        last = state.last_call
+        picked = (
+            self.clarifier.pick(state.which_choices, text)
+            if self.clarifier is not None and state.which_choices
+            else []
+        )
+        if picked:
+            args = {k: v for k, v in last.args.items() if k not in ("name", "area")}
+            return [Call(last.tool, {**args, "name": device}) for device in picked]
+        if self.cascade is None:
+            return None
+        answer = self.cascade.decide(f"what about {text}", last, None)
+        return answer if isinstance(answer, list) else None
 
     def completes(self, text: str) -> bool:
         """Whether normalized text is a whole command the grammar acts on as it stands."""

@@ -15,7 +15,15 @@ class ToolError(Exception):
 
 class WhichOne(ToolError):
     """The words fit no device here, or several: the user is asked which, and the next turn
-    may answer ("the one in the master bedroom", "the Ecobee")."""
+    may answer ("the one in the master bedroom", "the Ecobee", "Jaden's", "both").
+
+    `choices` are the ids of the devices the words fit, when the tool knows them: the
+    answer then picks among them.
+    """
+
+    def __init__(self, message: str, choices: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.choices = choices
 
 
 class ToolFault(Exception):

@@ -20,6 +20,7 @@ EVERYWHERE = frozenset(
     {"house", "home", "everywhere", "all", "whole house", "every room", "all rooms", "the house"}
 )
 FUZZY_CUTOFF = 82.0
+_LISTED = 3  # devices named one by one in a reply; more are counted ("the 5 lights")
 
 # What people call each kind when they name no particular device.
 KIND_WORDS: dict[str, tuple[str, ...]] = {
@@ -35,6 +36,13 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "vacuum": ("vacuum", "robot", "hoover", "vacuum cleaner", "robot vacuum"),
     "valve": ("valve", "valves", "water", "sprinkler", "sprinklers"),
 }
+
+# Kind words that say what sort of thing it is, not only its kind: "the lamp" is no
+# ceiling light, "the TV" no kitchen speaker. Said with no name, they mean a device
+# called so (here, else the one in the home, else the user is asked which).
+TYPE_WORDS = frozenset(
+    {"lamp", "tv", "radio", "door", "plug", "socket", "heater", "blind", "curtain", "shade"}
+)
 
 # Labels whose plural is not the label and "s" ("the 4 blinds and covers").
 KIND_PLURALS = {"blind or cover": "blinds and covers", "switch": "switches"}
@@ -98,7 +106,7 @@ def find_one(
     """Like find_devices, for commands that make sense for one device only."""
     found = find_devices(ctx, kinds, name, area)
     if len(found) > 1:
-        raise WhichOne(f"Which one? I know {phrase(found)}.")
+        raise WhichOne(f"Which one? I know {phrase(found)}.", ids(found))
     return found[0]
 
 
@@ -112,6 +120,8 @@ def _find(
     word = None
     if name and _is_kind_word(name, kinds):
         word, name = name, None
+        # "The fan" to a tool for fans, lights and switches: the fans.
+        kinds = [k for k in kinds if word in KIND_WORDS.get(k, ())] or kinds
     if name:
         return _by_name(ctx, kinds, name, area)
     if area:
@@ -226,10 +236,11 @@ def _in_area(ctx: ToolContext, kinds: Sequence[str], place: str) -> list[Device]
 
 def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> list[Device]:
     every = of_kinds(ctx, kinds)
-    if ctx.area is not None:
-        here = [d for d in every if d.area == ctx.area]
-        if here:
-            return here
+    here = [d for d in every if ctx.area is not None and d.area == ctx.area]
+    if word in TYPE_WORDS:
+        return _of_type(ctx, kinds, word, here, every)
+    if here:
+        return here
     if len(every) == 1:
         return every
     # None here, but "the blinds" may still name the one device called so.
@@ -239,16 +250,43 @@ def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> li
     if not every:
         raise ToolError(f"There is no {kind_label(kinds)} here.")
     where = f" in the {ctx.area}" if ctx.area else ""
-    raise WhichOne(f"Which {kind_label(kinds)}? There is none{where}.")
+    raise WhichOne(f"Which {kind_label(kinds)}? There is none{where}.", ids(called or every))
 
 
-def phrase(devices: Sequence[Device]) -> str:
+def _of_type(
+    ctx: ToolContext, kinds: Sequence[str], word: str, here: list[Device], every: list[Device]
+) -> list[Device]:
+    """'The lamp': the lamps here; else the one lamp in the home; else the user is asked
+    which. A home with no lamp at all means its lights here, as "the lights" would."""
+    called = [d for d in every if _called(d, word)]
+    called_here = [d for d in here if d in called]
+    if called_here:
+        return called_here
+    if len(called) == 1 or (len(every) == 1 and not called):
+        return called or every
+    if here and not called:
+        return here
+    if not every:
+        raise ToolError(f"There is no {kind_label(kinds)} here.")
+    choices = called or every
+    if len(choices) <= _LISTED:
+        raise WhichOne(f"Which {_spelled(word)}: {phrase(choices, 'or')}?", ids(choices))
+    where = f" in the {ctx.area}" if ctx.area else " here"
+    raise WhichOne(f"Which {_spelled(word)}? There is none{where}.", ids(choices))
+
+
+def ids(devices: Sequence[Device]) -> tuple[str, ...]:
+    """The devices' ids, for a question that asks which of them."""
+    return tuple(d.id for d in devices)
+
+
+def phrase(devices: Sequence[Device], last: str = "and") -> str:
     """'the reading lamp', 'the desk lamp and the floor lamp', or 'the 5 lights'."""
     if len(devices) == 1:
         return the_name(devices[0].name)
-    if len(devices) <= 3:
+    if len(devices) <= _LISTED:
         names = [the_name(d.name) for d in devices]
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return ", ".join(names[:-1]) + f" {last} " + names[-1]
     kinds = sorted({d.kind for d in devices})
     return f"the {len(devices)} {KIND_PLURALS.get(kind_label(kinds), kind_label(kinds) + 's')}"
 
@@ -272,6 +310,10 @@ def sentence(devices: Sequence[Device], singular: str, plural: str) -> str:
 
 
 def plural_name(name: str) -> bool:
-    """Whether a device's name is a plural noun ("blinds", "fairy lights", not "glass")."""
+    """Whether a device's name is a plural noun ("blinds", "fairy lights", not "glass", "Sonos")."""
     last = name.split()[-1].lower() if name.split() else ""
-    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os"))
+
+
+def _spelled(word: str) -> str:
+    return word.upper() if word == "tv" else word

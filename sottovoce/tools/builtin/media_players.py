@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sottovoce.devices import Device
 from sottovoce.tools import ToolContext, ToolError, WhichOne
-from sottovoce.tools.targets import PRONOUNS, find_devices, of_kinds, phrase
+from sottovoce.tools.targets import PRONOUNS, find_devices, ids, of_kinds, phrase
 
 KINDS = ["media_player"]
 
@@ -45,7 +45,7 @@ def _default(ctx: ToolContext, busy_first: bool) -> list[Device]:
         if not every:
             raise ToolError("There is no media player here.")
         if not (busy_first and playing):
-            raise WhichOne(f"Which media player? I know {phrase(every)}.")
+            raise WhichOne(f"Which media player? I know {phrase(every)}.", ids(every))
         found = playing
     ctx.touch(found)
     return found
@@ -56,7 +56,7 @@ def one_player(ctx: ToolContext, name: str | None, area: str | None) -> Device:
     found = find_players(ctx, name, area, busy_first=True)
     busy = [d for d in found if d.state().get("status") == "playing"]
     if len(found) > 1 and len(busy) != 1:
-        raise WhichOne(f"Which one? I know {phrase(found)}.")
+        raise WhichOne(f"Which one? I know {phrase(found)}.", ids(found))
     return found[0] if len(found) == 1 else busy[0]
 
 
