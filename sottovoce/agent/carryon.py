@@ -110,10 +110,18 @@ def _is_item(core: str) -> bool:
 
 
 def same_list(call: Call, last: Call | None) -> Call:
-    """A list call that names no list works on the list just used ("add cereal to the
-    grocery list", then "actually take milk off")."""
-    if last is None or call.tool not in _ON_A_LIST or call.args.get("list_name"):
+    """A list call that names no list, or says "it", works on the list just used ("add
+    cereal to the grocery list", then "actually take milk off"; "make a list called
+    cookout", then "add buns to it"); "take that off" after an addition takes it off."""
+    named = call.args.get("list_name")
+    if last is None or call.tool not in _ON_A_LIST or (named and named not in _IT):
         return call
-    if last.tool not in _ON_A_LIST or not last.args.get("list_name"):
+    if last.tool not in _ON_A_LIST | {"list_create"} or not last.args.get("list_name"):
         return call
-    return Call(call.tool, {**call.args, "list_name": last.args["list_name"]})
+    args = {**call.args, "list_name": last.args["list_name"]}
+    if call.tool in _ADDING and args.get("items") in _IT and last.tool in _ADDING:
+        args["items"] = last.args["items"]  # "put it back on" after taking bread off
+    return Call(call.tool, args)
+
+
+_IT = frozenset({"it", "that", "this", "them", "those", "there", "that one", "that list"})

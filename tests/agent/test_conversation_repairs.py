@@ -70,7 +70,13 @@ def _harness() -> AgentHarness:
 
 
 @pytest.mark.parametrize(
-    "correction", ["no, I meant the hall light", "sorry, I meant the hall light"]
+    "correction",
+    [
+        "no, I meant the hall light",
+        "sorry, I meant the hall light",
+        "no, I said the hall light",
+        "no, I meant the hall one",
+    ],
 )
 def test_a_correction_moves_the_last_command_to_the_device_meant(correction: str) -> None:
     h = _harness()
@@ -174,7 +180,9 @@ def test_everyday_questions_are_answered(text: str, reply: str) -> None:
     assert reply in h.say(text).reply.lower()
 
 
-@pytest.mark.parametrize("yes", ["on you go", "go on then", "aye go on"])
+@pytest.mark.parametrize(
+    "yes", ["on you go", "go on then", "aye go on", "yeah go on", "go on so", "do", "sound"]
+)
 def test_regional_yes_confirms(yes: str) -> None:
     assert is_yes(normalize(yes))
 
@@ -247,3 +255,68 @@ def test_up_by_a_number_is_still_a_step_not_a_level() -> None:
     h = _harness()
     h.say("turn the heating up 2")
     assert h.state("thermostat.hive")["target"] > 19  # warmer, not set to 2 degrees
+
+
+def test_it_after_a_door_sensor_question_is_the_door_lock() -> None:
+    h = AgentHarness(
+        include_builtins=True,
+        world={
+            **WORLD,
+            "devices": [
+                *WORLD["devices"],  # type: ignore[list-item]
+                {
+                    "id": "binary_sensor.front_door",
+                    "kind": "binary_sensor",
+                    "name": "front door sensor",
+                    "area": "hall",
+                    "state": {"on": True, "device_class": "door"},
+                },
+            ],
+        },
+    )
+    h.say("unlock the front door")
+    h.say("yes")
+    assert "open" in h.say("is the front door open?").reply.lower()
+    assert "unlocked" in h.say("and is it locked?").reply.lower()
+    h.say("well lock it at least")
+    assert h.state("lock.front")["locked"] is True
+
+
+@pytest.mark.parametrize(
+    ("turns", "lists"),
+    [
+        (["make a list called cookout", "add buns and coal to it"], {"cookout": ["buns", "coal"]}),
+        (["what's on the christmas list", "clear it"], {"christmas": []}),
+        (["what's on the christmas list", "take the selection box off it"], {"christmas": []}),
+        (["put eggs on the shopping list", "actually take that off"], {"shopping": ["milk"]}),
+        (["take milk off the shopping list", "put it back on"], {"shopping": ["milk"]}),
+        (["create a list called hardware", "put screws on it"], {"hardware": ["screws"]}),
+    ],
+)  # fmt: skip
+def test_it_is_the_list_just_used(turns: list[str], lists: dict[str, list[str]]) -> None:
+    h = _harness()
+    for turn in turns:
+        h.say(turn)
+    stored = h.snapshot()["lists"]
+    assert {name: stored[name] for name in lists} == lists
+
+
+def test_whats_left_on_it_reads_the_list_just_used() -> None:
+    h = _harness()
+    h.say("add gravy to the christmas list")
+    assert "selection box and gravy" in h.say("what's left on it?").reply.lower()
+
+
+def test_a_list_said_as_it_with_none_before_is_asked_about() -> None:
+    h = _harness()
+    assert "which list" in h.say("add milk to it").reply.lower()
+    assert h.snapshot()["lists"] == WORLD["lists"]
+
+
+@pytest.mark.parametrize("resume", ["start it back up", "ok, start it back", "start it again"])
+def test_start_it_back_resumes_what_was_paused(resume: str) -> None:
+    h = _harness()
+    h.say("set a timer for 10 minutes")
+    h.say("pause it")
+    h.say(resume)
+    assert h.snapshot()["timers"][0]["paused"] is False

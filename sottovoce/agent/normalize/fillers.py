@@ -41,6 +41,8 @@ DISCOURSE_CLOSERS = (
     "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
     "only", "anyway", "60 seconds", "for 60 seconds", "back", "at least", "out here",
+    # Irish and British tags: "lock it so", "stick on the lights there", "for me there".
+    "so", "there", "for me there", "so it is",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",

@@ -110,7 +110,8 @@ def _named(ctx: ToolContext, name: str, state: str | None = None) -> list[Device
         # A lock with a door sensor beside it: "is the front door open".
         found = [d for d in sensors if d.area == other.area and _family(d) == "opening"]
     if found:
-        ctx.touch(found)
+        # "It" is then the door as a whole: "lock it" locks the lock named.
+        ctx.touch([*found, other] if other is not None else found)
         return found
     return find_devices(ctx, ["binary_sensor"], other.name if other else name)
 
@@ -282,6 +283,8 @@ def binary_sensor_check(
     state = state.strip().lower() if state else None
     if name:
         found = _named(ctx, name, state)
+        if state in _LOCK_STATES and all(_says(d, state) is None for d in found):
+            return _lock_answer(ctx, found, state)
         if state is not None and len(found) == 1:
             return _yes_no(found[0], state)
     elif area or device_class:
@@ -291,6 +294,24 @@ def binary_sensor_check(
     else:
         found = _filtered(ctx, ctx.area, None)
     return _answer(found, device_class)
+
+
+_LOCK_STATES = frozenset({"locked", "unlocked"})
+
+
+def _lock_answer(ctx: ToolContext, sensors: list[Device], state: str) -> str:
+    """'Is it locked?' about a door whose sensor was asked of: its lock answers."""
+    locks = [d for d in of_kinds(ctx, ["lock"]) if d.id in ctx.referent]
+    locks = locks or [
+        d for d in of_kinds(ctx, ["lock"]) if any(d.name.lower() in s.name.lower() for s in sensors)
+    ]
+    if len(locks) != 1:
+        raise ToolError("That sensor can't tell whether a door is locked.")
+    lock = locks[0]
+    ctx.touch([*sensors, lock])
+    locked = bool(lock.state().get("locked"))
+    answer = "Yes" if locked == (state == "locked") else "No"
+    return f"{answer}, {the_name(lock.name)} is {'locked' if locked else 'unlocked'}."
 
 
 def _yes_no(device: Device, state: str) -> str:

@@ -31,6 +31,7 @@ from sottovoce.tools.builtin.lists_items import (
 )
 from sottovoce.tools.builtin.lists_names import (
     DEFAULT_LIST,
+    IT_LIST,
     clean_list_name,
     find_list,
     holding_list,
@@ -55,6 +56,7 @@ SHOP = {"list_name": DEFAULT_LIST}
 _STEPS = re.compile(r" (?:before|after|until|once|while|because|so that) (?:it|they|you|we|i) ")
 THE = "[my|the|our]"
 LIST = THE + " {list_name} list"
+_IT = "(it|that|that list|there)"
 
 
 @plugin.tool(
@@ -66,6 +68,16 @@ LIST = THE + " {list_name} list"
         "(add|put|stick|write|pop) {text:items} (to|on|onto) " + THE + " list",
         "add {text:items}",
         "(add|put) {text:items} on the list",
+        {
+            # "Add hot dogs to it" after making a list: the list just used.
+            "sentences": ["(add|put|stick|write|pop) {text:items} (to|on|onto|in|into) " + _IT],
+            "slots": IT_LIST,
+        },
+        {
+            # "Put it back on" after taking bread off: the items just taken off.
+            "sentences": ["(put|add) (it|that|them|those) back [on] [the list|it|there]"],
+            "slots": {"items": "that", **IT_LIST},
+        },
         {
             "sentences": [
                 "(i|we) need [to (buy|get|pick up)] [some|more] {text:items}",
@@ -124,6 +136,13 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
         "(cross|strike|scratch|tick|check|take) {text:items} off",
         "(cross|take|strike|scratch|tick|check) off {text:items} (from|on) " + LIST,
         "(we|i) (do not|no longer) need {text:items} [anymore|any more]",
+        {
+            "sentences": [
+                "(remove|delete|take|cross|strike|scratch|erase|tick) {text:items} "
+                "(from|off|off of) " + _IT,
+            ],
+            "slots": IT_LIST,
+        },
     ]
 )
 def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
@@ -159,7 +178,9 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
         # "What is on it?" after adding: the list the user was just talking about.
         "what (is|else is|have (i|we) got|do (i|we) have) (on|in) (it|that) [list] [now|so far]",
         "(read|tell me|show me) what is (on|in) (it|that) [list] [now|so far]",
-        "(read|show) (it|that) [list] [back] [to me]",
+        "(read|show) (it|that) [list] [back] [out] [to me]",
+        "what is (left|still|there|remaining) (on|in) (it|that|there|the list) [now]",
+        "what is left [on it|on that|on there]",
         {
             "sentences": [
                 "what (do|should|did) (i|we) [need to|have to|want to] (buy|get|pick up)",
@@ -187,6 +208,7 @@ def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
         "(remove|delete|cross off|take off|erase) (everything|all items|all the items|"
         "all things|all the things|all) (from|on|off|in) " + LIST,
         "start " + THE + " {list_name} list (over|again|fresh)",
+        {"sentences": ["(clear|empty|wipe) (it|that|that list) [out]"], "slots": IT_LIST},
     ]
 )
 def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:

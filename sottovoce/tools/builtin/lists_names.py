@@ -11,6 +11,9 @@ from sottovoce.tools.builtin.lists_items import capitalized, find_item, join_wor
 from sottovoce.tools.builtin.lists_records import stored_lists
 
 DEFAULT_LIST = "shopping"
+# "Add eggs to it", "clear it": the list the conversation is about; the agent says which.
+LIST_PRONOUNS = frozenset({"it", "that", "this", "there", "that one"})
+IT_LIST = {"list_name": "that one"}
 LIST_CUTOFF = 85.0
 # Names people use for the one list that holds groceries.
 SHOPPING_NAMES = frozenset(
@@ -68,6 +71,8 @@ def target_list(ctx: ToolContext, list_name: str | None, create: bool) -> str:
     name = clean_list_name(list_name)
     if name is None:
         return default_list(ctx)
+    if name in LIST_PRONOUNS:  # "add eggs to it" with no list said before
+        raise ToolError("Which list do you mean?")
     found = find_list(ctx, name)
     if found is not None:
         return found

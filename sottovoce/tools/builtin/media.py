@@ -44,6 +44,7 @@ def _say(text: str) -> str:
         "(start|resume) [playing] on " + _PLAYER,
         "(turn|switch) [the] music [back] on",
         "(play|resume) {ref:name} [again]",
+        "(start|get) {ref:name} (back [up]|again|up again|going again) [where it was]",
         "(turn|switch) on " + _PLAYER,
         # "Turn the radio on at 20 percent": playing, at that volume, in one.
         "(turn|switch|put) " + _PLAYER + " on (at|to) [volume] {percent:volume} [percent]",

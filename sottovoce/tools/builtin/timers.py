@@ -213,6 +213,8 @@ def timer_pause(ctx: ToolContext, label: Label = None, seconds: OptSeconds = Non
         "(take|get) " + THE + " [{text:label}] timer off hold",
         RESUME + " (it|that) [timer]",
         "(start|get|set) (it|that) (going|running) again",
+        # "Start it back up" (Southern US), "start it again" after a pause.
+        "(start|get) (it|that) (back [up]|again|up again|going) [where it was]",
         "(take|get) (it|that) off hold",
     ]
 )
