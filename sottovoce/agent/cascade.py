@@ -364,7 +364,7 @@ class GrammarCascade:
         if "kind" in slots:  # the same room as the device acted on
             name = last.args.get("name")
             area = self.grammar.area_of(name) if isinstance(name, str) else None
-            slots = {**slots, "area": area or last.args.get("area")}
+            slots = {"area": area or last.args.get("area"), **slots}
         return follow_up(self.registry, last, slots)
 
     def _aimed(self, call: Call, device: str | None) -> Call | None:

@@ -63,7 +63,7 @@ _BASE_LISTS: dict[str, Any] = {
             {"in": word, "out": kind}
             for kind, words in KIND_WORDS.items()
             for word in words
-            if not word.endswith("s") and word not in ("sensor", "heat", "water", "cover")
+            if word not in ("sensor", "sensors", "heat", "water", "cover", "music", "player")
         ]
     },
 }

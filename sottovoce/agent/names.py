@@ -195,7 +195,8 @@ def _head_alone(name: str) -> Iterable[str]:
 
 
 def _without_place(name: str, places: set[str]) -> Iterable[str]:
-    """'kitchen radio' -> 'radio': the name without a leading room or floor."""
+    """'kitchen radio' -> 'radio' (and 'radio in the kitchen'): the name without a leading
+    room or floor."""
     for place in places:
         if name.startswith(place + " ") and len(name) > len(place) + 1:
             rest = name[len(place) + 1 :]
@@ -205,3 +206,6 @@ def _without_place(name: str, places: set[str]) -> Iterable[str]:
                 continue  # "the lights" are the room's lights, not the backyard lights
             yield rest
             yield from _synonym_forms(rest)
+            if rest not in _KIND_WORDS:  # "the light in the kitchen" is every light there
+                # "The big light in the front room" for the front room big light.
+                yield from (f"{rest} in the {place}", f"{rest} in {place}")

@@ -34,6 +34,9 @@ FOLLOW_UP_SENTENCES = [
     "(not that one|wrong one) [the] {device:name}",
     "i (meant|mean|said|wanted) [the] {kind_word:kind} [instead|not that one]",
     "i (meant|mean|said|wanted) [the] {area} (one|ones) [instead]",
+    # "And the blinds in the conservatory": the same change to that kind there.
+    "and [the] {kind_word:kind} (in|on) [the] {area} [too|as well]",
+    "and [the] {area} {kind_word:kind} [too|as well]",
 ]
 
 # "Actually, halfway" after opening a blind: the same device, half of it.

@@ -25,10 +25,11 @@ def relaxed_forms(text: str) -> list[str]:
     words = relaxed_text(text).split()
     result = " ".join(words)
     forms = [text] if result == text or not result else [text, result]
-    # "No, I said the porch light": the correction kept, the words before it dropped.
-    corrected = relaxed_text(text, keep=_CORRECTING)
-    if corrected != result and corrected not in forms:
-        forms.insert(1, corrected)
+    # "No, I said the porch light": the correction kept, the words before it dropped; and
+    # "put on Lyric FM for me there" without its tags but with its own verb.
+    for other in (relaxed_text(text, keep=_CORRECTING), relaxed_text(text, plain=False)):
+        if other != result and other not in forms:
+            forms.insert(len(forms) - 1 if len(forms) > 1 else 1, other)
     direct = direct_question(words) or done_to(words)
     return forms + [direct] if direct and direct not in forms else forms
 
@@ -56,14 +57,14 @@ def done_to(words: list[str]) -> str | None:
     return None
 
 
-def relaxed_text(text: str, keep: tuple[str, ...] = ()) -> str:
+def relaxed_text(text: str, keep: tuple[str, ...] = (), *, plain: bool = True) -> str:
     """The text without discourse words at its edges and inside (or as it was); openers
-    are dropped up to one in `keep`."""
+    are dropped up to one in `keep`; "put", "cut" said as "turn" when `plain`."""
     relaxed = f" {text} "
     for inner in DISCOURSE_INNER:
         relaxed = relaxed.replace(inner, " ")
-    for inner, plain in INNER_SWAPS:
-        relaxed = relaxed.replace(inner, plain)
+    for inner, swapped in INNER_SWAPS:
+        relaxed = relaxed.replace(inner, swapped)
     words = relaxed.split()
     changed = True
     while changed and words:
@@ -80,16 +81,17 @@ def relaxed_text(text: str, keep: tuple[str, ...] = ()) -> str:
             if " ".join(words[-size:]) == phrase and len(words) > size:
                 words, changed = words[:-size], True
                 break
-    return " ".join(_plain_verb(words)) or text
+    return " ".join(_plain_verb(words) if plain else words) or text
 
 
 def _plain_verb(words: list[str]) -> list[str]:
     """'Put the telly on' -> 'turn the telly on', 'put it at 20' -> 'set it to 20': "put"
     said for switching or setting, as the templates of every kind say it."""
-    if len(words) < 3 or words[0] not in ("put", "turn", "cut"):
+    if len(words) < 3 or words[0] not in ("turn", *_SWITCHING):
         return words
-    # "Cut the porch light on" (Southern US): "cut" switches either way.
-    if words[0] in ("put", "cut") and (words[-1] in ("on", "off") or words[1] in ("on", "off")):
+    # "Cut the porch light on" (Southern US), "knock off the lamp", "flick on the light":
+    # these verbs switch either way.
+    if words[0] in _SWITCHING and (words[-1] in ("on", "off") or words[1] in ("on", "off")):
         return ["turn", *words[1:]]
     if words[0] == "cut":
         return words
@@ -101,6 +103,7 @@ def _plain_verb(words: list[str]) -> list[str]:
 
 
 _LEVELS = frozenset({"full", "max", "maximum", "half"})
+_SWITCHING = ("put", "cut", "knock", "flick", "pop", "stick", "throw", "whack", "bang", "flip")
 
 
 # Asking about a question: "do you know what time it is" asks "what time is it".

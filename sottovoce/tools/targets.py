@@ -247,10 +247,21 @@ def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> li
     called = [d for d in every if word and _called(d, word)]
     if len(called) == 1:
         return called
+    # Nor in the room, but one in the house and the rest outside it (on no floor): the
+    # house's heating, not the shed's. (One per floor is no answer: the user is asked.)
+    floor = _floor(ctx, ctx.area)
+    indoors = [d for d in every if floor is not None and _floor(ctx, d.area) is not None]
+    if len(indoors) == 1 and _floor(ctx, indoors[0].area) == floor:
+        return indoors
     if not every:
         raise ToolError(f"There is no {kind_label(kinds)} here.")
     where = f" in the {ctx.area}" if ctx.area else ""
     raise WhichOne(f"Which {kind_label(kinds)}? There is none{where}.", ids(called or every))
+
+
+def _floor(ctx: ToolContext, area: str | None) -> str | None:
+    found = ctx.world.area(area) if area else None
+    return found.floor if found is not None else None
 
 
 def _of_type(

@@ -320,3 +320,54 @@ def test_start_it_back_resumes_what_was_paused(resume: str) -> None:
     h.say("pause it")
     h.say(resume)
     assert h.snapshot()["timers"][0]["paused"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "device", "on"),
+    [
+        ("knock off the reading lamp", "light.reading", False),
+        ("stick on the hall light there", "light.hall", True),
+        ("flick on the kitchen light so", "light.kitchen", True),
+    ],
+)
+def test_everyday_switching_verbs_and_tags(text: str, device: str, on: bool) -> None:
+    h = _harness()
+    h.say(text)
+    assert h.state(device)["on"] is on
+
+
+def test_more_heat_and_another_degree() -> None:
+    h = _harness()
+    h.say("give us a bit more heat")
+    assert h.state("thermostat.hive")["target"] == 20
+    h.say("and another degree")
+    assert h.state("thermostat.hive")["target"] == 21
+
+
+def test_set_it_back_to_heat_after_switching_the_heating_off() -> None:
+    h = _harness()
+    h.say("turn off the heating, we're going out")
+    h.say("actually no, set it back to heat")
+    assert h.state("thermostat.hive")["mode"] == "heat"
+
+
+def test_and_a_kind_in_another_room_repeats_the_change_there() -> None:
+    h = _harness()
+    h.say("close the curtains in the bedroom")
+    h.say("turn on the kitchen light")
+    h.say("and the lights in the hall")
+    assert h.state("light.hall")["on"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what reminders have I?", "reminder_list", {}),
+        ("what's it like out tomorrow?", "weather_get", {"day": "tomorrow"}),
+    ],
+)
+def test_questions_in_irish_and_british_word_order(
+    text: str, tool: str, args: dict[str, str]
+) -> None:
+    calls = _harness().say(text).calls
+    assert [(call.tool, call.args) for call in calls] == [(tool, args)]

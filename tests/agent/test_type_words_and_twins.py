@@ -122,3 +122,16 @@ def test_a_correction_by_kind_is_the_same_room() -> None:
     h.say("turn on the master bedroom light")
     h.say("no wait, I meant the fan")
     assert h.world.devices["fan.master"].state()["on"]
+
+
+def test_a_name_with_its_room_after_it() -> None:
+    h = _harness()
+    h.say("turn on the ceiling light in the den")
+    assert _on(h, "light.den_ceiling") and not _on(h, "light.den_lamp")
+
+
+def test_the_radio_or_tv_in_a_room_is_the_player_there() -> None:
+    h = _harness()
+    h.say("pause the tv in the den")
+    h.say("stop the music in the kitchen")
+    assert h.world.devices["media_player.sonos"].state()["status"] != "playing"

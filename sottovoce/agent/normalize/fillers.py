@@ -57,6 +57,8 @@ INNER_SWAPS = (
     # "Turn it back on": as it was before is still on.
     (" back on ", " on "), (" back off ", " off "),
     (" back up ", " up "), (" back down ", " down "),
+    # "Close over the curtains" (Irish), "set it back to heat": as it was is still the same.
+    (" close over ", " close "), (" back to ", " to "),
 )  # fmt: skip
 
 

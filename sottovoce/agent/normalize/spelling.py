@@ -83,6 +83,7 @@ def clean(text: str) -> str:
     s = _YALL.sub("you", s)
     s = _DIALECT.sub(lambda m: DIALECT_WORDS[m.group(0)], s)
     s = _SCOTS_DAYS.sub(lambda m: _SCOTS_DAY_WORDS[m.group(1)], s)
+    s = _HAVE_I.sub(r"\1 do \2 have", s)
     return _PUNCT.sub(" ", s)
 
 
@@ -98,6 +99,8 @@ _DIALECT = re.compile(r"\b(?:" + "|".join(DIALECT_WORDS) + r")\b")
 # "What day is it the day", "rain the morn": "the day" at the end is today.
 _SCOTS_DAY_WORDS = {"day": "today", "morn": "tomorrow", "night": "tonight"}
 _SCOTS_DAYS = re.compile(r"\bthe (day|morn|night)(?=[\s.?!]*$)")
+# "What reminders have I?" (Irish, British): "what reminders do I have".
+_HAVE_I = re.compile(r"^((?:what|which|how many) [a-z ]+?) have (i|we)(?: got)?(?=[\s.?!]*$)")
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 

@@ -109,6 +109,16 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"can (it|the room|the house) be {feel} {area}",
         f"it is {need} [in here|inside|{area}]",
         f"i am {need}",
+        # "Give us a bit more heat", "give the heating a bit more" (up only: "less heat").
+        *(
+            [
+                "give (us|me|it) [a bit|a little|a bit of|a little bit|some] more (heat|heating)"
+                f" {area}",
+                f"give [the] ({words}|{{thermostat:name}}) [a bit|a little|some] more {area}",
+            ]
+            if up
+            else [f"(give|put) (us|me) [a bit|a little|some] less (heat|heating) {area}"]
+        ),
     ]
     # Colloquial verbs with a direction: "knock the heating down 2 degrees", "bump it up".
     push = "(turn|crank|bump|knock|nudge|push|kick|bring|move|put|dial|notch)"

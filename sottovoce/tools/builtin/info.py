@@ -76,7 +76,8 @@ def _day(day: str | None) -> str:
         "(what is|tell me) the weather (for|in) [the] " + _DAY,
         "(tell me|give me) [the] weather " + _D,
         "weather [forecast] " + _D,
-        "what is it like (outside|out|out there)",
+        "what is it [going to be|gonna be] like (outside|out|out there) " + _D,
+        "what will it be like (outside|out|out there) " + _D,
         "what does [the] weather look like " + _D,
         "what is the forecast looking like " + _D,
         "what is the (weather|forecast) [like|going to be [like]] (in|for) {text:place} [like] "

@@ -129,13 +129,16 @@ def device_toggle(ctx: ToolContext, name: Name = None, area: Area = None) -> str
 
 def _status_sentences() -> list[str | dict[str, Any]]:
     """Templates for 'is the coffee maker on', 'are the fans running upstairs'."""
-    state = "(on|off|running|still on|working|spinning)"
+    state = "(on|off|running|still on|working|spinning|going|still going)"
+    who = "(i|we|you|someone|somebody|anyone|anybody|he|she|they)"
     sentences: list[str | dict[str, Any]] = []
     for listed in ("{switch:name}", "{fan:name}"):
         sentences += [
-            f"(is|are) [the] {listed} {state}",
-            f"did i leave [the] {listed} on",
-            f"did i (turn|switch) off [the] {listed}",
+            f"(is|are) [the] {listed} {state} [(in|on) [the] {{area}}]",
+            f"(is|are) [the] {listed} (in|on) [the] {{area}} {state}",
+            f"did {who} leave [the] {listed} (on|running)",
+            f"did {who} (turn|switch|put) (on|off) [the] {listed}",
+            f"did {who} (turn|switch|put) [the] {listed} (on|off)",
         ]
     speed = "(what|how fast) is [the] {} [speed|[speed] setting]"
     speed_of = "what is [the] (speed|speed setting|setting) (of|on) [the] {}"
