@@ -69,6 +69,20 @@ _BE = frozenset("is are was were".split())
 _PEOPLE = frozenset("i we they he she".split())
 
 
+# Verbs that say what someone did or is doing: "Tomasz forgot his keys", "Lakshmi is
+# mopping", "Dad bought everything" (a statement about them, not words to them).
+# (Not "said", "wants", "asked": what follows them is someone else's words.)
+_DID = frozenset(
+    "is was has had bought went came got lost broke goes comes gets brought took forgot left"
+    " finished".split()
+)
+
+
+def about_someone(words: list[str]) -> bool:
+    """Whether the words open with a statement about someone: a name and what they did."""
+    return len(words) > 1 and words[0] not in _BINDING and words[1] in _DID
+
+
 def opens_remark(words: list[str], k: int) -> bool:
     """Whether a remark about someone or something starts at word k: "nana's here", "mum is
     home", "the kids are asleep" (said after a command as its reason)."""
@@ -79,7 +93,7 @@ def opens_remark(words: list[str], k: int) -> bool:
         return True
     if word in _PEOPLE and rest[0] not in _BINDING:  # "i go for a walk", "we leave at 6"
         return True
-    if word not in _BINDING and rest[0] in _BE:
+    if word not in _BINDING and (rest[0] in _BE or about_someone(words[k:])):
         return True
     # "the kids are asleep", "the dog's freaking out"
     return word in _ARTICLES and len(rest) > 1 and (rest[1] in _BE or rest[0].endswith("'s"))

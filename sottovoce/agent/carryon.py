@@ -19,7 +19,7 @@ _STEPS = frozenset(
 _MORE = frozenset(
     {"more", "again", "even more", "some more", "further", "more again", "1 more", "once more"}
     | {"another", "another 1", "another degree", "another notch", "1 more degree", "1 more notch"}
-    | {"another bit", "a bit more again", "more still"}
+    | {"another bit", "a bit more again", "more still", "little more", "a little more"}
 )
 # A comparative said alone after a device was acted on: what it asks of "it".
 _COMPARATIVES = {

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from sottovoce.agent.asides import (
     ASIDE_WORDS,
     REPORTING,
+    about_someone,
     device_subject,
     is_aside,
     is_statement,
@@ -33,7 +34,7 @@ from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.openers import name_openers, opening_words
 from sottovoce.agent.pronouns import Pronouns, topic
-from sottovoce.agent.relaxed import relaxed_forms, relaxed_text
+from sottovoce.agent.relaxed import relaxed_forms, relaxed_text, switched
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
 
@@ -125,10 +126,8 @@ class GrammarCascade:
 
         Only for what was said whole, never for a part left after a cut ("turn off the
         heating on the thermostat" is not "on the thermostat")."""
-        words = text.split()
-        if len(words) > 2 and words[0] in ("on", "off") and words[1] not in _CONNECTOR_WORDS:
-            return self.parts("turn " + text, last)
-        return None
+        said = switched(text.split())
+        return self.parts(" ".join(said), last) if said is not None else None
 
     def _carried(self, text: str, last: Call | None) -> list[Call] | None:
         """'A bit more', 'lower', 'and limes too': the last change carried on."""
@@ -168,8 +167,8 @@ class GrammarCascade:
         # said to lock the door", "diego did you lock the gate", "the kids left the light
         # on"): a misheard start is a filler or two, never a verb.
         cuts = next((k for k in range(cuts) if words[k] in REPORTING), cuts)
-        if words[0] in self._people and len(words) > 2:
-            return None
+        if words[0] in self._people and len(words) > 2 and not about_someone(words):
+            return None  # "Callum, put the kettle on" is said to Callum
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
         # room" must not re-aim the last command at the dining room.
         # An aside first: "heated blanket on it is freezing" is about the blanket, though
@@ -195,8 +194,8 @@ class GrammarCascade:
         """
         # An aside is short: the search stays bounded however long the utterance is.
         starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
-        if words[:1] == ["that"] and words[1:2] == ["is"]:  # "that's too loud, make it 40"
-            starts.insert(0, 0)
+        if words[:2] == ["that", "is"] or about_someone(words):  # "that's too loud, make it
+            starts.insert(0, 0)  # 40", "Lakshmi is mopping now, send it back to the dock"
         for k in range(2, len(words) - 1):  # the aside after the command
             remark = words[k:]
             if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
@@ -207,6 +206,8 @@ class GrammarCascade:
         # ("that's too loud, make it 40").
         if starts[:1] == [0]:
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
+                if not may_start_command(words[:cut], words[cut:]):
+                    continue  # "mum forgot to lock the door": what she forgot, no order
                 if calls := self.parts(" ".join(words[cut:]), last):
                     return calls
         return self._after_device_aside(words)
@@ -258,6 +259,12 @@ class GrammarCascade:
             referent = referent or (last is None and self._referent_kind is not None)
             kind = self._referent_kind if referent else _AMBIENT_KIND
         whole = self.grammar.best(text, prefer=prefer, device_referent=referent)
+        if whole is not None and referent and kind is not None and _says_it(whole.call):
+            # "Make it half" after opening a blind: only readings that can act on a blind.
+            spec = self.registry.get(whole.call.tool)
+            if spec is not None and spec.kinds and kind not in spec.kinds:
+                fits = self.grammar.best(text, prefer, device_referent=referent, kind=kind)
+                whole = fits or whole
         whole = self._pronouns.said_by_name(text, whole, self._referent)
         if whole is None or whole.plugin == prefer or not _says_it(whole.call):
             return whole

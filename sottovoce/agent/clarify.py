@@ -26,7 +26,7 @@ from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
 from sottovoce.tools.targets import the_name
 
-_MAX_CHOICES = 4  # more candidates than this make a list nobody wants to hear
+_MAX_CHOICES = 6  # more candidates than this make a list nobody wants to hear
 # Words that may come before a bare name ("and the kitchen light", "turn the fan"):
 # the discourse words, and the lead-ins of a question or a command about a name.
 _LEADING = single_words(DISCOURSE_OPENERS) | frozenset(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sottovoce.agent.calls import Call
 from sottovoce.tools import Registry
+from sottovoce.tools.targets import KIND_WORDS
 
 
 def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
@@ -25,7 +26,9 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
         return None
     args = dict(last.args)
     if "area" in slots:
-        args.pop("name", None)
+        kind_said = _kind_of(args.pop("name", None))
+        if kind_said is not None and len(spec.kinds) > 1 and "name" not in slots:
+            args["name"] = kind_said  # "the bedroom one" after the hall fan: the fans there
     if "name" in slots:
         args.pop("area", None)
     args.update(slots)
@@ -35,6 +38,17 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if kind is not None and spec.kinds and kind not in spec.kinds:
         tool = sibling_tool(registry, last.tool, kind) or tool
     return Call(tool, args)
+
+
+def _kind_of(name: object) -> str | None:
+    """The kind word of a device id ("fan.hall" -> "fan") or a kind word as said; else None."""
+    if not isinstance(name, str):
+        return None
+    kind = name.partition(".")[0] if "." in name else name
+    for own, words in KIND_WORDS.items():
+        if kind == own or kind in words:
+            return words[0]
+    return None
 
 
 def _other_kind(registry: Registry, last: Call, kind: str, area: object) -> Call | None:

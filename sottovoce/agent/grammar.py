@@ -111,7 +111,7 @@ class Grammar:
         self._unknown = Intents.from_dict(UNKNOWN_INTENTS)
         # Home Assistant's sentences read what ours do not ("light up the living room").
         self._library = HaLibrary(world) if library else None
-        self._recent: dict[tuple[str, str | None, bool], Match | None] = {}
+        self._recent: dict[tuple[str, str | None, bool, str | None], Match | None] = {}
         for intent in self._intents.intents.values():
             for data in intent.data:
                 _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
@@ -126,30 +126,41 @@ class Grammar:
         return best.call if best is not None else None
 
     def best(
-        self, text: str, prefer: str | None = None, *, device_referent: bool = False
+        self,
+        text: str,
+        prefer: str | None = None,
+        *,
+        device_referent: bool = False,
+        kind: str | None = None,
     ) -> Match | None:
         """The best exact match; ties go to tools of the `prefer` plugin (the last one used),
         then, when "it" is a device (`device_referent`), to readings that take "it" as one.
+        With `kind`, only readings whose tool can act on that kind of device (or that
+        act on none) count: "make it half" after a blind is not a light's level.
 
         Remembered for the last few hundred texts: the router tries the same pieces
         of a sentence joined by "and" many times over, and matching is the slow part.
         """
-        key = (text, prefer, device_referent)
+        key = (text, prefer, device_referent, kind)
         if key in self._recent:
             return self._recent[key]
-        found = self._best(text, prefer, device_referent)
+        found = self._best(text, prefer, device_referent, kind)
         if len(self._recent) >= _RECENT:
             self._recent.clear()  # a bound, not a policy: one clear() is safe across threads
         self._recent[key] = found
         return found
 
-    def _best(self, text: str, prefer: str | None, device_referent: bool) -> Match | None:
+    def _best(
+        self, text: str, prefer: str | None, device_referent: bool, kind: str | None = None
+    ) -> Match | None:
         results = recognize_all(text, self._intents, slot_lists=self._lists)
         matches = [
             _to_match(r, self._plugins.get(r.intent.name), self._clock_slots(r))
             for r in results
             if self._times_are_times(r)
         ]
+        if kind is not None:
+            matches = [m for m in matches if self._may_act_on(m.call.tool, kind)]
         matches = [m for m in matches if self._in_place(m.call)] or matches
         best = _best(matches, prefer, device_referent)
         if best is not None and not _names_device(best.call):
@@ -158,6 +169,10 @@ class Grammar:
                 return self._named_instead(text, taken, best)
             return self._of_type(text, best)
         return best or self.library_match(text)
+
+    def _may_act_on(self, tool: str, kind: str) -> bool:
+        """Whether a reading's "it" may be a device of this kind (a follow-up's may)."""
+        return tool == FOLLOW_UP or kind in self._tool_kinds.get(tool, ())
 
     def _of_type(self, text: str, best: Match) -> Match:
         """'Turn on the lamp': a call that names nothing takes the word that says what sort

@@ -62,7 +62,7 @@ _SUPPOSING = frozenset({"if", "unless", "whenever", "suppose", "supposing", "ima
 # ("one day" reaches here as normalization writes a duration: "86400 seconds".)
 _MUSING = (
     "maybe ", "perhaps ", "one day ", "86400 seconds ", "someday ", "some day ",
-    "one of these days ",
+    "one of these days ", "i wonder if ", "i wonder whether ", "i was wondering if ",
 )  # fmt: skip
 _PLANS = frozenset({"should", "might", "could", "may", "ought", "would"})
 # Said to people in the room: "kids, go brush your teeth and turn the light off after",

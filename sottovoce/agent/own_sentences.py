@@ -14,19 +14,19 @@ from typing import Any
 FOLLOW_UP_SENTENCES = [
     "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
     "[no] [make it] {number:value} [percent|degrees] instead",
-    "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|please]",
-    "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|please]",
+    "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|also|please]",
+    "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|also|please]",
     "[and] [what|how] [about] the (one|ones) (in|on|at|upstairs|downstairs) [the] {area} [too]",
     "[and] [do] [the] same [thing] (for|in|on|with|at) [the] {area} [too|please]",
     "[and] [do] [the] same [thing] {area} [too|please]",
-    "and [the] {device:name} [too|as well]",
+    "and [the] {device:name} [too|as well|also]",
     "(what|how) about [the] {device:name}",
-    "[and] [also] [the] {device:name} (too|as well)",
-    "[and] [what|how] [about] {day} [too|as well]",
-    "and [the] {contact} [too|as well]",
+    "[and] [also] [the] {device:name} (too|as well|also)",
+    "[and] [what|how] [about] {day} [too|as well|also]",
+    "and [the] {contact} [too|as well|also]",
     "[and] [what|how] about [the|my] {list_name} list",
-    "and [the|my] {list_name} list [too|as well]",
-    "[now] do [the] {area} [one|ones] [too|as well]",
+    "and [the|my] {list_name} list [too|as well|also]",
+    "[now] do [the] {area} [one|ones] [too|as well|also]",
     # A correction: "no, I meant the hall light", "sorry, I meant in the bedroom".
     "i (meant|mean|said|wanted) [the] {device:name} [instead|not that one]",
     "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
@@ -34,13 +34,20 @@ FOLLOW_UP_SENTENCES = [
     "(not that one|wrong one) [the] {device:name}",
     "i (meant|mean|said|wanted) [the] {kind_word:kind} [instead|not that one]",
     "i (meant|mean|said|wanted) [the] {area} (one|ones) [instead]",
+    # "No no, the balcony light": a name said straight after "no" corrects the last command.
+    "(no|nah|nope) [no|nah] [not that one] [the] {device:name} [instead|please|only]",
+    "(no|nah|nope) [no|nah] [not that one] [the] {area} (one|ones) [instead|please|only]",
+    "[and] same (for|in|with) [the] {area} [too|as well|also|please]",
     # "And the blinds in the conservatory": the same change to that kind there.
-    "and [the] {kind_word:kind} (in|on) [the] {area} [too|as well]",
-    "and [the] {area} {kind_word:kind} [too|as well]",
+    "and [the] {kind_word:kind} (in|on) [the] {area} [too|as well|also]",
+    "and [the] {area} {kind_word:kind} [too|as well|also]",
 ]
 
 # "Actually, halfway" after opening a blind: the same device, half of it.
-HALFWAY_FOLLOW_UP = ["[no] [make it|make that] (halfway|half way) [instead|please]"]
+HALFWAY_FOLLOW_UP = [
+    "[no] [make it|make that|put it at|set it to] (halfway|half way|half) [instead|please|only]",
+    "[no] (halfway|half way) (is|will do|is grand|is fine|is enough) [thanks]",
+]
 
 # Commands whose object is a name: when nothing else matched, the words there name
 # something this world does not have ("turn on the hot tub").

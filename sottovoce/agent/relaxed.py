@@ -34,7 +34,7 @@ def relaxed_forms(text: str) -> list[str]:
     return forms + [direct] if direct and direct not in forms else forms
 
 
-_CORRECTING = ("i said", "i meant", "i mean", "i wanted")
+_CORRECTING = ("i said", "i meant", "i mean", "i wanted", "no", "nah", "nope")
 
 
 # "Get the front door unlocked", "have the blinds closed": the change wished for, said as done.
@@ -81,12 +81,30 @@ def relaxed_text(text: str, keep: tuple[str, ...] = (), *, plain: bool = True) -
             if " ".join(words[-size:]) == phrase and len(words) > size:
                 words, changed = words[:-size], True
                 break
+    if plain and len(words) < len(text.split()):  # "then off it", not a cut "on the x"
+        words = switched(words) or words
     return " ".join(_plain_verb(words) if plain else words) or text
+
+
+def switched(words: list[str]) -> list[str] | None:
+    """'off it' -> 'turn it off', 'on the geyser' -> 'turn on the geyser': "on" and "off"
+    said as verbs (Indian English); None if the words do not start so.
+
+    Only for words said whole or after an opener: a piece left by a cut ("turn off the
+    heating on the thermostat" -> "on the thermostat") is no command.
+    """
+    if words[:1] not in (["on"], ["off"]) or len(words) < 2 or words[1] in _NOT_OBJECTS:
+        return None
+    if words[1:] in (["it"], ["that"], ["them"]):
+        return ["turn", words[1], words[0]]
+    return ["turn", *words] if len(words) > 2 else None
 
 
 def _plain_verb(words: list[str]) -> list[str]:
     """'Put the telly on' -> 'turn the telly on', 'put it at 20' -> 'set it to 20': "put"
     said for switching or setting, as the templates of every kind say it."""
+    if len(words) == 2 and words[0] in _STEP_VERBS and words[1] in ("it", "that", "them"):
+        return ["turn", words[1], _STEP_VERBS[words[0]]]  # "reduce it": down a step
     if len(words) < 3 or words[0] not in ("turn", *_SWITCHING):
         return words
     # "Cut the porch light on" (Southern US), "knock off the lamp", "flick on the light":
@@ -103,6 +121,12 @@ def _plain_verb(words: list[str]) -> list[str]:
 
 
 _LEVELS = frozenset({"full", "max", "maximum", "half"})
+_STEP_VERBS = {"reduce": "down", "decrease": "down", "lower": "down"} | {
+    "increase": "up",
+    "raise": "up",
+}
+# Words after "on"/"off" that say it is no verb there ("on and off", "off to bed").
+_NOT_OBJECTS = frozenset("and then also to of for with at in a an top time".split())
 _SWITCHING = ("put", "cut", "knock", "flick", "pop", "stick", "throw", "whack", "bang", "flip")
 
 

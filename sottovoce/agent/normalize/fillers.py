@@ -43,6 +43,8 @@ DISCOURSE_CLOSERS = (
     "only", "anyway", "60 seconds", "for 60 seconds", "back", "at least", "out here",
     # Irish and British tags: "lock it so", "stick on the lights there", "for me there".
     "so", "there", "for me there", "so it is",
+    # Indian English: "reduce it little", "make it little brighter".
+    "little", "little bit", "little more",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",

@@ -84,6 +84,7 @@ def clean(text: str) -> str:
     s = _DIALECT.sub(lambda m: DIALECT_WORDS[m.group(0)], s)
     s = _SCOTS_DAYS.sub(lambda m: _SCOTS_DAY_WORDS[m.group(1)], s)
     s = _HAVE_I.sub(r"\1 do \2 have", s)
+    s = _WHAT_ALL.sub("what", s)
     return _PUNCT.sub(" ", s)
 
 
@@ -101,6 +102,8 @@ _SCOTS_DAY_WORDS = {"day": "today", "morn": "tomorrow", "night": "tonight"}
 _SCOTS_DAYS = re.compile(r"\bthe (day|morn|night)(?=[\s.?!]*$)")
 # "What reminders have I?" (Irish, British): "what reminders do I have".
 _HAVE_I = re.compile(r"^((?:what|which|how many) [a-z ]+?) have (i|we)(?: got)?(?=[\s.?!]*$)")
+# "What all is there on the list" (Indian English): "what".
+_WHAT_ALL = re.compile(r"\bwhat all\b")
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 

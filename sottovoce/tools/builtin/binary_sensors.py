@@ -264,7 +264,10 @@ def _gas_sentences(what: str) -> list[str]:
             "sentences": _gas_sentences("(carbon monoxide|co)"),
             "slots": {"device_class": "carbon_monoxide"},
         },
-        {"sentences": _gas_sentences("gas"), "slots": {"device_class": "gas"}},
+        {
+            "sentences": _gas_sentences("(gas|gas leak|leak of gas)"),
+            "slots": {"device_class": "gas"},
+        },
         {"sentences": _gas_sentences("(noise|sound)"), "slots": {"device_class": "sound"}},
     ],
 )

@@ -37,7 +37,7 @@ def _set_sentences() -> list[str]:
     return [
         f"{verb} [the] {{thermostat:name}} [temperature] {to}",
         f"{verb} [the] temperature (of|on) [the] {{thermostat:name}} {to}",
-        f"{verb} [the] {words} [(in|on) [the] {{area}}] {to}",
+        f"{verb} [the] {words} [temperature] [(in|on) [the] {{area}}] {to}",
         f"{verb} [the] {{area}} {words} {to}",
         "(heat|cool) [the] {area} to {number:temperature} [degrees]",
         "make it {number:temperature} degrees [(in|on) [the] {area}]",

@@ -163,8 +163,8 @@ def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
         {
             "sentences": [
                 "(do|will|should) i (need|take|bring) [an|my|a] (umbrella|brolly) " + _D,
-                "(do|will) (we|the kids|they|he|she) (need|take|bring) [an|a] "
-                "(umbrella|umbrellas|brolly|raincoats) " + _D,
+                "(do|will|should) (we|the kids|they|he|she) (need|take|bring) [an|a] "
+                "(umbrella|umbrellas|brolly|raincoats) [to (school|work)|with (me|us|them)] " + _D,
                 "is (rain|any rain|there rain) (expected|forecast|coming) " + _D,
                 "is there (rain|any rain) in the forecast [for] " + _D,
                 "(should|do) i (take|bring|need) a (raincoat|rain jacket) " + _D,

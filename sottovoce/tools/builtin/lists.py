@@ -167,7 +167,7 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
 @plugin.tool(
     reads_only=True,
     sentences=[
-        "what is (on|in) " + LIST,
+        "what is [there] (on|in) " + LIST,
         "what is (on|in) " + THE + " list",
         "what (items|things) are (on|in) " + LIST,
         "(read|show|tell me|give me|check|open) [me] [what is on] " + LIST,

@@ -343,7 +343,7 @@ def media_play_media(
         # "Is the bedroom speaker playing anything": answered by what it plays, or not.
         "(is|are) " + _PLAYER + " [still] (playing|on) [anything|something|music|at the moment]",
         "is (anything|something|music) playing (on|in) " + _PLAYER,
-        "what (song|track|album|music|playlist) is (this|playing|on)",
+        "(what|which) (song|track|album|music|playlist) is (this|that|playing|on)",
         "what is (this|the) (song|track|album|music|playlist) [called]",
         "what am i listening to",
         "who is (this|playing|singing)",

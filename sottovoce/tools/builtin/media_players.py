@@ -34,6 +34,11 @@ def _spoken(device: Device) -> set[str]:
 
 def _default(ctx: ToolContext, busy_first: bool) -> list[Device]:
     every = of_kinds(ctx, KINDS)
+    # "Volume 30" right after "play Kishore Kumar on Dada's radio": the player just used.
+    last = [d for d in every if d.id in ctx.referent]
+    if last:
+        ctx.touch(last)
+        return last
     here = [d for d in every if ctx.area is not None and d.area == ctx.area]
     if here:
         found = here

@@ -179,7 +179,7 @@ def _speed_sentences() -> list[str | dict[str, Any]]:
     sentences.append("[the] {fan:name} [speed] (to|at) {percent} percent")
     # "Put it on high" after a fan; a bare percent for "it" is shared with lights and media.
     sentences += [
-        f"{verb} {{ref:name}} [up|down] (to|on|at) [the] {{fan_speed:percent}} [speed|setting]",
+        f"{verb} {{ref:name}} [up|down] [to|on|at|in] [the] {{fan_speed:percent}} [speed|setting]",
         f"{verb} {{ref:name}} [up|down] (to|on|at) {{percent}} percent [speed]",
         "(turn|crank|bump) {ref:name} (up|down) to {fan_speed:percent} [speed|setting]",
     ]
@@ -190,7 +190,10 @@ def _speed_sentences() -> list[str | dict[str, Any]]:
             f"{verb} {target} [(in|on) [the] {{area}}] (to|on|at) {{fan_speed:percent}} [speed]",
         ]
     forms += [
-        "[the] (fan|fans) (to|on|at) {fan_speed:percent} [speed] [(in|on) [the] {area}]",
+        "[the] (fan|fans) [to|on|at|in] {fan_speed:percent} [speed] [(in|on) [the] {area}]",
+        # "On the fan in low speed" (Indian English), "turn on the fan at full speed".
+        "(turn|switch|put|start) on [the] (fan|fans) [(in|on) [the] {area}] (on|at|to|in) "
+        "{fan_speed:percent} [speed]",
         f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{percent}} percent",
         f"{verb} [the] {{area}} (fan|fans) [speed] (to|on|at) {{fan_speed:percent}} [speed]",
     ]
@@ -206,7 +209,7 @@ def _speed_extras(verb: str) -> list[str | dict[str, Any]]:
         f"(turn|switch|put|start) {fan} on (at|to) {{percent}} percent",
         f"(turn|switch|put|start) on {fan} (at|to) {{percent}} percent",
         "(turn|switch|put) {ref:name} on (at|to) {percent} percent",
-        f"(turn|switch|put|start) on {fan} (on|at|to) {{fan_speed:percent}} [speed]",
+        f"(turn|switch|put|start) on {fan} (on|at|to|in) {{fan_speed:percent}} [speed]",
     ]
     goes = "(possible|it goes|it will go|it can go)"
     ends = {
