@@ -27,14 +27,17 @@ def relaxed_forms(text: str) -> list[str]:
     forms = [text] if result == text or not result else [text, result]
     # "No, I said the porch light": the correction kept, the words before it dropped; and
     # "put on Lyric FM for me there" without its tags but with its own verb.
-    for other in (relaxed_text(text, keep=_CORRECTING), relaxed_text(text, plain=False)):
+    kept = [relaxed_text(text, keep=k) for k in _CORRECTING]
+    for other in (*kept, relaxed_text(text, plain=False)):
         if other != result and other not in forms:
             forms.insert(len(forms) - 1 if len(forms) > 1 else 1, other)
     direct = direct_question(words) or done_to(words)
     return forms + [direct] if direct and direct not in forms else forms
 
 
-_CORRECTING = ("i said", "i meant", "i mean", "i wanted", "no", "nah", "nope")
+# Openers of a correction, kept for its own sentences: "(no) i said the porch light",
+# "no no, the balcony light".
+_CORRECTING = (("i said", "i meant", "i mean", "i wanted"), ("no", "nah", "nope"))
 
 
 # "Get the front door unlocked", "have the blinds closed": the change wished for, said as done.
