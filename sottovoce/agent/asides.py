@@ -28,7 +28,7 @@ REPORTING = frozenset(
 
 ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many words
 # An aside opens with a subject and its verb: "it is freezing", "i am cold".
-_SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she"})
+_SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she", "there"})
 CLAUSE_VERBS = frozenset(
     "is am are was were feels feel gets get looks look seems seem has have need needs"
     " want wants think can got".split()

@@ -17,41 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from sottovoce.agent.asides import (
-    ASIDE_WORDS,
-    REPORTING,
-    about_someone,
-    device_subject,
     is_aside,
     is_statement,
     may_start_command,
-    opens_clause,
-    opens_remark,
 )
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.carryon import bare_comparative, carry_on, same_list
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
-from sottovoce.agent.openers import name_openers, opening_words
-from sottovoce.agent.pronouns import Pronouns, topic
+from sottovoce.agent.openers import opening_words
+from sottovoce.agent.pronouns import Pronouns
 from sottovoce.agent.relaxed import relaxed_forms, relaxed_text, switched
+from sottovoce.agent.trimming import Trimmed
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
 
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _CONNECTOR_WORDS = frozenset({"and", "then", "also"})
-_EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
-# Words after "tell", "give", "get" that are no one's name ("tell me if ...").
-_NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an", "my", "our"})
 # A command said after a free text is short: only the last words are tried as one,
 # so the search stays bounded however long the text is.
 _COMMAND_WORDS = 12
 # With nothing acted on, "it" is what is playing: "turn it up" is the music's volume.
 _AMBIENT_KIND = "media_player"
-_QUESTION_STARTS = frozenset(
-    "do does did is are was were can could should would will what where when why how who"
-    " which".split()
-)
 
 
 class GrammarCascade:
@@ -78,6 +66,9 @@ class GrammarCascade:
         self._referent_kind: str | None = None  # the kind of the devices last acted on
         self._referent: str | None = None  # the one device last acted on, if one
         self._pronouns = Pronouns(registry, grammar, self.names)
+        self._trimmed = Trimmed(
+            registry, self.parts, self._verbless, self.names, self._name_words, self._people
+        )
 
     def decide(
         self,
@@ -105,14 +96,16 @@ class GrammarCascade:
         as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
         if as_heard is not None:
             return [as_heard.call]
-        fuzzy = self.grammar.match_fuzzy(text)
+        said = switched(text.split())  # "off the tube light": a name read with its verb
+        fuzzy = self.grammar.match_fuzzy(" ".join(said) if said is not None else text)
         if isinstance(fuzzy, Call):
             return [fuzzy]
         if fuzzy is not None:
             return fuzzy  # the words name something this home does not have
         # "Och no, it's dark out, close them again": the aside after the opener.
         bare = relaxed_text(text)
-        return self._trimmed(text, last) or (self._trimmed(bare, last) if bare != text else None)
+        trimmed = self._trimmed
+        return trimmed.calls(text, last) or (trimmed.calls(bare, last) if bare != text else None)
 
     def _there(self, text: str) -> str:
         """'Close the curtains in there' after the bedroom window: "there" is its room."""
@@ -144,95 +137,6 @@ class GrammarCascade:
         for variant in relaxed_forms(text):
             calls = self._parts_of(variant, last, about)
             if calls:
-                return calls
-        return None
-
-    def _trimmed(self, text: str, last: Call | None) -> list[Call] | None:
-        """Calls for the text without a few misheard words at its edges.
-
-        Speech recognition turns fillers and false starts into words ("um could
-        you" -> "i am kid you") and mishears a last short word ("too" -> "tube").
-        Only an exact grammar match of what remains counts.
-        """
-        words = text.split()
-        # A question is not a command with a misheard start: "do i need a jacket" is
-        # not "i need a jacket" (which adds it to the shopping list).
-        asks = bool(words) and words[0] in _QUESTION_STARTS
-        # Nor is a message or call to someone the home does not know: the words after
-        # "text bob" are the message ("i left the kitchen light on"), not a command.
-        to_someone = len(words) > 1 and words[0] in name_openers(self.registry)
-        to_someone = to_someone and words[1] not in _NOT_NAMES
-        cuts = 0 if asks or to_someone else min(_EDGE_WORDS, len(words) - 2)
-        # Nor a cut past words that make the rest what someone said, asked or did ("mum
-        # said to lock the door", "diego did you lock the gate", "the kids left the light
-        # on"): a misheard start is a filler or two, never a verb.
-        cuts = next((k for k in range(cuts) if words[k] in REPORTING), cuts)
-        if words[0] in self._people and len(words) > 2 and not about_someone(words):
-            return None  # "Callum, put the kettle on" is said to Callum
-        # What is left is not a follow-up: "turn off the dining room" cut to "the dining
-        # room" must not re-aim the last command at the dining room.
-        # An aside first: "heated blanket on it is freezing" is about the blanket, though
-        # "it is freezing" alone (a cut of three words) would warm the house.
-        if not asks and (calls := self._without_aside(words, last)):
-            return calls
-        for cut in range(1, cuts + 1):
-            calls = self.parts(" ".join(words[cut:]), None)
-            if calls:
-                return calls
-        if len(words) > 4 and words[-2] == "for":  # "unlock the front door for callum"
-            if calls := self.parts(" ".join(words[:-2]), None):
-                return calls
-        return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
-
-    def _without_aside(self, words: list[str], last: Call | None) -> list[Call] | None:
-        """Calls for a command said with an aside before or after it.
-
-        "It is freezing in here, turn the heating up" / "heated blanket on, it is
-        freezing": an aside is a clause of its own, opened by a subject and its
-        verb ("it is", "i am", "we are"). Only an exact match of the command counts,
-        and a relative clause ("the lamp that is ...") is not an aside.
-        """
-        # An aside is short: the search stays bounded however long the utterance is.
-        starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
-        if words[:2] == ["that", "is"] or about_someone(words):  # "that's too loud, make it
-            starts.insert(0, 0)  # 40", "Lakshmi is mopping now, send it back to the dock"
-        for k in range(2, len(words) - 1):  # the aside after the command
-            remark = words[k:]
-            if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
-                continue
-            if calls := self.parts(" ".join(words[:k]), None):
-                return calls
-        # The aside first: the command is what follows it, and may go on from the last one
-        # ("that's too loud, make it 40").
-        if starts[:1] == [0]:
-            for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
-                if not may_start_command(words[:cut], words[cut:]):
-                    continue  # "mum forgot to lock the door": what she forgot, no order
-                if calls := self.parts(" ".join(words[cut:]), last):
-                    return calls
-        return self._after_device_aside(words)
-
-    def _remark_at(self, words: list[str], k: int) -> bool:
-        """Whether an aside starts at word k: "it is freezing", or a remark about someone
-        that names no device ("nana's here"; "tom's lamp too" is a command's rest)."""
-        if opens_clause(words[k], words[k + 1]):
-            return True
-        return opens_remark(words, k) and not self._name_words & set(words[k + 1 :])
-
-    def _after_device_aside(self, words: list[str]) -> list[Call] | None:
-        """The command after an aside about a device, whose "it" is that device.
-
-        "The bedside lamp's a bit dim, can you make it brighter": the lamp, whatever
-        was acted on before.
-        """
-        found = device_subject(words, self.names) or topic(words, self.names)
-        if found is None:
-            return None
-        device, rest = found
-        for cut in range(rest, min(len(words) - 1, ASIDE_WORDS + 1)):
-            if _asks(words[cut:]):
-                return None  # "the radio is on, is it too loud" asks; "too loud" is no order
-            if calls := self.parts(" ".join(words[cut:]), None, about=device):
                 return calls
         return None
 
@@ -397,12 +301,6 @@ class GrammarCascade:
     def _plugin_of(self, call: Call | None) -> str | None:
         spec = self.registry.get(call.tool) if call is not None else None
         return spec.plugin if spec is not None else None
-
-
-def _asks(words: list[str]) -> bool:
-    """Whether the words ask a question ("is it too loud"), not politely for an action."""
-    polite = words[:1] in (["can"], ["could"], ["would"], ["will"]) and words[1:2] == ["you"]
-    return bool(words) and words[0] in _QUESTION_STARTS and not polite
 
 
 def _same_tools(first: list[Call], second: list[Call]) -> bool:

@@ -28,6 +28,7 @@ from sottovoce.agent.kindwords import TakenKindWords, type_word
 from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.agent.own_sentences import (
+    ALL_THE_WAY_FOLLOW_UP,
     FOLLOW_UP_SENTENCES,
     HALFWAY_FOLLOW_UP,
     UNKNOWN_INTENTS,
@@ -71,7 +72,7 @@ _BASE_LISTS: dict[str, Any] = {
 _WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
 _NAME_LISTS = frozenset({*_WORLD_TEXT_LISTS, *KINDS} - {"ref"})
 
-_PRONOUNS = ("it", "them", "that", "this", "those", "these")
+_PRONOUNS = ("it", "them", "that", "this", "those", "these", "they")
 # Words for who a contact is to the user, said before the name: "my brother Raj".
 KIN_WORDS = (
     "brother sister mum mom mother dad father son daughter wife husband partner friend boss"
@@ -344,7 +345,9 @@ def _names_device(call: Call) -> bool:
 
 def _intents_dict(registry: Registry) -> dict[str, Any]:
     halfway = {"sentences": HALFWAY_FOLLOW_UP, "slots": {"value": 50}}
-    intents: dict[str, Any] = {FOLLOW_UP: {"data": [{"sentences": FOLLOW_UP_SENTENCES}, halfway]}}
+    fully = {"sentences": ALL_THE_WAY_FOLLOW_UP, "slots": {"value": 100}}
+    data = [{"sentences": FOLLOW_UP_SENTENCES}, halfway, fully]
+    intents: dict[str, Any] = {FOLLOW_UP: {"data": data}}
     lists: dict[str, Any] = dict(_BASE_LISTS)
     for spec in registry:
         data = [

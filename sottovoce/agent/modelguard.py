@@ -153,10 +153,18 @@ def is_remark(text: str, verbs: frozenset[str] = frozenset()) -> bool:
 
 
 def is_musing(text: str) -> bool:
-    """'Maybe we should get a second robot vacuum': a thought said aloud, not a request."""
+    """'Maybe we should get a second robot vacuum', 'that telly is always on too loud': a
+    thought or a complaint said aloud, not a request."""
     opening = _opening(text)
+    said = opening.split()
+    if said[:1] and said[0] in _DETERMINERS and _HABIT & set(said[1:]):
+        return True  # how something always is, not what to do now
     words = next((opening.removeprefix(m) for m in _MUSING if opening.startswith(m)), "").split()
     return len(words) > 2 and words[0] in ("i", "we") and words[1] in _PLANS
+
+
+# Words of how things always are: "that telly is always on too loud".
+_HABIT = frozenset({"always", "forever", "constantly", "never", "usually"})
 
 
 def said_to_someone(text: str) -> bool:

@@ -179,11 +179,15 @@ def _without_part(name: str) -> Iterable[str]:
 
 
 def _without_owner(name: str) -> Iterable[str]:
-    """ "priya's desk light" -> "desk light": the thing without whose it is ("my desk light")."""
+    """ "priya's desk light" -> "desk light" (the thing without whose it is: "my desk light")
+    and "priya's light" (whose it is and what it is)."""
     owner, _, rest = name.partition("'s ")
     if rest and " " not in owner:
         yield rest
         yield from _synonym_forms(rest)
+        if " " in rest:
+            yield from _synonym_forms(f"{owner}'s {rest.split()[-1]}")
+            yield f"{owner}'s {rest.split()[-1]}"
 
 
 def _head_alone(name: str) -> Iterable[str]:

@@ -28,6 +28,9 @@ _OWNER = re.compile(
 )
 
 
+_THEIRS = frozenset({"his", "her", "their"})
+
+
 class OtherOne:
     """Finds the twin of a device, or another owner's one, in one world."""
 
@@ -50,6 +53,23 @@ class OtherOne:
         else:
             return None
         return Call(last.tool, {**last.args, "name": moved}) if moved is not None else None
+
+    def possessed(self, text: str, last: Call | None) -> str:
+        """'And put on her electric blanket' after Granny's radiator: "her" is Granny's
+        (the owner of the device or room last acted on); the text as it was otherwise."""
+        words = text.split()
+        if last is None or not _THEIRS & set(words):
+            return text
+        owner = self._owner_of(last)
+        if owner is None:
+            return text
+        return " ".join(owner if word in _THEIRS else word for word in words)
+
+    def _owner_of(self, call: Call) -> str | None:
+        name, area = call.args.get("name"), call.args.get("area")
+        said = [self._owners.get(name, "") if isinstance(name, str) else ""]
+        said.append(normalize(area).split()[0] if isinstance(area, str) and area else "")
+        return next((w for w in said if w.endswith("'s") and len(w) > 2), None)
 
     def owned(self, owner: str, device: str) -> str | None:
         """The device of `device`'s kind whose name starts with the owner's word ("mom's"),

@@ -49,6 +49,12 @@ HALFWAY_FOLLOW_UP = [
     "[no] (halfway|half way) (is|will do|is grand|is fine|is enough) [thanks]",
 ]
 
+# "Ah no, all the way" after opening a blind halfway: the same device, fully.
+ALL_THE_WAY_FOLLOW_UP = [
+    "[no] [make it|open it|put it] all the way [up|open] [instead|please|then]",
+    "[no] (fully|full) [open] [instead|please]",
+]
+
 # Commands whose object is a name: when nothing else matched, the words there name
 # something this world does not have ("turn on the hot tub").
 UNKNOWN_SENTENCES = {

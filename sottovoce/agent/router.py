@@ -31,6 +31,7 @@ from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.otherone import OtherOne
 from sottovoce.agent.prompt import build_messages, static_prompt
+from sottovoce.agent.relaxed import switched
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import (
@@ -130,6 +131,7 @@ class Router:
             return Decision("grammar", reply="Okay, I won't.")
         if self.addressee.not_for_me(text, heard) or is_musing(text):
             return Decision("none", reply=NOT_UNDERSTOOD)
+        text = self.other_one.possessed(text, state.last_call)
         unknown: UnknownName | None = None
         if (moved := self.other_one.moved(text, state.last_call)) is not None:
             return Decision("grammar", [moved])
@@ -143,7 +145,9 @@ class Router:
                 return Decision("grammar", found)
             unknown = found
         # Words that name something here but are cut short or fit several devices: ask.
-        asked = self.clarifier.ask(text, unknown) if self.clarifier is not None else None
+        said = switched(text.split())  # "off the tube light": asked as "turn off ..."
+        asked_about = " ".join(said) if said is not None else text
+        asked = self.clarifier.ask(asked_about, unknown) if self.clarifier is not None else None
         if asked is not None:
             state.clarification = asked
             return Decision("clarify", reply=asked.question)

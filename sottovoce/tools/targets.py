@@ -230,7 +230,7 @@ def _in_area(ctx: ToolContext, kinds: Sequence[str], place: str) -> list[Device]
         names = set(areas_named(ctx, place))
         found = [d for d in of_kinds(ctx, kinds) if d.area in names]
     if not found:
-        raise ToolError(f"There is no {kind_label(kinds)} in the {place}.")
+        raise ToolError(f"There is no {kind_label(kinds)} in {the_name(place)}.")
     return found
 
 
@@ -255,7 +255,7 @@ def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> li
         return indoors
     if not every:
         raise ToolError(f"There is no {kind_label(kinds)} here.")
-    where = f" in the {ctx.area}" if ctx.area else ""
+    where = f" in {the_name(ctx.area)}" if ctx.area else ""
     raise WhichOne(f"Which {kind_label(kinds)}? There is none{where}.", ids(called or every))
 
 
@@ -282,7 +282,7 @@ def _of_type(
     choices = called or every
     if len(choices) <= _LISTED:
         raise WhichOne(f"Which {_spelled(word)}: {phrase(choices, 'or')}?", ids(choices))
-    where = f" in the {ctx.area}" if ctx.area else " here"
+    where = f" in {the_name(ctx.area)}" if ctx.area else " here"
     raise WhichOne(f"Which {_spelled(word)}? There is none{where}.", ids(choices))
 
 

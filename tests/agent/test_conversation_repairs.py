@@ -371,3 +371,30 @@ def test_questions_in_irish_and_british_word_order(
 ) -> None:
     calls = _harness().say(text).calls
     assert [(call.tool, call.args) for call in calls] == [(tool, args)]
+
+
+def test_a_remark_about_how_things_always_are_changes_nothing() -> None:
+    h = _harness()
+    before = h.snapshot()
+    h.say("that kitchen light is always on too bright")
+    assert h.snapshot() == before
+
+
+def test_a_command_then_there_is_aside() -> None:
+    h = _harness()
+    h.say("turn on the hall light")
+    h.say("ah turn it off again, sure there's no one out there")
+    assert h.state("light.hall")["on"] is False
+
+
+def test_all_the_way_after_halfway() -> None:
+    h = _harness()
+    h.say("open the bedroom curtains halfway")
+    h.say("ah no, all the way")
+    assert h.state("cover.bedroom_curtains")["position"] == 100
+
+
+def test_they_after_a_command_on_the_doors() -> None:
+    h = _harness()
+    h.say("lock all the doors")
+    assert "locked" in h.say("are they all locked now?").reply.lower()

@@ -135,3 +135,31 @@ def test_the_radio_or_tv_in_a_room_is_the_player_there() -> None:
     h.say("pause the tv in the den")
     h.say("stop the music in the kitchen")
     assert h.world.devices["media_player.sonos"].state()["status"] != "playing"
+
+
+def test_his_and_her_are_the_owner_just_spoken_of() -> None:
+    h = _harness()
+    h.say("turn on Mom's reading lamp")
+    h.say("turn off the dining room chandelier")
+    h.say("turn on Dad's reading lamp")
+    h.say("and turn off his lamp again")
+    assert not _on(h, "light.dad") and _on(h, "light.mom")
+
+
+def test_a_sensor_reply_names_a_possessive_room_without_the() -> None:
+    h = AgentHarness(
+        include_builtins=True,
+        world={
+            **WORLD,
+            "devices": [
+                {
+                    "id": "sensor.jaden",
+                    "kind": "sensor",
+                    "name": "Jaden's room temperature",
+                    "area": "Jaden's room",
+                    "state": {"value": 25, "unit": "°C"},
+                }
+            ],
+        },
+    )
+    assert "in Jaden's room" in h.say("how warm is it in Jaden's room?").reply

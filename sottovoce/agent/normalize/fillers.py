@@ -42,7 +42,7 @@ DISCOURSE_CLOSERS = (
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
     "only", "anyway", "60 seconds", "for 60 seconds", "back", "at least", "out here",
     # Irish and British tags: "lock it so", "stick on the lights there", "for me there".
-    "so", "there", "for me there", "so it is",
+    "so", "there", "for me there", "so it is", "sure",
     # Indian English: "reduce it little", "make it little brighter".
     "little", "little bit", "little more",
 )  # fmt: skip
@@ -61,6 +61,7 @@ INNER_SWAPS = (
     (" back up ", " up "), (" back down ", " down "),
     # "Close over the curtains" (Irish), "set it back to heat": as it was is still the same.
     (" close over ", " close "), (" back to ", " to "),
+    (" them all ", " them "), (" all of them ", " them "), (" they all ", " they "),
 )  # fmt: skip
 
 

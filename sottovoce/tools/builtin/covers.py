@@ -114,6 +114,8 @@ def _open_sentences() -> list[str | dict[str, Any]]:
     for on in ("(turn|switch|put) on [the] {}", "(turn|switch|put) [the] {} on", "start [the] {}"):
         sentences += [on.format("{valve:name}"), on.format("{valve_word:name}")]
     sentences += ["(turn|switch|put) on [the] {valve_word:name} (in|on) [the] {area}"]
+    sentences += ["(turn|switch|put) [the] water [back] on at [the] {valve:name}"]
+    sentences += ["(turn|switch|put) on [the] water at [the] {valve:name}"]
     watering = ["water [the] (lawn|plants|grass|flowers)", "water [the] {area}"]
     sentences.append({"sentences": watering, "slots": {"name": "water"}})
     return sentences
@@ -145,6 +147,9 @@ def _close_sentences() -> list[str | dict[str, Any]]:
         sentences += [off.format("{valve:name}"), off.format("{valve_word:name}")]
     sentences += ["(stop|kill) [the] {valve_word:name}", "(stop|kill) [the] {valve:name}"]
     sentences += ["(turn|switch|shut) off [the] {valve_word:name} (in|on) [the] {area}"]
+    # "Turn the water off at the stopcock": the water, at the valve named.
+    sentences += ["(turn|switch|shut) [the] water off at [the] {valve:name}"]
+    sentences += ["(turn|switch|shut) off [the] water at [the] {valve:name}"]
     return sentences
 
 

@@ -30,7 +30,7 @@ plugin = Plugin("home", "Activate scenes; start, stop and check the robot vacuum
 def _scene_sentences() -> list[str]:
     verb = (
         "(activate|turn on|switch on|put on|set|start|run|enable|apply|switch to|go to|trigger"
-        "|launch)"
+        "|launch|do)"
     )
     return [
         f"{verb} [the] {{scene}} [scene|mode|setting]",

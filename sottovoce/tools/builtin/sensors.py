@@ -314,7 +314,9 @@ def _report(quantity: str, found: list[Device]) -> str:
     areas = [d.area for d in found]
     unique = len(set(areas)) == len(areas) and None not in areas
     if quantity == "temperature":
-        where = [f"in the {d.area}" if unique else f"by {the_name(d.name)}" for d in found]
+        where = [
+            f"in {the_name(d.area or '')}" if unique else f"by {the_name(d.name)}" for d in found
+        ]
         parts = [f"{_value(d, quantity)} {w}" for d, w in zip(found, where, strict=True)]
         return "It is " + join(parts) + "."
     label = QUANTITY_LABEL.get(quantity) or measures.label(quantity)

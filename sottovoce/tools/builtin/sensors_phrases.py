@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sottovoce.tools.targets import the_name
+
 WARM = "(warm|hot|cold|cool|chilly)"
 # "Up in the loft", "down in the kitchen", "out in the garden"; or a floor alone ("upstairs").
 WHERE = "((up|down|out|over) (in|on) [the] {area}|(up|down|out|over) there in [the] {area})"
@@ -54,10 +56,10 @@ def motion_sentences() -> list[str]:
 def in_place(names: list[str], place: str) -> str:
     """' in the loft', ' upstairs', ' on the top floor': a place as said after a noun."""
     if place in names:
-        return f" in the {place}"
+        return f" in {the_name(place)}"
     if place in ("upstairs", "downstairs", "outside", "inside", "everywhere"):
         return f" {place}"
-    return f" on the {place}" if place.endswith("floor") else f" in the {place}"
+    return f" on the {place}" if place.endswith("floor") else f" in {the_name(place)}"
 
 
 # A measure as said: "the co2 level", "the total amount of consumed water", "the

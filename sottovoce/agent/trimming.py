@@ -1,0 +1,162 @@
+"""Readings of an utterance without some of its words: misheard edges and asides.
+
+Speech recognition turns fillers into words ("um could you" -> "i am kid you") and
+people say a clause of their own with a command ("it is freezing in here, turn the
+heating up", "unlock the front door, Tomasz forgot his keys", "Lakshmi is mopping
+now, send it back"). These readings drop such words and keep the command, but
+never cut past words that make the rest someone else's ("mum said to lock the
+door"). The cascade (`cascade.py`) tries them last; `asides.py` holds the word tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Set
+from typing import Protocol
+
+from sottovoce.agent.asides import (
+    ASIDE_WORDS,
+    REPORTING,
+    about_someone,
+    device_subject,
+    opens_clause,
+    opens_remark,
+)
+from sottovoce.agent.calls import Call
+from sottovoce.agent.openers import name_openers
+from sottovoce.agent.pronouns import topic
+from sottovoce.tools import Registry
+
+
+class Parts(Protocol):
+    """The cascade's readings of a text (`GrammarCascade.parts`)."""
+
+    def __call__(
+        self, text: str, last: Call | None, about: str | None = None
+    ) -> list[Call] | None: ...
+
+
+Verbless = Callable[[str, Call | None], list[Call] | None]
+
+_EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
+# Words after "tell", "give", "get" that are no one's name ("tell me if ...").
+_NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an", "my", "our"})
+_QUESTION_STARTS = frozenset(
+    "do does did is are was were can could should would will what where when why how who"
+    " which".split()
+)
+
+
+class Trimmed:
+    """The calls of an utterance read without misheard edges or an aside."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        parts: Parts,
+        verbless: Verbless,
+        names: Mapping[str, str],
+        name_words: Set[str],
+        people: Set[str],
+    ) -> None:
+        self.registry = registry
+        self.parts = parts
+        self.verbless = verbless
+        self.names = names  # a device's normalized spoken name -> its id
+        self.name_words = name_words  # the words of names and places
+        self.people = people  # first names of the household's contacts
+
+    def calls(self, text: str, last: Call | None) -> list[Call] | None:
+        """Calls for the text without a few misheard words at its edges.
+
+        Speech recognition turns fillers and false starts into words ("um could
+        you" -> "i am kid you") and mishears a last short word ("too" -> "tube").
+        Only an exact grammar match of what remains counts.
+        """
+        words = text.split()
+        # A question is not a command with a misheard start: "do i need a jacket" is
+        # not "i need a jacket" (which adds it to the shopping list).
+        asks = bool(words) and words[0] in _QUESTION_STARTS
+        # Nor is a message or call to someone the home does not know: the words after
+        # "text bob" are the message ("i left the kitchen light on"), not a command.
+        to_someone = len(words) > 1 and words[0] in name_openers(self.registry)
+        to_someone = to_someone and words[1] not in _NOT_NAMES
+        cuts = 0 if asks or to_someone else min(_EDGE_WORDS, len(words) - 2)
+        # Nor a cut past words that make the rest what someone said, asked or did ("mum
+        # said to lock the door", "diego did you lock the gate", "the kids left the light
+        # on"): a misheard start is a filler or two, never a verb.
+        cuts = next((k for k in range(cuts) if words[k] in REPORTING), cuts)
+        if words[0] in self.people and len(words) > 2 and not about_someone(words):
+            return None  # "Callum, put the kettle on" is said to Callum
+        # What is left is not a follow-up: "turn off the dining room" cut to "the dining
+        # room" must not re-aim the last command at the dining room.
+        # An aside first: "heated blanket on it is freezing" is about the blanket, though
+        # "it is freezing" alone (a cut of three words) would warm the house.
+        if not asks and (calls := self._without_aside(words, last)):
+            return calls
+        for cut in range(1, cuts + 1):
+            calls = self.parts(" ".join(words[cut:]), None)
+            if calls:
+                return calls
+        if len(words) > 4 and words[-2] == "for":  # "unlock the front door for callum"
+            if calls := self.parts(" ".join(words[:-2]), None):
+                return calls
+        return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
+
+    def _without_aside(self, words: list[str], last: Call | None) -> list[Call] | None:
+        """Calls for a command said with an aside before or after it.
+
+        "It is freezing in here, turn the heating up" / "heated blanket on, it is
+        freezing": an aside is a clause of its own, opened by a subject and its
+        verb ("it is", "i am", "we are"). Only an exact match of the command counts,
+        and a relative clause ("the lamp that is ...") is not an aside.
+        """
+        # An aside is short: the search stays bounded however long the utterance is.
+        starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
+        if words[:2] == ["that", "is"] or about_someone(words):  # "that's too loud, make it
+            starts.insert(0, 0)  # 40", "Lakshmi is mopping now, send it back to the dock"
+        for k in range(2, len(words) - 1):  # the aside after the command
+            remark = words[k:]
+            if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
+                continue
+            command = " ".join(words[:k])  # said from the start: "off the fan, the flame..."
+            if calls := self.parts(command, None) or self.verbless(command, None):
+                return calls
+        # The aside first: the command is what follows it, and may go on from the last one
+        # ("that's too loud, make it 40").
+        if starts[:1] == [0]:
+            for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
+                if words[cut - 1] == "to":
+                    continue  # "mum forgot to lock the door": what she forgot, no order
+                if calls := self.parts(" ".join(words[cut:]), last):
+                    return calls
+        return self._after_device_aside(words)
+
+    def _remark_at(self, words: list[str], k: int) -> bool:
+        """Whether an aside starts at word k: "it is freezing", or a remark about someone
+        that names no device ("nana's here"; "tom's lamp too" is a command's rest)."""
+        if opens_clause(words[k], words[k + 1]):
+            return True
+        return opens_remark(words, k) and not self.name_words & set(words[k + 1 :])
+
+    def _after_device_aside(self, words: list[str]) -> list[Call] | None:
+        """The command after an aside about a device, whose "it" is that device.
+
+        "The bedside lamp's a bit dim, can you make it brighter": the lamp, whatever
+        was acted on before.
+        """
+        found = device_subject(words, self.names) or topic(words, self.names)
+        if found is None:
+            return None
+        device, rest = found
+        for cut in range(rest, min(len(words) - 1, ASIDE_WORDS + 1)):
+            if _asks(words[cut:]):
+                return None  # "the radio is on, is it too loud" asks; "too loud" is no order
+            if calls := self.parts(" ".join(words[cut:]), None, about=device):
+                return calls
+        return None
+
+
+def _asks(words: list[str]) -> bool:
+    """Whether the words ask a question ("is it too loud"), not politely for an action."""
+    polite = words[:1] in (["can"], ["could"], ["would"], ["will"]) and words[1:2] == ["you"]
+    return bool(words) and words[0] in _QUESTION_STARTS and not polite
