@@ -33,6 +33,7 @@ from sottovoce.agent.trimming import Trimmed
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
 
+_LITTLE_WORDS = frozenset("the a an to of in on at and or for by with my our".split())
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
 _CONNECTOR_WORDS = frozenset({"and", "then", "also"})
 # A command said after a free text is short: only the last words are tried as one,
@@ -57,14 +58,19 @@ class GrammarCascade:
         self.grammar = grammar
         self.names = dict(names or {})  # a device's normalized spoken name -> its id
         # The words of names and places: a command does not start inside one.
+        # (Not the little words of a name: "door to the garage" names no "the".)
         self._name_words = frozenset(
-            word for name in [*self.names, *places] for word in name.split()
+            word
+            for name in [*self.names, *places]
+            for word in name.split()
+            if word not in _LITTLE_WORDS
         )
         # A person's name said first addresses them, not the assistant: "Callum, will
         # you put the kettle on" (their first names, as `Addressee.people`).
         self._people = frozenset(people)
         self._referent_kind: str | None = None  # the kind of the devices last acted on
         self._referent: str | None = None  # the one device last acted on, if one
+        self._referent_area: str | None = None  # the one room of the devices last acted on
         self._pronouns = Pronouns(registry, grammar, self.names)
         self._trimmed = Trimmed(
             registry, self.parts, self._verbless, self.names, self._name_words, self._people
@@ -87,6 +93,8 @@ class GrammarCascade:
         kinds = {device.partition(".")[0] for device in referent}
         self._referent_kind = kinds.pop() if len(kinds) == 1 else None
         self._referent = referent[0] if len(referent) == 1 else None
+        areas = {self.grammar.area_of(device) for device in referent}
+        self._referent_area = areas.pop() if len(areas) == 1 else None
         text = self._there(text)
         calls = self._carried(text, last) if bare_comparative(text) else None
         calls = calls or self.parts(text, last) or self._verbless(text, last)
@@ -143,7 +151,17 @@ class GrammarCascade:
     def _parts_of(self, text: str, last: Call | None, about: str | None) -> list[Call] | None:
         whole = self._best(text, last, about)
         resolved = self._resolve(whole.call, last, about) if whole is not None else None
+        if whole is not None and resolved is None and whole.call.tool == FOLLOW_UP:
+            # A follow-up with nothing to follow ("the bedroom to 50 percent" first): Home
+            # Assistant's sentences may read it as a command of its own.
+            alone = self.grammar.library_match(text)
+            resolved, whole = (alone.call, alone) if alone is not None else (None, whole)
         if resolved is None or whole is None:
+            return self._split(text, last, about)
+        # A list name that is an aside ("take the grits off, we still got some"): the
+        # trimmed readings will find the command without it.
+        listed = whole.call.args.get("list_name")
+        if isinstance(listed, str) and is_aside(relaxed_text(listed).split()):
             return self._split(text, last, about)
         # A free-text slot that swallowed "and ..." may hide two commands.
         if _swallows_connector(whole.wild):
@@ -275,7 +293,7 @@ class GrammarCascade:
         if "kind" in slots:  # the same room as the device acted on
             name = last.args.get("name")
             area = self.grammar.area_of(name) if isinstance(name, str) else None
-            slots = {"area": area or last.args.get("area"), **slots}
+            slots = {"area": area or last.args.get("area") or self._referent_area, **slots}
         return follow_up(self.registry, last, slots)
 
     def _aimed(self, call: Call, device: str | None) -> Call | None:

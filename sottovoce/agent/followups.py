@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sottovoce.agent.calls import Call
 from sottovoce.tools import Registry
-from sottovoce.tools.targets import KIND_WORDS
+from sottovoce.tools.targets import KIND_WORDS, TYPE_WORDS
 
 
 def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:
@@ -20,7 +20,15 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if "kind" in slots:
         return _other_kind(registry, last, str(slots["kind"]), slots.get("area"))
     if "value" in slots:
-        return _new_value(last, slots["value"]) or _to_percent(registry, last, slots["value"])
+        value = slots["value"]
+        changed = _new_value(last, value) or _to_percent(registry, last, value)
+        if changed is None or "area" not in slots:
+            return changed
+        aimed = {k: v for k, v in changed.args.items() if k != "name"}
+        kind_said = _kind_of(changed.args.get("name"))
+        if kind_said is not None and len(spec.kinds) > 1:
+            aimed["name"] = kind_said
+        return Call(changed.tool, {**aimed, "area": slots["area"]})
     params = set(spec.args_model.model_fields)
     if not set(slots) <= params or not _a_list_name(slots.get("list_name")):
         return None
@@ -51,20 +59,23 @@ def _kind_of(name: object) -> str | None:
     return None
 
 
-def _other_kind(registry: Registry, last: Call, kind: str, area: object) -> Call | None:
-    """'No, I meant the fan' after the bedroom light: the same change to the room's fan.
+def _other_kind(registry: Registry, last: Call, word: str, area: object) -> Call | None:
+    """'No, I meant the fan' after the bedroom light: the same change to the room's fan
+    (`word` is the kind's word as said: "fan", "lamp").
 
     `area` is the room of the device acted on (the cascade knows it)."""
     spec = registry.get(last.tool)
-    if spec is None or not isinstance(area, str):
+    kind = next((k for k, words in KIND_WORDS.items() if word in words), None)
+    if spec is None or kind is None or not isinstance(area, str):
         return None
     tool = last.tool if kind in spec.kinds else sibling_tool(registry, last.tool, kind)
     if tool is None:
         return None
     args = {k: v for k, v in last.args.items() if k != "name"}
     named = registry.get(tool)
-    if named is not None and len(named.kinds) > 1 and "name" in named.args_model.model_fields:
-        args["name"] = kind  # a tool for several kinds is told which (targets reads the word)
+    takes_name = named is not None and "name" in named.args_model.model_fields
+    if takes_name and named is not None and (len(named.kinds) > 1 or word in TYPE_WORDS):
+        args["name"] = word  # which kind, or which sort ("lamp"): targets reads the word
     return Call(tool, {**args, "area": area})
 
 

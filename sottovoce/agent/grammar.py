@@ -61,8 +61,8 @@ _BASE_LISTS: dict[str, Any] = {
     # "No, I meant the fan": a kind said alone, for a correction in the same room.
     "kind_word": {
         "values": [
-            {"in": word, "out": kind}
-            for kind, words in KIND_WORDS.items()
+            {"in": word, "out": word}
+            for words in KIND_WORDS.values()
             for word in words
             if word not in ("sensor", "sensors", "heat", "water", "cover", "music", "player")
         ]
@@ -179,7 +179,7 @@ class Grammar:
         """'Turn on the lamp': a call that names nothing takes the word that says what sort
         of device it is, so the tool finds one called so (not the room's ceiling light)."""
         call = best.call
-        if call.tool not in self._takes_name or {"name", "area"} & set(call.args):
+        if call.tool not in self._takes_name or "name" in call.args:
             return best
         word = type_word(text, self._tool_kinds.get(call.tool, ()))
         if word is None:

@@ -14,6 +14,10 @@ from typing import Any
 FOLLOW_UP_SENTENCES = [
     "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
     "[no] [make it] {number:value} [percent|degrees] instead",
+    # "And upstairs to 22" after setting the downstairs thermostat.
+    "[and] [set] [the] {area} [one|thermostat|heating] (to|at) {number:value} [percent|degrees]",
+    # "And the fan" after the lights out here: that kind, in the same place.
+    "and [the] {kind_word:kind} [too|as well|also]",
     "[and] [what|how] [about] [in|for|at|on] [the] {area} [too|as well|also|please]",
     "[and] [what|how] [about] [the] {area} (one|ones) [too|as well|also|please]",
     "[and] [what|how] [about] the (one|ones) (in|on|at|upstairs|downstairs) [the] {area} [too]",

@@ -127,9 +127,24 @@ class Trimmed:
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
                 if words[cut - 1] == "to":
                     continue  # "mum forgot to lock the door": what she forgot, no order
-                if calls := self.parts(" ".join(words[cut:]), last):
+                # "Somebody left the laundry light on again, cut it off": "it" is that light.
+                about = self._named_in(words[:cut])
+                if calls := self.parts(" ".join(words[cut:]), last, about):
                     return calls
         return self._after_device_aside(words)
+
+    def _named_in(self, words: list[str]) -> str | None:
+        """The one device the words name (its longest name said), or None."""
+        found = None
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                device = self.names.get(" ".join(words[start:end]))
+                if device is not None:
+                    if found not in (None, device):
+                        return None
+                    found = device
+                    break
+        return found
 
     def _remark_at(self, words: list[str], k: int) -> bool:
         """Whether an aside starts at word k: "it is freezing", or a remark about someone

@@ -125,7 +125,12 @@ def _find(
     if name:
         return _by_name(ctx, kinds, name, area)
     if area:
-        return _in_area(ctx, kinds, area)
+        found = _in_area(ctx, kinds, area)
+        # "The lamp in the den": the den's lamps, not its ceiling light (a floor's "lamp"
+        # is its lights, as Home Assistant reads "the lamp on the first floor").
+        room = ctx.world.area(area) is not None
+        called = [d for d in found if room and word in TYPE_WORDS and _called(d, word)]
+        return called or found
     return _here(ctx, kinds, word)
 
 

@@ -398,3 +398,41 @@ def test_they_after_a_command_on_the_doors() -> None:
     h = _harness()
     h.say("lock all the doors")
     assert "locked" in h.say("are they all locked now?").reply.lower()
+
+
+def test_and_another_room_to_a_value() -> None:
+    h = AgentHarness(
+        include_builtins=True,
+        world={
+            **WORLD,
+            "devices": [
+                *WORLD["devices"],  # type: ignore[list-item]
+                {
+                    "id": "thermostat.upstairs",
+                    "kind": "thermostat",
+                    "name": "upstairs thermostat",
+                    "area": "bedroom",
+                    "state": {"mode": "heat", "target": 18, "current": 18},
+                },
+            ],
+        },
+    )
+    h.say("set the hive thermostat to 21")
+    h.say("and the bedroom to 22")
+    assert h.state("thermostat.upstairs")["target"] == 22
+
+
+def test_a_list_name_that_is_an_aside_is_no_list() -> None:
+    h = _harness()
+    h.say("what's on the christmas list")
+    h.say("take the selection box off, we still got some")
+    assert h.snapshot()["lists"]["christmas"] == []
+
+
+@pytest.mark.parametrize("text", ["lock up all the doors", "Lord, not that again, lock up"])
+def test_lock_up(text: str) -> None:
+    h = _harness()
+    h.say("unlock the front door")
+    h.say("yes")
+    h.say(text)
+    assert h.state("lock.front")["locked"] is True

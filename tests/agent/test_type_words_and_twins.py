@@ -163,3 +163,22 @@ def test_a_sensor_reply_names_a_possessive_room_without_the() -> None:
         },
     )
     assert "in Jaden's room" in h.say("how warm is it in Jaden's room?").reply
+
+
+def test_the_lamp_in_a_room_and_and_the_lamp_after_its_ceiling_light() -> None:
+    h = _harness()
+    h.say("turn on the lamp in the den")
+    assert _on(h, "light.den_lamp") and not _on(h, "light.den_ceiling")
+    h = _harness()
+    h.say("turn on the den ceiling light")
+    h.say("and the lamp")
+    assert _on(h, "light.den_lamp")
+
+
+def test_a_device_named_in_a_statement_before_the_command_is_it() -> None:
+    h = _harness()
+    h.say("turn on the den floor lamp")
+    h.say("set a timer for 5 minutes")
+    h.say("somebody left the den floor lamp on again, cut it off")
+    assert not _on(h, "light.den_lamp")
+    assert h.snapshot()["timers"]  # the timer was not what "it" meant

@@ -29,7 +29,8 @@ DISCOURSE_OPENERS = (
     "go ahead and", "please", "i want to", "let us", "never mind", "on second thought",
     "you can", "you could", "wait", "hang on", "do 1 thing", "listen", "yo", "tell you what",
     "och", "ach", "ah", "aw", "fine", "sorry", "oops", "whoops", "right then", "ok then",
-    "nah", "yeah", "yep",
+    "nah", "yeah", "yep", "lord", "oh lord", "gosh", "oh gosh", "jeez", "ugh", "ag", "ag no",
+    "not that again", "oh no", "ja", "shame",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",

@@ -37,7 +37,7 @@ def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str | dict[
 
 
 def _lock_sentences() -> list[str | dict[str, Any]]:
-    sentences = _forms("(lock|secure|bolt)")
+    sentences = _forms("(lock|secure|bolt|lock up)")
     sentences += ["lock {ref:name} [again]"]
     house = ["lock (up|everything|the house|up the house)", "lock all [the] doors and windows"]
     house = [f"{form} [for the night|before bed|for bed]" for form in house]
