@@ -31,7 +31,7 @@ ASIDE_WORDS = 8  # an aside ("it is freezing in here") has at most this many wor
 _SUBJECTS = frozenset({"it", "i", "we", "they", "you", "he", "she", "there"})
 CLAUSE_VERBS = frozenset(
     "is am are was were feels feel gets get looks look seems seem has have need needs"
-    " want wants think can got".split()
+    " want wants think can got must".split()
 )
 _STATE_VERBS = frozenset("is am are was were feels feel gets get looks look seems seem".split())
 # A device's name opens an aside as its subject: "the bedside lamp is a bit dim".
@@ -66,6 +66,7 @@ def opens_clause(word: str, verb: str) -> bool:
 # "That's", "what's": a contraction that opens a relative clause or a question, not a remark.
 _NOT_REMARKS = frozenset("that's what's where's how's which's".split())
 _BE = frozenset("is are was were".split())
+_REASONS = frozenset("so because cause coz since".split())
 _PEOPLE = frozenset("i we they he she".split())
 
 
@@ -95,8 +96,19 @@ def opens_remark(words: list[str], k: int) -> bool:
         return True
     if word not in _BINDING and (rest[0] in _BE or about_someone(words[k:])):
         return True
+    # "load shedding is at six", "load shedding's coming": a two-word subject.
+    if len(rest) > 1 and word not in _BINDING and rest[0] not in _BINDING:
+        if rest[1] in _BE or (rest[0].endswith("'s") and rest[0] not in _NOT_REMARKS):
+            return True
+    if opens_reason(words, k):
+        return True
     # "the kids are asleep", "the dog's freaking out"
     return word in _ARTICLES and len(rest) > 1 and (rest[1] in _BE or rest[0].endswith("'s"))
+
+
+def opens_reason(words: list[str], k: int) -> bool:
+    """Whether a reason starts at word k: "so the room airs out", "because it's cold"."""
+    return words[k] in _REASONS and len(words) > k + 2
 
 
 def is_aside(words: list[str]) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from sottovoce.agent.asides import (
+    about_someone,
     is_aside,
     is_statement,
     may_start_command,
@@ -161,7 +162,8 @@ class GrammarCascade:
         # A list name that is an aside ("take the grits off, we still got some"): the
         # trimmed readings will find the command without it.
         listed = whole.call.args.get("list_name")
-        if isinstance(listed, str) and is_aside(relaxed_text(listed).split()):
+        said = relaxed_text(listed).split() if isinstance(listed, str) else []
+        if said and (is_aside(said) or about_someone(said)):
             return self._split(text, last, about)
         # A free-text slot that swallowed "and ..." may hide two commands.
         if _swallows_connector(whole.wild):

@@ -31,12 +31,13 @@ _YES = (
     r"|that is right|that is fine|fine|sounds good|yes i am sure|i am sure|i do|why not"
     r"|do|sound|grand|lovely|perfect|great|cool|please|yes please|that would be great"
     r"|haan|haan ji|han|ha|ji|ji haan|theek hai|thik hai|accha|acha|ok fine|done"
+    r"|ja|yebo|ja ja|ja please|ja sure|shot|lekker"
 )
 _NO = (
     r"no|nope|nah|cancel|cancel it|cancel that|never mind|nevermind|stop|do not|do not do it"
     r"|no thanks|no thank you|forget it|abort|not now|no way|negative|leave it|do not bother|naw"
     r"|wait|hold on|i changed my mind|not really|skip it|no do not|nahi|nahin|mat karo"
-    r"|leave it so|no leave it"
+    r"|leave it so|no leave it|nee|nee leave it|no man"
 )
 _TAIL = (
     r"(?: (?:yes|sure|please|go ahead|do it|thanks|thank you|that is fine|please do|now"

@@ -140,13 +140,23 @@ def _to_percent(registry: Registry, last: Call, value: object) -> Call | None:
     return None
 
 
+# What switching on or off is for kinds that open and close: "and the garden irrigation"
+# after switching on the pool pump opens the valve.
+_SAME_ACTION = {"turn_on": ("open",), "turn_off": ("close",), "open": ("turn_on",)} | {
+    "close": ("turn_off",)
+}
+
+
 def sibling_tool(registry: Registry, tool: str, kind: str) -> str | None:
     """The tool doing the same thing for another device kind (light_turn_on -> fan_turn_on)."""
     _, _, action = tool.partition("_")
+    actions = {action, *_SAME_ACTION.get(action, ())}
     fitting = [
         spec
         for spec in registry
-        if kind in spec.kinds and spec.name.endswith("_" + action) and spec.name != tool
+        if kind in spec.kinds
+        and any(spec.name.endswith("_" + a) for a in actions)
+        and spec.name != tool
     ]
     # The kind's own tool before one for every kind (fan_turn_on, not device_turn_on).
     fitting.sort(key=lambda spec: len(spec.kinds))

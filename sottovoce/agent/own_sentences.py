@@ -12,7 +12,7 @@ from typing import Any
 
 # "And in the kitchen?" / "what about the fan?": the agent re-runs the last call.
 FOLLOW_UP_SENTENCES = [
-    "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees]",
+    "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees|seconds]",
     "[no] [make it] {number:value} [percent|degrees] instead",
     # "And upstairs to 22" after setting the downstairs thermostat.
     "[and] [set] [the] {area} [one|thermostat|heating] (to|at) {number:value} [percent|degrees]",
@@ -38,8 +38,9 @@ FOLLOW_UP_SENTENCES = [
     "(not that one|wrong one) [the] {device:name}",
     "i (meant|mean|said|wanted) [the] {kind_word:kind} [instead|not that one]",
     "i (meant|mean|said|wanted) [the] {area} (one|ones) [instead]",
+    "i (meant|mean|said|wanted) [in] [the] {area} [instead]",
     # "No no, the balcony light": a name said straight after "no" corrects the last command.
-    "(no|nah|nope) [no|nah] [not that one] [the] {device:name} [instead|please|only]",
+    "(no|nah|nope|ag no) [no|nah|wait] [not that one] [the] {device:name} [instead|please|only]",
     "(no|nah|nope) [no|nah] [not that one] [the] {area} (one|ones) [instead|please|only]",
     "[and] same (for|in|with) [the] {area} [too|as well|also|please]",
     # "And the blinds in the conservatory": the same change to that kind there.

@@ -19,6 +19,7 @@ from sottovoce.agent.asides import (
     about_someone,
     device_subject,
     opens_clause,
+    opens_reason,
     opens_remark,
 )
 from sottovoce.agent.calls import Call
@@ -38,6 +39,8 @@ class Parts(Protocol):
 Verbless = Callable[[str, Call | None], list[Call] | None]
 
 _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
+# Words that make what follows them a thing not to do ("do not" is two words).
+_NEGATING = frozenset({"never", "dont", "don't", "mustn't"})
 # Words after "tell", "give", "get" that are no one's name ("tell me if ...").
 _NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an", "my", "our"})
 _QUESTION_STARTS = frozenset(
@@ -85,6 +88,8 @@ class Trimmed:
         # said to lock the door", "diego did you lock the gate", "the kids left the light
         # on"): a misheard start is a filler or two, never a verb.
         cuts = next((k for k in range(cuts) if words[k] in REPORTING), cuts)
+        if _forbids(words):
+            return None  # "Grace is mopping, don't start the vacuum": nothing to do
         if words[0] in self.people and len(words) > 2 and not about_someone(words):
             return None  # "Callum, put the kettle on" is said to Callum
         # What is left is not a follow-up: "turn off the dining room" cut to "the dining
@@ -97,8 +102,10 @@ class Trimmed:
             calls = self.parts(" ".join(words[cut:]), None)
             if calls:
                 return calls
-        if len(words) > 4 and words[-2] == "for":  # "unlock the front door for callum"
-            if calls := self.parts(" ".join(words[:-2]), None):
+        # "Unlock the front door for Callum", "open it for the garden service", "put the
+        # pool pump on for 7200 seconds": who or how long it is for, left out.
+        for cut in range(len(words) - 2, max(len(words) - 5, 1), -1):
+            if words[cut] == "for" and (calls := self.parts(" ".join(words[:cut]), last)):
                 return calls
         return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
 
@@ -149,7 +156,7 @@ class Trimmed:
     def _remark_at(self, words: list[str], k: int) -> bool:
         """Whether an aside starts at word k: "it is freezing", or a remark about someone
         that names no device ("nana's here"; "tom's lamp too" is a command's rest)."""
-        if opens_clause(words[k], words[k + 1]):
+        if opens_clause(words[k], words[k + 1]) or opens_reason(words, k):
             return True
         return opens_remark(words, k) and not self.name_words & set(words[k + 1 :])
 
@@ -175,3 +182,10 @@ def _asks(words: list[str]) -> bool:
     """Whether the words ask a question ("is it too loud"), not politely for an action."""
     polite = words[:1] in (["can"], ["could"], ["would"], ["will"]) and words[1:2] == ["you"]
     return bool(words) and words[0] in _QUESTION_STARTS and not polite
+
+
+def _forbids(words: list[str]) -> bool:
+    """Whether the words tell the assistant not to do something ("do not start the vacuum"),
+    as "it is not working" does not."""
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    return any(w in _NEGATING or (w == "do" and nxt == "not") for w, nxt in pairs)

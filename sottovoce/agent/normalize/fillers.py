@@ -30,7 +30,7 @@ DISCOURSE_OPENERS = (
     "you can", "you could", "wait", "hang on", "do 1 thing", "listen", "yo", "tell you what",
     "och", "ach", "ah", "aw", "fine", "sorry", "oops", "whoops", "right then", "ok then",
     "nah", "yeah", "yep", "lord", "oh lord", "gosh", "oh gosh", "jeez", "ugh", "ag", "ag no",
-    "not that again", "oh no", "ja", "shame",
+    "not that again", "oh no", "ja", "shame", "eish", "ag man", "ja well", "hey man",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",

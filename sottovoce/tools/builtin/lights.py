@@ -147,7 +147,8 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
             f"{verb} {target} {{percent}} percent [bright|brightness]",
         ]
     # "Set it to 50 percent" after a light (the last plugin used breaks ties with others).
-    sentences.append(f"{verb} {{ref:name}} [up|down] (to|at) {{percent}} [percent] [brightness]")
+    sentences.append(f"{verb} {{ref:name}} [up|down] (to|at|on) {{percent}} percent [brightness]")
+    sentences.append(f"{verb} {{ref:name}} [up|down] (to|at) {{percent}} [brightness]")
     sentences.append(f"{verb} {{ref:name}} {{percent}} percent [bright|brightness]")
     targets.append("{ref:name} [up|down]")
     levels = {

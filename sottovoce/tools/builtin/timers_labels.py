@@ -25,6 +25,11 @@ def clean_label(label: str | None) -> str | None:
     if label is None:
         return None
     words = label.lower().split()
+    # "Also set a chicken (timer)": the request said before the label is no part of it.
+    for k in range(len(words) - 2, -1, -1):
+        if words[k] in _REQUEST_VERBS and words[k + 1] in ("a", "an", "the", "my"):
+            words = words[k + 2 :]
+            break
     # "in"/"and": how speech recognition often hears a quick "an" ("set in egg timer").
     while words and words[0] in ("the", "a", "an", "in", "and", "my", "that", "this", "one"):
         words = words[1:]
