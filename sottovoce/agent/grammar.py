@@ -25,7 +25,6 @@ from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary, expansion_rules
 from sottovoce.agent.kindwords import TakenKindWords, type_word
-from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.agent.own_sentences import (
     ALL_THE_WAY_FOLLOW_UP,
@@ -34,8 +33,8 @@ from sottovoce.agent.own_sentences import (
     UNKNOWN_INTENTS,
     UNKNOWN_SENTENCES,
 )
+from sottovoce.agent.slot_lists import EVERYWHERE, NAME_LISTS, PRONOUNS, world_lists
 from sottovoce.devices import World
-from sottovoce.devices.kinds import KINDS
 from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE
 from sottovoce.tools.targets import KIND_WORDS
@@ -68,18 +67,6 @@ _BASE_LISTS: dict[str, Any] = {
         ]
     },
 }
-
-_WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
-_NAME_LISTS = frozenset({*_WORLD_TEXT_LISTS, *KINDS} - {"ref"})
-
-_PRONOUNS = ("it", "them", "that", "this", "those", "these", "they")
-# Words for who a contact is to the user, said before the name: "my brother Raj".
-KIN_WORDS = (
-    "brother sister mum mom mother dad father son daughter wife husband partner friend boss"
-    " colleague cousin uncle aunt auntie nan nana gran granny grandma grandpa neighbour neighbor"
-).split()
-_MY = ("", "the ", "my ", "our ")
-_EVERYWHERE = ("house", "whole house", "everywhere", "home")
 
 
 @dataclass(frozen=True)
@@ -207,7 +194,7 @@ class Grammar:
         name, area = call.args.get("name"), call.args.get("area")
         if not isinstance(name, str) or not isinstance(area, str) or name not in self._places:
             return True
-        return normalize(area) in self._places[name] | set(_EVERYWHERE)
+        return normalize(area) in self._places[name] | set(EVERYWHERE)
 
     def library_match(self, text: str) -> Match | None:
         """The best reading of Home Assistant's sentences that one of our tools carries out."""
@@ -251,7 +238,7 @@ class Grammar:
             return None
         words = _strip_article(str(result.entities["thing"].text).strip())
         what = result.intent.name
-        if not words or len(words.split()) > 3 or words in _PRONOUNS:
+        if not words or len(words.split()) > 3 or words in PRONOUNS:
             return None
         if what == "place" and words in self._areas:
             return None
@@ -263,7 +250,7 @@ class Grammar:
 def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:
     names = []
     for name, slot_list in lists.items():
-        if name in _NAME_LISTS and isinstance(slot_list, TextSlotList):
+        if name in NAME_LISTS and isinstance(slot_list, TextSlotList):
             for value in slot_list.values:
                 text = getattr(value.text_in, "text", None)
                 if isinstance(text, str):
@@ -386,58 +373,3 @@ def _slot_lists_by_tool(registry: Registry) -> dict[str, dict[str, set[str]]]:
                     slots.setdefault(slot_name or list_name, set()).add(list_name)
         by_tool[spec.name] = slots
     return by_tool
-
-
-def world_lists(world: World) -> dict[str, TextSlotList]:
-    """Slot lists from the world: names of devices by kind, areas, contacts, scenes, media."""
-    names = (*_WORLD_TEXT_LISTS, *KINDS)
-    lists: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
-    every = all_spoken_names(world)
-    for device in world.devices.values():
-        for spoken in every[device.id]:
-            lists.setdefault(device.kind, []).append((spoken, device.id))
-            lists["device"].append((spoken, device.id))
-    for area in world.areas:
-        lists["area"].append((area.name, area.name))
-    lists["area"].extend(area_forms(world))  # "hallway" for the hall
-    for floor in world.floor_words():
-        lists["area"].append((floor, floor))
-    lists["area"].extend((place, place) for place in _EVERYWHERE)
-    # "Every room in the house", "all areas of the home": the whole house.
-    lists["area"].extend((whole, "house") for whole in _every_room())
-    lists["contact"] = [(c.name, c.name) for c in world.contacts]
-    # "Ring my mum" (heard "the mum": "my" is folded), "call my brother Raj".
-    lists["contact"] += [(f"{the}{c.name}", c.name) for c in world.contacts for the in _MY[1:]]
-    lists["contact"] += [
-        (f"{the}{kin} {c.name}", c.name) for c in world.contacts for kin in KIN_WORDS for the in _MY
-    ]
-    lists["scene"] = [(s.name, s.name) for s in world.scenes]
-    # "Activate kitchen party mode scene": a room said before a scene's name places it.
-    scenes = {s.name.lower() for s in world.scenes}
-    lists["scene"] += [
-        (f"{a.name} {s.name}", s.name)
-        for a in world.areas
-        for s in world.scenes
-        if f"{a.name} {s.name}".lower() not in scenes
-    ]
-    lists["media"] = [(m.title, m.title) for m in world.media_library]
-    lists["artist"] = [(m.artist, m.artist) for m in world.media_library if m.artist]
-    lists["ref"] = [(word, "it") for word in _PRONOUNS]
-    return {name: _text_list(name, pairs) for name, pairs in lists.items()}
-
-
-def _every_room() -> list[str]:
-    """'all rooms', 'every area', 'each room in the home', ...: the whole house."""
-    rooms = ["all rooms", "all areas", "all the rooms", "every room", "every area", "each room"]
-    rooms += ["each area"]
-    homes = [f"{word} the {home}" for word in ("in", "of") for home in ("house", "home", "flat")]
-    return rooms + [f"{room} {home}" for room in rooms for home in homes]
-
-
-def _text_list(name: str, pairs: list[tuple[str, Any]]) -> TextSlotList:
-    seen: dict[str, Any] = {}
-    for spoken, value in pairs:
-        key = normalize(spoken)
-        if key and key not in seen:
-            seen[key] = value
-    return TextSlotList.from_tuples(list(seen.items()), name=name)

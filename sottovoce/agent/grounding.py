@@ -24,8 +24,8 @@ from typing import Any
 
 from sottovoce.agent.actionwords import action_words, with_synonyms
 from sottovoce.agent.calls import Call
-from sottovoce.agent.grammar import KIN_WORDS, world_lists
 from sottovoce.agent.modelguard import checked_reply, refusal, tool_words
+from sottovoce.agent.slot_lists import KIN_WORDS, world_lists
 from sottovoce.agent.toolselect import lists_by_param, words_of
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sottovoce.agent.calls import Call
-from sottovoce.agent.grammar import world_lists
+from sottovoce.agent.slot_lists import world_lists
 from sottovoce.devices import World
 from sottovoce.models import ToolSchema
 from sottovoce.tools import Registry

@@ -29,10 +29,11 @@ from hassil.errors import MissingListError, MissingRuleError
 from sottovoce.agent.agent import Agent
 from sottovoce.agent.calls import Call
 from sottovoce.agent.dialogue import DialogueState
-from sottovoce.agent.grammar import Grammar, world_lists
+from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.ha_library import expansion_rules
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
+from sottovoce.agent.slot_lists import world_lists
 from sottovoce.devices import KINDS, World
 from sottovoce.eval.samples import Sample, draw_samples
 from sottovoce.models import TextSink

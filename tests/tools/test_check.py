@@ -10,7 +10,7 @@ from hassil import SlotList, parse_sentence
 from hassil.errors import MissingListError
 
 from sottovoce.agent.agent import Agent
-from sottovoce.agent.grammar import world_lists
+from sottovoce.agent.slot_lists import world_lists
 from sottovoce.devices import World, default_world_path, load_world
 from sottovoce.eval.plugincheck import BASE_LISTS, check_plugins, slot_lists
 from sottovoce.eval.samples import draw_samples

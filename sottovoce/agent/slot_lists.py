@@ -1,0 +1,86 @@
+"""The world's slot lists for the sentence grammars: names, rooms, contacts, scenes, media.
+
+Each device is listed under its kind and as a "device" by every spoken form of
+its name (`names.py`); rooms by their names, other words for them, floors and
+"the whole house"; contacts also as "my mum", "my brother Raj"; "it" and its
+kin as the pronoun list `ref`. `grammar.py` matches against them; the tool
+selector and the model's grounding check read them too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hassil import TextSlotList
+
+from sottovoce.agent.names import all_spoken_names, area_forms
+from sottovoce.agent.normalize import normalize
+from sottovoce.devices import World
+from sottovoce.devices.kinds import KINDS
+
+WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
+NAME_LISTS = frozenset({*WORLD_TEXT_LISTS, *KINDS} - {"ref"})
+
+PRONOUNS = ("it", "them", "that", "this", "those", "these", "they")
+# Words for who a contact is to the user, said before the name: "my brother Raj".
+KIN_WORDS = (
+    "brother sister mum mom mother dad father son daughter wife husband partner friend boss"
+    " colleague cousin uncle aunt auntie nan nana gran granny grandma grandpa neighbour neighbor"
+).split()
+_MY = ("", "the ", "my ", "our ")
+EVERYWHERE = ("house", "whole house", "everywhere", "home")
+
+
+def world_lists(world: World) -> dict[str, TextSlotList]:
+    """Slot lists from the world: names of devices by kind, areas, contacts, scenes, media."""
+    names = (*WORLD_TEXT_LISTS, *KINDS)
+    lists: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
+    every = all_spoken_names(world)
+    for device in world.devices.values():
+        for spoken in every[device.id]:
+            lists.setdefault(device.kind, []).append((spoken, device.id))
+            lists["device"].append((spoken, device.id))
+    for area in world.areas:
+        lists["area"].append((area.name, area.name))
+    lists["area"].extend(area_forms(world))  # "hallway" for the hall
+    for floor in world.floor_words():
+        lists["area"].append((floor, floor))
+    lists["area"].extend((place, place) for place in EVERYWHERE)
+    # "Every room in the house", "all areas of the home": the whole house.
+    lists["area"].extend((whole, "house") for whole in _every_room())
+    lists["contact"] = [(c.name, c.name) for c in world.contacts]
+    # "Ring my mum" (heard "the mum": "my" is folded), "call my brother Raj".
+    lists["contact"] += [(f"{the}{c.name}", c.name) for c in world.contacts for the in _MY[1:]]
+    lists["contact"] += [
+        (f"{the}{kin} {c.name}", c.name) for c in world.contacts for kin in KIN_WORDS for the in _MY
+    ]
+    lists["scene"] = [(s.name, s.name) for s in world.scenes]
+    # "Activate kitchen party mode scene": a room said before a scene's name places it.
+    scenes = {s.name.lower() for s in world.scenes}
+    lists["scene"] += [
+        (f"{a.name} {s.name}", s.name)
+        for a in world.areas
+        for s in world.scenes
+        if f"{a.name} {s.name}".lower() not in scenes
+    ]
+    lists["media"] = [(m.title, m.title) for m in world.media_library]
+    lists["artist"] = [(m.artist, m.artist) for m in world.media_library if m.artist]
+    lists["ref"] = [(word, "it") for word in PRONOUNS]
+    return {name: _text_list(name, pairs) for name, pairs in lists.items()}
+
+
+def _every_room() -> list[str]:
+    """'all rooms', 'every area', 'each room in the home', ...: the whole house."""
+    rooms = ["all rooms", "all areas", "all the rooms", "every room", "every area", "each room"]
+    rooms += ["each area"]
+    homes = [f"{word} the {home}" for word in ("in", "of") for home in ("house", "home", "flat")]
+    return rooms + [f"{room} {home}" for room in rooms for home in homes]
+
+
+def _text_list(name: str, pairs: list[tuple[str, Any]]) -> TextSlotList:
+    seen: dict[str, Any] = {}
+    for spoken, value in pairs:
+        key = normalize(spoken)
+        if key and key not in seen:
+            seen[key] = value
+    return TextSlotList.from_tuples(list(seen.items()), name=name)
