@@ -39,6 +39,12 @@ class OtherOne:
             d.id: (d.kind, _head(d.name), d.area) for d in world.devices.values() if d.name
         }
         self._owners = {d.id: normalize(d.name).split()[0] for d in world.devices.values()}
+        self._name_words = {
+            word
+            for d in world.devices.values()
+            for name in (d.name, *d.aliases)
+            for word in normalize(name).split()
+        }
 
     def moved(self, text: str, last: Call | None) -> Call | None:
         """The last call aimed at the twin of its one device, or at another owner's device
@@ -58,12 +64,16 @@ class OtherOne:
         """'And put on her electric blanket' after Granny's radiator: "her" is Granny's
         (the owner of the device or room last acted on); the text as it was otherwise."""
         words = text.split()
-        if last is None or not _THEIRS & set(words):
-            return text
-        owner = self._owner_of(last)
+        # Only before a word of a device's name: "tell her I'm late" is a message.
+        spots = [
+            i
+            for i, word in enumerate(words[:-1])
+            if word in _THEIRS and words[i + 1] in self._name_words
+        ]
+        owner = self._owner_of(last) if last is not None and spots else None
         if owner is None:
             return text
-        return " ".join(owner if word in _THEIRS else word for word in words)
+        return " ".join(owner if i in spots else word for i, word in enumerate(words))
 
     def _owner_of(self, call: Call) -> str | None:
         name, area = call.args.get("name"), call.args.get("area")

@@ -182,3 +182,9 @@ def test_a_device_named_in_a_statement_before_the_command_is_it() -> None:
     h.say("somebody left the den floor lamp on again, cut it off")
     assert not _on(h, "light.den_lamp")
     assert h.snapshot()["timers"]  # the timer was not what "it" meant
+
+
+def test_her_in_a_message_is_not_an_owner() -> None:
+    h = AgentHarness(include_builtins=True, world={**WORLD, "contacts": [{"name": "Declan"}]})
+    h.say("turn on Mom's reading lamp")
+    assert "tell her i'm late" in h.say("text Declan tell her I'm late").reply.lower()
