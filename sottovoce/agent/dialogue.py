@@ -48,7 +48,8 @@ _YES_RE = re.compile(rf"^(?:{_YES})(?: (?:{_YES}))*{_TAIL}$")
 _NO_RE = re.compile(rf"^(?:{_NO})(?: (?:{_NO}|thanks|thank you))*$")
 _NO_THEN_RE = re.compile(r"^(?:no|nope|nah|cancel that|actually)\b (?P<rest>.+)$")
 _NEGATION_RE = re.compile(
-    r"^(?:(?:no|and|but|oh|so|actually) )*(?:do not|dont|never|please do not|i do not want you to"
+    r"^(?:(?:no|and|but|oh|so|actually|i said|i told you|wait) )*"
+    r"(?:do not|dont|never|please do not|i do not want you to"
     r"|you do not need to|there is no need to|no need to|better not|let us not)"
     # Not negations but requests: "never mind the timer", "do not remind me ... anymore".
     r" (?!forget\b|mind\b|remind me\b)"

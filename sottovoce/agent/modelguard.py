@@ -57,7 +57,7 @@ _I_REMARK = frozenset(
     "had bought got forgot think thought love like hate feel felt saw went was were just really"
     " can't cant don't dont wish hope guess".split()
 )
-_SUPPOSING = frozenset({"if", "unless", "whenever", "suppose", "supposing", "imagine"})
+_SUPPOSING = frozenset({"if", "unless", "whenever", "suppose", "supposing", "imagine", "once"})
 # Musings: "maybe we should get a second robot vacuum", "one day we should put a dimmer on".
 # ("one day" reaches here as normalization writes a duration: "86400 seconds".)
 _MUSING = (

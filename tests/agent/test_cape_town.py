@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.agent.dialogue import is_no, is_yes
+from sottovoce.agent.dialogue import is_negated, is_no, is_yes
 from sottovoce.agent.normalize import normalize
 from sottovoce.testing import AgentHarness
 
@@ -104,3 +104,10 @@ def test_put_it_on_a_percent_after_a_light() -> None:
     h.say("switch on lounge light 2")
     h.say("put it on forty percent")
     assert h.state("light.lounge_2")["brightness"] == 40
+
+
+@pytest.mark.parametrize(
+    "text", ["no no I said don't turn up the telly", "wait, do not open the gate yet"]
+)
+def test_a_negation_after_a_correction_is_a_negation(text: str) -> None:
+    assert is_negated(normalize(text))

@@ -205,6 +205,7 @@ def test_a_model_may_not_pick_a_fixed_choice_nobody_said() -> None:
         "radio paradise played that same track twice",
         "the kettle ran twice this morning",
         "if I had the money I'd put a lamp in every room",
+        "once the kids are asleep I'll probably dim the living room a bit",
     ],
 )
 def test_stories_and_suppositions_are_remarks(text: str) -> None:
