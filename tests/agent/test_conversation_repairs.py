@@ -286,7 +286,7 @@ def test_it_after_a_door_sensor_question_is_the_door_lock() -> None:
     ("turns", "lists"),
     [
         (["make a list called cookout", "add buns and coal to it"], {"cookout": ["buns", "coal"]}),
-        (["what's on the christmas list", "clear it"], {"christmas": []}),
+        (["what's on the christmas list", "clear it out"], {"christmas": []}),
         (["what's on the christmas list", "take the selection box off it"], {"christmas": []}),
         (["put eggs on the shopping list", "actually take that off"], {"shopping": ["milk"]}),
         (["take milk off the shopping list", "put it back on"], {"shopping": ["milk"]}),

@@ -103,7 +103,7 @@ _SCOTS_DAYS = re.compile(r"\bthe (day|morn|night)(?=[\s.?!]*$)")
 # "What reminders have I?" (Irish, British): "what reminders do I have".
 _HAVE_I = re.compile(r"^((?:what|which|how many) [a-z ]+?) have (i|we)(?: got)?(?=[\s.?!]*$)")
 # "What all is there on the list" (Indian English): "what".
-_WHAT_ALL = re.compile(r"\bwhat all\b")
+_WHAT_ALL = re.compile(r"\bwhat all(?= (?:is|are|do|does|did|have|has|was|were|can)\b)")
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 

@@ -208,7 +208,12 @@ def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
         "(remove|delete|cross off|take off|erase) (everything|all items|all the items|"
         "all things|all the things|all) (from|on|off|in) " + LIST,
         "start " + THE + " {list_name} list (over|again|fresh)",
-        {"sentences": ["(clear|empty|wipe) (it|that|that list) [out]"], "slots": IT_LIST},
+        # ("Clear it" alone is the timers' cancelling: it must name its list or say "out".)
+        {
+            "sentences": ["(empty|wipe) (it|that|that list) [out]", "clear (it|that) out"]
+            + ["clear that list [out]"],
+            "slots": IT_LIST,
+        },
     ]
 )
 def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
