@@ -60,7 +60,11 @@ _BINDING = _NOUN_PHRASE_STARTS | frozenset(
 
 def opens_clause(word: str, verb: str) -> bool:
     """Whether two words open a clause of their own: a subject and its verb ("it is")."""
-    return word in _SUBJECTS and verb in CLAUSE_VERBS
+    # "it will freeze tonight" (not "i will add milk later": the speaker's plan)
+    return word in _SUBJECTS and (verb in CLAUSE_VERBS or (word, verb) in _IT_WILL)
+
+
+_IT_WILL = frozenset({("it", "will"), ("it", "might"), ("there", "will"), ("there", "might")})
 
 
 # "That's", "what's": a contraction that opens a relative clause or a question, not a remark.
@@ -103,7 +107,9 @@ def opens_remark(words: list[str], k: int) -> bool:
     if opens_reason(words, k):
         return True
     # "the kids are asleep", "the dog's freaking out"
-    return word in _ARTICLES and len(rest) > 1 and (rest[1] in _BE or rest[0].endswith("'s"))
+    # "the grandchildren have dropped crisps everywhere"
+    said = len(rest) > 1 and (rest[1] in _BE | _DID or rest[1] in ("have", "will"))
+    return word in _ARTICLES and (said or rest[0].endswith("'s"))
 
 
 def opens_reason(words: list[str], k: int) -> bool:

@@ -52,7 +52,7 @@ _NOT_ITEMS = frozenset(
     " turn switch set make put play stop start call text open close lock unlock it that"
     " them this those".split()
 )
-_MAX_ITEM_WORDS = 4
+_MAX_ITEM_WORDS = 6  # "and a pint of semi skimmed"
 
 
 def carry_on(text: str, last: Call | None, on_devices: bool) -> Call | str | None:
@@ -127,3 +127,20 @@ def same_list(call: Call, last: Call | None) -> Call:
 
 
 _IT = frozenset({"it", "that", "this", "them", "those", "there", "that one", "that list"})
+# "Clear it" alone cancels a timer (the timers plugin's reading); right after a list was
+# read or changed, it empties that list.
+_CANCELLING, _CLEARING = "timer_cancel", "list_clear"
+_CLEAR_WORDS = frozenset({"clear it", "clear that", "clear it all", "clear all that"})
+
+
+def list_cleared(text: str, calls: list[Call], last: Call | None) -> list[Call]:
+    """The list just used emptied, if "clear it" was said right after it; else `calls`."""
+    listed = last.args.get("list_name") if last is not None else None
+    if last is None or last.tool not in _ON_A_LIST | {"list_create"} or not listed:
+        return calls
+    said = _core(text)[0].split()
+    # "right, clear it": a word or two before it
+    clear = any(" ".join(said[-len(w.split()) :]) == w for w in _CLEAR_WORDS) and len(said) < 5
+    if [c.tool for c in calls] == [_CANCELLING] and not calls[0].args and clear:
+        return [Call(_CLEARING, {"list_name": listed})]
+    return calls

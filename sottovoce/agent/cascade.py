@@ -23,7 +23,7 @@ from sottovoce.agent.asides import (
     may_start_command,
 )
 from sottovoce.agent.calls import Call, UnknownName
-from sottovoce.agent.carryon import bare_comparative, carry_on, same_list
+from sottovoce.agent.carryon import bare_comparative, carry_on, list_cleared, same_list
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
@@ -33,6 +33,7 @@ from sottovoce.agent.relaxed import relaxed_forms, relaxed_text, switched
 from sottovoce.agent.trimming import Trimmed
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
+from sottovoce.tools.targets import KIND_WORDS
 
 _LITTLE_WORDS = frozenset("the a an to of in on at and or for by with my our".split())
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
@@ -100,8 +101,10 @@ class GrammarCascade:
         calls = self._carried(text, last) if bare_comparative(text) else None
         calls = calls or self.parts(text, last) or self._verbless(text, last)
         calls = calls or self._carried(text, last)
+        if not calls and (named := self._one_there(text)) != text:
+            calls = self.parts(named, last) or self._verbless(named, last)
         if calls:
-            return calls
+            return list_cleared(text, calls, last)
         as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
         if as_heard is not None:
             return [as_heard.call]
@@ -122,6 +125,34 @@ class GrammarCascade:
         if area is None or " in there" not in f" {text} ":
             return text
         return f" {text} ".replace(" in there ", f" in the {area} ").strip()
+
+    def _one_there(self, text: str) -> str:
+        """'Turn the hall one off' after asking which lights are on: the hall's light; "and
+        the spare room one" after the main bedroom's bedside lamp: the spare room's."""
+        words = text.split()
+        kind = KIND_WORDS.get(self._referent_kind or "", ())
+        for k, word in enumerate(words):
+            if word not in ("one", "ones") or not kind or k < 2:
+                continue
+            for size in (2, 1):
+                place = " ".join(words[max(k - size, 0) : k])
+                if words[k - size - 1 : k - size] == ["the"] and self.grammar.is_place(place):
+                    plural = next((w for w in kind if w.endswith("s")), kind[0])
+                    words[k] = self._head_name() or (kind[0] if word == "one" else plural)
+                    return " ".join(words)
+        return text
+
+    def _head_name(self) -> str | None:
+        """The name of the one device last acted on without its room or owner ("bedside
+        lamp"; "light" for the kitchen light), if it is said with a room at all."""
+        spoken = self.grammar.name_of(self._referent) if self._referent else None
+        area = self._referent_area
+        if spoken is None or area is None:
+            return None
+        words = spoken.removeprefix(area).split()
+        while words and words[0].endswith("'s"):
+            words = words[1:]
+        return " ".join(words) or None
 
     def _verbless(self, text: str, last: Call | None) -> list[Call] | None:
         """'Off the kitchen light', 'on the porch light': the verb left out, "turn" meant.
@@ -288,7 +319,7 @@ class GrammarCascade:
 
     def _resolve(self, call: Call, last: Call | None, about: str | None) -> Call | None:
         if call.tool != FOLLOW_UP:
-            return self._aimed(same_list(call, last), about)
+            return self._aimed(self._same_day(same_list(call, last), last), about)
         if last is None:
             return None
         slots = call.args
@@ -296,7 +327,28 @@ class GrammarCascade:
             name = last.args.get("name")
             area = self.grammar.area_of(name) if isinstance(name, str) else None
             slots = {"area": area or last.args.get("area") or self._referent_area, **slots}
+        elif "area" in slots and "name" not in slots:
+            slots = {**slots, **self._shared_name(last)}
         return follow_up(self.registry, last, slots)
+
+    def _same_day(self, call: Call, last: Call | None) -> Call:
+        """'And what's the high gonna be?' after asking about tomorrow: still tomorrow (a
+        question of the same plugin that names no day keeps the day said before)."""
+        spec = self.registry.get(call.tool)
+        day = last.args.get("day") if last is not None else None
+        if spec is None or not day or "day" in call.args or not spec.reads_only:
+            return call
+        if last is not None and last.tool == call.tool:
+            return call  # the same question again: about now
+        same = self._plugin_of(last) == spec.plugin and "day" in spec.args_model.model_fields
+        return Call(call.tool, {**call.args, "day": day}) if same else call
+
+    def _shared_name(self, last: Call) -> dict[str, str]:
+        """'And the spare room one' after the main bedroom's bedside lamp: the name it shares
+        with a device elsewhere, which the tool finds in the room said; else nothing."""
+        device = last.args.get("name")
+        name = self.grammar.name_of(device) if isinstance(device, str) else None
+        return {"name": name} if name and name not in self.names else {}
 
     def _aimed(self, call: Call, device: str | None) -> Call | None:
         """The call with "it" as the device an aside was about; None if it cannot act on it.

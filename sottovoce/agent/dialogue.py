@@ -67,6 +67,8 @@ class DialogueState:
     clarification: Clarification | None = None  # a question whose answer completes a command
     which_asked: bool = False  # the last call's tool asked which device ("Which fan?")
     which_choices: tuple[str, ...] = ()  # the devices it asked between, if it said
+    # A command whose name this home lacks, and the name: "the patio lights then" retries it.
+    unknown_said: tuple[str, str] | None = None
     history: list[tuple[str, str]] = field(default_factory=list)
 
     def remember(self, user: str, reply: str) -> None:

@@ -8,6 +8,7 @@ of another kind moves the call to that kind's sibling tool).
 from __future__ import annotations
 
 from sottovoce.agent.calls import Call
+from sottovoce.agent.own_sentences import HERE
 from sottovoce.tools import Registry
 from sottovoce.tools.targets import KIND_WORDS, TYPE_WORDS
 
@@ -21,7 +22,11 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
         return _other_kind(registry, last, str(slots["kind"]), slots.get("area"))
     if "value" in slots:
         value = slots["value"]
-        changed = _new_value(last, value) or _to_percent(registry, last, value)
+        changed = (
+            _new_value(last, value)
+            or _to_percent(registry, last, value)
+            or _to_number(registry, last, value)
+        )
         if changed is None or "area" not in slots:
             return changed
         aimed = {k: v for k, v in changed.args.items() if k != "name"}
@@ -40,6 +45,8 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     if "name" in slots:
         args.pop("area", None)
     args.update(slots)
+    if args.get("area") == HERE:
+        del args["area"]  # where the user is: a tool's default
     tool = last.tool
     name = slots.get("name")
     kind = name.partition(".")[0] if isinstance(name, str) and "." in name else None
@@ -137,6 +144,26 @@ def _to_percent(registry: Registry, last: Call, value: object) -> Call | None:
         same = other.plugin == spec.plugin and other.kinds == spec.kinds
         if same and "percent" in fields and set(aim) <= set(fields) and not other.reads_only:
             return Call(other.name, {**aim, "percent": value})
+    return None
+
+
+def _to_number(registry: Registry, last: Call, value: object) -> Call | None:
+    """'Twenty three please' after switching the aircon to heat: the same plugin's tool
+    that sets the one number its devices take (climate_set_mode -> climate_set_temperature)."""
+    spec = registry.get(last.tool)
+    if spec is None or not isinstance(value, int | float) or "name" not in last.args:
+        return None
+    aim = {k: v for k, v in last.args.items() if k in ("name", "area")}
+    for other in registry:
+        fields = other.args_model.model_fields
+        numbers = [
+            key
+            for key, field in fields.items()
+            if field.is_required() and field.annotation in (int, float)
+        ]
+        same = other.plugin == spec.plugin and other.kinds == spec.kinds
+        if same and len(numbers) == 1 and set(aim) <= set(fields) and not other.reads_only:
+            return Call(other.name, {**aim, numbers[0]: value})
     return None
 
 

@@ -30,6 +30,8 @@ from sottovoce.agent.own_sentences import (
     ALL_THE_WAY_FOLLOW_UP,
     FOLLOW_UP_SENTENCES,
     HALFWAY_FOLLOW_UP,
+    HERE,
+    HERE_FOLLOW_UP,
     UNKNOWN_INTENTS,
     UNKNOWN_SENTENCES,
 )
@@ -93,6 +95,7 @@ class Grammar:
         self._places = _device_places(world)
         self._taken = TakenKindWords(world)
         self._area_of = {d.id: normalize(d.area) for d in world.devices.values() if d.area}
+        self._name_of = {d.id: normalize(d.name) for d in world.devices.values()}
         self._tool_kinds = {spec.name: tuple(spec.kinds) for spec in registry}
         self._takes_name = {s.name for s in registry if "name" in s.args_model.model_fields}
         self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
@@ -103,6 +106,14 @@ class Grammar:
         for intent in self._intents.intents.values():
             for data in intent.data:
                 _ = data.sentences  # hassil parses templates lazily; do it now, not mid-turn
+
+    def name_of(self, device: str) -> str | None:
+        """A device's name as said ("bedside lamp"), if the home has it."""
+        return self._name_of.get(device)
+
+    def is_place(self, words: str) -> bool:
+        """Whether the words are a room or floor of this home, as said ("hall", "upstairs")."""
+        return words in self._areas
 
     def area_of(self, device: str) -> str | None:
         """The room a device is in, as said ("living room"), if it has one."""
@@ -253,7 +264,10 @@ def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:
         if name in NAME_LISTS and isinstance(slot_list, TextSlotList):
             for value in slot_list.values:
                 text = getattr(value.text_in, "text", None)
-                if isinstance(text, str):
+                # A contact as "my brother Raj" is said right or not at all: near it, "father
+                # tom" would be repaired to "father tomasz" by the words they share.
+                said = str(value.value_out).lower()
+                if isinstance(text, str) and (name != "contact" or text.lower() == said):
                     names.append(text)
     return names
 
@@ -333,7 +347,8 @@ def _names_device(call: Call) -> bool:
 def _intents_dict(registry: Registry) -> dict[str, Any]:
     halfway = {"sentences": HALFWAY_FOLLOW_UP, "slots": {"value": 50}}
     fully = {"sentences": ALL_THE_WAY_FOLLOW_UP, "slots": {"value": 100}}
-    data = [{"sentences": FOLLOW_UP_SENTENCES}, halfway, fully]
+    here = {"sentences": HERE_FOLLOW_UP, "slots": {"area": HERE}}
+    data = [{"sentences": FOLLOW_UP_SENTENCES}, halfway, fully, here]
     intents: dict[str, Any] = {FOLLOW_UP: {"data": data}}
     lists: dict[str, Any] = dict(_BASE_LISTS)
     for spec in registry:

@@ -30,6 +30,7 @@ from sottovoce.agent.toolselect import lists_by_param, words_of
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools.api import ToolSpec
+from sottovoce.tools.main_light import MAIN_LIGHT_NAMES
 
 _WORDS = re.compile(r"[a-z0-9']+")
 _NAMED_LISTS = frozenset({"device", "area", "contact", "scene", "media", "artist", *KINDS})
@@ -84,7 +85,10 @@ class Grounding:
         # A contact is also said "my friend Ana": "friend" is no one in this home.
         said = words_of(" ".join(home) + " " + " ".join(KINDS).replace("_", " "))
         names = words_of(" ".join(contact.name for contact in self._world.contacts))
-        return said - (set(KIN_WORDS) - names)
+        # Nor does "the big light" make "big" a thing here, when no device is called so.
+        devices = words_of(" ".join(d.name for d in self._world.devices.values()))
+        generic = words_of(" ".join(MAIN_LIGHT_NAMES)) - devices
+        return said - (set(KIN_WORDS) - names) - generic
 
     @cached_property
     def _full_names(self) -> list[tuple[str, str]]:

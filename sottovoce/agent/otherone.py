@@ -17,8 +17,10 @@ from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 
 _OTHER = re.compile(
-    r"^(?:(?:no|nah|nope|ah|oh|sorry|actually|wait|not that one|wrong one|i meant|i mean)\s+)*"
-    r"(?:the )?other (?:one|1|[a-z]+)(?: (?:instead|please|then|so|i meant))*$"
+    r"^(?:(?:no|nah|nope|ah|oh|ag|sorry|actually|wait|not that one|wrong one|i meant|i mean"
+    r"|and|now|also|ok|okay|then)\s+)*"
+    r"(?:the )?other (?:one|1|[a-z]+)"
+    r"(?: (?:instead|please|then|so|i meant|too|as well|also|now))*$"
 )
 
 
@@ -39,6 +41,7 @@ class OtherOne:
             d.id: (d.kind, _head(d.name), d.area) for d in world.devices.values() if d.name
         }
         self._owners = {d.id: normalize(d.name).split()[0] for d in world.devices.values()}
+        self._names = {d.id: normalize(d.name) for d in world.devices.values()}
         self._name_words = {
             word
             for d in world.devices.values()
@@ -106,8 +109,11 @@ class OtherOne:
             for other, (k, h, _) in self._devices.items()
             if other != device and k == kind and h == head
         ]
+        named = [other for other in same if self._names[other] == self._names[device]]
         if len(same) > 1:
-            same = [other for other in same if self._devices[other][2] == area]
+            # The one of the same name elsewhere ("the bedside lamp" in the other bedroom),
+            # else the one of the same sort in the same room.
+            same = named if len(named) == 1 else [o for o in same if self._devices[o][2] == area]
         return same[0] if len(same) == 1 else None
 
 

@@ -14,6 +14,9 @@ from typing import Any
 FOLLOW_UP_SENTENCES = [
     "(make|set|change|put|turn) (that|it) [to] {number:value} [percent|degrees|seconds]",
     "[no] [make it] {number:value} [percent|degrees] instead",
+    # "No, 21" after setting the heating to 22; "twenty three please" after its mode.
+    "(no|nah|actually|make that) {number:value} [percent|degrees] [please|then|instead]",
+    "{number:value} [percent|degrees] [then|is fine|will do|is grand|is good]",
     # "And upstairs to 22" after setting the downstairs thermostat.
     "[and] [set] [the] {area} [one|thermostat|heating] (to|at) {number:value} [percent|degrees]",
     # "And the fan" after the lights out here: that kind, in the same place.
@@ -24,6 +27,9 @@ FOLLOW_UP_SENTENCES = [
     "[and] [do] [the] same [thing] (for|in|on|with|at) [the] {area} [too|please]",
     "[and] [do] [the] same [thing] {area} [too|please]",
     "and [the] {device:name} [too|as well|also]",
+    # "And the bedside lamp in there" (two bedside lamps): the one in that room.
+    "and [the] {device:name} (in|on) [the] {area} [too|as well|also]",
+    "and [the] {area} {device:name} [too|as well|also]",
     "(what|how) about [the] {device:name}",
     "[and] [also] [the] {device:name} (too|as well|also)",
     "[and] [what|how] [about] {day} [too|as well|also]",
@@ -46,6 +52,12 @@ FOLLOW_UP_SENTENCES = [
     # "And the blinds in the conservatory": the same change to that kind there.
     "and [the] {kind_word:kind} (in|on) [the] {area} [too|as well|also]",
     "and [the] {area} {kind_word:kind} [too|as well|also]",
+]
+
+# "And in here" from another room: the last change where the user is now.
+HERE = "here"  # the area slot it fills
+HERE_FOLLOW_UP = [
+    "[and] [now] [the same] [what|how] [about] (in here|here|this room) [too|as well|also]"
 ]
 
 # "Actually, halfway" after opening a blind: the same device, half of it.

@@ -28,6 +28,8 @@ def relaxed_forms(text: str) -> list[str]:
     # "No, I said the porch light": the correction kept, the words before it dropped; and
     # "put on Lyric FM for me there" without its tags but with its own verb.
     kept = [relaxed_text(text, keep=k) for k in _CORRECTING]
+    # "Wait, put it back on" after taking bread off: the words as said, only the opener gone.
+    kept.insert(0, relaxed_text(text, plain=False, swaps=False))
     for other in (*kept, relaxed_text(text, plain=False)):
         if other != result and other not in forms:
             forms.insert(len(forms) - 1 if len(forms) > 1 else 1, other)
@@ -49,24 +51,40 @@ _DONE = {
 }  # fmt: skip
 
 
+_DONE_BY = {
+    # "can I get the cabinet lights on", "make sure the back door is locked"
+    ("can", "i", "get"): 3, ("can", "we", "get"): 3, ("could", "i", "get"): 3,
+    ("could", "we", "get"): 3, ("get",): 1, ("have",): 1,
+}  # fmt: skip
+
+
 def done_to(words: list[str]) -> str | None:
-    """'get the front door unlocked' -> 'unlock the front door'; None if not so said."""
-    if len(words) < 3 or words[0] not in ("get", "have"):
+    """'get the front door unlocked' -> 'unlock the front door', 'make sure the back door
+    is locked' -> 'lock the back door'; None if not so said."""
+    if words[:2] == ["make", "sure"] and len(words) > 4 and words[-2] in ("is", "are"):
+        words = ["get", *words[2:-2], words[-1]]
+    lead = next((n for head, n in _DONE_BY.items() if tuple(words[: len(head)]) == head), 0)
+    if not lead or len(words) < lead + 2:
         return None
     for size in (2, 1):
         done = " ".join(words[-size:])
-        if done in _DONE and len(words) > size + 1:
-            return " ".join([_DONE[done], *words[1:-size]])
+        if done in _DONE and len(words) > size + lead:
+            return " ".join([_DONE[done], *words[lead:-size]])
+    if words[-1] in ("on", "off") and len(words) > lead + 1:
+        return " ".join(["turn", *words[lead:]])
     return None
 
 
-def relaxed_text(text: str, keep: tuple[str, ...] = (), *, plain: bool = True) -> str:
+def relaxed_text(
+    text: str, keep: tuple[str, ...] = (), *, plain: bool = True, swaps: bool = True
+) -> str:
     """The text without discourse words at its edges and inside (or as it was); openers
-    are dropped up to one in `keep`; "put", "cut" said as "turn" when `plain`."""
+    are dropped up to one in `keep`; "put", "cut" said as "turn" when `plain`; inner words
+    dropped or swapped ("back on" -> "on") when `swaps`."""
     relaxed = f" {text} "
-    for inner in DISCOURSE_INNER:
+    for inner in DISCOURSE_INNER if swaps else ():
         relaxed = relaxed.replace(inner, " ")
-    for inner, swapped in INNER_SWAPS:
+    for inner, swapped in INNER_SWAPS if swaps else ():
         relaxed = relaxed.replace(inner, swapped)
     words = relaxed.split()
     changed = True
@@ -130,7 +148,11 @@ _STEP_VERBS = {"reduce": "down", "decrease": "down", "lower": "down"} | {
 }
 # Words after "on"/"off" that say it is no verb there ("on and off", "off to bed").
 _NOT_OBJECTS = frozenset("and then also to of for with at in a an top time".split())
-_SWITCHING = ("put", "cut", "knock", "flick", "pop", "stick", "throw", "whack", "bang", "flip")
+_SWITCHING = (
+    "put", "cut", "knock", "flick", "pop", "stick", "throw", "whack", "bang", "flip",
+    # "power off the plug", "click the lamp on", "shut off the fan", "mash on" (US South)
+    "power", "click", "shut", "mash", "hit", "kick",
+)  # fmt: skip
 
 
 # Asking about a question: "do you know what time it is" asks "what time is it".

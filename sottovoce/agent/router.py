@@ -31,7 +31,7 @@ from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.otherone import OtherOne
 from sottovoce.agent.prompt import build_messages, static_prompt
-from sottovoce.agent.relaxed import switched
+from sottovoce.agent.relaxed import relaxed_text, switched
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.devices import World
 from sottovoce.models import (
@@ -55,6 +55,7 @@ NOT_UNDERSTOOD = "Sorry, I didn't understand that."
 TOO_SLOW = "Sorry, the language model took too long to answer, so I did nothing."
 # How long past the deadline the agent waits for an engine that should have stopped itself.
 _GRACE_S = 0.25
+_NAME_WORDS = 4  # a name said alone to stand for one this home lacks
 
 
 @dataclass
@@ -139,11 +140,14 @@ class Router:
             answer = self._which_answer(text, state)
             if answer:
                 return Decision("grammar", answer)
+        retry, state.unknown_said = state.unknown_said, None
         if self.cascade is not None:
             found = self.cascade.decide(text, state.last_call, heard, state.referent)
             if isinstance(found, list):
                 return Decision("grammar", found)
             unknown = found
+            if retry is not None and (again := self._named_instead(text, retry, state)):
+                return Decision("grammar", again)
         # Words that name something here but are cut short or fit several devices: ask.
         said = switched(text.split())  # "off the tube light": asked as "turn off ..."
         asked_about = " ".join(said) if said is not None else text
@@ -154,11 +158,26 @@ class Router:
         if unknown is not None:
             # The words name something this home does not have: saying so beats
             # any guess a model could make.
+            state.unknown_said = (text, unknown.text)
             return Decision("grammar", reply=_unknown_reply(unknown))
         decided = await self._ask_model(text, state, on_text)
         if decided is not None:
             return decided
         return Decision("none", reply=NOT_UNDERSTOOD)
+
+    def _named_instead(
+        self, text: str, retry: tuple[str, str], state: DialogueState
+    ) -> list[Call] | None:
+        """'Turn on the hot tub' - "no hot tub here" - "ok, the patio lights then": the
+        command said before, with the name said now in place of the one this home lacks."""
+        assert self.cascade is not None
+        said, missing = retry
+        name = relaxed_text(text).removeprefix("the ")
+        if not name or len(name.split()) > _NAME_WORDS or f" {missing} " not in f" {said} ":
+            return None
+        again = f" {said} ".replace(f" {missing} ", f" {name} ", 1).strip()
+        found = self.cascade.decide(again, state.last_call, None, state.referent)
+        return found if isinstance(found, list) else None
 
     def _which_answer(self, text: str, state: DialogueState) -> list[Call] | None:
         """'Which lamp?' - "Jaden's", "the one in the den", "both", "the Ecobee": the call

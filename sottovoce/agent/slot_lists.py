@@ -9,6 +9,7 @@ selector and the model's grounding check read them too.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from hassil import TextSlotList
@@ -17,6 +18,7 @@ from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
+from sottovoce.tools.main_light import MAIN_LIGHT_NAMES
 
 WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
 NAME_LISTS = frozenset({*WORLD_TEXT_LISTS, *KINDS} - {"ref"})
@@ -36,10 +38,24 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     names = (*WORLD_TEXT_LISTS, *KINDS)
     lists: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
     every = all_spoken_names(world)
+    # A name devices in two rooms share ("bedside lamp" in two bedrooms) is passed on as
+    # said: the tool picks the one in the user's room, or asks which. (One thing's several
+    # sensors, "the weather station", stay its first: the tool picks by what is asked.)
+    rooms: dict[str, set[str | None]] = {}
     for device in world.devices.values():
         for spoken in every[device.id]:
-            lists.setdefault(device.kind, []).append((spoken, device.id))
-            lists["device"].append((spoken, device.id))
+            rooms.setdefault(spoken, set()).add(device.area)
+    shared = Counter({spoken: len(areas) for spoken, areas in rooms.items()})
+    for device in world.devices.values():
+        for spoken in every[device.id]:
+            value = spoken if shared[spoken] > 1 else device.id
+            lists.setdefault(device.kind, []).append((spoken, value))
+            lists["device"].append((spoken, value))
+    # "The big light": a room's main light, when no device is called so (tools.main_light).
+    for spoken in MAIN_LIGHT_NAMES:
+        if spoken not in shared:
+            lists.setdefault("light", []).append((spoken, spoken))
+            lists["device"].append((spoken, spoken))
     for area in world.areas:
         lists["area"].append((area.name, area.name))
     lists["area"].extend(area_forms(world))  # "hallway" for the hall

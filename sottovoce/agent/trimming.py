@@ -23,7 +23,7 @@ from sottovoce.agent.asides import (
     opens_remark,
 )
 from sottovoce.agent.calls import Call
-from sottovoce.agent.openers import name_openers
+from sottovoce.agent.openers import name_openers, opening_words
 from sottovoce.agent.pronouns import topic
 from sottovoce.tools import Registry
 
@@ -43,6 +43,8 @@ _EDGE_WORDS = 4  # at most this many leading words may be dropped as misheard
 _NEGATING = frozenset({"never", "dont", "don't", "mustn't"})
 # Words after "tell", "give", "get" that are no one's name ("tell me if ...").
 _NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an", "my", "our"})
+# How someone left a thing ("left the light on"): what follows is no longer its object.
+_LEFT_AS = frozenset({"on", "off", "open", "running", "going", "unlocked"})
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -132,13 +134,25 @@ class Trimmed:
         # ("that's too loud, make it 40").
         if starts[:1] == [0]:
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
-                if words[cut - 1] == "to":
+                if words[cut - 1] == "to" or not self._may_follow_report(words, cut):
                     continue  # "mum forgot to lock the door": what she forgot, no order
                 # "Somebody left the laundry light on again, cut it off": "it" is that light.
                 about = self._named_in(words[:cut])
                 if calls := self.parts(" ".join(words[cut:]), last, about):
                     return calls
         return self._after_device_aside(words)
+
+    def _may_follow_report(self, words: list[str], cut: int) -> bool:
+        """Whether a command may start at `cut` after what someone said or did: "priya
+        left the kitchen light on again" is what she left, not an order to switch it on;
+        "somebody left it on, cut it off" has a verb of its own after it."""
+        reported = [k for k in range(1, cut) if words[k] in REPORTING]
+        if not reported:
+            return True
+        if words[cut] not in opening_words(self.registry) or words[cut] in _NOT_NAMES:
+            return False
+        ends = [k for k in range(reported[0], len(words)) if words[k] in _LEFT_AS]
+        return not ends or cut > ends[0]
 
     def _named_in(self, words: list[str]) -> str | None:
         """The one device the words name (its longest name said), or None."""

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from sottovoce.devices import Device
 from sottovoce.tools.context import ToolContext
 from sottovoce.tools.errors import ToolError, WhichOne
+from sottovoce.tools.main_light import MAIN_LIGHT_NAMES, main_light
 
 PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "they", "one"})
 EVERYWHERE = frozenset(
@@ -41,7 +42,19 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 # ceiling light, "the TV" no kitchen speaker. Said with no name, they mean a device
 # called so (here, else the one in the home, else the user is asked which).
 TYPE_WORDS = frozenset(
-    {"lamp", "tv", "radio", "door", "plug", "socket", "heater", "blind", "curtain", "shade"}
+    {
+        "lamp",
+        "tv",
+        "radio",
+        "door",
+        "plug",
+        "socket",
+        "heater",
+        "blind",
+        "curtain",
+        "shade",
+        "speaker",
+    }
 )
 
 # Labels whose plural is not the label and "s" ("the 4 blinds and covers").
@@ -165,6 +178,8 @@ def _referent(ctx: ToolContext, kinds: Sequence[str]) -> list[Device]:
 def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None) -> list[Device]:
     candidates = of_kinds(ctx, kinds)
     exact = [d for d in candidates if name == d.id or name in _names(d)]
+    if len({d.area for d in exact}) > 1:
+        return _same_name(ctx, exact, name, area)
     if exact:
         return exact
     if ctx.world.area(name) is not None or name in ctx.world.floor_words() or name in EVERYWHERE:
@@ -172,6 +187,12 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     grouped = _area_and_kind_word(ctx, kinds, name)
     if grouped is not None:
         return grouped
+    if name in MAIN_LIGHT_NAMES and "light" in kinds:
+        room = area or ctx.area
+        lights = [d for d in candidates if d.kind == "light" and room and d.area == room]
+        found = main_light(lights, room) if room else None
+        if found is not None:
+            return [found]
     near = _fuzzy(candidates, name)
     if near is not None:
         return [near]
@@ -179,6 +200,20 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     if other:
         raise ToolError(f"I can't do that with {the_name(other[0].name)}.")
     raise ToolError(f"There is no {name} here.")
+
+
+def _same_name(ctx: ToolContext, named: list[Device], name: str, area: str | None) -> list[Device]:
+    """Devices of one name in several rooms: those in the room said, else in the user's
+    room, else the user is asked which ("the bedside lamp in the main bedroom or ...")."""
+    for place in (area, ctx.area):
+        there = [d for d in named if place and (d.area == place or _floor(ctx, d.area) == place)]
+        if there:
+            return there
+    choices = [
+        f"{the_name(d.name)} in {the_name(d.area)}" if d.area else the_name(d.name) for d in named
+    ]
+    listed = ", ".join(choices[:-1]) + " or " + choices[-1]
+    raise WhichOne(f"Which {name}: {listed}?", ids(named))
 
 
 def _called(device: Device, word: str) -> bool:

@@ -46,6 +46,8 @@ DISCOURSE_CLOSERS = (
     "so", "there", "for me there", "so it is", "sure",
     # Indian English: "reduce it little", "make it little brighter".
     "little", "little bit", "little more",
+    # "stop it altogether", "turn it off for now"
+    "altogether", "completely", "entirely", "for now", "for the night", "for tonight",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",

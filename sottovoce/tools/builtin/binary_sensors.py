@@ -109,6 +109,8 @@ def _named(ctx: ToolContext, name: str, state: str | None = None) -> list[Device
     if not found and other is not None:
         # A lock with a door sensor beside it: "is the front door open".
         found = [d for d in sensors if d.area == other.area and _family(d) == "opening"]
+    fitting = [d for d in found if state is not None and _says(d, state) is not None]
+    found = fitting[:1] if len(found) > 1 and fitting else found
     if found:
         # "It" is then the door as a whole: "lock it" locks the lock named.
         ctx.touch([*found, other] if other is not None else found)

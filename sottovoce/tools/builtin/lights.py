@@ -265,8 +265,9 @@ def _color_sentences() -> list[str]:
     colour = "[the] colo[u]r [of]"
     lights = "(light|lights|lamp|lamps)"
     return [
-        f"{verb} [the] {{light:name}} [colo[u]r] [to] {{color}}",
-        f"{verb} {colour} [the] {{light:name}} [to] {{color}}",
+        # "Put the led strip on red", "turn the lamp to blue"
+        f"{verb} [the] {{light:name}} [colo[u]r] [to|on|in] {{color}}",
+        f"{verb} {colour} [the] {{light:name}} [to|on|in] {{color}}",
         f"{verb} [all] [the] {lights} [colo[u]r] [to] {{color}} [(in|on) [the] {{area}}]",
         f"{verb} [all] [the] {lights} (in|on) [the] {{area}} [colo[u]r] [to] {{color}}",
         f"{verb} [all] [the] {{area}} {lights} [colo[u]r] [to] {{color}}",

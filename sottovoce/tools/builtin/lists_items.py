@@ -45,10 +45,26 @@ def known_items(ctx: ToolContext) -> set[str]:
     return {item for items in stored_lists(ctx).values() for item in items}
 
 
+# "One kg onions" is written "1 kg onions": a number word before a measure, in digits.
+_NUMBER_WORDS = dict(
+    zip(
+        "one two three four five six seven eight nine ten".split(),
+        map(str, range(1, 11)),
+        strict=True,
+    )
+)
+_MEASURES = frozenset(
+    "kg kgs kilo kilos kilogram kilograms g gram grams litre litres liter liters l ml lb lbs"
+    " dozen".split()
+)
+
+
 def _clean_item(text: str) -> str:
     words = text.lower().split()
     while words and words[0] in ARTICLES:
         words = words[1:]
+    if len(words) > 2 and words[0] in _NUMBER_WORDS and words[1] in _MEASURES:
+        words[0] = _NUMBER_WORDS[words[0]]
     while words and words[-1] in ("too", "also", "please"):
         words = words[:-1]
     if words[-2:] == ["as", "well"]:

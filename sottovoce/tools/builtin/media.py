@@ -339,6 +339,8 @@ def media_play_media(
     sentences=[
         "what is playing [right now|now]",
         "what is (playing|on) (on|in) " + _PLAYER,
+        "what is on " + _PLAYER + " [right now|now|at the moment]",
+        "what is on [the] (radio|tv|telly|television) [right now|now|at the moment]",
         "what is playing in [the] {area}",
         # "Is the bedroom speaker playing anything": answered by what it plays, or not.
         "(is|are) " + _PLAYER + " [still] (playing|on) [anything|something|music|at the moment]",

@@ -211,6 +211,10 @@ def _speed_extras(verb: str) -> list[str | dict[str, Any]]:
         "(turn|switch|put) {ref:name} on (at|to) {percent} percent",
         f"(turn|switch|put|start) on {fan} (on|at|to|in) {{fan_speed:percent}} [speed]",
     ]
+    # "Actually medium is fine" after the fan was set high: the fan just spoken of.
+    fine = "(is fine|will do|is grand|is enough|is good|instead|then|please)"
+    said = [f"[no|nah|actually] [make it|put it on|set it to] {{fan_speed:percent}} [speed] {fine}"]
+    sentences.append({"sentences": said, "slots": {"name": "it"}})
     goes = "(possible|it goes|it will go|it can go)"
     ends = {
         100: f"[up] (all the way [up]|as (high|fast) as {goes}|to the (max|maximum|top))",
