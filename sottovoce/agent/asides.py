@@ -100,6 +100,8 @@ def opens_remark(words: list[str], k: int) -> bool:
         return True
     if word not in _BINDING and (rest[0] in _BE or about_someone(words[k:])):
         return True
+    if word not in _BINDING and rest[0] in ("said", "says"):  # "..., mama said she is cold"
+        return True
     # "load shedding is at six", "load shedding's coming": a two-word subject.
     if len(rest) > 1 and word not in _BINDING and rest[0] not in _BINDING:
         if rest[1] in _BE or (rest[0].endswith("'s") and rest[0] not in _NOT_REMARKS):

@@ -129,18 +129,29 @@ def same_list(call: Call, last: Call | None) -> Call:
 _IT = frozenset({"it", "that", "this", "them", "those", "there", "that one", "that list"})
 # "Clear it" alone cancels a timer (the timers plugin's reading); right after a list was
 # read or changed, it empties that list.
-_CANCELLING, _CLEARING = "timer_cancel", "list_clear"
+# "Remove that" is read the same way: the items just added taken off again.
+_CANCELLING, _CLEARING, _REMOVING, _ADD = "timer_cancel", "list_clear", "list_remove", "list_add"
 _CLEAR_WORDS = frozenset({"clear it", "clear that", "clear it all", "clear all that"})
+_REMOVE_WORDS = frozenset({"remove that", "remove it", "delete that", "delete it"})
 
 
 def list_cleared(text: str, calls: list[Call], last: Call | None) -> list[Call]:
-    """The list just used emptied, if "clear it" was said right after it; else `calls`."""
+    """The list just used emptied, if "clear it" was said right after it, or the items
+    just added taken off for "remove that"; else `calls`."""
     listed = last.args.get("list_name") if last is not None else None
     if last is None or last.tool not in _ON_A_LIST | {"list_create"} or not listed:
         return calls
-    said = _core(text)[0].split()
-    # "right, clear it": a word or two before it
-    clear = any(" ".join(said[-len(w.split()) :]) == w for w in _CLEAR_WORDS) and len(said) < 5
-    if [c.tool for c in calls] == [_CANCELLING] and not calls[0].args and clear:
+    if [c.tool for c in calls] != [_CANCELLING] or calls[0].args:
+        return calls
+    said = _core(text)[0]
+    # "right, clear it", "clear it, I have bought everything": said first or last
+    if _said_with(said, _CLEAR_WORDS):
         return [Call(_CLEARING, {"list_name": listed})]
+    if _said_with(said, _REMOVE_WORDS) and last.tool == _ADD and last.args.get("items"):
+        return [Call(_REMOVING, {"list_name": listed, "items": last.args["items"]})]
     return calls
+
+
+def _said_with(said: str, phrases: frozenset[str]) -> bool:
+    padded = f" {said} "
+    return any(padded.startswith(f" {p} ") or padded.endswith(f" {p} ") for p in phrases)

@@ -117,7 +117,8 @@ class GrammarCascade:
         # "Och no, it's dark out, close them again": the aside after the opener.
         bare = relaxed_text(text)
         trimmed = self._trimmed
-        return trimmed.calls(text, last) or (trimmed.calls(bare, last) if bare != text else None)
+        found = trimmed.calls(text, last) or (trimmed.calls(bare, last) if bare != text else None)
+        return list_cleared(text, found, last) if found else None
 
     def _there(self, text: str) -> str:
         """'Close the curtains in there' after the bedroom window: "there" is its room."""

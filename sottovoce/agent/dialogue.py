@@ -32,6 +32,7 @@ _YES = (
     r"|do|sound|grand|lovely|perfect|great|cool|please|yes please|that would be great"
     r"|haan|haan ji|han|ha|ji|ji haan|theek hai|thik hai|accha|acha|ok fine|done"
     r"|ja|yebo|ja ja|ja please|ja sure|shot|lekker"
+    r"|no wahala|no problem|oya|oya do it|oya go ahead|ehen|sharp sharp|na so|do am"
 )
 _NO = (
     r"no|nope|nah|cancel|cancel it|cancel that|never mind|nevermind|stop|do not|do not do it"

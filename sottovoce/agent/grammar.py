@@ -39,6 +39,7 @@ from sottovoce.agent.slot_lists import EVERYWHERE, NAME_LISTS, PRONOUNS, world_l
 from sottovoce.devices import World
 from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE
+from sottovoce.tools.main_light import MAIN_LIGHT_NAMES
 from sottovoce.tools.targets import KIND_WORDS
 
 FOLLOW_UP = "_follow_up"
@@ -264,10 +265,11 @@ def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:
         if name in NAME_LISTS and isinstance(slot_list, TextSlotList):
             for value in slot_list.values:
                 text = getattr(value.text_in, "text", None)
+                if not isinstance(text, str) or text.lower() in MAIN_LIGHT_NAMES:
+                    continue  # "veranda light" is no near miss of "overhead light"
                 # A contact as "my brother Raj" is said right or not at all: near it, "father
                 # tom" would be repaired to "father tomasz" by the words they share.
-                said = str(value.value_out).lower()
-                if isinstance(text, str) and (name != "contact" or text.lower() == said):
+                if name != "contact" or text.lower() == str(value.value_out).lower():
                     names.append(text)
     return names
 

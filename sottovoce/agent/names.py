@@ -93,6 +93,28 @@ def all_spoken_names(world: World) -> dict[str, list[str]]:
     return {device.id: _with_extra(device, extra) for device in world.devices.values()}
 
 
+def kind_only_names(world: World) -> dict[str, list[str]]:
+    """Names a device has only among its own kind: the "gate lock" is "the gate" to a lock
+    command ("unlock the gate"), though "the gate" itself is a cover."""
+    names = {d.id: {n.lower() for n in (d.name, *d.aliases)} for d in world.devices.values()}
+    found: dict[str, list[str]] = {}
+    for device in world.devices.values():
+        for form in {s for n in names[device.id] for s in _without_part(n)}:
+            holders = [d for d in world.devices.values() if form in names[d.id]]
+            mine = [d for d in world.devices.values() if d.kind == device.kind and d is not device]
+            if (
+                holders
+                and all(d.kind != device.kind for d in holders)
+                and not any(form in _without_part_all(names[d.id]) for d in mine)
+            ):
+                found.setdefault(device.id, []).append(form)
+    return found
+
+
+def _without_part_all(names: set[str]) -> set[str]:
+    return {s for n in names for s in _without_part(n)}
+
+
 def _with_extra(device: Device, extra: dict[str, list[str]]) -> list[str]:
     own = [device.name.lower(), *(a.lower() for a in device.aliases)]
     return own + [form for form in extra.get(device.id, []) if form not in own]
@@ -111,6 +133,13 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
         found |= {s for n in names for s in _without_part(n)}
         found |= {s for n in names for s in _head_alone(n)}
         found |= {s for n in names for s in _without_owner(n)}
+        found |= {s for n in names for s in _in_its_room(n, device.area)}
+        found |= {s for n in names for s in _room_last(n, places)}
+        found |= {s for n in names for s in _numbered(n)}
+        if device.kind == "sensor":
+            found |= {s for n in names for s in _without_measure(n)}
+        if device.kind == "light":
+            found |= {s for n in names for s in _said_as_light(n)}
         forms[device.id] = {f for f in found - taken - places if not _place_and_kind(f, places)}
     owners = Counter(form for found in forms.values() for form in found)
     heads = _head_owners(world)
@@ -152,7 +181,8 @@ def _synonym_forms(name: str) -> Iterable[str]:
 
 # What a device is rather than what it does: people leave it off ("shut off the main water"
 # for the main water valve, "turn on the kettle" for the kettle plug).
-_PARTS = ("valve", "smart plug", "plug", "socket", "outlet", "switch")
+# ("Front door lock": the front door; "garage door opener": the garage door.)
+_PARTS = ("valve", "smart plug", "plug", "socket", "outlet", "switch", "lock", "opener")
 # A word left alone that says which one, not what: "the main", "the front" name nothing.
 _QUALIFIERS = frozenset(
     "main big small little left right front back side top bottom upper lower new old"
@@ -196,6 +226,53 @@ def _head_alone(name: str) -> Iterable[str]:
     if len(words) == 2 and len(words[1]) >= 4 and words[0] not in _AREA_QUALIFIERS:
         if words[1] not in _KIND_WORDS and words[1] not in MEASURE_WORDS:
             yield words[1]
+
+
+def _room_last(name: str, places: set[str]) -> Iterable[str]:
+    """'sonos kitchen' (a name as Home Assistant users write them) -> 'kitchen sonos' and
+    'sonos'."""
+    for place in places:
+        rest = name.removesuffix(" " + place)
+        if rest != name and 0 < len(rest.split()) <= 2:
+            yield from (f"{place} {rest}", rest)
+
+
+def _numbered(name: str) -> Iterable[str]:
+    """'irrigation zone 1' -> 'zone 1': a numbered name by its last word and number."""
+    words = name.split()
+    if len(words) >= 3 and words[-1].isdigit():
+        yield " ".join(words[-2:])
+
+
+# Words that say a light is one: a light named without them ("bedroom ceiling") is also
+# said with "light" after it.
+_LIGHT_WORDS = frozenset(
+    "light lights lamp lamps lighting pendant pendants chandelier sconce sconces strip"
+    " spotlight spotlights downlights bulb bulbs backlight".split()
+)
+
+
+def _said_as_light(name: str) -> Iterable[str]:
+    """'bedroom ceiling' -> 'bedroom ceiling light(s)'; 'master bath vanity' -> '... light'."""
+    if name.split()[-1] not in _LIGHT_WORDS:
+        yield from (f"{name} light", f"{name} lights")
+
+
+def _without_measure(name: str) -> Iterable[str]:
+    """'pool temperature' -> 'pool' ("how warm is the pool"), 'washing machine power' ->
+    'washing machine': what a sensor measures, named by the thing."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in MEASURE_WORDS:
+            yield " ".join(words[:-size])
+            return
+
+
+def _in_its_room(name: str, area: str | None) -> Iterable[str]:
+    """'dehumidifier in tomasz's room': a name said with the room it is in."""
+    room = area.lower() if area else ""
+    if room and not name.startswith(room) and name not in _KIND_WORDS:
+        yield from (f"{name} in the {room}", f"{name} in {room}")
 
 
 def _without_place(name: str, places: set[str]) -> Iterable[str]:

@@ -26,7 +26,7 @@ _OTHER = re.compile(
 
 _OWNER = re.compile(
     r"^(?:(?:and|now|what about|how about|also|then|ok|no|do)\s+)*(?:the\s+)?"
-    r"(?P<owner>[a-z]+'s)(?: (?:one|ones))?(?: (?:too|as well|also|please|then|now))*$"
+    r"(?P<owner>[a-z]+'s)(?: (?:one|ones|1))?(?: (?:too|as well|also|please|then|now))*$"
 )
 
 

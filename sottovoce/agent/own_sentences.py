@@ -70,6 +70,7 @@ HALFWAY_FOLLOW_UP = [
 ALL_THE_WAY_FOLLOW_UP = [
     "[no] [make it|open it|put it] all the way [up|open] [instead|please|then]",
     "[no] (fully|full) [open] [instead|please]",
+    "(open|put|make|set) it (fully|full|full open|to full) [instead|please|then]",
 ]
 
 # Commands whose object is a name: when nothing else matched, the words there name

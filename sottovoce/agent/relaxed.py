@@ -126,6 +126,8 @@ def _plain_verb(words: list[str]) -> list[str]:
     said for switching or setting, as the templates of every kind say it."""
     if len(words) == 2 and words[0] in _STEP_VERBS and words[1] in ("it", "that", "them"):
         return ["turn", words[1], _STEP_VERBS[words[0]]]  # "reduce it": down a step
+    if words[0] in _STEP_VERBS and "to" in words[2:-1]:
+        return ["set", *words[1:]]  # "reduce it to 22", "increase the fan to high": a value
     if len(words) < 3 or words[0] not in ("turn", *_SWITCHING):
         return words
     # "Cut the porch light on" (Southern US), "knock off the lamp", "flick on the light":

@@ -14,7 +14,7 @@ from typing import Any
 
 from hassil import TextSlotList
 
-from sottovoce.agent.names import all_spoken_names, area_forms
+from sottovoce.agent.names import all_spoken_names, area_forms, kind_only_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -51,6 +51,9 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
             value = spoken if shared[spoken] > 1 else device.id
             lists.setdefault(device.kind, []).append((spoken, value))
             lists["device"].append((spoken, value))
+    for device_id, forms in kind_only_names(world).items():
+        device = world.devices[device_id]
+        lists[device.kind] += [(form, device_id) for form in forms]
     # "The big light": a room's main light, when no device is called so (tools.main_light).
     for spoken in MAIN_LIGHT_NAMES:
         if spoken not in shared:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from sottovoce.agent.asides import (
     ASIDE_WORDS,
+    CLAUSE_VERBS,
     REPORTING,
     about_someone,
     device_subject,
@@ -172,7 +173,10 @@ class Trimmed:
         that names no device ("nana's here"; "tom's lamp too" is a command's rest)."""
         if opens_clause(words[k], words[k + 1]) or opens_reason(words, k):
             return True
-        return opens_remark(words, k) and not self.name_words & set(words[k + 1 :])
+        # A remark naming a device is a clause only with its verb: "the tank is full", not
+        # "tom's lamp too" (the command's rest).
+        clause = bool(CLAUSE_VERBS & set(words[k + 1 : k + 4]))
+        return opens_remark(words, k) and (clause or not self.name_words & set(words[k + 1 :]))
 
     def _after_device_aside(self, words: list[str]) -> list[Call] | None:
         """The command after an aside about a device, whose "it" is that device.

@@ -117,15 +117,25 @@ class World:
 
         In a house whose floors are "ground floor", "first floor" and "second
         floor", "upstairs" is every floor above the ground one and "downstairs"
-        the ground floor (the one so called, else the first listed).
+        the ground floor (the one so called or called "main", else the first listed
+        that is no basement; a basement is neither).
         """
         floors = self.floors()
         words = {floor: [floor] for floor in floors}
-        if len(floors) >= 2:
-            ground = next((f for f in floors if "ground" in f or "downstairs" in f), floors[0])
+        # A basement is below the ground floor: neither "downstairs" nor "upstairs".
+        above = [f for f in floors if not _BELOW.search(f.lower())] or floors
+        if len(above) >= 2:
+            named = [f for f in above if _GROUND.search(f.lower())]
+            ground = named[0] if named else above[0]
             words.setdefault("downstairs", [ground])
-            words.setdefault("upstairs", [f for f in floors if f != ground])
+            words.setdefault("upstairs", [f for f in above if f != ground])
         return words
+
+
+# Floors below the ground, and names of the ground floor ("main floor"; in a house with
+# no "ground floor", the American "first floor").
+_BELOW = re.compile(r"\b(basement|cellar|lower level|lower ground)\b")
+_GROUND = re.compile(r"\b(ground|downstairs|main|entry)\b")
 
 
 @dataclass(frozen=True)

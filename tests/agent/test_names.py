@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sottovoce.agent.fuzzy import NameRepair
-from sottovoce.agent.names import area_forms, spoken_names
+from sottovoce.agent.names import area_forms, kind_only_names, spoken_names
 from sottovoce.devices import parse_world
 
 _WORLD: dict[str, Any] = {
@@ -82,3 +82,45 @@ def test_other_words_for_a_room_only_where_they_name_one() -> None:
     assert forms["living room"] == "lounge"
     assert "office" not in forms  # a room of its own here
     assert "home office" not in forms  # the study or the office: a guess
+
+
+def test_a_name_with_the_room_it_is_in() -> None:
+    assert "coffee maker in the kitchen" in _names("switch.coffee")
+    # A name that starts with its room is not said twice over.
+    assert "lounge lamp in the lounge" not in _names("light.lounge")
+
+
+def test_a_basement_is_neither_upstairs_nor_downstairs() -> None:
+    areas = [
+        {"name": "rec room", "floor": "basement"},
+        {"name": "kitchen", "floor": "first floor"},
+        {"name": "bedroom", "floor": "second floor"},
+    ]
+    world = parse_world({"name": "us", "areas": areas, "devices": []}, "us.yaml")
+    words = world.floor_words()
+    assert words["downstairs"] == ["first floor"]
+    assert words["upstairs"] == ["second floor"]
+
+
+def _ha_names(name: str, kind: str, area: str) -> list[str]:
+    data = {**_WORLD, "devices": [{"id": f"{kind}.x", "kind": kind, "name": name, "area": area}]}
+    world = parse_world(data, "names.yaml")
+    return spoken_names(world.devices[f"{kind}.x"], world)
+
+
+def test_home_assistant_style_names_as_people_say_them() -> None:
+    assert {"kitchen sonos", "sonos"} <= set(_ha_names("Sonos Kitchen", "media_player", "kitchen"))
+    assert "zone 1" in _ha_names("Irrigation Zone 1", "valve", "kitchen")
+    assert "front door" in _ha_names("Front Door Lock", "lock", "kitchen")
+    assert "garage door" in _ha_names("Garage Door Opener", "cover", "kitchen")
+    assert "bedroom ceiling light" in _ha_names("Bedroom Ceiling", "light", "bedroom")
+    assert {"pool", "washing machine"} & set(_ha_names("pool temperature", "sensor", "loft"))
+
+
+def test_a_lock_is_called_by_the_gate_it_locks() -> None:
+    data = {**_WORLD, "devices": [
+        {"id": "cover.gate", "kind": "cover", "name": "gate", "area": "kitchen"},
+        {"id": "lock.gate", "kind": "lock", "name": "gate lock", "area": "kitchen"},
+    ]}  # fmt: skip
+    world = parse_world(data, "names.yaml")
+    assert kind_only_names(world) == {"lock.gate": ["gate"]}

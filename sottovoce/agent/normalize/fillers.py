@@ -16,7 +16,7 @@ import re
 
 from sottovoce.agent.normalize.spelling import CHAR_MAP
 
-FILLER_WORDS: frozenset[str] = frozenset({"please", "pls", "plz", "kindly"})
+FILLER_WORDS: frozenset[str] = frozenset({"please", "pls", "plz", "kindly", "abeg", "biko"})
 """Politeness words dropped wherever they occur (hesitations like "um" are matched by shape)."""
 
 _HESITATION = re.compile(r"u+h+|u+h*m+|e+r+m*|h+m+")
@@ -31,6 +31,8 @@ DISCOURSE_OPENERS = (
     "och", "ach", "ah", "aw", "fine", "sorry", "oops", "whoops", "right then", "ok then",
     "nah", "yeah", "yep", "lord", "oh lord", "gosh", "oh gosh", "jeez", "ugh", "ag", "ag no",
     "not that again", "oh no", "ja", "shame", "eish", "ag man", "ja well", "hey man",
+    # Nigerian English: "oya on the light", "ehen, and the parlour one", "ah ah".
+    "oya", "ehen", "ah ah", "haba", "o ya", "sorry sorry", "sorry not that one",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -48,6 +50,8 @@ DISCOURSE_CLOSERS = (
     "little", "little bit", "little more",
     # "stop it altogether", "turn it off for now"
     "altogether", "completely", "entirely", "for now", "for the night", "for tonight",
+    # Nigerian English: "dim it small" (a little), "off it o".
+    "small", "small small", "o", "jare", "for me o",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",
@@ -60,7 +64,7 @@ INNER_SWAPS = (
     (" for like ", " for "), (" at like ", " at "), (" to like ", " to "),
     (" like about ", " about "),
     # "Turn it back on": as it was before is still on.
-    (" back on ", " on "), (" back off ", " off "),
+    (" back on ", " on "), (" back off ", " off "), (" on back ", " on "), (" off back ", " off "),
     (" back up ", " up "), (" back down ", " down "),
     # "Close over the curtains" (Irish), "set it back to heat": as it was is still the same.
     (" close over ", " close "), (" back to ", " to "),

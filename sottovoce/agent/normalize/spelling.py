@@ -85,6 +85,8 @@ def clean(text: str) -> str:
     s = _SCOTS_DAYS.sub(lambda m: _SCOTS_DAY_WORDS[m.group(1)], s)
     s = _HAVE_I.sub(r"\1 do \2 have", s)
     s = _WHAT_ALL.sub("what", s)
+    s = _SHEY.sub(r"\2 \1 ", s)
+    s = _OWN.sub("one", s)
     return _PUNCT.sub(" ", s)
 
 
@@ -104,6 +106,13 @@ _SCOTS_DAYS = re.compile(r"\bthe (day|morn|night)(?=[\s.?!]*$)")
 _HAVE_I = re.compile(r"^((?:what|which|how many) [a-z ]+?) have (i|we)(?: got)?(?=[\s.?!]*$)")
 # "What all is there on the list" (Indian English): "what".
 _WHAT_ALL = re.compile(r"\bwhat all(?= (?:is|are|do|does|did|have|has|was|were|can)\b)")
+# "Shey the gate is locked?" (Nigerian English): "is the gate locked".
+_SHEY = re.compile(r"^\s*(?:shey|sebi) ((?:the |my |our )?[a-z' ]+?) (is|are|was|were) ")
+# "And the parlour own", "Mama's own too" (Nigerian English): "one".
+_OWN = re.compile(
+    r"(?<!\bmy )(?<!\bour )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\bits )"
+    r"(?<!\btheir )(?<!\bon )(?<!\bof )\bown(?=\s*(?:too|also|as well|then|[.?!,]|$))"
+)
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 

@@ -40,6 +40,7 @@ def _set_sentences() -> list[str]:
         f"{verb} [the] {words} [temperature] [(in|on) [the] {{area}}] {to}",
         f"{verb} [the] {{area}} {words} {to}",
         "(heat|cool) [the] {area} to {number:temperature} [degrees]",
+        "set [the] {area} to {number:temperature} [degrees]",  # "set upstairs to 20"
         "make it {number:temperature} degrees [(in|on) [the] {area}]",
         "i want it [to be] {number:temperature} degrees [(in|on) [the] {area}]",
         "{number:temperature} degrees [(in|on) [the] {area}]",
@@ -103,6 +104,8 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"make it {feel} {area}",
         f"make [the] {{area}} {feel}",
         f"make [the] ({words}|{{thermostat:name}}) {feel} {area}",
+        # "Make the AC cold small" (Nigerian English): colder, a step.
+        f"make [the] ({words}|{{thermostat:name}}) {'(warm|hot)' if up else '(cold|cool)'} {area}",
         # Said as a wish: "I want the room cooler", "we'd like it a bit warmer in here".
         f"(i|we) (want|would like|need) (it|the room|this room|the house|the place) {feel} {area}",
         f"(i|we) (want|would like|need) [the] {{area}} {feel}",

@@ -63,6 +63,10 @@ def play_media_sentences() -> list[str]:
         "(play|put on|start playing) " + _ITEM + _IN,
         "put " + _ITEM + " on",
         "put " + _ITEM + " on" + _ON,
+        # "Put Cool FM", "put Sunday Praise on the TV" (Nigerian English): put is play.
+        "put " + _ITEM,
+        "put " + _ITEM + _ON,
+        "put " + _ITEM + _IN,
         "i (want|would like) to (hear|listen to) " + _ITEM,
         "(play|put on) " + _BY,
         "(play|put on) " + _BY + _ON,
