@@ -24,6 +24,7 @@ from sottovoce.agent.calls import Call
 from sottovoce.agent.ha_mapping import HA_DOMAIN, HANDLERS, HERE, to_call
 from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
+from sottovoce.agent.slot_lists import shared_across_rooms
 from sottovoce.devices import World
 
 # Sentences whose only meaning is an action we do not have are dropped at load,
@@ -124,10 +125,12 @@ def ha_lists(world: World) -> dict[str, SlotList]:
     """The `name`, `area` and `floor` lists of a world, as Home Assistant would give them."""
     names: list[tuple[str, Any, dict[str, Any]]] = []
     every = all_spoken_names(world)
+    # A name devices in two rooms share is left to our own sentences, whose tools ask which.
+    shared = shared_across_rooms(world, every)
     for device in world.devices.values():
         domain = HA_DOMAIN.get(device.kind, device.kind)
         context = {"domain": domain, "area": device.area}
-        names += [(spoken, device.id, context) for spoken in every[device.id]]
+        names += [(s, device.id, context) for s in every[device.id] if s not in shared]
     names += [(scene.name, f"scene:{scene.name}", {"domain": "scene"}) for scene in world.scenes]
     lists = sorted(world.record_names("list_name"))  # Home Assistant's to-do lists
     names += [(name, f"todo:{name}", {"domain": "todo"}) for name in lists]

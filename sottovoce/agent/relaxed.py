@@ -38,8 +38,8 @@ def relaxed_forms(text: str) -> list[str]:
 
 
 # Openers of a correction, kept for its own sentences: "(no) i said the porch light",
-# "no no, the balcony light".
-_CORRECTING = (("i said", "i meant", "i mean", "i wanted"), ("no", "nah", "nope"))
+# "no no, the balcony light"; and "and" of a follow-up ("ehen, and Mama's room light").
+_CORRECTING = (("i said", "i meant", "i mean", "i wanted"), ("no", "nah", "nope"), ("and",))
 
 
 # "Get the front door unlocked", "have the blinds closed": the change wished for, said as done.
@@ -126,7 +126,7 @@ def _plain_verb(words: list[str]) -> list[str]:
     said for switching or setting, as the templates of every kind say it."""
     if len(words) == 2 and words[0] in _STEP_VERBS and words[1] in ("it", "that", "them"):
         return ["turn", words[1], _STEP_VERBS[words[0]]]  # "reduce it": down a step
-    if words[0] in _STEP_VERBS and "to" in words[2:-1]:
+    if words[:1] and words[0] in _STEP_VERBS and "to" in words[2:-1]:
         return ["set", *words[1:]]  # "reduce it to 22", "increase the fan to high": a value
     if len(words) < 3 or words[0] not in ("turn", *_SWITCHING):
         return words

@@ -9,12 +9,12 @@ selector and the model's grounding check read them too.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from hassil import TextSlotList
 
-from sottovoce.agent.names import all_spoken_names, area_forms, kind_only_names
+from sottovoce.agent.names import all_spoken_names, area_forms
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -41,22 +41,15 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     # A name devices in two rooms share ("bedside lamp" in two bedrooms) is passed on as
     # said: the tool picks the one in the user's room, or asks which. (One thing's several
     # sensors, "the weather station", stay its first: the tool picks by what is asked.)
-    rooms: dict[str, set[str | None]] = {}
+    shared = shared_across_rooms(world, every)
     for device in world.devices.values():
         for spoken in every[device.id]:
-            rooms.setdefault(spoken, set()).add(device.area)
-    shared = Counter({spoken: len(areas) for spoken, areas in rooms.items()})
-    for device in world.devices.values():
-        for spoken in every[device.id]:
-            value = spoken if shared[spoken] > 1 else device.id
+            value = spoken if spoken in shared else device.id
             lists.setdefault(device.kind, []).append((spoken, value))
             lists["device"].append((spoken, value))
-    for device_id, forms in kind_only_names(world).items():
-        device = world.devices[device_id]
-        lists[device.kind] += [(form, device_id) for form in forms]
     # "The big light": a room's main light, when no device is called so (tools.main_light).
     for spoken in MAIN_LIGHT_NAMES:
-        if spoken not in shared:
+        if not any(spoken in names for names in every.values()):
             lists.setdefault("light", []).append((spoken, spoken))
             lists["device"].append((spoken, spoken))
     for area in world.areas:
@@ -86,6 +79,15 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     lists["artist"] = [(m.artist, m.artist) for m in world.media_library if m.artist]
     lists["ref"] = [(word, "it") for word in PRONOUNS]
     return {name: _text_list(name, pairs) for name, pairs in lists.items()}
+
+
+def shared_across_rooms(world: World, every: Mapping[str, list[str]]) -> set[str]:
+    """Spoken names that devices in different rooms share (`every`: spoken names by id)."""
+    rooms: dict[str, set[str | None]] = {}
+    for device in world.devices.values():
+        for spoken in every[device.id]:
+            rooms.setdefault(spoken, set()).add(device.area)
+    return {spoken for spoken, areas in rooms.items() if len(areas) > 1}
 
 
 def _every_room() -> list[str]:

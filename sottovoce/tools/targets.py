@@ -196,11 +196,6 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     near = _fuzzy(candidates, name)
     if near is not None:
         return [near]
-    # "Unlock the gate": the gate's lock ("gate lock"), the gate itself being a cover.
-    parts = [d for d in candidates if any(n.startswith(name + " ") and n[len(name) + 1 :]
-             in KIND_WORDS.get(d.kind, ()) for n in _names(d))]  # fmt: skip
-    if len(parts) == 1:
-        return parts
     other = [d for d in ctx.world.devices.values() if name in _names(d)]
     if other:
         raise ToolError(f"I can't do that with {the_name(other[0].name)}.")

@@ -1,7 +1,7 @@
 """Nigerian English to the assistant, and what its blind set (20) found: "abeg"/"biko" as
 please, "oya", "ehen" and "shey" questions, "the parlour own" for "the parlour one",
 "small" for a little, "put Cool FM" for play, "reduce it to 22" as a value, "no wahala"
-as yes, "unlock the gate" meaning the gate's lock, a reason after a command."""
+as yes, a reason after a command."""
 
 from __future__ import annotations
 
@@ -90,14 +90,6 @@ def test_put_a_station_is_play() -> None:
     h = _harness()
     h.say("put Cool FM")
     assert h.state("media_player.radio")["media"] == "Cool FM"
-
-
-def test_unlock_the_gate_is_its_lock() -> None:
-    h = _harness()
-    assert "gate lock" in h.say("unlock the gate").reply
-    h.say("no wahala")
-    assert h.state("lock.gate")["locked"] is False
-    assert h.state("cover.gate")["position"] == 0
 
 
 def test_a_reason_after_a_command_naming_a_device() -> None:

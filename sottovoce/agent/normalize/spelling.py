@@ -61,10 +61,12 @@ def enumeration_commas(text: str) -> str:
     # "a timer, called roast for an hour and a half" has an "and" far from the comma.
     if len(parts) < 2 or not _LAST_ITEM.match(parts[-1]):
         return text
-    parts = [_LEADING_JOIN.sub("", part) for part in parts]
     head = parts[0].split()
-    joined = parts[0] if len(head) >= 2 else parts[0] + " " + parts[1]
-    rest = parts[1:] if len(head) >= 2 else parts[2:]
+    # After a lone opener the "and" stays: "oh, and the fan too" is a follow-up.
+    lone = len(head) < 2
+    parts = [p if lone and i == 1 else _LEADING_JOIN.sub("", p) for i, p in enumerate(parts)]
+    joined = parts[0] if not lone else parts[0] + " " + parts[1]
+    rest = parts[1:] if not lone else parts[2:]
     return " and ".join([joined, *rest]) if rest else joined
 
 
