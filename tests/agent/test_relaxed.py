@@ -39,3 +39,9 @@ def test_the_direct_question_is_answered_and_changes_nothing() -> None:
     before = h.snapshot()
     assert "front door" in h.say("can you tell me if the front door is locked").reply.lower()
     assert h.snapshot() == before
+
+
+def test_a_piece_of_only_inner_words_reads_as_it_was() -> None:
+    # "the aircon warmer a bit" split at its pieces left "a bit" alone: no crash.
+    assert relaxed_forms("a bit") == ["a bit"]
+    assert relaxed_forms("a little bit")[0] == "a little bit"
