@@ -88,6 +88,18 @@ def about_someone(words: list[str]) -> bool:
     return len(words) > 1 and words[0] not in _BINDING and words[1] in _DID
 
 
+# A remark said without "is" (Singapore English, and speech everywhere): "the sun very
+# glaring", "Daddy coming back", "nobody inside", "Ah Ma cannot hear", "raining already".
+_UNSAID_IS = frozenset("very so too really coming going cannot already inside outside".split())
+
+
+def _without_copula(remark: list[str]) -> bool:
+    """Whether words after a command are a remark with its "is" left out."""
+    if not remark or remark[0] in _BINDING - {"the", "my", "our"}:
+        return False
+    return remark[-1] == "already" or bool(_UNSAID_IS & set(remark[1:4]))
+
+
 def opens_remark(words: list[str], k: int) -> bool:
     """Whether a remark about someone or something starts at word k: "nana's here", "mum is
     home", "the kids are asleep" (said after a command as its reason)."""
@@ -100,7 +112,9 @@ def opens_remark(words: list[str], k: int) -> bool:
         return True
     if word not in _BINDING and (rest[0] in _BE or about_someone(words[k:])):
         return True
-    if word not in _BINDING and rest[0] in ("said", "says"):  # "..., mama said she is cold"
+    if word not in _BINDING and rest[0] in ("said", "says", "say"):  # "..., mama said she's cold"
+        return True
+    if _without_copula(words[k:]):
         return True
     # "load shedding is at six", "load shedding's coming": a two-word subject.
     if len(rest) > 1 and word not in _BINDING and rest[0] not in _BINDING:

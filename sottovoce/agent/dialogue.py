@@ -33,6 +33,7 @@ _YES = (
     r"|haan|haan ji|han|ha|ji|ji haan|theek hai|thik hai|accha|acha|ok fine|done"
     r"|ja|yebo|ja ja|ja please|ja sure|shot|lekker"
     r"|no wahala|no problem|oya|oya do it|oya go ahead|ehen|sharp sharp|na so|do am"
+    r"|can|can can|can lah|lah|ok lah|okay lah|yes lah|sure lah|go ahead lah"
 )
 _NO = (
     r"no|nope|nah|cancel|cancel it|cancel that|never mind|nevermind|stop|do not|do not do it"

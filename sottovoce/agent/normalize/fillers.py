@@ -33,6 +33,8 @@ DISCOURSE_OPENERS = (
     "not that again", "oh no", "ja", "shame", "eish", "ag man", "ja well", "hey man",
     # Nigerian English: "oya on the light", "ehen, and the parlour one", "ah ah".
     "oya", "ehen", "ah ah", "haba", "o ya", "sorry sorry", "sorry not that one",
+    # Singapore English: "help me on the rice cooker", "aiyah", "wah", "cannot, make it 25".
+    "help me", "help me to", "aiyah", "aiyo", "wah", "cannot", "eh", "alamak",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -52,6 +54,8 @@ DISCOURSE_CLOSERS = (
     "altogether", "completely", "entirely", "for now", "for the night", "for tonight",
     # Nigerian English: "dim it small" (a little), "off it o".
     "small", "small small", "o", "jare", "for me o",
+    # Singapore English particles and "can?": "off the light lah", "brighter can?"
+    "lah", "leh", "lor", "ah", "sia", "meh", "hor", "can", "can or not", "can anot",
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",

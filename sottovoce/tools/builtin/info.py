@@ -264,6 +264,9 @@ def spoken_date(when: datetime) -> str:
         "time",
         "what is the time (now|please)",
         "have you got the time",
+        # Singapore and Indian English: "what time now?", "now what time?"
+        "what time now",
+        "now what time",
     ],
 )
 def time_get(ctx: ToolContext) -> str:
@@ -284,6 +287,8 @@ def time_get(ctx: ToolContext) -> str:
         "what is the date (today|of today)",
         "(what|which) (date|day) is it",
         "what month is it",
+        "today what (day|date)",  # "today what day ah?" (Singapore English)
+        "what (day|date) today",
     ],
 )
 def date_get(ctx: ToolContext) -> str:

@@ -70,6 +70,9 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         ]
         if kind == "fan" and word == "on":
             forms.append("(start|run) [the] (fan|fans) [[(in|on)] [the] {area}]")
+        if kind == "fan":  # "open the fan", "close the fan" (Singapore, Indian English)
+            forms.append(f"{_OPENING[word]} [the] (fan|fans) [[(in|on)] [the] {{area}}]")
+            forms.append(f"{_OPENING[word]} [the] {{area}} (fan|fans)")
         sentences.append({"sentences": forms, "slots": {"name": kind}})
     everything = [
         f"{verb} {word} everything [(in|on) [the] {{area}}]",
@@ -78,6 +81,7 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     ]
     sentences.append({"sentences": everything, "slots": {"name": "everything"}})
     sentences += [f"{verb} {{ref:name}} [back] {word}", f"{verb} {word} {{ref:name}}"]
+    sentences.append(f"{_OPENING[word]} [the] {{fan:name}}")
     # Appliances on plugs are "started" and "stopped" ("start the coffee maker").
     if word == "off":
         sentences += ["(stop|kill) [the] {fan:name}", "(stop|kill) [the] {switch:name}"]
@@ -88,6 +92,10 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         sentences.append("(make|brew) [me|us] [a|an|some] [(cup|pot|mug) of] {switch:name}")
         sentences.append("(boil|put on) [the] {switch:name}")  # "boil the kettle"
     return sentences
+
+
+# A fan is "opened" and "closed" where other Englishes say so.
+_OPENING = {"on": "open", "off": "close"}
 
 
 @plugin.tool(kinds=["switch", "fan", "light"], sentences=_switching("on"))

@@ -1,7 +1,7 @@
-"""Nigerian English to the assistant, and what its blind set (20) found: "abeg"/"biko" as
-please, "oya", "ehen" and "shey" questions, "the parlour own" for "the parlour one",
-"small" for a little, "put Cool FM" for play, "reduce it to 22" as a value, "no wahala"
-as yes, a reason after a command."""
+"""Nigerian and Singapore English to the assistant, and what their blind sets (20, 22)
+found: "abeg"/"biko" as please, "oya", "ehen" and "shey" questions, "the parlour own"
+for "the parlour one", "small" for a little, "put Cool FM" for play, "reduce it to 22"
+as a value, "no wahala" and "can can" as yes, "open the fan", remarks without "is"."""
 
 from __future__ import annotations
 
@@ -103,3 +103,37 @@ def test_remove_that_after_adding_takes_it_off() -> None:
     h.say("add stockfish to the shopping list")
     h.say("sorry, remove that")
     assert h.snapshot()["lists"]["shopping"] == ["garri", "palm oil"]
+
+
+# Singapore English, from blind set 22: particles, "open/close the fan", remarks said
+# without "is" after a command, topic-first questions.
+@pytest.mark.parametrize("yes", ["can can", "ok lah"])
+def test_singapore_yes_words(yes: str) -> None:
+    assert is_yes(normalize(yes))
+
+
+def test_open_and_close_the_fan() -> None:
+    h = _harness()
+    h.say("open the fan lah")
+    assert h.state("fan.standing")["on"] is True
+    h.say("ok close the fan")
+    assert h.state("fan.standing")["on"] is False
+
+
+def test_a_remark_without_is_after_a_command() -> None:
+    h = _harness()
+    h.say("off the pumping machine lah, nobody using already")
+    assert h.state("switch.pump")["on"] is False
+
+
+def test_brighter_can() -> None:
+    h = _harness()
+    h.say("dim the parlour chandelier to 40 percent")
+    h.say("brighter can?")
+    assert h.state("light.parlour")["brightness"] > 40
+
+
+@pytest.mark.parametrize("said", ["what time now ah?", "today what day ah?"])
+def test_topic_first_questions(said: str) -> None:
+    h = _harness()
+    assert "Sorry" not in h.say(said).reply
