@@ -14,7 +14,7 @@ from typing import Any
 
 from hassil import TextSlotList
 
-from sottovoce.agent.names import all_spoken_names, area_forms
+from sottovoce.agent.names import all_spoken_names, area_forms, kind_only_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -35,7 +35,7 @@ EVERYWHERE = ("house", "whole house", "everywhere", "home")
 
 def world_lists(world: World) -> dict[str, TextSlotList]:
     """Slot lists from the world: names of devices by kind, areas, contacts, scenes, media."""
-    names = (*WORLD_TEXT_LISTS, *KINDS)
+    names = (*WORLD_TEXT_LISTS, *KINDS, *(f"{kind}_part" for kind in KINDS))
     lists: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
     every = all_spoken_names(world)
     # A name devices in two rooms share ("bedside lamp" in two bedrooms) is passed on as
@@ -47,6 +47,10 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
             value = spoken if spoken in shared else device.id
             lists.setdefault(device.kind, []).append((spoken, value))
             lists["device"].append((spoken, value))
+    # "Unlock the gate" for the gate lock: a lock's own commands only (`{lock_part:name}`).
+    for device_id, forms in kind_only_names(world).items():
+        kind = world.devices[device_id].kind
+        lists.setdefault(f"{kind}_part", []).extend((form, device_id) for form in forms)
     # "The big light": a room's main light, when no device is called so (tools.main_light).
     for spoken in MAIN_LIGHT_NAMES:
         if not any(spoken in names for names in every.values()):

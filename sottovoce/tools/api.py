@@ -35,6 +35,9 @@ ConfirmPrompt = Callable[[Mapping[str, Any]], str]
 WORLD_LISTS = frozenset(
     {
         *KINDS,
+        # A device's name without its kind word, for that kind's commands only ("the gate"
+        # for the gate lock, though "the gate" itself is a cover).
+        *(f"{kind}_part" for kind in KINDS),
         "device",
         "area",
         "contact",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sottovoce.agent.fuzzy import NameRepair
-from sottovoce.agent.names import area_forms, spoken_names
+from sottovoce.agent.names import area_forms, kind_only_names, spoken_names
 from sottovoce.devices import parse_world
 
 _WORLD: dict[str, Any] = {
@@ -115,3 +115,12 @@ def test_home_assistant_style_names_as_people_say_them() -> None:
     assert "garage door" in _ha_names("Garage Door Opener", "cover", "kitchen")
     assert "bedroom ceiling light" in _ha_names("Bedroom Ceiling", "light", "bedroom")
     assert {"pool", "washing machine"} & set(_ha_names("pool temperature", "sensor", "loft"))
+
+
+def test_a_lock_is_called_by_the_gate_it_locks() -> None:
+    data = {**_WORLD, "devices": [
+        {"id": "cover.gate", "kind": "cover", "name": "gate", "area": "kitchen"},
+        {"id": "lock.gate", "kind": "lock", "name": "gate lock", "area": "kitchen"},
+    ]}  # fmt: skip
+    world = parse_world(data, "names.yaml")
+    assert kind_only_names(world) == {"lock.gate": ["gate"]}

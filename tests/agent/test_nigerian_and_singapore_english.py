@@ -137,3 +137,12 @@ def test_brighter_can() -> None:
 def test_topic_first_questions(said: str) -> None:
     h = _harness()
     assert "Sorry" not in h.say(said).reply
+
+
+def test_unlock_the_gate_is_its_lock_and_the_question_is_the_gates() -> None:
+    h = _harness()
+    assert "gate lock" in h.say("unlock the gate").reply
+    h.say("no wahala")
+    assert h.state("lock.gate")["locked"] is False
+    assert h.state("cover.gate")["position"] == 0
+    assert "closed" in h.say("is the gate open?").reply

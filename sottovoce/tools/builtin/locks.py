@@ -33,6 +33,7 @@ def _forms(verb: str, tail: str = "", every: str = "[all] ") -> list[str | dict[
         f"{verb} {every}[the] (doors|locks) (in|on) [the] {{area}}{end}",
         f"{verb} {every}[the] {{area}} (door|doors|lock|locks){end}",
         f"{verb} [the] {{area}}{end}",  # "is the shed locked": the shed's lock
+        f"{verb} [the] {{lock_part:name}}{end}",  # "unlock the gate": the gate lock
         {"sentences": [f"{verb} {every}[the] (doors|locks){end}"], "slots": {"area": "house"}},
     ]
 
