@@ -127,6 +127,19 @@ def after_no(text: str) -> str | None:
     return found.group("rest") if found else None
 
 
+def is_dismissal(text: str) -> bool:
+    """Whether normalized words wave the request away ("actually forget it, I'll do it
+    myself", "never mind"): with nothing asked, they call for no action."""
+    return bool(_DISMISSAL_RE.match(text))
+
+
+_DISMISSAL_RE = re.compile(
+    r"^(?:(?:actually|oh|ah|no|nah|ok|okay|well|just|wait) )*"
+    r"(?:forget it|forget about it|forget that|never mind|nevermind|do not worry about it"
+    r"|do not bother|no worries|leave it|skip it|scratch that)\b"
+)
+
+
 def is_negated(text: str) -> bool:
     """Whether a normalized command is a negation that must change nothing."""
     return bool(_NEGATION_RE.match(text))

@@ -130,6 +130,7 @@ class Grounding:
         named = _named_params(spec)
         by_param = lists_by_param(spec)
         made_up = {p for p, lists in by_param.items() if lists & _NEW_NAME_LISTS}
+        free = {p for p, lists in by_param.items() if "text" in lists}
         for param, value in call.args.items():
             own = by_param.get(param, set()) & spec.lists.keys()
             if own and not _chosen_as_said(value, [spec.lists[name] for name in own], said):
@@ -141,6 +142,10 @@ class Grounding:
             # A name the user gives a new thing (a list) is theirs, every word of it:
             # "download the new episode" must not make a list "new_episode.txt".
             if param in made_up and not self._held(value) and not words_of(value) <= said:
+                return value
+            # Free text (an item, a message) shares words with what was said: "actually
+            # forget it, I'll do it myself" must not add "note_delete_all" to a list.
+            if param in free and value.strip() and not words_of(value) & said:
                 return value
         return None
 

@@ -23,7 +23,7 @@ from sottovoce.agent.addressee import Addressee
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.cascade import GrammarCascade
 from sottovoce.agent.clarify import Clarifier
-from sottovoce.agent.dialogue import DialogueState, is_negated
+from sottovoce.agent.dialogue import DialogueState, is_dismissal, is_negated
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.modelguard import help_sentence, is_musing
@@ -155,6 +155,8 @@ class Router:
         if asked is not None:
             state.clarification = asked
             return Decision("clarify", reply=asked.question)
+        if is_dismissal(text):  # "forget it, I'll do it myself": nothing for a model to do
+            return Decision("grammar", reply="Okay.")
         if unknown is not None:
             # The words name something this home does not have: saying so beats
             # any guess a model could make.

@@ -181,6 +181,10 @@ def test_a_new_list_is_named_in_the_users_words_only() -> None:
     assert grounding.ungrounded(named, create, "make me a packing list") is None
     held = ToolCall("list_add", {"items": "milk", "list_name": "shopping"})
     assert grounding.ungrounded(held, add, "we need milk") is None  # a list that exists
+    # Free text the user said nothing of (ood4, with the default model) is no item.
+    made_up = ToolCall("list_add", {"items": "note_delete_all", "list_name": "shopping"})
+    said = "actually forget it i will do it myself"
+    assert grounding.ungrounded(made_up, add, said) == "note_delete_all"
 
 
 def test_a_model_may_not_pick_a_fixed_choice_nobody_said() -> None:
@@ -264,3 +268,14 @@ def test_a_musing_changes_nothing_though_the_grammar_reads_it(text: str) -> None
     before = h.snapshot()
     h.say(text)
     assert h.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "said", ["actually forget it I'll do it myself", "never mind", "oh forget about it"]
+)
+def test_a_dismissal_reaches_no_model(said: str) -> None:
+    # With the default model, "actually forget it I'll do it myself" called note_delete_all.
+    agent = _agent("forget|mind", _call("light_turn_on", name="desk"))
+    turn = _turn(agent, said)
+    assert turn.calls == [] and turn.reply == "Okay."
+    assert _unchanged(agent)

@@ -47,6 +47,8 @@ def world_lists(world: World) -> dict[str, Any]:
             for spoken in (d.name, *d.aliases)
         ]
         lists[kind] = {"values": values or [{"in": "zzz nothing", "out": "none"}]}
+        # Names without their kind word (agent/slot_lists.py): none in these test homes.
+        lists[f"{kind}_part"] = {"values": [{"in": "zzz no part", "out": "none"}]}
     places = [a.name for a in world.areas] + [a.floor for a in world.areas if a.floor]
     lists["area"] = {"values": sorted({*places, "house", "whole house", "everywhere"})}
     scenes = [s.name for s in world.scenes] or ["zzz no scene"]
