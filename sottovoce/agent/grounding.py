@@ -143,9 +143,10 @@ class Grounding:
             # "download the new episode" must not make a list "new_episode.txt".
             if param in made_up and not self._held(value) and not words_of(value) <= said:
                 return value
-            # Free text (an item, a message) shares words with what was said: "actually
-            # forget it, I'll do it myself" must not add "note_delete_all" to a list.
-            if param in free and value.strip() and not words_of(value) & said:
+            # Free text acted on unasked (an item) shares words with what was said:
+            # "actually forget it, I'll do it myself" must not add "note_delete_all" to a
+            # list. (A message's text is read back before it is sent.)
+            if param in free and not spec.confirm and value.strip() and not words_of(value) & said:
                 return value
         return None
 
