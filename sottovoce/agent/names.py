@@ -97,23 +97,24 @@ def kind_only_names(world: World) -> dict[str, list[str]]:
     """Names a device has only among its own kind: the "gate lock" is "the gate" to a lock
     command ("unlock the gate"), though "the gate" itself is a cover. (Only its own kind's
     commands read them: "is the gate open?" still asks about the cover.)"""
-    names = {d.id: {n.lower() for n in (d.name, *d.aliases)} for d in world.devices.values()}
+    devices = list(world.devices.values())
+    names = {d.id: {n.lower() for n in (d.name, *d.aliases)} for d in devices}
+    parts = {d.id: {s for n in names[d.id] for s in _without_part(n)} for d in devices}
+    # Which kinds hold each name as said, and which kinds have each part form (by device).
+    held: dict[str, set[str]] = {}
+    for d in devices:
+        for name in names[d.id]:
+            held.setdefault(name, set()).add(d.kind)
     found: dict[str, list[str]] = {}
-    for device in world.devices.values():
-        for form in {s for n in names[device.id] for s in _without_part(n)}:
-            holders = [d for d in world.devices.values() if form in names[d.id]]
-            mine = [d for d in world.devices.values() if d.kind == device.kind and d is not device]
-            if (
-                holders
-                and all(d.kind != device.kind for d in holders)
-                and not any(form in _without_part_all(names[d.id]) for d in mine)
-            ):
+    for device in devices:
+        for form in parts[device.id]:
+            kinds = held.get(form, set())
+            rivals = any(
+                form in parts[d.id] for d in devices if d.kind == device.kind and d is not device
+            )
+            if kinds and device.kind not in kinds and not rivals:
                 found.setdefault(device.id, []).append(form)
     return found
-
-
-def _without_part_all(names: set[str]) -> set[str]:
-    return {s for n in names for s in _without_part(n)}
 
 
 def _with_extra(device: Device, extra: dict[str, list[str]]) -> list[str]:
