@@ -127,6 +127,13 @@ def same_list(call: Call, last: Call | None) -> Call:
 
 
 _IT = frozenset({"it", "that", "this", "them", "those", "there", "that one", "that list"})
+
+
+def unknown_list(calls: list[Call]) -> bool:
+    """Whether the one call works on "it" as a list with no list to be "it"."""
+    return len(calls) == 1 and calls[0].tool in _ON_A_LIST and calls[0].args.get("list_name") in _IT
+
+
 # "Clear it" alone cancels a timer (the timers plugin's reading); right after a list was
 # read or changed, it empties that list.
 # "Remove that" is read the same way: the items just added taken off again.

@@ -23,17 +23,23 @@ from sottovoce.agent.asides import (
     may_start_command,
 )
 from sottovoce.agent.calls import Call, UnknownName
-from sottovoce.agent.carryon import bare_comparative, carry_on, list_cleared, same_list
+from sottovoce.agent.carryon import (
+    bare_comparative,
+    carry_on,
+    list_cleared,
+    same_list,
+    unknown_list,
+)
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.openers import opening_words
+from sottovoce.agent.pointing import Pointing
 from sottovoce.agent.pronouns import Pronouns
 from sottovoce.agent.relaxed import relaxed_forms, relaxed_text, switched
 from sottovoce.agent.trimming import Trimmed
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
-from sottovoce.tools.targets import KIND_WORDS
 
 _LITTLE_WORDS = frozenset("the a an to of in on at and or for by with my our".split())
 _CONNECTORS = (" and then ", " and also ", " then ", " and ", " also ")
@@ -97,12 +103,24 @@ class GrammarCascade:
         self._referent = referent[0] if len(referent) == 1 else None
         areas = {self.grammar.area_of(device) for device in referent}
         self._referent_area = areas.pop() if len(areas) == 1 else None
-        text = self._there(text)
+        pointing = Pointing(
+            self.grammar, self.names, self._referent_kind, self._referent, self._referent_area
+        )
+        text = pointing.there(text, inside=True)
         calls = self._carried(text, last) if bare_comparative(text) else None
         calls = calls or self.parts(text, last) or self._verbless(text, last)
         calls = calls or self._carried(text, last)
-        if not calls and (named := self._one_there(text)) != text:
+        if not calls and (placed := pointing.there(text)) != text:
+            calls = self.parts(placed, last)  # "how hot is it up there" (not in an aside)
+        if not calls and (named := pointing.one(text)) != text:
             calls = self.parts(named, last) or self._verbless(named, last)
+        if not calls and (joined := self._in_as_and(text)) != text:
+            calls = self.parts(joined, last)
+        there = text.endswith(" there")  # a closing word as much as a place
+        if there and calls and unknown_list(calls) and (other := self._trimmed.calls(text, last)):
+            # "Can you put the kettle on there": the kettle, no list ("add eggs to" is no
+            # better than "add eggs to it").
+            calls = calls if other[0].tool == calls[0].tool else other
         if calls:
             return list_cleared(text, calls, last)
         as_heard = self.grammar.library_match(spoken_form(heard)) if heard else None
@@ -120,40 +138,18 @@ class GrammarCascade:
         found = trimmed.calls(text, last) or (trimmed.calls(bare, last) if bare != text else None)
         return list_cleared(text, found, last) if found else None
 
-    def _there(self, text: str) -> str:
-        """'Close the curtains in there' after the bedroom window: "there" is its room."""
-        area = self.grammar.area_of(self._referent) if self._referent else None
-        if area is None or " in there" not in f" {text} ":
-            return text
-        return f" {text} ".replace(" in there ", f" in the {area} ").strip()
-
-    def _one_there(self, text: str) -> str:
-        """'Turn the hall one off' after asking which lights are on: the hall's light; "and
-        the spare room one" after the main bedroom's bedside lamp: the spare room's."""
+    def _in_as_and(self, text: str) -> str:
+        """'Turn on the bathroom heater in the exhaust fan': "and" heard as "in" before a
+        device's name (no place has that name)."""
         words = text.split()
-        kind = KIND_WORDS.get(self._referent_kind or "", ())
-        for k, word in enumerate(words):
-            if word not in ("one", "ones") or not kind or k < 2:
+        for k in range(2, len(words) - 1):
+            if words[k] != "in":
                 continue
-            for size in (2, 1):
-                place = " ".join(words[max(k - size, 0) : k])
-                if words[k - size - 1 : k - size] == ["the"] and self.grammar.is_place(place):
-                    plural = next((w for w in kind if w.endswith("s")), kind[0])
-                    words[k] = self._head_name() or (kind[0] if word == "one" else plural)
-                    return " ".join(words)
+            rest = words[k + 2 :] if words[k + 1] == "the" else words[k + 1 :]
+            said = " ".join(rest)
+            if said in self.names and not self.grammar.is_place(said):
+                return " ".join([*words[:k], "and", *words[k + 1 :]])
         return text
-
-    def _head_name(self) -> str | None:
-        """The name of the one device last acted on without its room or owner ("bedside
-        lamp"; "light" for the kitchen light), if it is said with a room at all."""
-        spoken = self.grammar.name_of(self._referent) if self._referent else None
-        area = self._referent_area
-        if spoken is None or area is None:
-            return None
-        words = spoken.removeprefix(area).split()
-        while words and words[0].endswith("'s"):
-            words = words[1:]
-        return " ".join(words) or None
 
     def _verbless(self, text: str, last: Call | None) -> list[Call] | None:
         """'Off the kitchen light', 'on the porch light': the verb left out, "turn" meant.

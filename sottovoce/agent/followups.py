@@ -7,6 +7,8 @@ of another kind moves the call to that kind's sibling tool).
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from sottovoce.agent.calls import Call
 from sottovoce.agent.own_sentences import HERE
 from sottovoce.tools import Registry
@@ -51,8 +53,33 @@ def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call 
     name = slots.get("name")
     kind = name.partition(".")[0] if isinstance(name, str) and "." in name else None
     if kind is not None and spec.kinds and kind not in spec.kinds:
-        tool = sibling_tool(registry, last.tool, kind) or tool
+        sibling = sibling_tool(registry, last.tool, kind)
+        if sibling is None and _switches_off(last):
+            # "Turn off the immersion and the heating": a thermostat is switched off by its mode.
+            return _switched_off(registry, kind, name) if isinstance(name, str) else None
+        tool = sibling or tool
     return Call(tool, args)
+
+
+def _switches_off(call: Call) -> bool:
+    """Whether the call switches something off (a turn_off, or a mode set to off)."""
+    return call.tool.endswith("_turn_off") or call.args.get("mode") == "off"
+
+
+def _switched_off(registry: Registry, kind: str, name: str) -> Call | None:
+    """Switching `name` off as its kind is switched off: its turn_off, or its mode 'off'."""
+    offs = [s for s in registry if kind in s.kinds and s.name.endswith(("_turn_off", "_close"))]
+    if offs:  # the kind's own tool before one for every kind
+        return Call(min(offs, key=lambda s: len(s.kinds)).name, {"name": name})
+    for spec in registry:
+        if kind not in spec.kinds or spec.reads_only or "mode" not in spec.args_model.model_fields:
+            continue
+        try:
+            spec.args_model.model_validate({"name": name, "mode": "off"})
+        except ValidationError:
+            continue
+        return Call(spec.name, {"name": name, "mode": "off"})
+    return None
 
 
 def _kind_of(name: object) -> str | None:

@@ -140,6 +140,8 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
         found |= {s for n in names for s in _numbered(n)}
         if device.kind == "sensor":
             found |= {s for n in names for s in _without_measure(n)}
+        if device.kind == "binary_sensor":
+            found |= {s for n in names for s in _without_watch(n)}
         if device.kind == "light":
             found |= {s for n in names for s in _said_as_light(n)}
         forms[device.id] = {f for f in found - taken - places if not _place_and_kind(f, places)}
@@ -268,6 +270,18 @@ def _without_measure(name: str) -> Iterable[str]:
         if len(words) > size and " ".join(words[-size:]) in MEASURE_WORDS:
             yield " ".join(words[:-size])
             return
+
+
+# What a binary sensor watches for, said before its sensor word: "washer leak sensor".
+_WATCHED = frozenset("leak water flood moisture".split())
+_SENSOR_WORDS = frozenset("sensor detector".split())
+
+
+def _without_watch(name: str) -> Iterable[str]:
+    """'washer leak sensor' -> 'washer' ("is the washer leaking"): the thing it watches."""
+    words = name.split()
+    if len(words) > 2 and words[-1] in _SENSOR_WORDS and words[-2] in _WATCHED:
+        yield " ".join(words[:-2])
 
 
 def _in_its_room(name: str, area: str | None) -> Iterable[str]:

@@ -46,6 +46,8 @@ _NEGATING = frozenset({"never", "dont", "don't", "mustn't"})
 _NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an", "my", "our"})
 # How someone left a thing ("left the light on"): what follows is no longer its object.
 _LEFT_AS = frozenset({"on", "off", "open", "running", "going", "unlocked"})
+# Words that tie a time to what was said before them: a cut never splits them off.
+_AT_TIME = frozenset({"at", "by", "until", "till"})
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -102,6 +104,8 @@ class Trimmed:
         if not asks and (calls := self._without_aside(words, last)):
             return calls
         for cut in range(1, cuts + 1):
+            if words[cut] in _AT_TIME or words[cut - 1] in _AT_TIME:
+                continue  # "priya comes at 10, remind me ...": the time is the words' cut
             calls = self.parts(" ".join(words[cut:]), None)
             if calls:
                 return calls
@@ -110,7 +114,16 @@ class Trimmed:
         for cut in range(len(words) - 2, max(len(words) - 5, 1), -1):
             if words[cut] == "for" and (calls := self.parts(" ".join(words[:cut]), last)):
                 return calls
-        return self.parts(" ".join(words[:-1]), None) if len(words) > 3 else None
+        if len(words) <= 3:
+            return None
+        calls = self.parts(" ".join(words[:-1]), None)
+        # "Send it back to the dot": where to, misheard, after a command whole without it.
+        head = words[:-1]
+        while len(head) > 2 and head[-1] in ("the", "my", "its", "your"):
+            head = head[:-1]
+        if calls or len(head) < 3 or head[-1] != "to":
+            return calls
+        return self.parts(" ".join(head[:-1]), None)
 
     def _without_aside(self, words: list[str], last: Call | None) -> list[Call] | None:
         """Calls for a command said with an aside before or after it.
@@ -122,8 +135,11 @@ class Trimmed:
         """
         # An aside is short: the search stays bounded however long the utterance is.
         starts = [k for k in range(len(words) - 1) if opens_clause(words[k], words[k + 1])]
-        if words[:2] == ["that", "is"] or about_someone(words):  # "that's too loud, make it
-            starts.insert(0, 0)  # 40", "Lakshmi is mopping now, send it back to the dock"
+        # "That's too loud, make it 40", "Lakshmi is mopping now, send it back to the dock",
+        # "the beer's in there, turn it back on": a remark first, then the command.
+        thing = words[0] in ("the", "my", "our") and opens_remark(words, 0)
+        if words[:2] == ["that", "is"] or about_someone(words) or thing:
+            starts.insert(0, 0)
         for k in range(2, len(words) - 1):  # the aside after the command
             remark = words[k:]
             if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
@@ -137,6 +153,8 @@ class Trimmed:
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
                 if words[cut - 1] == "to" or not self._may_follow_report(words, cut):
                     continue  # "mum forgot to lock the door": what she forgot, no order
+                if words[cut] in _AT_TIME or words[cut - 1] in _AT_TIME:
+                    continue  # "priya comes at 10, remind me": her time, not the reminder's
                 # "Somebody left the laundry light on again, cut it off": "it" is that light.
                 about = self._named_in(words[:cut])
                 if calls := self.parts(" ".join(words[cut:]), last, about):

@@ -141,8 +141,10 @@ def _find(
         found = _in_area(ctx, kinds, area)
         # "The lamp in the den": the den's lamps, not its ceiling light (a floor's "lamp"
         # is its lights, as Home Assistant reads "the lamp on the first floor").
-        room = ctx.world.area(area) is not None
-        called = [d for d in found if room and word in TYPE_WORDS and _called(d, word)]
+        # So are "all the blinds" in the house: not its curtains and skylight.
+        room = ctx.world.area(area) is not None or area in EVERYWHERE
+        sort = _singular(word)
+        called = [d for d in found if room and sort in TYPE_WORDS and _called(d, sort)]
         return called or found
     return _here(ctx, kinds, word)
 
@@ -214,6 +216,13 @@ def _same_name(ctx: ToolContext, named: list[Device], name: str, area: str | Non
     ]
     listed = ", ".join(choices[:-1]) + " or " + choices[-1]
     raise WhichOne(f"Which {name}: {listed}?", ids(named))
+
+
+def _singular(word: str | None) -> str | None:
+    """A type word said in the plural as its singular ("blinds" -> "blind")."""
+    if word and word.endswith("s") and word[:-1] in TYPE_WORDS:
+        return word[:-1]
+    return word
 
 
 def _called(device: Device, word: str) -> bool:

@@ -92,7 +92,8 @@ _Phrase = tuple[str, ...] | None
 _LEADING: _Phrases = tuple(
     tuple(p.split())
     for p in "would you mind,do you mind,i would like you to,i want you to,i need you to,do me a"
-    " favour and,do me a favor and,go ahead and,could you,can you,would you,will you,hey,okay,ok"
+    " favour and,do me a favor and,go ahead and,would you ever,will you ever,could you,can you"
+    ",would you,will you,hey,okay,ok"
     ",alright,all right,just,gonnae,gonna,would ye,will ye".split(",")
 )
 _TRAILING: _Phrases = tuple(

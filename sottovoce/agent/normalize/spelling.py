@@ -46,7 +46,15 @@ SPELLINGS = re.compile(
 )
 SPELLING_WORDS = {"p": "percent", "h": "halfway", "d": "degrees", "c": "degrees", "o": " oclock"}
 
-_ENUM_COMMA = re.compile(r"(?<!\d),(?!\d)")
+# A comma, or a full stop speech recognition put between the items ("Add butter. Flour
+# and sugar to the shopping list.").
+# "Make it warmer in here" heard as "... and hear" (nothing is heard at the end of a command).
+_HEAR = re.compile(r"\b(?:in|and) hear(?=(?:\s+please)?\s*$)")
+_ENUM_COMMA = re.compile(
+    r"(?<!\d),(?!\d)|(?<![\d.\s])(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)"
+    r"\.(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
 _LAST_ITEM = re.compile(r"\s*(\S+\s+){0,3}(and|or)\b", re.IGNORECASE)
 _LEADING_JOIN = re.compile(r"^\s*(and|or)\s+", re.IGNORECASE)
 
@@ -89,7 +97,7 @@ def clean(text: str) -> str:
     s = _WHAT_ALL.sub("what", s)
     s = _SHEY.sub(r"\2 \1 ", s)
     s = _OWN.sub("one", s)
-    return _PUNCT.sub(" ", s)
+    return _HEAR.sub("in here", _PUNCT.sub(" ", s))
 
 
 _ONE_DEGREE = re.compile(r"(?<=\d) degree\b")

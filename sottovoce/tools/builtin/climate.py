@@ -141,6 +141,8 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     stepped += [f"{change} [the] {{thermostat:name}} [temperature] {amount}"]
     # Terse: "heating up 2 degrees", "thermostat down by 1 degree".
     stepped += [f"[the] ({words}|{{thermostat:name}}) {area} {way} {amount}"]
+    # And with no amount: "heating up a bit", "thermostat down a touch".
+    pushed += [f"[the] ({words}|{{thermostat:name}}) {area} {way} [{much}]"]
     one = [f"{form} (a|one) (degree|notch|touch|smidge|tad) {area}" for form in pushed]
     two = [f"{form} a couple [of] degrees {area}" for form in pushed]
     return [

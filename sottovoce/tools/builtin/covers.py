@@ -207,6 +207,8 @@ def _status_sentences() -> list[str]:
         "(is|are) [the] {valve:name} (on|off|running)",
         "did i leave [the] {valve_word:name} on",
         "did i leave [the] {valve:name} on",
+        # "Is the garage still open?": a room asked about is its covers, as "open the garage".
+        f"(is|are) the {{area}} {state}",
         *status_sentences("cover", "valve"),
     ]
     return sentences

@@ -263,7 +263,7 @@ def spoken_date(when: datetime) -> str:
         "(what|how) late is it",
         "time",
         "what is the time (now|please)",
-        "have you got the time",
+        "have you [got] the time",
         # Singapore and Indian English: "what time now?", "now what time?"
         "what time now",
         "now what time",

@@ -142,7 +142,7 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
     for target in targets:
         sentences += [
             f"{verb} {target} to {{percent}} [percent] [brightness]",
-            f"{target} (to|at) {{percent}} percent",
+            f"{target} [to|at] {{percent}} percent",  # "kitchen lights 40 percent"
             # "make the bedroom lights 50 percent bright"
             f"{verb} {target} {{percent}} percent [bright|brightness]",
         ]

@@ -176,8 +176,9 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
         "(is there|do (i|we) have) anything (on|in) " + LIST,
         "how many (items|things) are (on|in) " + LIST,
         # "What is on it?" after adding: the list the user was just talking about.
-        "what (is|else is|have (i|we) got|do (i|we) have) (on|in) (it|that) [list] [now|so far]",
-        "(read|tell me|show me) what is (on|in) (it|that) [list] [now|so far]",
+        "what (is|else is|have (i|we) got|do (i|we) have) (on|in) (it|that|there) [list]"
+        " [now|so far]",
+        "(read|tell me|show me) what is (on|in) (it|that|there) [list] [now|so far]",
         "(read|show) (it|that) [list] [back] [out] [to me]",
         "what is (left|still|there|remaining) (on|in) (it|that|there|the list) [now]",
         "what is left [on it|on that|on there]",

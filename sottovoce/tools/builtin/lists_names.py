@@ -15,6 +15,7 @@ DEFAULT_LIST = "shopping"
 LIST_PRONOUNS = frozenset({"it", "that", "this", "there", "that one"})
 IT_LIST = {"list_name": "that one"}
 LIST_CUTOFF = 85.0
+COMPACT_CUTOFF = 80.0  # for the name without its spaces: a word heard in two
 # Names people use for the one list that holds groceries.
 SHOPPING_NAMES = frozenset(
     {"shopping", "grocery", "groceries", "grocery shopping", "food shopping", "supermarket"}
@@ -53,7 +54,14 @@ def find_list(ctx: ToolContext, name: str) -> str | None:
             if key in SHOPPING_NAMES:
                 return key
     best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=LIST_CUTOFF)
-    return str(best[0]) if best is not None else None
+    if best is not None:
+        return str(best[0])
+    # Heard in pieces: "cost go" for the Costco list (compared without the spaces).
+    compacts = {key.replace(" ", ""): key for key in names}
+    near = process.extractOne(
+        compact, list(compacts), scorer=fuzz.ratio, score_cutoff=COMPACT_CUTOFF
+    )
+    return compacts[str(near[0])] if near is not None else None
 
 
 def default_list(ctx: ToolContext) -> str:

@@ -26,6 +26,9 @@ Step = Annotated[int, Field(description="how many percent to change the volume b
 
 _PLAYER = "[the] {media_player:name}"
 _MUSIC = "[the] (music|song|track|audio|sound|media|playback|tv|radio|podcast|speaker)"
+# "The TV in the game room": a player said by its sort and its room (not every player there).
+_SORT = "[the] {player_word:name} (in|on) [the] {area}"
+_SORT_WORDS = {"player_word": {"values": ["tv", "radio", "speaker", "speakers", "player"]}}
 
 
 def _say(text: str) -> str:
@@ -34,6 +37,7 @@ def _say(text: str) -> str:
 
 @plugin.tool(
     kinds=KINDS,
+    lists=_SORT_WORDS,
     sentences=[
         "(play|resume|unpause|continue) [playing] [the] [music|song|track|audio|playback|media]",
         "(resume|unpause|continue) [playing] " + _PLAYER,
@@ -46,6 +50,7 @@ def _say(text: str) -> str:
         "(play|resume) {ref:name} [again]",
         "(start|get) {ref:name} (back [up]|again|up again|going again) [where it was]",
         "(turn|switch) on " + _PLAYER,
+        "(turn|switch) on " + _SORT,
         # "Turn the radio on at 20 percent": playing, at that volume, in one.
         "(turn|switch|put) " + _PLAYER + " on (at|to) [volume] {percent:volume} [percent]",
         "(turn|switch) on " + _PLAYER + " (at|to) [volume] {percent:volume} [percent]",
@@ -98,6 +103,7 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
 
 @plugin.tool(
     kinds=KINDS,
+    lists=_SORT_WORDS,
     sentences=[
         "stop " + _MUSIC,
         "stop (playing|playback) [the] [music]",
@@ -109,6 +115,7 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
         "(turn|switch) off [the] music",
         "(turn|switch) off " + _PLAYER,
         "(turn|switch) " + _PLAYER + " off",
+        "(turn|switch) off " + _SORT,
         _PLAYER + " stop",
         "(kill|cut) " + _MUSIC,
         "(kill|cut) (" + _PLAYER + "|the music (on|in) " + _PLAYER + ")",
