@@ -135,7 +135,8 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
         found |= {s for n in names for s in _without_part(n)}
         found |= {s for n in names for s in _head_alone(n)}
         found |= {s for n in names for s in _without_owner(n)}
-        found |= {s for n in names for s in _in_its_room(n, device.area)}
+        # With the room it is in, by any of those names: "the radiator in Mei's room".
+        found |= {s for n in [*names, *found] for s in _in_its_room(n, device.area)}
         found |= {s for n in names for s in _room_last(n, places)}
         found |= {s for n in names for s in _numbered(n)}
         if device.kind == "sensor":

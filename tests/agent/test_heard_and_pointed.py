@@ -12,7 +12,8 @@ WORLD = {
     "name": "House",
     "clock": "2026-07-18T14:30:00",
     "areas": [{"name": "kitchen"}, {"name": "attic"}, {"name": "garage"}, {"name": "bathroom"},
-              {"name": "laundry room"}, {"name": "backyard"}, {"name": "sitting room"}],
+              {"name": "laundry room"}, {"name": "backyard"}, {"name": "sitting room"},
+              {"name": "Mei's room"}],
     "listener": {"area": "kitchen"},
     "lists": {"shopping": ["milk"], "costco": ["paper towels"]},
     "devices": [
@@ -20,6 +21,8 @@ WORLD = {
          "area": "kitchen"},
         {"id": "light.cabinet", "kind": "light", "name": "under cabinet lights",
          "area": "kitchen"},
+        {"id": "valve.radiator", "kind": "valve", "name": "Mei's radiator",
+         "area": "Mei's room", "state": {"position": 100}},
         {"id": "switch.kettle", "kind": "switch", "name": "kettle", "area": "kitchen"},
         {"id": "switch.immersion", "kind": "switch", "name": "immersion", "area": "kitchen"},
         {"id": "thermostat.heating", "kind": "thermostat", "name": "heating",
@@ -157,3 +160,16 @@ def test_would_you_ever_with_a_reason_after() -> None:
     h = _harness()
     h.say("would you ever switch the immersion off, it's been on for hours")
     assert h.state("switch.immersion")["on"] is False
+
+
+def test_a_name_without_its_owner_said_with_its_room() -> None:
+    h = _harness()
+    h.say("turn off the radiator in Mei's room")
+    assert h.state("valve.radiator")["position"] == 0
+
+
+def test_first_at_the_end_is_no_part_of_the_command() -> None:
+    h = _harness()
+    assert h.state("switch.kettle")["on"] is False
+    h.say("hold on, switch on the kettle first")
+    assert h.state("switch.kettle")["on"] is True

@@ -46,6 +46,9 @@ DISCOURSE_CLOSERS = (
     "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
     "only", "anyway", "60 seconds", "for 60 seconds", "back", "at least", "out here",
+    # "hold on, turn off the TV first": a request of its own (docs/cases.md: it drops a
+    # question still waiting for a yes).
+    "first", "before that",
     # Irish and British tags: "lock it so", "stick on the lights there", "for me there".
     "so", "there", "for me there", "so it is", "sure",
     # Indian English: "reduce it little", "make it little brighter".
