@@ -173,3 +173,11 @@ def test_first_at_the_end_is_no_part_of_the_command() -> None:
     assert h.state("switch.kettle")["on"] is False
     h.say("hold on, switch on the kettle first")
     assert h.state("switch.kettle")["on"] is True
+
+
+def test_a_plural_question_with_none_here_answers_for_all() -> None:
+    h = _harness()
+    reply = h.say("are the sprinklers on?").reply
+    assert "front sprinklers" in reply and "back sprinklers" in reply
+    h.say("run the front ones")
+    assert h.state("valve.front")["position"] == 100 and h.state("valve.back")["position"] == 0

@@ -47,10 +47,14 @@ def test_open_close_here_and_by_name() -> None:
     assert covers.cover_open(ctx) == "The kitchen blind is open."
     assert state(world, "cover.kitchen") == {"position": 100}
     assert covers.cover_close(ctx, name="garage door") == "The garage door is closed."
-    # "All the blinds" are the blinds and curtains: a garage door is no blind.
-    assert covers.cover_close(ctx, name="blinds", area="house") == (
-        "The kitchen blind and the living room curtains are closed."
+    # "All the blinds" are the devices called blinds (Home Assistant's blind class), not
+    # the curtains; "all the curtains" are the curtains; a garage door is neither.
+    assert covers.cover_close(ctx, name="blinds", area="house") == "The kitchen blind is closed."
+    assert state(world, "cover.living") == {"position": 100}
+    assert covers.cover_close(ctx, name="curtains", area="house") == (
+        "The living room curtains are closed."
     )
+    assert state(world, "cover.garage") == {"position": 0}
     assert state(world, "valve.garden") == {"position": 0}
 
 
@@ -70,7 +74,7 @@ def test_position_and_status() -> None:
         "The kitchen blind is partly open at 30 percent."
     )
     assert covers.cover_status(ctx, name="blinds", area="house") == (
-        "The kitchen blind is partly open at 30 percent; the living room curtains are open."
+        "The kitchen blind is partly open at 30 percent."
     )
     with pytest.raises(ToolError):
         covers.cover_open(ctx, name="hot tub")
@@ -104,3 +108,19 @@ def test_position_and_status() -> None:
 )
 def test_sentences_route_to_one_tool(text: str, tool: str, args: dict[str, Any]) -> None:
     assert match(home(), text) == (tool, args)
+
+
+def test_all_the_blinds_with_none_called_so_are_the_window_coverings() -> None:
+    world = make_world(
+        [
+            {"id": "cover.living", "kind": "cover", "name": "living room curtains",
+             "area": "living room", "state": {"position": 100}},
+            {"id": "cover.garage", "kind": "cover", "name": "garage door", "area": "garden",
+             "state": {"position": 100}},
+        ]
+    )  # fmt: skip
+    ctx = ToolContext(world=world, area="kitchen")
+    assert covers.cover_close(ctx, name="blinds", area="house") == (
+        "The living room curtains are closed."
+    )
+    assert state(world, "cover.garage") == {"position": 100}

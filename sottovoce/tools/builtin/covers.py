@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from sottovoce.devices import Device
-from sottovoce.tools import Plugin, ToolContext
+from sottovoce.tools import Plugin, ToolContext, WhichOne
 from sottovoce.tools.targets import KIND_WORDS, find_devices, sentence, status_sentences
 
 plugin = Plugin("covers", "Open, close and position blinds, curtains, garage doors and valves.")
@@ -35,6 +35,10 @@ def _word_lists() -> dict[str, dict[str, Any]]:
 
 _WINDOW_WORDS = frozenset(("blinds", "blind", "shades", "shade", "curtains", "curtain", "shutters"))
 _DOORS = frozenset(("door", "gate", "garage"))
+# Kind words said in the plural: a question with them is about every device so called.
+_PLURAL_WORDS = frozenset(
+    w for w in (*KIND_WORDS["cover"], *KIND_WORDS["valve"], "doors", "gates") if w.endswith("s")
+)
 
 
 def _kind_of_word(word: str) -> str | None:
@@ -104,6 +108,8 @@ def _open_sentences() -> list[str | dict[str, Any]]:
     sentences += ["(open|raise) {ref:name} [up]"]
     # "Open the garage": a room opened is its covers (a garage's door, a lounge's blinds).
     sentences += ["open [up] the {area}"]
+    # "Run the front sprinklers": water is run, not opened.
+    sentences += ["(run|start) [the] ({valve:name}|{valve_word:name}) [(in|on) [the] {area}]"]
     # "Open the blind all the way", "pull the curtains up fully".
     fully = "(all the way|fully|completely|right up) [up|open]"
     sentences += _forms("(open|raise|lift) [up]", fully)
@@ -138,6 +144,7 @@ def _close_sentences() -> list[str | dict[str, Any]]:
     sentences += _forms("", "(down|closed|shut)", every="")
     sentences += ["(close|lower|shut) {ref:name}"]
     sentences += ["(close|shut) [up] the {area}"]
+    sentences += ["stop [the] ({valve:name}|{valve_word:name})"]  # "stop the sprinklers"
     fully = "(all the way|fully|completely|right down) [down|closed|shut]"
     sentences += _forms("(close|lower|shut|draw) [down]", fully)
     sentences += _forms("(roll|pull|let|put) down", fully)
@@ -219,7 +226,17 @@ def _status_sentences() -> list[str]:
 )
 def cover_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say whether blinds, curtains, garage doors or valves are open, closed or partly open."""
-    return _report(_targets(ctx, name, area))
+    try:
+        return _report(_targets(ctx, name, area))
+    except WhichOne as which:
+        # "Are the sprinklers on?" with none in this room: a question about all of them.
+        said = (name or "").lower().split()
+        plural = bool(said) and said[-1].endswith("s") and said[-1] in _PLURAL_WORDS
+        if not plural or len(which.choices) < 2:
+            raise
+        devices = [ctx.world.devices[i] for i in which.choices if i in ctx.world.devices]
+        ctx.touch(devices)
+        return _report(devices)
 
 
 def _position_words(device: Device) -> str:
