@@ -104,7 +104,7 @@ class Trimmed:
         if not asks and (calls := self._without_aside(words, last)):
             return calls
         for cut in range(1, cuts + 1):
-            if words[cut] in _AT_TIME or words[cut - 1] in _AT_TIME:
+            if _splits_time(words, cut):
                 continue  # "priya comes at 10, remind me ...": the time is the words' cut
             calls = self.parts(" ".join(words[cut:]), None)
             if calls:
@@ -153,7 +153,7 @@ class Trimmed:
             for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
                 if words[cut - 1] == "to" or not self._may_follow_report(words, cut):
                     continue  # "mum forgot to lock the door": what she forgot, no order
-                if words[cut] in _AT_TIME or words[cut - 1] in _AT_TIME:
+                if _splits_time(words, cut):
                     continue  # "priya comes at 10, remind me": her time, not the reminder's
                 # "Somebody left the laundry light on again, cut it off": "it" is that light.
                 about = self._named_in(words[:cut])
@@ -212,6 +212,11 @@ class Trimmed:
             if calls := self.parts(" ".join(words[cut:]), None, about=device):
                 return calls
         return None
+
+
+def _splits_time(words: list[str], cut: int) -> bool:
+    """Whether cutting before word `cut` parts a time word from the words around it."""
+    return words[cut] in _AT_TIME or words[cut - 1] in _AT_TIME
 
 
 def _asks(words: list[str]) -> bool:
