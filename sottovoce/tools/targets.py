@@ -195,6 +195,13 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
         found = main_light(lights, room) if room else None
         if found is not None:
             return [found]
+    # "The tube light" with one in the hall, the kitchen and the study: as one name in
+    # several rooms (the one in the room said or the user's, else a question).
+    ended = [d for d in candidates if " " in name and _ends_in(d, name, area)]
+    if len({d.area for d in ended}) > 1:
+        return _same_name(ctx, ended, name, area)
+    if ended:
+        return ended
     near = _fuzzy(candidates, name)
     if near is not None:
         return [near]
@@ -229,6 +236,12 @@ def _called(device: Device, word: str) -> bool:
     """Whether a spoken name of the device contains the word, singular or plural."""
     stem = word[:-1] if word.endswith("s") else word
     return any(stem in name.split() or stem + "s" in name.split() for name in _names(device))
+
+
+def _ends_in(device: Device, ending: str, area: str | None) -> bool:
+    """Whether a name of the device ends in the words (and it is in the area, if one)."""
+    here = area is None or device.area == area
+    return here and any(name.endswith(" " + ending) for name in _names(device))
 
 
 def _names(device: Device) -> set[str]:

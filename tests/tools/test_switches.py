@@ -123,14 +123,23 @@ def test_fan_speed_words_and_zero() -> None:
 def test_faster_slower() -> None:
     world = home()
     ctx = ToolContext(world=world)
+    # Without a number a fan steps between its speed words (33, 66, 100).
     switches.fan_faster(ctx, name="desk fan")
-    assert state(world, "fan.desk") == {"on": True, "speed": 70}
+    assert state(world, "fan.desk") == {"on": True, "speed": 66}
     switches.fan_faster(ctx, name="desk fan", step=50)
     assert state(world, "fan.desk") == {"on": True, "speed": 100}
+    switches.fan_faster(ctx, name="desk fan")
+    assert state(world, "fan.desk") == {"on": True, "speed": 100}
+    switches.fan_slower(ctx, name="desk fan")
+    assert state(world, "fan.desk") == {"on": True, "speed": 66}
+    switches.fan_slower(ctx, name="desk fan")
+    switches.fan_slower(ctx, name="desk fan")
+    assert state(world, "fan.desk") == {"on": False, "speed": 0}
+    switches.fan_faster(ctx, name="desk fan", step=90)
     switches.fan_slower(ctx, name="desk fan", step=100)
     assert state(world, "fan.desk") == {"on": False, "speed": 0}
     switches.fan_faster(ctx, name="ceiling fan")
-    assert state(world, "fan.ceiling") == {"on": True, "speed": 20}
+    assert state(world, "fan.ceiling") == {"on": True, "speed": 33}
 
 
 @pytest.mark.parametrize(

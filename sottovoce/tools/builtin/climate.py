@@ -99,6 +99,8 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"{turn} [the] {{thermostat:name}}",
         f"turn [the] {words} {'up' if up else 'down'} {area}",
         f"{change} [the] {{thermostat:name}} [temperature]",
+        # "Bump it up a degree" about the aircon just named (a referent: no room's air).
+        f"(turn|crank|bump|put|knock) {{ref:name}} {'up' if up else 'down'} ({by}|a degree)",
         f"{change} [the] {words} {area}",
         f"{change} [the] {{area}} {words}",
         f"make it {feel} {area}",
@@ -268,6 +270,7 @@ def _status_sentences() -> list[str]:
         f"what (temperature|reading) (is|does) {thermo} {area} (show|showing|give|giving|read)",
         "(what is|tell me) [the] {area} thermostat (reading|setting)",
         f"(is|are) [the] (heating|heat|ac|air conditioning) on {area}",
+        f"(is|are) [the] {{thermostat:name}} (on|off|running|cooling|heating) {area}",
         f"(check|read) [the] thermostat {area}",
         *status_sentences("thermostat"),
     ]

@@ -119,6 +119,9 @@ def _start_sentences() -> list[str]:
         f"(have|let|get|make) ({_robot()}|[the] {{vacuum:name}}) (clean|vacuum) [the] {{area}}",
         f"(start|run) ({_robot()}|[the] {{vacuum:name}}) (in|on) [the] {{area}}",
         f"(get|set) ({_robot()}|[the] {{vacuum:name}}) (going|started|cleaning|running)",
+        # "Send the vacuum round the house", "run the hoover around the lounge".
+        f"(send|run|take) ({_robot()}|[the] {{vacuum:name}}) [a]round [the] (house|place|home)",
+        f"(send|run|take) ({_robot()}|[the] {{vacuum:name}}) [a]round [the] {{area}}",
     ]
 
 

@@ -85,7 +85,8 @@ def _day(day: str | None) -> str:
         "(how|what) is the weather in {text:place} " + _D,
         "(tell me|give me) the (weather|forecast) (in|for) {text:place} " + _D,
         # "What's the weather doing in Edinburgh", "will it be any better tomorrow".
-        "what is the weather doing [today|now|right now|out there]",
+        "what is the weather doing [now|right now|out there]",
+        "what is the weather doing " + _DAY,  # "... doing tomorrow"
         "what is the weather going to do " + _D,
         "what is the weather doing (in|at) {text:place} " + _D,
         "(will|is) it [going to] be [any] (better|nicer|worse|drier|wetter|warmer|colder) " + _D,

@@ -143,6 +143,7 @@ def _brightness_sentences() -> list[str | dict[str, Any]]:
         sentences += [
             f"{verb} {target} to {{percent}} [percent] [brightness]",
             f"{target} [to|at] {{percent}} percent",  # "kitchen lights 40 percent"
+            f"(turn|switch) on {target} (at|to) {{percent}} percent",  # "... the light at 40"
             # "make the bedroom lights 50 percent bright"
             f"{verb} {target} {{percent}} percent [bright|brightness]",
         ]

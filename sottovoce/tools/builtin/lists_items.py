@@ -98,5 +98,10 @@ def find_item(items: Sequence[str], wanted: str, fuzzy: bool = True) -> str | No
     if not fuzzy:
         # Adding "peas" next to "pears" is a new item, not a near miss.
         return None
+    # "The dal" for the one item that ends so ("toor dal").
+    bare = wanted.removeprefix("the ")
+    ending = [item for item in items if item == bare or item.endswith(" " + bare)]
+    if len(ending) == 1:
+        return ending[0]
     best = process.extractOne(wanted, list(items), scorer=fuzz.ratio, score_cutoff=ITEM_CUTOFF)
     return str(best[0]) if best is not None else None

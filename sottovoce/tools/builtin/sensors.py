@@ -179,6 +179,10 @@ def _no_measure(ctx: ToolContext, target: Device, measure: str, names: set[str])
             low = bool(flags[0].state().get("on"))
             return sentence([f"{the(target.name)}'s battery is {'low' if low else 'fine'}"])
     what = measures.the_measure(target) if target.kind == "sensor" else None
+    if target.kind == "sensor" and what is None:
+        # A reading of no known measure ("the rainwater tank level", in percent) asked
+        # about in other words ("how much water is left"): what it reads is the answer.
+        return sentence([f"{the(target.name)} reads {reading(target)}"])
     if what is not None:
         raise ToolError(
             f"{the(target.name)} measures {measures.label(what)}, not {measures.label(measure)}:"

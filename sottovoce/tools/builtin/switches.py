@@ -291,30 +291,45 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     return sentences
 
 
-Step = Annotated[float, Field(gt=0, le=100, description="percent points to change by")]
+Step = Annotated[
+    float | None, Field(gt=0, le=100, description="percent points to change by (else a speed word)")
+]
+_SPEEDS = {33: "low", 66: "medium", 100: "high"}  # the speed words' percents
 FanName = Annotated[str | None, Field(description="fan name or alias, or 'it'")]
 
 
 @plugin.tool(kinds=["fan"], sentences=_step_sentences(up=True))
-def fan_faster(ctx: ToolContext, name: FanName = None, area: Area = None, step: Step = 20) -> str:
-    """Make fans run faster by a step (20 percent points unless told)."""
+def fan_faster(ctx: ToolContext, name: FanName = None, area: Area = None, step: Step = None) -> str:
+    """Make fans run faster: by `step` percent points, else to the next speed word up."""
     fans = find_devices(ctx, ["fan"], name, area)
     for fan in fans:
-        _set_speed(fan, min(100.0, _speed(fan) + step))
+        _set_speed(fan, min(100.0, _speed(fan) + step) if step else _next_speed(fan, up=True))
     return _report([(fan, _status_words(fan)) for fan in fans])
 
 
 @plugin.tool(kinds=["fan"], sentences=_step_sentences(up=False))
-def fan_slower(ctx: ToolContext, name: FanName = None, area: Area = None, step: Step = 20) -> str:
-    """Make fans run slower by a step (20 percent points unless told); at 0 they stop."""
+def fan_slower(ctx: ToolContext, name: FanName = None, area: Area = None, step: Step = None) -> str:
+    """Make fans run slower: by `step` percent points, else to the next speed word down.
+
+    At 0 they stop.
+    """
     fans = find_devices(ctx, ["fan"], name, area)
     for fan in fans:
-        _set_speed(fan, max(0.0, _speed(fan) - step))
+        _set_speed(fan, max(0.0, _speed(fan) - step) if step else _next_speed(fan, up=False))
     return _report([(fan, _status_words(fan)) for fan in fans])
 
 
 def _speed(fan: Device) -> float:
     return float(fan.state()["speed"])
+
+
+def _next_speed(fan: Device, up: bool) -> float:
+    """The next speed word's percent from a fan's speed (a fan has low, medium and high, as
+    Home Assistant steps a three-speed fan); below low it stops."""
+    speed = _speed(fan)
+    if up:
+        return next((float(s) for s in _SPEEDS if s > speed), 100.0)
+    return next((float(s) for s in reversed(_SPEEDS) if s < speed), 0.0)
 
 
 def _set_speed(fan: Device, percent: float) -> None:
@@ -339,7 +354,7 @@ def _status_words(device: Device) -> str:
     """'is on at 66 percent' for a running fan, else 'is on' / 'is off'."""
     state = device.state()
     if device.kind == "fan" and state["on"] and state["speed"] > 0:
-        level = {33: ", low", 66: ", medium", 100: ", high"}.get(state["speed"], "")
+        level = f", {_SPEEDS[state['speed']]}" if state["speed"] in _SPEEDS else ""
         return f"is on at {state['speed']} percent{level}"
     if device.kind == "light" and state["on"]:
         return f"is on at {state['brightness']} percent"

@@ -83,19 +83,21 @@ def timers_section(ctx: ToolContext) -> list[dict[str, Any]]:
 
 
 def _start_sentences() -> list[str]:
-    make = "(set|start|create|make|put on|begin|add)"
+    make = "(set|start|create|make|put on|begin|add|keep)"  # "keep a timer" (Indian English)
     # "another timer", "a second timer": one more besides those running.
     a = "[a|an|the|my|another|one more|a second|a third|one|a new] [new|other|extra]"
     secs = "{duration_s:seconds} seconds"
+    put = "(put|stick|pop|chuck|whack)"  # "chuck a timer on for the snags"
     label = NAMED + " [the|my] {text:label}"
     return [
         f"{make} {a} timer (for|of|at) {secs}",
         f"{make} {a} {secs} timer",
         f"{a} {secs} timer",
         f"{a} {secs} timer {label}",  # "and a 3 minute timer for the tea"
-        # "Put a timer on for the roast for 1 hour 20 minutes".
-        f"(put|stick|pop) {a} timer on {label} (for|of) {secs}",
-        f"(put|stick|pop) {a} timer on (for|of) {secs} [{label}]",
+        # "Put a timer on for the roast for 1 hour 20 minutes", "... for the snags, 12 minutes".
+        f"{put} {a} timer on {label} (for|of) {secs}",
+        f"{put} {a} timer on (for|called) (the|my) {{text:label}} {secs}",
+        f"{put} {a} timer on (for|of) {secs} [{label}]",
         f"{a} timer (for|of) {secs}",
         f"{a} timer (for|of) {secs} {label}",
         f"{make} (another|one more|a second) [one] (for|of) {secs} [{label}]",
@@ -108,6 +110,9 @@ def _start_sentences() -> list[str]:
         f"{make} {a} {secs} timer {label}",
         f"{make} {a} timer (for|of) {secs} {label}",
         f"{make} {a} timer {label} (for|of) {secs}",
+        # "Set a timer for the pasta, 10 minutes": what for, then how long ("for the",
+        # so "a timer for like 3 minutes" stays a hedge, no label).
+        f"[{make}] {a} timer (for|called) (the|my) {{text:label}} {secs}",
         f"(i need|i want|give me) {a} timer {label} (for|of) {secs}",
         f"{make} {a} {{text:label}} timer (for|of) {secs}",
         f"{make} {a} {secs} {{text:label}} timer",
