@@ -21,13 +21,22 @@ _MORE = frozenset(
     | {"another", "another 1", "another degree", "another notch", "1 more degree", "1 more notch"}
     | {"another bit", "a bit more again", "more still", "little more", "a little more"}
 )
+# After a level was set ("the table lamp to 50"), "a little more" or "less" is a step
+# from it: what each asks of "it".
+_FROM_LEVEL = {
+    "light_set_brightness": ("make it brighter", "make it dimmer"),
+    "media_set_volume": ("turn it up", "turn it down"),
+    "fan_set_speed": ("make it faster", "make it slower"),
+    "climate_set_temperature": ("turn it up", "turn it down"),  # "make it" is the room
+}
+_LESS = frozenset({"less", "bit less", "little less", "a little less", "a bit less"})
 # A comparative said alone after a device was acted on: what it asks of "it".
 _COMPARATIVES = {
-    "louder": "turn it up",
+    "louder": "make it louder",
     "higher": "turn it up",
     "up": "turn it up",
-    "quieter": "turn it down",
-    "softer": "turn it down",
+    "quieter": "make it quieter",
+    "softer": "make it quieter",
     "lower": "turn it down",
     "down": "turn it down",
     "brighter": "make it brighter",
@@ -52,6 +61,8 @@ _NOT_ITEMS = frozenset(
     " turn switch set make put play stop start call text open close lock unlock it that"
     " them this those".split()
 )
+# "Remove sugar, Ajoba is diabetic": a clause is no part of the item.
+_NOT_IN_ITEMS = frozenset("from off is are was were will has have".split())
 _MAX_ITEM_WORDS = 6  # "and a pint of semi skimmed"
 
 
@@ -64,13 +75,24 @@ def carry_on(text: str, last: Call | None, on_devices: bool) -> Call | str | Non
     if last is None:
         return None
     core, marked = _core(text)
+    words = core.split()
     if last.tool in _STEPS and core in _MORE | {""} and text.strip():
         return last
+    if last.tool in _FROM_LEVEL and core and (core in _MORE or core in _LESS):
+        return _FROM_LEVEL[last.tool][core in _LESS]
+    # "What's the temperature in the hall?" "And the humidity?": the same place.
+    if "quantity" in last.args and words[:1] == ["the"] and 1 < len(words) <= 3:
+        place = last.args.get("area")
+        return f"what is {core}" + (f" in the {place}" if isinstance(place, str) else "")
     if core in _OUTSIDE and "quantity" in last.args:
         # "How warm is it in the office?" "And outside?"
         return f"what is the {last.args['quantity']} outside"
     if core in _COMPARATIVES and on_devices:
         return _COMPARATIVES[core]
+    # "Remove the dal" right after the list was used: from that list.
+    if last.tool in _ON_A_LIST and words[:1] in (["remove"], ["delete"]) and len(words) > 1:
+        if not _NOT_IN_ITEMS & set(words) and len(words) <= _MAX_ITEM_WORDS + 1:
+            return f"{core} from the list"
     if last.tool in _ADDING and marked and _is_item(core):
         return Call(last.tool, {**last.args, "items": core})
     return None

@@ -75,6 +75,11 @@ def area_forms(world: World) -> list[tuple[str, str]]:
         first, _, rest = lowered.partition(" ")
         if rest and first in _AREA_QUALIFIERS and rest not in names:
             found.setdefault(rest, set()).add(name)
+        # "Aaji's room" for the aaji room, "Mei room" for Mei's room.
+        if rest in _ROOM_WORDS and " " not in rest:
+            other = first[:-2] if first.endswith("'s") else first + "'s"
+            if f"{other} {rest}" not in names:
+                found.setdefault(f"{other} {rest}", set()).add(name)
     return sorted((word, next(iter(areas))) for word, areas in found.items() if len(areas) == 1)
 
 
@@ -115,6 +120,36 @@ def kind_only_names(world: World) -> dict[str, list[str]]:
             if kinds and device.kind not in kinds and not rivals:
                 found.setdefault(device.id, []).append(form)
     return found
+
+
+def shared_endings(world: World, every: dict[str, list[str]]) -> list[str]:
+    """Endings that names of one kind share across rooms ("tube light" for the hall, kitchen
+    and study tube lights), said alone: the tool takes the one in the user's room or asks.
+
+    `every` holds each device's spoken names; an ending that is itself one is left to it.
+    """
+    places = {a.name.lower() for a in world.areas} | {f.lower() for f in world.floors()}
+    spoken = {form for forms in every.values() for form in forms}
+    # Not from inside a room's name: "room fan" of the kids room fan.
+    tails = {place.split()[-1] for place in places}
+    rooms: dict[tuple[str, str], set[str | None]] = {}
+    for device in world.devices.values():
+        for name in {n.lower() for n in (device.name, *device.aliases)}:
+            words = name.split()
+            for size in range(2, len(words)):
+                ending = " ".join(words[-size:])
+                rooms.setdefault((device.kind, ending), set()).add(device.area)
+    return sorted(
+        {
+            ending
+            for (_, ending), areas in rooms.items()
+            if len(areas) > 1
+            and ending.split()[0] not in tails
+            and ending not in spoken
+            and ending not in places
+            and not _place_and_kind(ending, places)
+        }
+    )
 
 
 def _with_extra(device: Device, extra: dict[str, list[str]]) -> list[str]:
@@ -195,6 +230,7 @@ _QUALIFIERS = frozenset(
 )
 
 
+_ROOM_WORDS = frozenset("room bedroom office study".split())
 _AREA_QUALIFIERS = _QUALIFIERS | {"upstairs", "downstairs", "master", "guest", "rear"}
 
 

@@ -41,13 +41,14 @@ FOLLOW_UP_SENTENCES = [
     "i (meant|mean|said|wanted) [the] {device:name} [instead|not that one]",
     "i (meant|mean|said|wanted) (in|on) [the] {area} [instead]",
     "i (meant|mean|said|wanted) [the|my] {list_name} list",
-    "(not that one|wrong one) [the] {device:name}",
+    "(not (that|this) one|wrong one) [the] {device:name}",
     "i (meant|mean|said|wanted) [the] {kind_word:kind} [instead|not that one]",
     "i (meant|mean|said|wanted) [the] {area} (one|ones) [instead]",
     "i (meant|mean|said|wanted) [in] [the] {area} [instead]",
     # "No no, the balcony light": a name said straight after "no" corrects the last command.
-    "(no|nah|nope|ag no) [no|nah|wait] [not that one] [the] {device:name} [instead|please|only]",
-    "(no|nah|nope) [no|nah] [not that one] [the] {area} (one|ones) [instead|please|only]",
+    "(no|nah|nope|ag no) [no|nah|wait] [not (that|this) one] [the] {device:name}"
+    " [instead|please|only]",
+    "(no|nah|nope) [no|nah] [not (that|this) one] [the] {area} (one|ones) [instead|please|only]",
     "[and] same (for|in|with) [the] {area} [too|as well|also|please]",
     # "And the blinds in the conservatory": the same change to that kind there.
     "and [the] {kind_word:kind} (in|on) [the] {area} [too|as well|also]",

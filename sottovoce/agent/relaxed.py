@@ -128,6 +128,10 @@ def _plain_verb(words: list[str]) -> list[str]:
         return ["turn", words[1], _STEP_VERBS[words[0]]]  # "reduce it": down a step
     if words[:1] and words[0] in _STEP_VERBS and "to" in words[2:-1]:
         return ["set", *words[1:]]  # "reduce it to 22", "increase the fan to high": a value
+    # "Open the passage light", "close the geyser" (Indian English), "light the diya":
+    # switching. Only tried after the words as said, so a blind still opens.
+    if len(words) >= 3 and words[0] in _SWITCHED_AS and words[1] in ("the", "my", "our"):
+        return ["turn", _SWITCHED_AS[words[0]], *words[1:]]
     if len(words) < 3 or words[0] not in ("turn", *_SWITCHING):
         return words
     # "Cut the porch light on" (Southern US), "knock off the lamp", "flick on the light":
@@ -144,6 +148,7 @@ def _plain_verb(words: list[str]) -> list[str]:
 
 
 _LEVELS = frozenset({"full", "max", "maximum", "half"})
+_SWITCHED_AS = {"open": "on", "close": "off", "light": "on"}
 _STEP_VERBS = {"reduce": "down", "decrease": "down", "lower": "down"} | {
     "increase": "up",
     "raise": "up",

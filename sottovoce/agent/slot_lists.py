@@ -14,7 +14,7 @@ from typing import Any
 
 from hassil import TextSlotList
 
-from sottovoce.agent.names import all_spoken_names, area_forms, kind_only_names
+from sottovoce.agent.names import all_spoken_names, area_forms, kind_only_names, shared_endings
 from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
@@ -47,6 +47,16 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
             value = spoken if spoken in shared else device.id
             lists.setdefault(device.kind, []).append((spoken, value))
             lists["device"].append((spoken, value))
+    # "The tube light" when the hall, kitchen and study each have one: passed on as said.
+    for ending in shared_endings(world, every):
+        kinds = {
+            d.kind
+            for d in world.devices.values()
+            if any(n.lower().endswith(" " + ending) for n in (d.name, *d.aliases))
+        }
+        for kind in sorted(kinds):
+            lists.setdefault(kind, []).append((ending, ending))
+        lists["device"].append((ending, ending))
     # "Unlock the gate" for the gate lock: a lock's own commands only (`{lock_part:name}`).
     for device_id, forms in kind_only_names(world).items():
         kind = world.devices[device_id].kind

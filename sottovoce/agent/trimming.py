@@ -48,6 +48,7 @@ _NOT_NAMES = frozenset({"me", "us", "it", "them", "him", "her", "the", "a", "an"
 _LEFT_AS = frozenset({"on", "off", "open", "running", "going", "unlocked"})
 # Words that tie a time to what was said before them: a cut never splits them off.
 _AT_TIME = frozenset({"at", "by", "until", "till"})
+_DETERMINERS = frozenset("the a an my our your their".split())  # "this", "her": pronouns too
 _QUESTION_STARTS = frozenset(
     "do does did is are was were can could should would will what where when why how who"
     " which".split()
@@ -142,7 +143,9 @@ class Trimmed:
             starts.insert(0, 0)
         for k in range(2, len(words) - 1):  # the aside after the command
             remark = words[k:]
-            if len(remark) > ASIDE_WORDS or not self._remark_at(words, k):
+            if len(remark) > ASIDE_WORDS or words[k - 1] in _DETERMINERS:
+                continue  # "mute the | tv neha is on a call": no command ends on "the"
+            if not self._remark_at(words, k):
                 continue
             command = " ".join(words[:k])  # said from the start: "off the fan, the flame..."
             if calls := self.parts(command, None) or self.verbless(command, None):
@@ -157,7 +160,9 @@ class Trimmed:
                     continue  # "priya comes at 10, remind me": her time, not the reminder's
                 # "Somebody left the laundry light on again, cut it off": "it" is that light.
                 about = self._named_in(words[:cut])
-                if calls := self.parts(" ".join(words[cut:]), last, about):
+                rest = " ".join(words[cut:])
+                # "Ajoba is sleeping, off the light": the verb left out after it too.
+                if calls := self.parts(rest, last, about) or self.verbless(rest, last):
                     return calls
         return self._after_device_aside(words)
 

@@ -105,7 +105,9 @@ def test_how_long_is_left_on_it_is_the_timer_just_set() -> None:
 def test_nothing_is_carried_on_without_something_to_carry() -> None:
     assert carry_on("a bit more", None, False) is None
     set_volume = Call("media_set_volume", {"percent": 40})
-    assert carry_on("a bit more", set_volume, True) is None  # not a step
+    # After a level was set, "a bit more" is a step up from it, "less" one down.
+    assert carry_on("a bit more", set_volume, True) == "turn it up"
+    assert carry_on("a little less", set_volume, True) == "turn it down"
     adding = Call("list_add", {"items": "milk"})
     assert carry_on("limes", adding, False) is None  # no "and" or "too"
     assert carry_on("and the weather", adding, False) is None

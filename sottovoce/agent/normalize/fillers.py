@@ -33,8 +33,13 @@ DISCOURSE_OPENERS = (
     "not that again", "oh no", "ja", "shame", "eish", "ag man", "ja well", "hey man",
     # Nigerian English: "oya on the light", "ehen, and the parlour one", "ah ah".
     "oya", "ehen", "ah ah", "haba", "o ya", "sorry sorry", "sorry not that one",
+    "not that one", "not this one", "no not that one", "no not this one",
     # Singapore English: "help me on the rice cooker", "aiyah", "wah", "cannot, make it 25".
     "help me", "help me to", "aiyah", "aiyo", "wah", "cannot", "eh", "alamak",
+    # Indian English: "arre, on the light", "accha, make it 24", "haan, switch it off".
+    "arre", "arey", "accha", "acha", "achha", "haan", "bas",
+    # Australian: "righto, put the sundowner scene on", "sorry to be a pain but ...".
+    "righto", "right o", "mate", "sorry to be a pain but", "sorry to bother you but",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -52,7 +57,9 @@ DISCOURSE_CLOSERS = (
     # Irish and British tags: "lock it so", "stick on the lights there", "for me there".
     "so", "there", "for me there", "so it is", "sure",
     # Indian English: "reduce it little", "make it little brighter".
-    "little", "little bit", "little more",
+    "little", "little bit", "little more", "also", "yaar", "na", "ji",
+    # Australian and British: "verandah light on, ta", "turn it on for us".
+    "ta", "for us", "cheers",
     # "stop it altogether", "turn it off for now"
     "altogether", "completely", "entirely", "for now", "for the night", "for tonight",
     # Nigerian English: "dim it small" (a little), "off it o".
@@ -62,7 +69,7 @@ DISCOURSE_CLOSERS = (
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",
-    " still ", " actually ",
+    " still ", " actually ", " possibly ",
 )  # fmt: skip
 # "Turn the bedroom light up to full": the direction adds nothing to a level.
 INNER_SWAPS = (

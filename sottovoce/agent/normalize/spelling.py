@@ -89,6 +89,7 @@ def clean(text: str) -> str:
     s = _FRACTION.sub(lambda m: _FRACTION_WORDS[m.group(0)], s)
     s = _ATTACHED_UNIT.sub(" ", s)
     s = _ONE_DEGREE.sub(" degrees", s)  # "22 degree": the number says how many
+    s = _IS_IT.sub(r"\1 is \2", s)
     s = _CONTRACTION.sub(_expand_contraction, s)
     s = _YALL.sub("you", s)
     s = _DIALECT.sub(lambda m: DIALECT_WORDS[m.group(0)], s)
@@ -97,6 +98,10 @@ def clean(text: str) -> str:
     s = _WHAT_ALL.sub("what", s)
     s = _SHEY.sub(r"\2 \1 ", s)
     s = _OWN.sub("one", s)
+    s = _LITTLE.sub("a little ", s)
+    s = _US_ME.sub(r"\1 me", s)
+    s = _MY_ME.sub(r"\1 my", s)
+    s = _YA.sub(r"\1 you", s)
     return _HEAR.sub("in here", _PUNCT.sub(" ", s))
 
 
@@ -123,6 +128,16 @@ _OWN = re.compile(
     r"(?<!\bmy )(?<!\bour )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\bits )"
     r"(?<!\btheir )(?<!\bon )(?<!\bof )\bown(?=\s*(?:too|also|as well|then|[.?!,]|$))"
 )
+# "Make it little cooler", "little more" (Indian English): "a little".
+_LITTLE = re.compile(r"(?<!\ba )(?<!\bvery )(?<!\bthe )\blittle (?=(?:more|less|bit|[a-z]+er)\b)")
+# "Give us the weather", "tell us the time" (Australian, British): said to the assistant.
+_US_ME = re.compile(r"\b(give|tell|show) us\b")
+# "What's me heart rate", "where's me phone" (Irish, Australian, Northern English): "my".
+_MY_ME = re.compile(r"\b(what is|where is|where are|how is|how are) me\b")
+# "Can ya turn the telly down": "you".
+_YA = re.compile(r"\b(can|could|would|will) ya\b")
+# "How hot's it gonna get", "how much water's left": "is" (no possessive) before these.
+_IS_IT = re.compile(r"\b([a-z]+)'s (it|there|that|left)\b")
 _LETTER = re.compile(r"[a-z]")
 _CLOCK_LETTERS = frozenset({"am", "pm"})
 
