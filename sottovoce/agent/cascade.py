@@ -37,6 +37,7 @@ from sottovoce.agent.openers import opening_words
 from sottovoce.agent.pointing import Pointing
 from sottovoce.agent.pronouns import Pronouns
 from sottovoce.agent.relaxed import relaxed_forms, relaxed_text, switched
+from sottovoce.agent.selfrepair import repaired
 from sottovoce.agent.trimming import Trimmed
 from sottovoce.models.limits import MAX_JOINED_CONNECTORS
 from sottovoce.tools import Registry
@@ -80,6 +81,8 @@ class GrammarCascade:
         self._referent: str | None = None  # the one device last acted on, if one
         self._referent_area: str | None = None  # the one room of the devices last acted on
         self._pronouns = Pronouns(registry, grammar, self.names)
+        self._cutting = False  # inside the trimmed readings (see `_cut`)
+        self._asked = False  # the utterance was heard as a question ("the boiler is on?")
         self._trimmed = Trimmed(
             registry, self.parts, self._verbless, self.names, self._name_words, self._people
         )
@@ -98,6 +101,7 @@ class GrammarCascade:
         `referent` the ids of the devices last acted on ("it").
         """
         # Kept for this utterance's readings, which are many and nested (pieces, cuts).
+        self._asked = bool(heard) and heard.rstrip().endswith("?")
         kinds = {device.partition(".")[0] for device in referent}
         self._referent_kind = kinds.pop() if len(kinds) == 1 else None
         self._referent = referent[0] if len(referent) == 1 else None
@@ -106,7 +110,7 @@ class GrammarCascade:
         pointing = Pointing(
             self.grammar, self.names, self._referent_kind, self._referent, self._referent_area
         )
-        text = pointing.there(text, inside=True)
+        text = pointing.there(repaired(text) or text, inside=True)  # "to 40, no, 60"
         calls = self._carried(text, last) if bare_comparative(text) else None
         calls = calls or self.parts(text, last) or self._verbless(text, last)
         calls = calls or self._carried(text, last)
@@ -117,7 +121,7 @@ class GrammarCascade:
         if not calls and (joined := self._in_as_and(text)) != text:
             calls = self.parts(joined, last)
         there = text.endswith(" there")  # a closing word as much as a place
-        if there and calls and unknown_list(calls) and (other := self._trimmed.calls(text, last)):
+        if there and calls and unknown_list(calls) and (other := self._cut(text, last)):
             # "Can you put the kettle on there": the kettle, no list ("add eggs to" is no
             # better than "add eggs to it").
             calls = calls if other[0].tool == calls[0].tool else other
@@ -134,9 +138,18 @@ class GrammarCascade:
             return fuzzy  # the words name something this home does not have
         # "Och no, it's dark out, close them again": the aside after the opener.
         bare = relaxed_text(text)
-        trimmed = self._trimmed
-        found = trimmed.calls(text, last) or (trimmed.calls(bare, last) if bare != text else None)
+        found = self._cut(text, last) or (self._cut(bare, last) if bare != text else None)
         return list_cleared(text, found, last) if found else None
+
+    def _cut(self, text: str, last: Call | None) -> list[Call] | None:
+        """The trimmed readings, whose pieces are not reordered as a learner's words are
+        ("the beer's in there, turn it on" cut to "the garage turn it on" is no "turn the
+        garage on")."""
+        self._cutting = True
+        try:
+            return self._trimmed.calls(text, last)
+        finally:
+            self._cutting = False
 
     def _in_as_and(self, text: str) -> str:
         """'Turn on the bathroom heater in the exhaust fan': "and" heard as "in" before a
@@ -171,7 +184,7 @@ class GrammarCascade:
 
         `about` is a device the words are about (an aside named it): "it" is that device.
         """
-        for variant in relaxed_forms(text):
+        for variant in relaxed_forms(text, reorder=not self._cutting, asked=self._asked):
             calls = self._parts_of(variant, last, about)
             if calls:
                 return calls

@@ -8,6 +8,7 @@ words themselves are defined in `normalize/fillers.py`.
 
 from __future__ import annotations
 
+from sottovoce.agent.learner import learner_forms, sound_form
 from sottovoce.agent.normalize.fillers import (
     DISCOURSE_CLOSERS,
     DISCOURSE_INNER,
@@ -20,8 +21,9 @@ _OPENERS = sorted(DISCOURSE_OPENERS, key=len, reverse=True)
 _CLOSERS = sorted(DISCOURSE_CLOSERS, key=len, reverse=True)
 
 
-def relaxed_forms(text: str) -> list[str]:
-    """The text, then without discourse words ("actually", "now", "a bit") if it had any."""
+def relaxed_forms(text: str, reorder: bool = True, asked: bool = False) -> list[str]:
+    """The text, then without discourse words ("actually", "now", "a bit") if it had any;
+    last as a learner of English means them (in the templates' order unless not `reorder`)."""
     words = relaxed_text(text).split()
     result = " ".join(words)
     forms = [text] if result == text or not result else [text, result]
@@ -34,7 +36,11 @@ def relaxed_forms(text: str) -> list[str]:
         if other != result and other not in forms:
             forms.insert(len(forms) - 1 if len(forms) > 1 else 1, other)
     direct = direct_question(words) or done_to(words)
-    return forms + [direct] if direct and direct not in forms else forms
+    forms = forms + [direct] if direct and direct not in forms else forms
+    # Last, the words as a learner of English means them ("can you the kettle switch on").
+    learned = learner_forms(words, reorder, asked)
+    sounds = [sound for form in learned if (sound := sound_form(form))]
+    return forms + [form for form in [*learned, *sounds] if form not in forms]
 
 
 # Openers of a correction, kept for its own sentences: "(no) i said the porch light",
@@ -169,6 +175,10 @@ _ASKING = sorted(
         "could you tell me", "would you tell me", "tell me", "any idea", "have you any idea",
         "do you have any idea", "i wonder", "i was wondering", "i want to know",
         "i would like to know", "let me know", "you know",
+        # "Check if the front door is locked", "see whether the tv is on"; "control if"
+        # (German "kontrollieren", French "contrôler").
+        "check", "can you check", "could you check", "see", "find out", "control",
+        "can you control",
     ),
     key=len,
     reverse=True,
