@@ -81,6 +81,8 @@ _DID = frozenset(
     "is was has had bought went came got lost broke goes comes gets brought took forgot left"
     " finished".split()
 )
+# A clause's verb after its subject: "the street light comes in", "the glare is brutal".
+REMARK_VERBS = CLAUSE_VERBS | _DID
 
 
 def about_someone(words: list[str]) -> bool:
@@ -100,10 +102,15 @@ def _without_copula(remark: list[str]) -> bool:
     return remark[-1] == "already" or bool(_UNSAID_IS & set(remark[1:4]))
 
 
+_SUBJECT_WORDS = 5  # the words of a remark's subject after its article, at most
+
+
 def opens_remark(words: list[str], k: int) -> bool:
     """Whether a remark about someone or something starts at word k: "nana's here", "mum is
     home", "the kids are asleep" (said after a command as its reason)."""
     word, rest = words[k], words[k + 1 :]
+    if word in _PEOPLE and rest[:1] in (["all"], ["both"]):
+        rest = rest[1:]  # "we all took a shower"
     if not rest:
         return False
     if opens_clause(word, rest[0]) or (word.endswith("'s") and word not in _NOT_REMARKS):
@@ -124,7 +131,8 @@ def opens_remark(words: list[str], k: int) -> bool:
         return True
     # "the kids are asleep", "the dog's freaking out"
     # "the grandchildren have dropped crisps everywhere"
-    said = len(rest) > 1 and (rest[1] in _BE | _DID or rest[1] in ("have", "will"))
+    # "the glare off the snow is brutal": the subject may run to a few words.
+    said = any(w in _BE | _DID or w in ("have", "will") for w in rest[1:_SUBJECT_WORDS])
     return word in _ARTICLES and (said or rest[0].endswith("'s"))
 
 

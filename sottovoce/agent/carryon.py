@@ -49,6 +49,14 @@ _COMPARATIVES = {
     "faster": "make it faster",
     "slower": "make it slower",
 }
+# As learners say it (a light's "strong" is bright): for a light, then for a sound.
+_STRONGER = {
+    "stronger": ("make it brighter", "make it louder"),
+    "more strong": ("make it brighter", "make it louder"),
+    "less strong": ("make it dimmer", "make it quieter"),
+    "more loud": ("make it louder", "make it louder"),
+    "less loud": ("make it quieter", "make it quieter"),
+}
 _SOFTENERS = ("a little bit", "a wee bit", "a little", "a bit", "a tad", "a touch", "slightly")
 _LEADS = frozenset("oh and also plus ok okay now just maybe actually no bit little tad".split())
 _TRAILS = ("as well", "please", "too", "also", "still", "than that", "then", "again")
@@ -89,6 +97,8 @@ def carry_on(text: str, last: Call | None, on_devices: bool) -> Call | str | Non
         return f"what is the {last.args['quantity']} outside"
     if core in _COMPARATIVES and on_devices:
         return _COMPARATIVES[core]
+    if core in _STRONGER and on_devices:  # "more strong": of a sound, louder
+        return _STRONGER[core][last.tool.startswith("media")]
     # "Remove the dal" right after the list was used: from that list.
     if last.tool in _ON_A_LIST and words[:1] in (["remove"], ["delete"]) and len(words) > 1:
         if not _NOT_IN_ITEMS & set(words) and len(words) <= _MAX_ITEM_WORDS + 1:
@@ -101,7 +111,7 @@ def carry_on(text: str, last: Call | None, on_devices: bool) -> Call | str | Non
 def bare_comparative(text: str) -> bool:
     """Whether the words are a comparative alone ("actually a bit dimmer"): after a device
     was acted on, that device, before any reading of the words as they stand."""
-    return _core(text)[0] in _COMPARATIVES
+    return _core(text)[0] in _COMPARATIVES or _core(text)[0] in _STRONGER
 
 
 def _core(text: str) -> tuple[str, bool]:

@@ -25,6 +25,7 @@ from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
 from sottovoce.agent.ha_library import HaLibrary, expansion_rules
 from sottovoce.agent.kindwords import TakenKindWords, type_word
+from sottovoce.agent.names import all_spoken_names, shared_endings
 from sottovoce.agent.normalize import normalize, normalize_template
 from sottovoce.agent.own_sentences import (
     ALL_THE_WAY_FOLLOW_UP,
@@ -35,7 +36,13 @@ from sottovoce.agent.own_sentences import (
     UNKNOWN_INTENTS,
     UNKNOWN_SENTENCES,
 )
-from sottovoce.agent.slot_lists import EVERYWHERE, NAME_LISTS, PRONOUNS, world_lists
+from sottovoce.agent.slot_lists import (
+    EVERYWHERE,
+    NAME_LISTS,
+    PRONOUNS,
+    shared_across_rooms,
+    world_lists,
+)
 from sottovoce.devices import World
 from sottovoce.tools import Registry
 from sottovoce.tools.api import SLOT_RE
@@ -94,6 +101,10 @@ class Grammar:
             normalize(f) for f in world.floor_words()
         }
         self._places = _device_places(world)
+        # Names several devices share ("bedside lamp", "hall light"): names all the same.
+        every = all_spoken_names(world)
+        shared = [*shared_across_rooms(world, every), *shared_endings(world, every)]
+        self._shared = frozenset(normalize(name) for name in shared)
         self._taken = TakenKindWords(world)
         self._area_of = {d.id: normalize(d.area) for d in world.devices.values() if d.area}
         self._name_of = {d.id: normalize(d.name) for d in world.devices.values()}
@@ -162,7 +173,7 @@ class Grammar:
         if kind is not None:
             matches = [m for m in matches if self._may_act_on(m.call.tool, kind)]
         matches = [m for m in matches if self._in_place(m.call)] or matches
-        best = _best(matches, prefer, device_referent)
+        best = _best(matches, prefer, device_referent, self._shared)
         if best is not None and not _names_device(best.call):
             taken = self._taken.in_text(text, self._tool_kinds.get(best.call.tool, ()))
             if taken:
@@ -252,6 +263,8 @@ class Grammar:
         what = result.intent.name
         if not words or len(words.split()) > 3 or words in PRONOUNS:
             return None
+        if words.split()[0] in ("it", "them", "they"):
+            return None  # "turn it down to 30, he's asleep": "it down" is no name
         if what == "place" and words in self._areas:
             return None
         if what == "thing" and any(f" {a} " in f" {words} " for a in self._areas):
@@ -304,7 +317,10 @@ def _to_match(
 
 
 def _best(
-    matches: list[Match], prefer: str | None = None, device_referent: bool = False
+    matches: list[Match],
+    prefer: str | None = None,
+    device_referent: bool = False,
+    shared: frozenset[str] = frozenset(),
 ) -> Match | None:
     if not matches:
         return None
@@ -318,7 +334,7 @@ def _best(
     def rank(m: Match) -> tuple[bool, bool, bool, bool, bool, int, int]:
         return (
             m.call.tool != FOLLOW_UP,
-            _names_device(m.call),
+            _names_device(m.call) or m.call.args.get("name") in shared,
             "ask" in m.call.args,
             prefer is not None and m.plugin == prefer,
             ("it" in m.call.args.values()) == device_referent,

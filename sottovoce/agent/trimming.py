@@ -15,7 +15,7 @@ from typing import Protocol
 
 from sottovoce.agent.asides import (
     ASIDE_WORDS,
-    CLAUSE_VERBS,
+    REMARK_VERBS,
     REPORTING,
     about_someone,
     device_subject,
@@ -143,7 +143,9 @@ class Trimmed:
             starts.insert(0, 0)
         for k in range(2, len(words) - 1):  # the aside after the command
             remark = words[k:]
-            if len(remark) > ASIDE_WORDS or words[k - 1] in _DETERMINERS:
+            # A reason may run on ("because blue is for babies and ..."); a remark is short.
+            long = len(remark) > ASIDE_WORDS and words[k] not in _BECAUSE
+            if long or words[k - 1] in _DETERMINERS:
                 continue  # "mute the | tv neha is on a call": no command ends on "the"
             if not self._remark_at(words, k):
                 continue
@@ -198,7 +200,7 @@ class Trimmed:
             return True
         # A remark naming a device is a clause only with its verb: "the tank is full", not
         # "tom's lamp too" (the command's rest).
-        clause = bool(CLAUSE_VERBS & set(words[k + 1 : k + 4]))
+        clause = bool(REMARK_VERBS & set(words[k + 1 : k + 6]))  # "the glare off the snow is"
         return opens_remark(words, k) and (clause or not self.name_words & set(words[k + 1 :]))
 
     def _after_device_aside(self, words: list[str]) -> list[Call] | None:
@@ -217,6 +219,9 @@ class Trimmed:
             if calls := self.parts(" ".join(words[cut:]), None, about=device):
                 return calls
         return None
+
+
+_BECAUSE = frozenset({"because", "cause", "coz", "cuz", "since"})
 
 
 def _splits_time(words: list[str], cut: int) -> bool:

@@ -27,12 +27,15 @@ from sottovoce.agent.normalize.spelling import (
     joined_letters,
 )
 
+_REPEATED = frozenset("the a an to my our in on at for of is and".split())
 _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
 
 
 def normalize(text: str) -> str:
     """Return the canonical form of a user sentence for template matching."""
     words = drop_fillers(expand_bare(joined_letters(clean(enumeration_commas(text)).split())))
+    # "Set the, uh, the island lights": a little word said again after a hesitation.
+    words = [w for k, w in enumerate(words) if not (k and w == words[k - 1] and w in _REPEATED)]
     # Folded after filler removal so that "per um cent" settles in one pass.
     tokens = SPELLINGS.sub(lambda m: SPELLING_WORDS[m.group(0)[0]], " ".join(words)).split()
     for reader in (number_at, time_at, duration_at):

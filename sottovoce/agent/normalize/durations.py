@@ -64,6 +64,8 @@ def _read_duration(tokens: list[str], i: int) -> tuple[float, int, int] | None:
     seconds, j = count * size, j + 1
     if tokens[j : j + 3] == ["and", "a", "half"]:
         seconds, j = seconds + size / 2, j + 3
+    elif tokens[j : j + 2] == ["and", "half"]:  # "one hour and half" (as learners say it)
+        seconds, j = seconds + size / 2, j + 2
     return seconds, j, size
 
 

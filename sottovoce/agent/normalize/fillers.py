@@ -40,6 +40,8 @@ DISCOURSE_OPENERS = (
     "arre", "arey", "accha", "acha", "achha", "haan", "bas",
     # Australian: "righto, put the sundowner scene on", "sorry to be a pain but ...".
     "righto", "right o", "mate", "sorry to be a pain but", "sorry to bother you but",
+    # "Ok too much, medium", "too loud, down to 20": the reason for a change said first.
+    "too much", "too far", "too loud", "too bright",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -76,7 +78,8 @@ INNER_SWAPS = (
     (" up to ", " to "), (" down to ", " to "), (" my ", " the "), (" our ", " the "),
     # "A timer for like three minutes": "like" before an amount is a hedge.
     (" for like ", " for "), (" at like ", " at "), (" to like ", " to "),
-    (" like about ", " about "),
+    (" like about ", " about "), (" like super ", " super "), (" like really ", " really "),
+    (" like so ", " so "), (" like very ", " very "),
     # "Turn it back on": as it was before is still on.
     (" back on ", " on "), (" back off ", " off "), (" on back ", " on "), (" off back ", " off "),
     (" back up ", " up "), (" back down ", " down "),

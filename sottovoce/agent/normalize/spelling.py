@@ -12,6 +12,8 @@ _BARE_CONTRACTIONS = {
     **{f"{w}s": f"{w} is" for w in ("what", "that", "there", "where", "how")},
     "cant": "can not", "cannot": "can not", "im": "i am", "youre": "you are", "ive": "i have",
     "gonna": "going to", "wanna": "want to", "gimme": "give me", "lemme": "let me",
+    # As typed in a message: "can u turn it up", "is ur light on".
+    "u": "you", "ur": "your",
 }  # fmt: skip
 # "how long's left", "how much time's left", "everything's off": 's is "is" there.
 _IS_WORDS = frozenset(

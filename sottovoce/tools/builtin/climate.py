@@ -29,7 +29,10 @@ def _thermostat_words() -> str:
     return "(thermostat|heating|heat|heater|temperature|ac|air conditioning|air con|climate)"
 
 
-def _set_sentences() -> list[str]:
+_COOLING = "(ac|air conditioning|air con|aircon|air conditioner|cooling)"
+
+
+def _set_sentences() -> list[str | dict[str, Any]]:
     """Templates for 'set the thermostat to 21 degrees'."""
     verb = "(set|turn|put|change|adjust|make)"
     words = _thermostat_words()
@@ -58,6 +61,22 @@ def _set_sentences() -> list[str]:
         # "Put the heating on twenty and a half": "on" a number is a target.
         f"(put|turn|set) [the] ({words}|{{thermostat:name}}) [(in|on) [the] {{area}}] on "
         "{number:temperature} [degrees]",
+        *_switch_on_sentences(),
+    ]
+
+
+def _switch_on_sentences() -> list[dict[str, Any]]:
+    """'Switch on the AC at 20': the mode the words say, and the target, in one command."""
+    on = "(turn|switch|put) on"
+    area = "[[(in|on)] [the] {area}]"
+    to = "(to|at|on) {number:temperature} [degrees]"
+    said = {"heat": "(heating|heat|heater|central heating)", "cool": _COOLING}
+    return [
+        {
+            "sentences": [f"{on} [the] {words} {area} {to}", f"{on} [the] {{area}} {words} {to}"],
+            "slots": {"mode": mode},
+        }
+        for mode, words in said.items()
     ]
 
 
@@ -67,8 +86,9 @@ def climate_set_temperature(
     temperature: Annotated[float, Field(description="target in degrees Celsius, 5 to 35")],
     name: Name = None,
     area: Area = None,
+    mode: Annotated[Mode | None, Field(description="also switch to this mode")] = None,
 ) -> str:
-    """Set the target temperature of thermostats, in degrees Celsius."""
+    """Set the target temperature of thermostats, in degrees Celsius (and the mode if said)."""
     # Checked here rather than in the schema so the user hears why, in words.
     if not LOWEST <= temperature <= HIGHEST:
         raise ToolError(
@@ -76,7 +96,7 @@ def climate_set_temperature(
         )
     thermostats = find_devices(ctx, ["thermostat"], name, area)
     for thermostat in thermostats:
-        thermostat.set(target=temperature)
+        thermostat.set(target=temperature, **({"mode": mode} if mode else {}))
     return _set_reply(thermostats)
 
 
@@ -194,7 +214,7 @@ def _mode_sentences() -> list[str | dict[str, Any]]:
     off = "(turn|switch|shut|put) off"
     area = "[[(in|on)] [the] {area}]"
     heating = "(heating|heat|heater|central heating)"
-    cooling = "(ac|air conditioning|air con|air conditioner|cooling)"
+    cooling = _COOLING
     every = "(heating|heat|heater|central heating|ac|air conditioning|air con|air conditioner)"
     word = "(thermostat|heating|climate|ac|air conditioning|hvac)"
 

@@ -225,10 +225,11 @@ def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
     sentences=[
         "what is the <temp> (outside|outdoors|out there|in the garden outside)",
         "what is the (outside|outdoor|outdoors|exterior) <temp>",
-        "how (hot|warm|cold|cool|chilly) is it (outside|outdoors|out there)",
+        "how (hot|warm|cold|cool|chilly) is it (outside|outdoors|out there|out)",
         "what temperature is it (outside|outdoors|out there)",
-        "is it (hot|warm|cold|cool|chilly) (outside|outdoors)",
-        "how many degrees is it (outside|outdoors)",
+        "is it [very|really|super|so|too] (hot|warm|cold|cool|chilly|freezing)"
+        " (outside|outdoors|out there|out)",
+        "how many degrees is it (outside|outdoors|out)",
         "what is the temperature [right now|now|currently] outside",
         "temperature outside",
     ],
@@ -282,8 +283,10 @@ def time_get(ctx: ToolContext) -> str:
         "what is (today|todays|today's|today s|today is) date",
         "what day is it [today|now]",
         "what day is (today|it today)",
+        # "Is it Saturday today?": the day says whether it is.
+        "is (it|today) [a] (monday|tuesday|wednesday|thursday|friday|saturday|sunday) [today]",
         "what is (today|the day)",
-        "what day of the week is it [today]",
+        "(what|which) day of the week is (it [today]|today)",
         "(tell me|give me) the date",
         "what is the date (today|of today)",
         "(what|which) (date|day) is it",

@@ -207,7 +207,7 @@ def _step_sentences(up: bool) -> list[str]:
         f"make [the] {lights} {more} [(in|on) [the] {{area}}]",
         f"make [the] {{area}} {lights} {more}",
         f"{change} [the] brightness [(in|on) [the] {{area}}]",
-        f"make {{ref:name}} {more}",
+        f"(make|put|get) {{ref:name}} {more}",
         f"{'brighten' if up else 'dim'} {{ref:name}}",
         # Said to the room: "brighter", "it is too dark in here".
         f"{more} [in here]",

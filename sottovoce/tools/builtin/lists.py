@@ -170,6 +170,7 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
         "what is [there] (on|in) " + LIST,
         "what is (on|in) " + THE + " list",
         "what (items|things) are (on|in) " + LIST,
+        "what (do (i|we) have|have (i|we) got|did (i|we) put|have (i|we) put) (on|in) " + LIST,
         "(read|show|tell me|give me|check|open) [me] [what is on] " + LIST,
         "(read|show|tell me|give me|check) [me] [what is on] " + THE + " list",
         "(read|show|tell me) [me] " + THE + " {list_name} (items|things)",

@@ -53,6 +53,7 @@ def _sentences() -> list[str | dict[str, Any]]:
             "any",
             [
                 f"{any_} {_NOUN} {_NOW} {_STATE} {_NOW} {_WHERE}",
+                f"(is|are) there {_NOUN} {_NOW} {_STATE} {_NOW} {_WHERE}",  # "are there lights on"
                 f"{any_} {{area}} {{ask_noun:noun}} {_NOW} {_STATE}",
                 f"{any_} {_STATE} {{ask_noun:noun}} {_WHERE}",
                 f"(do|have) (i|we) [got|have] any {_STATE} {{ask_noun:noun}} {_WHERE}",

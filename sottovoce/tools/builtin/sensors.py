@@ -231,7 +231,7 @@ _IN_AREA = "in [the] {area}"
         "(what|how) is the {sensor_quantity:quantity} [like] [in here|here|in (this|my|the) room]",
         "(what|how) is the {area} {sensor_quantity:quantity}",
         "(tell me|check) the {sensor_quantity:quantity} " + _IN_AREA,
-        "how much {sensor_quantity:quantity} is there " + _IN_AREA,
+        "how much {sensor_quantity:quantity} is [there] " + _IN_AREA,
         *more.quantity_sentences(),
         *more.area_measure_sentences(),
         {

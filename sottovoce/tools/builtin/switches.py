@@ -158,6 +158,7 @@ def _status_sentences() -> list[str | dict[str, Any]]:
     sentences += status_sentences("switch", "fan")
     forms = [
         f"(is|are) [the] (fan|fans) {state} [(in|on) [the] {{area}}]",
+        f"(is|are) [the] (fan|fans) (in|on) [the] {{area}} {state}",
         f"(is|are) [the] {{area}} (fan|fans) {state}",
         *(f.format("(fan|fans)") + " [(in|on) [the] {area}]" for f in (speed, speed_of)),
         what_speed.format("(fan|fans)") + " [(in|on) [the] {area}]",
