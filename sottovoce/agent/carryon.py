@@ -48,6 +48,15 @@ _COMPARATIVES = {
     "colder": "make it cooler",
     "faster": "make it faster",
     "slower": "make it slower",
+    # As learners say them: "more cold please", "more fast".
+    "more cold": "make it cooler",
+    "more cool": "make it cooler",
+    "more warm": "make it warmer",
+    "more hot": "make it warmer",
+    "more bright": "make it brighter",
+    "less bright": "make it dimmer",
+    "more fast": "make it faster",
+    "more slow": "make it slower",
 }
 # As learners say it (a light's "strong" is bright): for a light, then for a sound.
 _STRONGER = {

@@ -32,6 +32,7 @@ from sottovoce.agent.carryon import (
 )
 from sottovoce.agent.followups import follow_up
 from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
+from sottovoce.agent.learner_questions import asked_form
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.openers import opening_words
 from sottovoce.agent.pointing import Pointing
@@ -82,7 +83,6 @@ class GrammarCascade:
         self._referent_area: str | None = None  # the one room of the devices last acted on
         self._pronouns = Pronouns(registry, grammar, self.names)
         self._cutting = False  # inside the trimmed readings (see `_cut`)
-        self._asked = False  # the utterance was heard as a question ("the boiler is on?")
         self._trimmed = Trimmed(
             registry, self.parts, self._verbless, self.names, self._name_words, self._people
         )
@@ -101,7 +101,6 @@ class GrammarCascade:
         `referent` the ids of the devices last acted on ("it").
         """
         # Kept for this utterance's readings, which are many and nested (pieces, cuts).
-        self._asked = bool(heard) and heard.rstrip().endswith("?")
         kinds = {device.partition(".")[0] for device in referent}
         self._referent_kind = kinds.pop() if len(kinds) == 1 else None
         self._referent = referent[0] if len(referent) == 1 else None
@@ -111,6 +110,8 @@ class GrammarCascade:
             self.grammar, self.names, self._referent_kind, self._referent, self._referent_area
         )
         text = pointing.there(repaired(text) or text, inside=True)  # "to 40, no, 60"
+        if heard is not None and heard.rstrip().endswith("?"):  # "the boiler is on still?"
+            text = asked_form(relaxed_text(text, plain=False, swaps=False).split()) or text
         calls = self._carried(text, last) if bare_comparative(text) else None
         calls = calls or self.parts(text, last) or self._verbless(text, last)
         calls = calls or self._carried(text, last)
@@ -179,12 +180,17 @@ class GrammarCascade:
             return self.parts(carried, last)
         return [carried] if carried is not None else None
 
-    def parts(self, text: str, last: Call | None, about: str | None = None) -> list[Call] | None:
+    def parts(
+        self, text: str, last: Call | None, about: str | None = None, *, head: bool = False
+    ) -> list[Call] | None:
         """Calls for the whole text, or for pieces joined by 'and'/'then'.
 
         `about` is a device the words are about (an aside named it): "it" is that device.
+        `head`: the text starts where the utterance does (a cut piece may still be read in
+        a learner's order: "kitchen fan, stop it, cooking is finished").
         """
-        for variant in relaxed_forms(text, reorder=not self._cutting, asked=self._asked):
+        reorder = head or not self._cutting
+        for variant in relaxed_forms(text, reorder=reorder):
             calls = self._parts_of(variant, last, about)
             if calls:
                 return calls

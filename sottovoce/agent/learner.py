@@ -12,7 +12,10 @@ has; each rewrite is one pattern of how learners talk, not one sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+
+from sottovoce.agent.learner_questions import STATES, wh_form
 
 _Rewrite = Callable[[list[str]], list[str]]
 
@@ -30,6 +33,19 @@ _PHRASES = {
 }  # fmt: skip
 # Said at the end of a question that asks yes or no: "the shutter is open or closed".
 _OR_NOT = frozenset({"not", "closed", "open", "off", "on", "no", "locked", "unlocked"})
+# Times and amounts as learners say them: "after 10 minutes", "remind me
+# 9 am"; and "the" before the words that always take it ("how is weather").
+_PATTERNS = (
+    (re.compile(r" after (\d+) seconds "), r" in \1 seconds "),
+    (re.compile(r"^ remind me (\d+:\d\d) "), r" remind me at \1 "),
+    (re.compile(r"^ (\d+:\d\d) remind me (.*)$"), r" remind me at \1 \2"),
+    (re.compile(r" (many|\d+) degree "), r" \1 degrees "),
+    (re.compile(r" want (listen|listening)( to)? "), r" want to listen to "),
+    (re.compile(r" want (watch|play|hear) "), r" want to \1 "),
+    (re.compile(r" (to|from|on|in) list of "), r" \1 the list of "),
+    (re.compile(r" (is|of|about|for|in|be) (weather|temperature|humidity|forecast|week|date) "),
+     r" \1 the \2 "),
+)  # fmt: skip
 # Verbs that open a command ("connect the coffee machine": Portuguese "ligar").
 _OPENING_VERBS = {"connect": "turn on", "disconnect": "turn off", "desconnect": "turn off"}
 # "More loud", "less strong": the comparative said with more/less, by what it changes.
@@ -63,15 +79,6 @@ _PLACE_ENDS = frozenset(
 # "The lamp near the sofa" for the sofa lamp: a thing named by where it is.
 _BESIDE = frozenset("near by beside over above under below behind next on".split())
 _MODES = frozenset("heat heating cool cooling auto automatic".split())
-_STATES = frozenset(
-    "on off open opened closed shut locked unlocked running playing paused stopped"
-    " charging cleaning docked finished done empty full working".split()
-)
-_WH = frozenset({"what", "which", "how", "where", "when", "who"})
-# "Which temperature makes it", "how many degrees has it": a first language's verb for "is".
-_IS_VERBS = frozenset({"makes", "make", "has", "have", "becomes", "gives", "does", "do"})
-_SUBJECTS = frozenset({"i", "we", "you"})
-_WHEN = frozenset({"today", "tomorrow", "tonight", "later", "now"})
 # A verb said last ("can you the blind close", "please bathroom light turn on").
 _LAST_VERBS = (
     ("switch", "on"), ("switch", "off"), ("turn", "on"), ("turn", "off"), ("put", "on"),
@@ -79,30 +86,38 @@ _LAST_VERBS = (
 )  # fmt: skip
 _ASKING = (("can", "you"), ("could", "you"), ("you", "can"), ("you", "could"), ("please",))
 _WISHES = tuple(
-    w.split()
-    for w in ("i would like that", "i want that", "i wish that", "i would prefer that")
+    w.split() for w in ("i would like that", "i want that", "i wish that", "i would prefer that")
 )
 _MOVES = frozenset("goes go comes come moves move".split())
 _BECOMES = frozenset("is be gets get stays stay".split())
 _NOUN_PHRASE_WORDS = 6
 _CLAUSE = frozenset("is are was were am be been has have had will can do does did not".split())
 _COMPARING_VERBS = frozenset("make turn set get put go it".split())
+# Verbs a command said after its thing starts with ("the fan, put it on high").
+_VERBS_FIRST = frozenset(
+    "turn switch put make set close open stop start pause play lower raise dim lock unlock"
+    " mute unmute resume add remove".split()
+)
+# Words that no thing said first starts with or holds: a question, a subject and its verb.
+_TOPIC_NOT = frozenset(
+    "what which how where when who why is are do does can could will would i we you it"
+    " they he she there if not don't never no might may should shall must maybe perhaps"
+    " probably going gonna later".split()
+)
 _VERBS_BEFORE_IT = frozenset("put turn switch make set close open start stop".split())
 
 
-def learner_forms(words: list[str], reorder: bool = True, asked: bool = False) -> list[str]:
+def learner_forms(words: list[str], reorder: bool = True) -> list[str]:
     """The words in the templates' idiom, then also in their order (none if nothing changed).
 
     The words alone first: a reordering must not reach into a free text ("remind me
     to take the clothes out of the machine"). Without `reorder` (for a piece cut from
     a longer sentence, whose first words may be the end of a remark) only the words.
-    `asked`: the words were heard as a question ("the boiler is on?"), which said
-    alike without its question mark is a remark ("the boiler is on").
     """
     forms: list[str] = []
     said = list(words)
     for rewrite in _REWRITES:
-        said = _question_order(said, asked) if rewrite is _question_order else rewrite(said)
+        said = rewrite(said)
         if rewrite is _LAST_IN_PLACE:
             forms += [" ".join(said)] if said != words else []
             if not reorder:
@@ -123,9 +138,13 @@ def _phrases(words: list[str]) -> list[str]:
     text = f" {' '.join(words)} "
     for phrase, meant in {**_PHRASES, **_STRONG}.items():
         text = text.replace(f" {phrase} ", f" {meant} ")
+    for pattern, meant in _PATTERNS:
+        text = pattern.sub(meant, text)
     said = text.split()
     if said[:1] == ["to"] and len(said) > 2:  # "please to switch off the fan"
         said = said[1:]
+    if len(said) > 2 and said[-1] in ("colour", "color"):
+        said = said[:-1]  # "make it pink colour"
     if len(said) > 3 and said[-2] == "or" and said[-1] in _OR_NOT:
         said = said[:-2]
     if said[:1] and said[0] in _OPENING_VERBS:
@@ -222,7 +241,8 @@ def _of_place(words: list[str]) -> list[str]:
             continue
         after = k + 2 if words[k + 1] in _DETERMINERS else k + 1
         end, most = after, 1 if placed else 3  # "the strip on the bookshelf blue"
-        while end < len(words) and end - after < most and words[end] not in _PLACE_ENDS | _MADE:
+        ends = _PLACE_ENDS | _MADE | STATES
+        while end < len(words) and end - after < most and words[end] not in ends:
             end += 1
         if end == after or words[after].isdigit():
             continue
@@ -239,56 +259,6 @@ def _head_start(words: list[str], k: int) -> int | None:
             partitive = any(word in _PARTITIVE for word in head)
             return None if partitive or any(w in _DETERMINERS for w in head) else start
     return None
-
-
-def _question_order(words: list[str], asked: bool = True) -> list[str]:
-    """'The boiler is on still?' -> 'is the boiler on'; 'is open the front door' -> 'is the
-    front door open'; 'how many degrees has it outside' -> '... is it outside'. A
-    statement's order is a question's only when `asked`."""
-    if len(words) < 3:
-        return words
-    if words[0] in ("is", "are") and words[1] in _STATES and words[2] in _DETERMINERS:
-        return [words[0], *words[2:], words[1]]
-    if words[:2] in (["there", "are"], ["there", "is"]) and asked:
-        return [words[1], "there", *words[2:]]
-    if words[0] in _DETERMINERS or words[0] in _WHEN:
-        verb = next((k for k, w in enumerate(words) if w in ("is", "are")), None)
-        if verb is not None and 0 < verb < len(words) - 1 and len(words) - verb <= 6:
-            rest = [w for w in words[verb + 1 :] if w not in ("still", "already", "now")]
-            if rest and rest[0] in ("which", "what"):  # "today is which day of the week"
-                return [*rest, words[verb], *words[:verb]]
-            if rest and (rest[-1] in _STATES or rest[0] in _STATES) and asked:
-                return [words[verb], *words[:verb], *rest]
-    if words[0] in _WHEN and words[1:3] in (["it", "will"], ["it", "is"]) and asked:
-        return [words[2], "it", *words[3:], words[0]]  # "tomorrow it will rain"
-    return _wh_order(words)
-
-
-def _wh_order(words: list[str]) -> list[str]:
-    if words[0] in ("on", "at", "to", "in") and words[1] in _WH and len(words) > 3:
-        # "On which volume is the TV (put)": the preposition goes last.
-        rest = words[1:-1] if words[-1] in ("put", "set") else words[1:]
-        return _wh_order([*rest, words[0]])
-    if words[0] not in _WH:
-        return words
-    if words[:4] in (["how", "many", "degrees", "is"], ["how", "many", "degrees", "are"]):
-        if words[4:5] in (["the"], ["my"]):  # "how many degrees is the AC on"
-            return ["what", "temperature", *words[3:]]
-    if words[:3] == ["how", "many", "degrees"] and words[3:4] in (["in"], ["outside"]):
-        return [*words[:3], "is", "it", *words[3:]]  # "how many degrees in the bedroom"
-    for k in range(1, min(len(words) - 1, 5)):
-        if words[k] == "becomes" and words[k + 1] == "it":  # German "wird es"
-            return [*words[:k], "will", "it", "be", *words[k + 2 :]]
-        if words[k] in _IS_VERBS and words[k + 1] == "it":
-            return [*words[:k], "is", *words[k + 1 :]]  # "which temperature makes it"
-        if words[k] in _IS_VERBS and words[k + 1] == "the" and words[k - 1] != "i":
-            return [*words[:k], "is", "in", *words[k + 1 :]]  # "how much humidity has the x"
-        if words[k] in _SUBJECTS and k + 1 < len(words) and words[k + 1] in ("have", "need"):
-            return [*words[:k], "do", *words[k:]]  # "what notes i have"
-        degrees = "degrees" in words[:k]
-        if degrees and words[k] == "are" and words[k + 1] in ("in", "on", "outside", "inside"):
-            return [*words[:k], "is", "it", *words[k + 1 :]]  # "how many degrees are in"
-    return words
 
 
 def _verb_last(words: list[str]) -> list[str]:
@@ -312,15 +282,42 @@ def _verb_last(words: list[str]) -> list[str]:
 
 
 def _said_first(words: list[str]) -> list[str]:
-    """'The lights in the kitchen put them on' -> 'put the lights in the kitchen on'."""
-    if not words or words[0] not in _DETERMINERS:
+    """The thing said first, then what to do with it: 'the lights in the kitchen put them
+    on' -> 'put the lights in the kitchen on'; 'air purifier turn on' -> 'turn on the air
+    purifier'; 'fan put on high' -> 'put the fan on high'; 'music pause' -> 'pause the
+    music'."""
+    if not words or words[0] in _TOPIC_NOT or words[0] in _VERBS_FIRST:
         return words
-    for k in range(2, min(len(words) - 1, _NOUN_PHRASE_WORDS + 1)):
-        if words[k] in _VERBS_BEFORE_IT and words[k + 1] in ("it", "them"):
-            # A thing named, not a clause: "the beer's in there, turn it back on" is a reason.
-            clause = any(w in _CLAUSE or w.endswith("'s") for w in words[:k])
-            return words if clause else [words[k], *words[:k], *words[k + 2 :]]
-    return words
+    k = next((k for k, w in enumerate(words[: _NOUN_PHRASE_WORDS + 1]) if w in _VERBS_FIRST), 0)
+    topic, verb, rest = words[:k], words[k : k + 1], words[k + 1 :]
+    # A thing named, not a clause: "the beer's in there, turn it back on" is a reason.
+    if not topic or any(w in _CLAUSE or w in _TOPIC_NOT for w in topic):
+        return words
+    listing = verb in (["add"], ["remove"])  # "soy sauce and tofu, add to the list"
+    if topic[0] not in _DETERMINERS and not topic[0].endswith("'s") and not listing:
+        topic = ["the", *topic]  # "hallway light, close it": the article left out
+    if rest[:1] in (["it"], ["them"]):
+        return [*verb, *topic, *rest[1:]]
+    if listing and rest[:1] in (["to"], ["from"]):
+        return [*verb, *topic, *rest]
+    if rest in (["on"], ["off"]):
+        return [*verb, *rest, *topic]
+    if verb == ["put"] and rest in (["up"], ["down"]):
+        return ["raise" if rest == ["up"] else "lower", *topic]
+    return [*verb, *topic, *rest]
+
+
+def _set_value(words: list[str]) -> list[str]:
+    """'Make the desk lamp 20 percent', 'put the speaker volume on 20' -> 'set ... to 20'."""
+    if len(words) < 3 or words[0] not in ("make", "put", "set") or "to" in words:
+        return words
+    unit = words[-1] in ("percent", "degrees", "degree")
+    number = words[-2] if unit else words[-1]
+    if not number.replace(".", "", 1).isdigit():
+        return words
+    at = len(words) - (2 if unit else 1)
+    head = words[1 : at - 1] if words[at - 1] in ("on", "at") else words[1:at]
+    return ["set", *head, "to", *words[at:]] if head else words
 
 
 _REWRITES: tuple[_Rewrite, ...] = (
@@ -329,8 +326,9 @@ _REWRITES: tuple[_Rewrite, ...] = (
     _amounts,
     _verb_last,
     _of_place,
-    _question_order,
+    wh_form,
     _comparatives,
+    _set_value,
 )
 # The last rewrite that keeps every word in its place.
 _LAST_IN_PLACE = _amounts

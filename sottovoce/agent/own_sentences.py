@@ -16,10 +16,12 @@ FOLLOW_UP_SENTENCES = [
     "[no] [make it] {number:value} [percent|degrees] instead",
     # "No, 21" after setting the heating to 22; "twenty three please" after its mode.
     "(no|nah|actually|make that) {number:value} [percent|degrees] [please|then|instead]",
-    "{number:value} [percent|degrees] [then|is fine|will do|is grand|is good]",
+    "{number:value} [percent|degrees] [then|is fine|will do|is grand|is good|is enough|is ok"
+    "|is okay]",
     # "Nah, red" after a colour; "ok too much, medium" after the fan went up.
     "(no|nah|nope|actually|make (that|it)) [no|nah] {color} [instead|please|then]",
     "(no|nah|nope|actually|make (that|it)) [no|nah] {fan_speed:value} [instead|please|then]",
+    "{fan_speed:value} (is fine|is ok|is okay|is enough|is good|will do)",
     # "And upstairs to 22" after setting the downstairs thermostat.
     "[and] [set] [the] {area} [one|thermostat|heating] (to|at) {number:value} [percent|degrees]",
     # "And the fan" after the lights out here: that kind, in the same place.

@@ -21,7 +21,7 @@ _OPENERS = sorted(DISCOURSE_OPENERS, key=len, reverse=True)
 _CLOSERS = sorted(DISCOURSE_CLOSERS, key=len, reverse=True)
 
 
-def relaxed_forms(text: str, reorder: bool = True, asked: bool = False) -> list[str]:
+def relaxed_forms(text: str, reorder: bool = True) -> list[str]:
     """The text, then without discourse words ("actually", "now", "a bit") if it had any;
     last as a learner of English means them (in the templates' order unless not `reorder`)."""
     words = relaxed_text(text).split()
@@ -38,7 +38,11 @@ def relaxed_forms(text: str, reorder: bool = True, asked: bool = False) -> list[
     direct = direct_question(words) or done_to(words)
     forms = forms + [direct] if direct and direct not in forms else forms
     # Last, the words as a learner of English means them ("can you the kettle switch on").
-    learned = learner_forms(words, reorder, asked)
+    # From the words with "my" kept (a reminder's "call my mother"), then as relaxed.
+    learned = learner_forms(relaxed_text(text, plain=False, swaps=False).split(), reorder)
+    learned += [f for f in learner_forms(words, reorder) if f not in learned]
+    # "Close the hallway light" (from "hallway light, close it"): switching, as said plainly.
+    learned += [p for f in learned if (p := " ".join(_plain_verb(f.split()))) not in learned]
     sounds = [sound for form in learned if (sound := sound_form(form))]
     return forms + [form for form in [*learned, *sounds] if form not in forms]
 

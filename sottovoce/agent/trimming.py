@@ -33,7 +33,7 @@ class Parts(Protocol):
     """The cascade's readings of a text (`GrammarCascade.parts`)."""
 
     def __call__(
-        self, text: str, last: Call | None, about: str | None = None
+        self, text: str, last: Call | None, about: str | None = None, *, head: bool = False
     ) -> list[Call] | None: ...
 
 
@@ -150,12 +150,14 @@ class Trimmed:
             if not self._remark_at(words, k):
                 continue
             command = " ".join(words[:k])  # said from the start: "off the fan, the flame..."
-            if calls := self.parts(command, None) or self.verbless(command, None):
+            if calls := self.parts(command, None, head=True) or self.verbless(command, None):
                 return calls
         # The aside first: the command is what follows it, and may go on from the last one
         # ("that's too loud, make it 40").
         if starts[:1] == [0]:
-            for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1)):
+            # Not past a question asked after the remark: "the radio is on, is it too loud".
+            asked = next((j for j in range(1, len(words) - 1) if _asks_about(words, j)), None)
+            for cut in range(2, min(len(words) - 1, ASIDE_WORDS + 1, asked or len(words))):
                 if words[cut - 1] == "to" or not self._may_follow_report(words, cut):
                     continue  # "mum forgot to lock the door": what she forgot, no order
                 if _splits_time(words, cut):
@@ -221,6 +223,12 @@ class Trimmed:
         return None
 
 
+def _asks_about(words: list[str], j: int) -> bool:
+    """Whether a question about something said starts at word j ("is it", "are they")."""
+    return words[j] in _ASKING_VERBS and words[j + 1] in ("it", "they", "that", "this", "there")
+
+
+_ASKING_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "did"})
 _BECAUSE = frozenset({"because", "cause", "coz", "cuz", "since"})
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from sottovoce.agent.learner import learner_forms, sound_form
+from sottovoce.agent.learner_questions import asked_form
 
 
-def _forms(text: str, reorder: bool = True, asked: bool = True) -> list[str]:
-    return learner_forms(text.split(), reorder, asked)
+def _forms(text: str, reorder: bool = True) -> list[str]:
+    return learner_forms(text.split(), reorder)
 
 
 @pytest.mark.parametrize(
@@ -18,9 +19,7 @@ def _forms(text: str, reorder: bool = True, asked: bool = True) -> list[str]:
         ("the porch light you can turn on", "turn on the porch light"),
         ("hall light turn off", "turn off hall light"),  # Japanese order
         ("turn off the lamp of the study", "turn off the study lamp"),  # Romance "of"
-        ("the heater is on still", "is the heater on"),  # a question not inverted
         ("is closed the garage door", "is the garage door closed"),
-        ("the radio is playing or not", "is the radio playing"),
         ("how many degrees has it in the attic", "how many degrees is it in the attic"),
         ("which temperature makes it in the attic", "what temperature is it in the attic"),
         ("how cold becomes it tomorrow", "how cold will it be tomorrow"),
@@ -47,9 +46,30 @@ def test_nothing_to_rewrite_gives_no_form() -> None:
     assert _forms("what is the rest of the list") == []  # "of" after a partitive stays
 
 
-def test_a_remark_is_a_question_only_when_heard_as_one() -> None:
-    assert _forms("the heater is on", asked=False) == []  # "the heater is on." remarks
-    assert _forms("the heater is on")[-1] == "is the heater on"  # "the heater is on?"
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("the heater is on still", "is the heater on"),
+        ("the radio is playing or not", "is the radio playing"),
+        ("porch light already off", "is porch light off"),  # no "is" said at all
+        ("washing machine still running", "is washing machine running"),
+        ("i need a coat tomorrow", "do i need a coat tomorrow"),
+        ("there are lights on", "are there lights on"),
+        ("tomorrow it will snow", "will it snow tomorrow"),
+        ("it is raining now", "is it raining now"),
+    ],
+)
+def test_a_statement_heard_as_a_question_is_asked(said: str, meant: str) -> None:
+    assert asked_form(said.split()) == meant
+
+
+@pytest.mark.parametrize("said", ["turn the heater on", "please switch it off", "hello"])
+def test_a_command_heard_with_a_question_mark_stays_a_command(said: str) -> None:
+    assert asked_form(said.split()) is None
+
+
+def test_a_remark_without_a_question_mark_is_no_question() -> None:
+    assert _forms("the heater is on") == []  # "the heater is on." remarks
 
 
 def test_the_words_alone_come_before_any_reordering() -> None:

@@ -120,6 +120,47 @@ def test_questions_asked_as_learners_and_children_ask(said: str, answer: str) ->
 
 
 @pytest.mark.parametrize(
+    ("said", "device", "state"),
+    [
+        ("piano lamp, switch it on please", "light.piano", {"on": True}),
+        ("study lamp make 30 percent", "light.study", {"brightness": 30}),
+        ("lounge fan put on high", "fan.lounge", {"on": True, "speed": 100}),
+        ("radio volume put on 15", "media_player.radio", {"volume": 15}),
+        ("study blind put up", "cover.study_blind", {"position": 100}),
+        ("radio pause one moment", "media_player.radio", {"status": "paused"}),
+    ],
+)
+def test_the_thing_said_first_then_what_to_do(
+    said: str, device: str, state: dict[str, object]
+) -> None:
+    h = _harness()
+    h.say(said)
+    for key, value in state.items():
+        assert h.state(device)[key] == value
+
+
+def test_a_statement_with_a_question_mark_only_asks() -> None:
+    h = _harness()
+    before = h.snapshot()
+    assert "off" in h.say("kettle already on?").reply
+    h.say("I need a coat tomorrow?")  # a question about the weather, not the list
+    assert h.snapshot() == before
+
+
+def test_times_as_learners_say_them() -> None:
+    h = _harness()
+    h.say("remind me after 15 minutes to water my plants")
+    h.say("remind me at 9 and half to call my sister")
+    h.say("half past eight remind me to feed the cat")
+    reminders = {r["text"]: r["due"] for r in h.snapshot()["reminders"]}
+    assert reminders == {
+        "water my plants": "2026-05-30T20:00:00",
+        "call my sister": "2026-05-30T21:30:00",
+        "feed the cat": "2026-05-30T20:30:00",
+    }
+
+
+@pytest.mark.parametrize(
     ("said", "device", "key", "value"),
     [
         ("set the study lamp to 40, no, 70", "light.study", "brightness", 70),

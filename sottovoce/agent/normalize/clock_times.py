@@ -116,6 +116,8 @@ def _read_clock_time(tokens: list[str], i: int, before: list[str]) -> tuple[int,
     if quantity_follows(tokens, end) or _is_level(before):
         return None
     if prev == "at" and (kind in ("pair", "dot") or 1 <= hour <= 12):
+        if kind == "bare" and tokens[end : end + 2] == ["and", "half"]:
+            return hour, 30, end + 2  # "at 9 and half" (as learners say half past nine)
         return hour, minute, end
     if prev == "for" and kind == "pair" and "timer" not in before:
         return hour, minute, end

@@ -41,14 +41,15 @@ DISCOURSE_OPENERS = (
     # Australian: "righto, put the sundowner scene on", "sorry to be a pain but ...".
     "righto", "right o", "mate", "sorry to be a pain but", "sorry to bother you but",
     # "Ok too much, medium", "too loud, down to 20": the reason for a change said first.
-    "too much", "too far", "too loud", "too bright",
+    "too much", "too far", "too loud", "too bright", "too strong",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
     "already", "a bit", "a little", "a little bit", "thanks", "thank you", "ok", "okay",
     "please", "for a bit", "for a while", "quickly", "would you", "will you", "could you",
     "can you", "if you can", "if you could", "if you would", "if you do not mind",
-    "1 seconds", "for 1 seconds", "a moment", "for a moment", "or what",
+    "1 seconds", "for 1 seconds", "a moment", "for a moment", "or what", "1 moment",
+    "for 1 moment",
     "or not", "love", "dear", "darling", "mate", "buddy", "honey", "sweetie", "for me love",
     "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",

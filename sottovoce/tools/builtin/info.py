@@ -289,6 +289,7 @@ def time_get(ctx: ToolContext) -> str:
         "(what|which) day of the week is (it [today]|today)",
         "(tell me|give me) the date",
         "what is the date (today|of today)",
+        "(what|which) date is (it|today) [today]",
         "(what|which) (date|day) is it",
         "what month is it",
         "today what (day|date)",  # "today what day ah?" (Singapore English)

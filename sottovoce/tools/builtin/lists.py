@@ -314,6 +314,7 @@ def note_add(
         "what are [all] [my|the] notes",
         "(read|show|tell me|list|give me|check) [me] [all] [my|the] notes",
         "what notes do (i|we) have",
+        "what is (in|on) [my|the] notes",
         "what notes (have i|have we|did i|did we) (got|made|written|taken|take|write)",
         "(do i|have i) (have|got) any notes",
         "what did i (note|note down|write down|jot down|ask you to note)",

@@ -379,6 +379,7 @@ def _left_sentences() -> list[str]:
         "how (long|much time) (is left|left|remains|remaining|to go) [on " + THE + " timer[s]]",
         "how (long|much time) (is left|left|remains|remaining) on " + THE + " {text:label} timer",
         "how much longer [on " + THE + " timer]",
+        "how many (minutes|seconds|hours) (are|is) [still] " + LEFT + " [on " + THE + " timer]",
         "how much longer (on|for) " + THE + " {text:label} [timer]",
         "what is left on " + THE + " [{text:label}] timer",
         "(what|which) timers (do i have|are (running|set|on|going)|have i (set|got))",
