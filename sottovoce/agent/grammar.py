@@ -35,6 +35,7 @@ from sottovoce.agent.own_sentences import (
     HERE_FOLLOW_UP,
     UNKNOWN_INTENTS,
     UNKNOWN_SENTENCES,
+    VALUE_WORD_FOLLOW_UPS,
 )
 from sottovoce.agent.slot_lists import (
     EVERYWHERE,
@@ -381,6 +382,9 @@ def _intents_dict(registry: Registry) -> dict[str, Any]:
             intents[spec.name] = {"data": data}
         for name, body in spec.lists.items():
             lists[name] = _digits_only(dict(body))
+    worded = [s for name, said in VALUE_WORD_FOLLOW_UPS.items() if name in lists for s in said]
+    if worded:
+        intents[FOLLOW_UP]["data"].append({"sentences": worded})
     # Templates may use Home Assistant's named phrases: <all>, <everywhere>, <the>, ...
     return {
         "language": "en",

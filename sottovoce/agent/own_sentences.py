@@ -18,10 +18,6 @@ FOLLOW_UP_SENTENCES = [
     "(no|nah|actually|make that) {number:value} [percent|degrees] [please|then|instead]",
     "{number:value} [percent|degrees] [then|is fine|will do|is grand|is good|is enough|is ok"
     "|is okay]",
-    # "Nah, red" after a colour; "ok too much, medium" after the fan went up.
-    "(no|nah|nope|actually|make (that|it)) [no|nah] {color} [instead|please|then]",
-    "(no|nah|nope|actually|make (that|it)) [no|nah] {fan_speed:value} [instead|please|then]",
-    "{fan_speed:value} (is fine|is ok|is okay|is enough|is good|will do)",
     # "And upstairs to 22" after setting the downstairs thermostat.
     "[and] [set] [the] {area} [one|thermostat|heating] (to|at) {number:value} [percent|degrees]",
     # "And the fan" after the lights out here: that kind, in the same place.
@@ -59,6 +55,16 @@ FOLLOW_UP_SENTENCES = [
     "and [the] {kind_word:kind} (in|on) [the] {area} [too|as well|also]",
     "and [the] {area} {kind_word:kind} [too|as well|also]",
 ]
+
+# "Nah, red" after a colour, "ok too much, medium" after the fan went up: by the list of
+# words they use, compiled only when a plugin brings that list.
+VALUE_WORD_FOLLOW_UPS = {
+    "color": ["(no|nah|nope|actually|make (that|it)) [no|nah] {color} [instead|please|then]"],
+    "fan_speed": [
+        "(no|nah|nope|actually|make (that|it)) [no|nah] {fan_speed:value} [instead|please|then]",
+        "{fan_speed:value} (is fine|is ok|is okay|is enough|is good|will do)",
+    ],
+}
 
 # "And in here" from another room: the last change where the user is now.
 HERE = "here"  # the area slot it fills
