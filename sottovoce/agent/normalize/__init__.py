@@ -27,7 +27,7 @@ from sottovoce.agent.normalize.spelling import (
     joined_letters,
 )
 
-_REPEATED = frozenset("the a an to my our in on at for of is and".split())
+_REPEATED = frozenset("the a an my our your".split())
 _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
 
 
