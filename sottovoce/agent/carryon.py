@@ -10,6 +10,7 @@ they stand, and only right after a call they can carry on.
 from __future__ import annotations
 
 from sottovoce.agent.calls import Call
+from sottovoce.agent.learner import STRONG, STRONG_SOUND
 
 # Tools that change by a step: saying "more" again is taking the same step again.
 _STEPS = frozenset(
@@ -60,12 +61,8 @@ _COMPARATIVES = {
 }
 # As learners say it (a light's "strong" is bright): for a light, then for a sound.
 _STRONGER = {
-    "stronger": ("make it brighter", "make it louder"),
-    "more strong": ("make it brighter", "make it louder"),
-    "less strong": ("make it dimmer", "make it quieter"),
-    "more loud": ("make it louder", "make it louder"),
-    "less loud": ("make it quieter", "make it quieter"),
-}
+    said: (f"make it {meant}", f"make it {STRONG_SOUND[meant]}") for said, meant in STRONG.items()
+} | {"more loud": ("make it louder",) * 2, "less loud": ("make it quieter",) * 2}
 _SOFTENERS = ("a little bit", "a wee bit", "a little", "a bit", "a tad", "a touch", "slightly")
 _LEADS = frozenset("oh and also plus ok okay now just maybe actually no bit little tad".split())
 _TRAILS = ("as well", "please", "too", "also", "still", "than that", "then", "again")

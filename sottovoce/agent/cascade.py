@@ -31,7 +31,8 @@ from sottovoce.agent.carryon import (
     unknown_list,
 )
 from sottovoce.agent.followups import follow_up
-from sottovoce.agent.grammar import FOLLOW_UP, Grammar, Match
+from sottovoce.agent.grammar import Grammar, Match
+from sottovoce.agent.grammar_intents import FOLLOW_UP
 from sottovoce.agent.learner_questions import asked_form
 from sottovoce.agent.normalize.fillers import spoken_form
 from sottovoce.agent.openers import opening_words

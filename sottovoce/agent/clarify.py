@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sottovoce.agent.calls import Call, UnknownName
-from sottovoce.agent.grammar import FOLLOW_UP, Grammar
+from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.grammar_intents import FOLLOW_UP
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.normalize.fillers import (
     DISCOURSE_CLOSERS,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
 from hassil import (
     Intents,
@@ -23,20 +22,17 @@ from hassil import (
 
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.fuzzy import NameRepair
-from sottovoce.agent.ha_library import HaLibrary, expansion_rules
+from sottovoce.agent.grammar_intents import (
+    FOLLOW_UP,
+    intents_dict,
+    slot_lists_by_tool,
+    template_words,
+)
+from sottovoce.agent.ha_library import HaLibrary
 from sottovoce.agent.kindwords import TakenKindWords, type_word
 from sottovoce.agent.names import all_spoken_names, shared_endings
-from sottovoce.agent.normalize import normalize, normalize_template
-from sottovoce.agent.own_sentences import (
-    ALL_THE_WAY_FOLLOW_UP,
-    FOLLOW_UP_SENTENCES,
-    HALFWAY_FOLLOW_UP,
-    HERE,
-    HERE_FOLLOW_UP,
-    UNKNOWN_INTENTS,
-    UNKNOWN_SENTENCES,
-    VALUE_WORD_FOLLOW_UPS,
-)
+from sottovoce.agent.normalize import normalize
+from sottovoce.agent.own_sentences import UNKNOWN_INTENTS, UNKNOWN_SENTENCES
 from sottovoce.agent.slot_lists import (
     EVERYWHERE,
     NAME_LISTS,
@@ -46,38 +42,13 @@ from sottovoce.agent.slot_lists import (
 )
 from sottovoce.devices import World
 from sottovoce.tools import Registry
-from sottovoce.tools.api import SLOT_RE
 from sottovoce.tools.main_light import MAIN_LIGHT_NAMES
-from sottovoce.tools.targets import KIND_WORDS
 
-FOLLOW_UP = "_follow_up"
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?: am| pm)?")
-_WORD = re.compile(r"[a-z][a-z']*")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
 # and "7:30" as one value and the padding tells whether am or pm was said.
 _CLOCK_LISTS = frozenset({"time", "reminder_clock"})
 _RECENT = 512  # texts whose best match is remembered
-
-# Numbers and free text arrive normalized (digits, "N seconds", "HH:MM"), so ranges
-# match digits only: number words for ten million values would not fit in memory.
-_BASE_LISTS: dict[str, Any] = {
-    "number": {"range": {"from": 0, "to": 100000, "fractions": "tenths", "words": False}},
-    "percent": {"range": {"from": 0, "to": 100, "words": False}},
-    "duration_s": {"range": {"from": 1, "to": 10_000_000, "words": False}},
-    "text": {"wildcard": True},
-    "list_name": {"wildcard": True},
-    "time": {"wildcard": True},
-    "day": {"values": ["today", "tomorrow", "now", "tonight"]},
-    # "No, I meant the fan": a kind said alone, for a correction in the same room.
-    "kind_word": {
-        "values": [
-            {"in": word, "out": word}
-            for words in KIND_WORDS.values()
-            for word in words
-            if word not in ("sensor", "sensors", "heat", "water", "cover", "music", "player")
-        ]
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -94,9 +65,9 @@ class Grammar:
     """The compiled sentence grammar of a registry against one world."""
 
     def __init__(self, registry: Registry, world: World, *, library: bool = True) -> None:
-        self._intents = Intents.from_dict(_intents_dict(registry))
+        self._intents = Intents.from_dict(intents_dict(registry))
         self._lists: dict[str, SlotList] = dict(world_lists(world))
-        self._slot_lists = _slot_lists_by_tool(registry)
+        self._slot_lists = slot_lists_by_tool(registry)
         self._plugins = {spec.name: spec.plugin for spec in registry}
         self._areas = {normalize(a.name) for a in world.areas} | {
             normalize(f) for f in world.floor_words()
@@ -288,16 +259,6 @@ def _spoken_names(lists: Mapping[str, SlotList]) -> list[str]:
     return names
 
 
-def template_words(registry: Registry) -> set[str]:
-    """The literal words of every tool's sentences (what the user may say besides names)."""
-    words: set[str] = set()
-    for spec in registry:
-        for group in spec.sentences:
-            for sentence in group.sentences:
-                words.update(_WORD.findall(SLOT_RE.sub(" ", sentence)))
-    return words
-
-
 def _strip_article(text: str) -> str:
     for article in ("the ", "my ", "a ", "an "):
         if text.startswith(article):
@@ -361,52 +322,3 @@ def _device_places(world: World) -> dict[str, set[str]]:
 def _names_device(call: Call) -> bool:
     name = call.args.get("name")
     return isinstance(name, str) and "." in name
-
-
-def _intents_dict(registry: Registry) -> dict[str, Any]:
-    halfway = {"sentences": HALFWAY_FOLLOW_UP, "slots": {"value": 50}}
-    fully = {"sentences": ALL_THE_WAY_FOLLOW_UP, "slots": {"value": 100}}
-    here = {"sentences": HERE_FOLLOW_UP, "slots": {"area": HERE}}
-    data = [{"sentences": FOLLOW_UP_SENTENCES}, halfway, fully, here]
-    intents: dict[str, Any] = {FOLLOW_UP: {"data": data}}
-    lists: dict[str, Any] = dict(_BASE_LISTS)
-    for spec in registry:
-        data = [
-            {
-                "sentences": [normalize_template(s) for s in group.sentences],
-                "slots": dict(group.slots),
-            }
-            for group in spec.sentences
-        ]
-        if data:
-            intents[spec.name] = {"data": data}
-        for name, body in spec.lists.items():
-            lists[name] = _digits_only(dict(body))
-    worded = [s for name, said in VALUE_WORD_FOLLOW_UPS.items() if name in lists for s in said]
-    if worded:
-        intents[FOLLOW_UP]["data"].append({"sentences": worded})
-    # Templates may use Home Assistant's named phrases: <all>, <everywhere>, <the>, ...
-    return {
-        "language": "en",
-        "intents": intents,
-        "lists": lists,
-        "expansion_rules": expansion_rules(),
-    }
-
-
-def _digits_only(body: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(body.get("range"), dict):
-        body["range"] = {"words": False, **body["range"]}
-    return body
-
-
-def _slot_lists_by_tool(registry: Registry) -> dict[str, dict[str, set[str]]]:
-    by_tool: dict[str, dict[str, set[str]]] = {}
-    for spec in registry:
-        slots: dict[str, set[str]] = {}
-        for group in spec.sentences:
-            for sentence in group.sentences:
-                for list_name, slot_name in SLOT_RE.findall(sentence):
-                    slots.setdefault(slot_name or list_name, set()).add(list_name)
-        by_tool[spec.name] = slots
-    return by_tool

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from sottovoce.agent.learner_questions import STATES, wh_form
+from sottovoce.agent.orderwords import ORDER_VERBS, POINTING
 
 _Rewrite = Callable[[list[str]], list[str]]
 
@@ -60,12 +61,12 @@ _LESS = {
 }  # fmt: skip
 _MADE = frozenset({*_MORE.values(), *_LESS.values(), "louder", "dimmer"})
 # "Strong" is said of a light and of a sound: the grammar knows which the name is.
-_STRONG = {"more strong": "brighter", "stronger": "brighter", "less strong": "dimmer"}
-_STRONG_SOUND = {"brighter": "louder", "dimmer": "quieter"}
+STRONG = {"more strong": "brighter", "stronger": "brighter", "less strong": "dimmer"}
+STRONG_SOUND = {"brighter": "louder", "dimmer": "quieter"}
 _LEVEL_WORDS = {"half": "half", "middle": "half", "maximum": "maximum", "max": "maximum"}
 _LEVEL_WORDS |= {"minimum": "minimum", "min": "minimum"}
 
-_DETERMINERS = frozenset({"the", "my", "our", "this", "that"})
+_DETERMINERS = POINTING
 # Heads that "of" follows in plain English: "the rest of the lights", "all of them".
 _PARTITIVE = frozenset(
     "rest all some one two both none each any most half top bottom middle end front back"
@@ -94,10 +95,7 @@ _NOUN_PHRASE_WORDS = 6
 _CLAUSE = frozenset("is are was were am be been has have had will can do does did not".split())
 _COMPARING_VERBS = frozenset("make turn set get put go it".split())
 # Verbs a command said after its thing starts with ("the fan, put it on high").
-_VERBS_FIRST = frozenset(
-    "turn switch put make set close open stop start pause play lower raise dim lock unlock"
-    " mute unmute resume add remove".split()
-)
+_VERBS_FIRST = ORDER_VERBS
 # Words that no thing said first starts with or holds: a question, a subject and its verb.
 _TOPIC_NOT = frozenset(
     "what which how where when who why is are do does can could will would i we you it"
@@ -130,13 +128,13 @@ def learner_forms(words: list[str], reorder: bool = True) -> list[str]:
 def sound_form(text: str) -> str | None:
     """'Make the TV brighter' read for a sound ("more strong" of a TV is louder), or None."""
     words = text.split()
-    swapped = [_STRONG_SOUND.get(word, word) for word in words]
+    swapped = [STRONG_SOUND.get(word, word) for word in words]
     return " ".join(swapped) if swapped != words else None
 
 
 def _phrases(words: list[str]) -> list[str]:
     text = f" {' '.join(words)} "
-    for phrase, meant in {**_PHRASES, **_STRONG}.items():
+    for phrase, meant in {**_PHRASES, **STRONG}.items():
         text = text.replace(f" {phrase} ", f" {meant} ")
     for pattern, meant in _PATTERNS:
         text = pattern.sub(meant, text)

@@ -11,7 +11,14 @@ question that starts with its question word; it is one of `learner.py`'s forms.
 
 from __future__ import annotations
 
-_DETERMINERS = frozenset({"the", "my", "our", "this", "that"})
+from sottovoce.agent.orderwords import (
+    ORDER_VERBS,
+    OTHER_ORDER_VERBS,
+    POINTING,
+    SWITCHING_VERBS,
+)
+
+_DETERMINERS = POINTING
 STATES = frozenset(
     "on off open opened closed shut locked unlocked running playing paused stopped"
     " charging cleaning docked finished done empty full working beeping ringing snowing"
@@ -24,14 +31,15 @@ _SUBJECTS = frozenset({"i", "we", "you"})
 _WHEN = frozenset({"today", "tomorrow", "tonight", "later", "now"})
 _SOFT = frozenset({"still", "already", "now", "yet"})
 # Words that make the words before a state a command or a question of its own already.
-_NOT_SUBJECT = frozenset(
-    "is are was were do does did can could will would please if whether that to and but"
-    " because so check control see know tell me what which how where when who why"
-    # Verbs of an order, said with a question mark as often as not ("pop it on, would you?").
-    " turn switch put make set open close start stop pause play lower raise dim lock unlock"
-    " mute unmute resume add remove pop flick flip stick throw whack bang cut knock click"
-    " shut mash hit kick power get leave keep give let bring take show read call text send"
-    " run".split()
+_NOT_SUBJECT = (
+    frozenset(
+        "is are was were do does did can could will would please if whether that to and but"
+        " because so check control see know tell me what which how where when who why".split()
+        # Verbs of an order, said with a question mark as often as not ("pop it on, would you?").
+    )
+    | ORDER_VERBS
+    | frozenset(SWITCHING_VERBS)
+    | OTHER_ORDER_VERBS
 )
 _SUBJECT_WORDS = 6
 _PREPOSITIONS = frozenset({"on", "at", "to", "in"})

@@ -15,6 +15,7 @@ from sottovoce.agent.normalize.fillers import (
     DISCOURSE_OPENERS,
     INNER_SWAPS,
 )
+from sottovoce.agent.orderwords import SWITCHING_VERBS as _SWITCHING
 
 # Longest first: the first phrase that matches is the one removed.
 _OPENERS = sorted(DISCOURSE_OPENERS, key=len, reverse=True)
@@ -39,8 +40,10 @@ def relaxed_forms(text: str, reorder: bool = True) -> list[str]:
     forms = forms + [direct] if direct and direct not in forms else forms
     # Last, the words as a learner of English means them ("can you the kettle switch on").
     # From the words with "my" kept (a reminder's "call my mother"), then as relaxed.
-    learned = learner_forms(relaxed_text(text, plain=False, swaps=False).split(), reorder)
-    learned += [f for f in learner_forms(words, reorder) if f not in learned]
+    unswapped = relaxed_text(text, plain=False, swaps=False).split()
+    learned = learner_forms(unswapped, reorder)
+    if words != unswapped:
+        learned += [f for f in learner_forms(words, reorder) if f not in learned]
     # "Close the hallway light" (from "hallway light, close it"): switching, as said plainly.
     learned += [p for f in learned if (p := " ".join(_plain_verb(f.split()))) not in learned]
     sounds = [sound for form in learned if (sound := sound_form(form))]
@@ -165,11 +168,6 @@ _STEP_VERBS = {"reduce": "down", "decrease": "down", "lower": "down"} | {
 }
 # Words after "on"/"off" that say it is no verb there ("on and off", "off to bed").
 _NOT_OBJECTS = frozenset("and then also to of for with at in a an top time".split())
-_SWITCHING = (
-    "put", "cut", "knock", "flick", "pop", "stick", "throw", "whack", "bang", "flip",
-    # "power off the plug", "click the lamp on", "shut off the fan", "mash on" (US South)
-    "power", "click", "shut", "mash", "hit", "kick",
-)  # fmt: skip
 
 
 # Asking about a question: "do you know what time it is" asks "what time is it".
