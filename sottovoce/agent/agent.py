@@ -23,6 +23,7 @@ from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.agent.verbatim import verbatim
+from sottovoce.agent.yesno import yes_or_no
 from sottovoce.devices import StoreError, StoreUnsaved, World
 from sottovoce.models import LLMEngine
 from sottovoce.models.limits import MAX_UTTERANCE_CHARS, TOO_LONG_REPLY
@@ -129,6 +130,8 @@ class Agent:
         before = self.world.store.rows()
         normalized = normalize(turn.heard)
         calls, replies, problems = await self._respond(turn, normalized)
+        if len(calls) == 1 == len(replies) and self._reads_only(calls[0]):
+            replies = [yes_or_no(normalized, replies[0])]  # "is it locked?" "No, ..."
         unsaved = self._save()
         if unsaved is not None and self.world.store.rows() != before:
             replies.append(f"But I couldn't save it because {unsaved}, so it lasts until I stop.")
@@ -153,6 +156,10 @@ class Agent:
             model_outputs=turn.model_outputs,
             model_valid=turn.model_valid,
         )
+
+    def _reads_only(self, call: Call) -> bool:
+        spec = self.registry.get(call.tool)
+        return spec is not None and spec.reads_only
 
     async def _respond(self, turn: _Turn, text: str) -> tuple[list[Call], list[str], list[str]]:
         asked, self.state.clarification = self.state.clarification, None

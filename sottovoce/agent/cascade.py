@@ -30,7 +30,7 @@ from sottovoce.agent.carryon import (
     same_list,
     unknown_list,
 )
-from sottovoce.agent.followups import follow_up
+from sottovoce.agent.followups import follow_up, kept_sort
 from sottovoce.agent.grammar import Grammar, Match
 from sottovoce.agent.grammar_intents import FOLLOW_UP
 from sottovoce.agent.learner_questions import asked_form
@@ -68,6 +68,7 @@ class GrammarCascade:
         self.registry = registry
         self.grammar = grammar
         self.names = dict(names or {})  # a device's normalized spoken name -> its id
+        places = [p.lower() for p in places]
         # The words of names and places: a command does not start inside one.
         # (Not the little words of a name: "door to the garage" names no "the".)
         self._name_words = frozenset(
@@ -85,7 +86,14 @@ class GrammarCascade:
         self._pronouns = Pronouns(registry, grammar, self.names)
         self._cutting = False  # inside the trimmed readings (see `_cut`)
         self._trimmed = Trimmed(
-            registry, self.parts, self._verbless, self.names, self._name_words, self._people
+            registry,
+            self.parts,
+            self._verbless,
+            self.names,
+            self._name_words,
+            self._people,
+            places=frozenset(places),
+            area_of=grammar.area_of,
         )
 
     def decide(
@@ -345,7 +353,7 @@ class GrammarCascade:
             area = self.grammar.area_of(name) if isinstance(name, str) else None
             slots = {"area": area or last.args.get("area") or self._referent_area, **slots}
         elif "area" in slots and "name" not in slots:
-            slots = {**slots, **self._shared_name(last)}
+            slots = {**slots, **kept_sort(self.grammar, self.names, last, str(slots["area"]))}
         return follow_up(self.registry, last, slots)
 
     def _same_day(self, call: Call, last: Call | None) -> Call:
@@ -359,13 +367,6 @@ class GrammarCascade:
             return call  # the same question again: about now
         same = self._plugin_of(last) == spec.plugin and "day" in spec.args_model.model_fields
         return Call(call.tool, {**call.args, "day": day}) if same else call
-
-    def _shared_name(self, last: Call) -> dict[str, str]:
-        """'And the spare room one' after the main bedroom's bedside lamp: the name it shares
-        with a device elsewhere, which the tool finds in the room said; else nothing."""
-        device = last.args.get("name")
-        name = self.grammar.name_of(device) if isinstance(device, str) else None
-        return {"name": name} if name and name not in self.names else {}
 
     def _aimed(self, call: Call, device: str | None) -> Call | None:
         """The call with "it" as the device an aside was about; None if it cannot act on it.

@@ -7,12 +7,33 @@ of another kind moves the call to that kind's sibling tool).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import ValidationError
 
 from sottovoce.agent.calls import Call
+from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.own_sentences import HERE
 from sottovoce.tools import Registry
 from sottovoce.tools.targets import KIND_WORDS, TYPE_WORDS
+
+
+def kept_sort(grammar: Grammar, names: Mapping[str, str], last: Call, area: str) -> dict[str, str]:
+    """What a room said alone re-aims the last device call at: "and the spare room one"
+    after the main bedroom's bedside lamp, the name it shares with a device elsewhere;
+    else the sort of thing it was ("no, the den" after the living room lamp: the den's
+    lamp; "no, the kitchen" after the dining room light: its main light), if that room
+    has one; else nothing (the kind there: "same in Thandi's room")."""
+    device = last.args.get("name")
+    name = grammar.name_of(device) if isinstance(device, str) else None
+    if name and name not in names:
+        return {"name": name}
+    sort = name.split()[-1] if name else None
+    if name and isinstance(device, str) and name == f"{grammar.area_of(device)} light":
+        sort = "main light"
+    elif sort not in TYPE_WORDS:
+        return {}
+    return {"name": sort} if sort and grammar.has_sort(area, sort) else {}
 
 
 def follow_up(registry: Registry, last: Call, slots: dict[str, object]) -> Call | None:

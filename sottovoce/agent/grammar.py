@@ -42,7 +42,7 @@ from sottovoce.agent.slot_lists import (
 )
 from sottovoce.devices import World
 from sottovoce.tools import Registry
-from sottovoce.tools.main_light import MAIN_LIGHT_NAMES
+from sottovoce.tools.main_light import MAIN_LIGHT_NAMES, main_light
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?: am| pm)?")
 # Lists of clock times: the tool gets the words as said, since hassil reads "07:30"
@@ -80,6 +80,7 @@ class Grammar:
         self._taken = TakenKindWords(world)
         self._area_of = {d.id: normalize(d.area) for d in world.devices.values() if d.area}
         self._name_of = {d.id: normalize(d.name) for d in world.devices.values()}
+        self._sorts = _sorts_by_area(world)
         self._tool_kinds = {spec.name: tuple(spec.kinds) for spec in registry}
         self._takes_name = {s.name for s in registry if "name" in s.args_model.model_fields}
         self._repair = NameRepair(_spoken_names(self._lists), template_words(registry))
@@ -94,6 +95,11 @@ class Grammar:
     def name_of(self, device: str) -> str | None:
         """A device's name as said ("bedside lamp"), if the home has it."""
         return self._name_of.get(device)
+
+    def has_sort(self, area: str, sort: str) -> bool:
+        """Whether the room has a device of that sort: one called so ("lamp"), or its main
+        light ("main light")."""
+        return sort in self._sorts.get(normalize(area), set())
 
     def is_place(self, words: str) -> bool:
         """Whether the words are a room or floor of this home, as said ("hall", "upstairs")."""
@@ -317,6 +323,19 @@ def _device_places(world: World) -> dict[str, set[str]]:
         spoken = {w for w, floors in words.items() if floor is not None and floor in floors}
         places[device.id] = {normalize(p) for p in [device.area or "", *spoken] if p}
     return places
+
+
+def _sorts_by_area(world: World) -> dict[str, set[str]]:
+    """The words of every device name in each room, and "main light" if it has one."""
+    sorts: dict[str, set[str]] = {}
+    for area in world.areas:
+        here = [d for d in world.devices.values() if d.area == area.name]
+        words = {w for d in here for n in (d.name, *d.aliases) for w in normalize(n).split()}
+        lights = [d for d in here if d.kind == "light"]
+        sorts[normalize(area.name)] = words | (
+            {"main light"} if main_light(lights, area.name) else set()
+        )
+    return sorts
 
 
 def _names_device(call: Call) -> bool:

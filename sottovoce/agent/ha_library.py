@@ -56,6 +56,7 @@ class HaLibrary:
         self._lists = ha_lists(world)
         self._skip = [normalize(w) for w in data.get("skip_words", [])] + data.get("skip_words", [])
         self._context = {"area": HERE}
+        self._area_of = {d.id: (d.area or "").lower() for d in world.devices.values()}
         for intent in self._intents.intents.values():
             for group in intent.data:
                 _ = group.sentences  # hassil parses templates lazily; do it now, not mid-turn
@@ -70,9 +71,21 @@ class HaLibrary:
             skip_words=self._skip,
             intent_context=self._context,
         )
-        found = [reading for r in results if (reading := _reading(r)) is not None]
+        found = [
+            reading
+            for r in results
+            if (reading := _reading(r)) is not None and self._in_its_area(r)
+        ]
         found.sort(key=lambda r: (r.from_name, r.literal_chunks), reverse=True)
         return found
+
+    def _in_its_area(self, result: RecognizeResult) -> bool:
+        """A device said with a room is in that room ("the telly in the kitchen" is no
+        reading of the lounge's telly), as Assist checks before it acts."""
+        name, area = result.entities.get("name"), result.entities.get("area")
+        if name is None or area is None or str(name.value) not in self._area_of:
+            return True
+        return self._area_of[str(name.value)] == str(area.value).lower()
 
     def best(self, text: str) -> Reading | None:
         """The best reading of the text, or None when the library does not cover it."""

@@ -156,6 +156,11 @@ def _phrases(words: list[str]) -> list[str]:
 def _wished(words: list[str]) -> list[str]:
     """'I would like that the blind goes up' (Spanish "quiero que") -> 'raise the blind';
     'I want that the heater is off' -> 'turn off the heater'."""
+    if words[:1] in (["can"], ["could"]) and len(words) > 4 and words[1] in _DETERMINERS:
+        # "Can the lights in here be dimmer", "could the music be made louder"
+        rest = words[1:-2] if words[-2] == "be" else words[1:-3] if words[-3:-1] == [
+            "be", "made"] else []  # fmt: skip
+        return ["make", *rest, words[-1]] if rest and words[-1] in _MADE else words
     opener = next((w for w in _WISHES if words[: len(w)] == w), None)
     if opener is None or len(words) < len(opener) + 3:
         return words
@@ -186,6 +191,8 @@ def _comparatives(words: list[str]) -> list[str]:
     # "The fan faster", "air con colder", "put the TV louder": a comparative is made.
     if len(said) > 1 and said[-1] in made and said[0] not in _COMPARING_VERBS:
         said = ["make", *said[1:]] if said[0] in ("put", "turn", "set") else ["make", *said]
+    if said[:1] == ["make"] and len(said) > 3 and said[-2] in ("go", "get") and said[-1] in made:
+        said = [*said[:-2], said[-1]]  # "make eli's fan go faster"
     if said[:1] == ["make"] and len(said) > 3 and said[2] in ("degree", "degrees"):
         if said[1].isdigit() and said[3] in made:  # "make 1 degree warmer in the kitchen"
             said = ["make", "it", *said[1:]]
@@ -279,14 +286,32 @@ def _verb_last(words: list[str]) -> list[str]:
     return _said_first(words)
 
 
+def _switched_then_place(words: list[str]) -> list[str]:
+    """'big light on in the living room', 'put the big light on in the bedroom' -> 'turn on
+    (the) big light in the ...': a thing, then on or off, then where it is."""
+    start = 1 if words[:1] and words[0] in _SWITCH_FIRST else 0
+    k = next((k for k, w in enumerate(words[:-2]) if k > start and w in ("on", "off")), 0)
+    thing = words[start:k]
+    if not k or words[k + 1] != "in" or any(w in _CLAUSE or w in _TOPIC_NOT for w in thing):
+        return words
+    return ["turn", words[k], *thing, *words[k + 1 :]]
+
+
+_SWITCH_FIRST = frozenset({"turn", "switch", "put", "flick", "pop", "get"})
+
+
 def _said_first(words: list[str]) -> list[str]:
     """The thing said first, then what to do with it: 'the lights in the kitchen put them
     on' -> 'put the lights in the kitchen on'; 'air purifier turn on' -> 'turn on the air
     purifier'; 'fan put on high' -> 'put the fan on high'; 'music pause' -> 'pause the
     music'."""
+    if words[:1] and words[0] in _SWITCH_FIRST:
+        return _switched_then_place(words)
     if not words or words[0] in _TOPIC_NOT or words[0] in _VERBS_FIRST:
         return words
     k = next((k for k, w in enumerate(words[: _NOUN_PHRASE_WORDS + 1]) if w in _VERBS_FIRST), 0)
+    if not k:
+        return _switched_then_place(words)
     topic, verb, rest = words[:k], words[k : k + 1], words[k + 1 :]
     # A thing named, not a clause: "the beer's in there, turn it back on" is a reason.
     if not topic or any(w in _CLAUSE or w in _TOPIC_NOT for w in topic):

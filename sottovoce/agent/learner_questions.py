@@ -42,6 +42,13 @@ _NOT_SUBJECT = (
     | OTHER_ORDER_VERBS
 )
 _SUBJECT_WORDS = 6
+_MEASURES = frozenset({"temperature", "temp", "humidity"})
+_LEAVERS = frozenset("we i you they someone somebody anyone anybody he she".split())
+_TAGS = tuple(
+    tuple(tag.split())
+    for tag in ("is not it", "are not they", "is it not", "are they not", "right", "correct",
+                "yeah", "yes", "innit", "eh", "no")
+)  # fmt: skip
 _PREPOSITIONS = frozenset({"on", "at", "to", "in"})
 
 
@@ -55,8 +62,22 @@ def asked_form(words: list[str]) -> str | None:
     """
     if len(words) > 3 and words[-2] == "or":
         words = words[:-2]  # "the front door locked or not", "the shutter open or closed"
+    # A tag asks whether the statement holds: "the garage door is closed, right?"
+    tag = next((t for t in _TAGS if words[-len(t) :] == list(t) and len(words) > len(t) + 1), ())
+    words = words[: len(words) - len(tag)]
+    if words[:1] in (["have"], ["did"]) and len(words) > 4 and words[2] in ("left", "leave"):
+        if words[1] in _LEAVERS and words[-1] in STATES:  # "have we left the window open"
+            return " ".join(["is", *words[3:]])
     if len(words) < 2 or words[0] in _NOT_SUBJECT:
         return None  # already asked as a question ("is the door open"), or an order
+    if any(
+        w in ORDER_VERBS - STATES and words[k] not in ("to", "is", "are")
+        for k, w in enumerate(words[1:])
+    ):
+        return None  # "it is chilly, can you make it warmer?": a reason, then an order
+    measured = words[1:] if words[0] == "the" else words
+    if measured[0] in _MEASURES and len(measured) > 1 and measured[1] in ("in", "on", "outside"):
+        return " ".join(["what is the", *measured])  # "humidity in the bathroom?"
     if words[:2] in (["there", "are"], ["there", "is"]):
         return " ".join([words[1], "there", *words[2:]])
     if words[0] in _SUBJECTS and words[1] in ("need", "have"):

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sottovoce.devices import Device, World
+from sottovoce.tools.main_light import MAIN_LIGHT_NAMES, main_light
 from sottovoce.tools.targets import KIND_WORDS, MEASURE_WORDS
 
 _KIND_WORDS = frozenset(word for words in KIND_WORDS.values() for word in words)
@@ -163,6 +164,7 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
     places |= {word for word, _ in area_forms(world)}  # "the porch" is the back porch
     taken = {n.lower() for d in world.devices.values() for n in (d.name, *d.aliases)}
     forms: dict[str, set[str]] = {}
+    heated = any(d.kind == "thermostat" for d in world.devices.values())
     for device in world.devices.values():
         names = [device.name.lower(), *(a.lower() for a in device.aliases)]
         found = {s for n in names for s in _synonym_forms(n)}
@@ -180,7 +182,13 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
             found |= {s for n in names for s in _without_watch(n)}
         if device.kind == "light":
             found |= {s for n in names for s in _said_as_light(n)}
+        if heated and device.kind != "thermostat":
+            # "Turn off the heating" in a home with a thermostat is the heating system,
+            # not the space heater ("heater" and "heating" are synonyms otherwise).
+            found = {f for f in found if f.split()[-1] != "heating"}
         forms[device.id] = {f for f in found - taken - places if not _place_and_kind(f, places)}
+    for device_id, said in _main_light_forms(world, taken).items():
+        forms[device_id] |= said
     owners = Counter(form for found in forms.values() for form in found)
     heads = _head_owners(world)
     return {
@@ -189,6 +197,22 @@ def _extra_forms(world: World) -> dict[str, list[str]]:
         )
         for device_id, found in forms.items()
     }
+
+
+def _main_light_forms(world: World, taken: set[str]) -> dict[str, set[str]]:
+    """'The living room big light', 'the big light in the bedroom': a room's main light
+    said as such with the room (tools.main_light), where no device is called so."""
+    forms: dict[str, set[str]] = {}
+    for area in world.areas:
+        room = area.name.lower()
+        lights = [d for d in world.devices.values() if d.kind == "light" and d.area == area.name]
+        found = main_light(lights, area.name)
+        if found is None:
+            continue
+        for spoken in (s for s in MAIN_LIGHT_NAMES if s not in taken):
+            said = {f"{room} {spoken}", f"{spoken} in the {room}", f"{spoken} in {room}"}
+            forms.setdefault(found.id, set()).update(said)
+    return forms
 
 
 def _head_owners(world: World) -> dict[str, set[str]]:

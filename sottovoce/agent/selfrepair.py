@@ -48,8 +48,13 @@ def _put_in_place(before: list[str], repair: list[str]) -> list[str] | None:
                 # "to 40 no 60": the value only; "on ... no off the light": the rest kept.
                 rest = repair[1:] if len(repair) > 1 else before[k + 1 :]
                 return [*before[:k], first, *rest]
-            return [*before[:k], *repair]
+            # "Turn the big light off, wait, no, the lamp": the lamp, off.
+            kept = before[-1:] if before[-1] in _PARTICLES and repair[-1] not in _PARTICLES else []
+            return [*before[:k], *repair, *kept]
     return None
+
+
+_PARTICLES = frozenset({"on", "off", "up", "down"})
 
 
 def _alike(said: str, repair: str) -> bool:

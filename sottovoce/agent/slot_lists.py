@@ -90,9 +90,27 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
         if f"{a.name} {s.name}".lower() not in scenes
     ]
     lists["media"] = [(m.title, m.title) for m in world.media_library]
+    said = {n for forms in every.values() for n in forms}
+    lists["media"] += [(end, title) for end, title in _title_ends(world) if end not in said]
     lists["artist"] = [(m.artist, m.artist) for m in world.media_library if m.artist]
     lists["ref"] = [(word, "it") for word in PRONOUNS]
     return {name: _text_list(name, pairs) for name, pairs in lists.items()}
+
+
+_LITTLE = frozenset("of for the a an and to in on at by with from my your our".split())
+
+
+def _title_ends(world: World) -> list[tuple[str, str]]:
+    """'Radio 4' for "BBC Radio 4": a title's last words (two or more) that end no other."""
+    titles = [m.title for m in world.media_library]
+    ends: dict[str, set[str]] = {}
+    for title in titles:
+        words = title.lower().split()
+        for start in range(1, len(words) - 1):
+            if words[start] not in _LITTLE:  # "Kind of Blue" is never "of blue"
+                ends.setdefault(" ".join(words[start:]), set()).add(title)
+    known = {t.lower() for t in titles}
+    return [(end, next(iter(t))) for end, t in ends.items() if len(t) == 1 and end not in known]
 
 
 def shared_across_rooms(world: World, every: Mapping[str, list[str]]) -> set[str]:

@@ -66,6 +66,9 @@ class Trimmed:
         names: Mapping[str, str],
         name_words: Set[str],
         people: Set[str],
+        *,
+        places: Set[str] = frozenset(),
+        area_of: Callable[[str], str | None] = lambda _device: None,
     ) -> None:
         self.registry = registry
         self.parts = parts
@@ -73,6 +76,23 @@ class Trimmed:
         self.names = names  # a device's normalized spoken name -> its id
         self.name_words = name_words  # the words of names and places
         self.people = people  # first names of the household's contacts
+        self.places = places  # the rooms, as said
+        self.area_of = area_of  # a device's room, as said
+
+    def _dropped_place(self, dropped: list[str]) -> str | None:
+        """The room among words cut from the start, if one ends them."""
+        said = " ".join(dropped)
+        return next((p for p in self.places if said == p or said.endswith(" " + p)), None)
+
+    def _acts_in(self, place: str, calls: list[Call]) -> bool:
+        """Whether every call acts in the room: "living room big light on" is not the
+        kitchen's big light, though "big light on" alone is."""
+        for call in calls:
+            name, area = call.args.get("name"), call.args.get("area")
+            where = self.area_of(name) if isinstance(name, str) else None
+            if (where or area) != place:
+                return False
+        return True
 
     def calls(self, text: str, last: Call | None) -> list[Call] | None:
         """Calls for the text without a few misheard words at its edges.
@@ -108,6 +128,11 @@ class Trimmed:
             if _splits_time(words, cut):
                 continue  # "priya comes at 10, remind me ...": the time is the words' cut
             calls = self.parts(" ".join(words[cut:]), None)
+            place = self._dropped_place(words[:cut])
+            if place is not None and calls and not self._acts_in(place, calls):
+                # "Bathroom fan on low": the room cut from the start, said at the end.
+                calls = self.parts(" ".join([*words[cut:], "in the", place]), None)
+                calls = calls if calls and self._acts_in(place, calls) else None
             if calls:
                 return calls
         # "Unlock the front door for Callum", "open it for the garden service", "put the

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sottovoce.agent.calls import Call
 from sottovoce.agent.normalize import normalize
+from sottovoce.agent.normalize.fillers import is_hesitation
 from sottovoce.agent.toolselect import lists_by_param
 from sottovoce.tools import Registry
 
@@ -27,7 +28,12 @@ _MAX_WORDS = 60  # a longer utterance keeps its normalized text (the search is q
 
 def verbatim(calls: list[Call], registry: Registry, said: str) -> list[Call]:
     """The calls, their free-text arguments in the words `said` where they can be found."""
-    words = [w for w in (_EDGE_PUNCTUATION.sub("", t).lower() for t in said.split()) if w]
+    # Without hesitations: "oat milk and, um, paper towels" keeps no "um" on the list.
+    words = [
+        w
+        for w in (_EDGE_PUNCTUATION.sub("", t).lower() for t in said.split())
+        if w and not is_hesitation(w)
+    ]
     if not words or len(words) > _MAX_WORDS:
         return calls
     return [_restored(call, registry, tuple(words)) for call in calls]

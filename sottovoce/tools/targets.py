@@ -182,6 +182,11 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     exact = [d for d in candidates if name == d.id or name in _names(d)]
     if len({d.area for d in exact}) > 1:
         return _same_name(ctx, exact, name, area)
+    said_room = ctx.world.area(area) if area else None
+    if exact and said_room is not None and all(d.area != said_room.name for d in exact):
+        # "Put the telly on in the kitchen" with the telly in the lounge: not that one.
+        said = exact[0].name if name == exact[0].id else name
+        raise ToolError(f"There is no {said} in {the_name(said_room.name)}.")
     if exact:
         return exact
     if ctx.world.area(name) is not None or name in ctx.world.floor_words() or name in EVERYWHERE:
@@ -190,8 +195,8 @@ def _by_name(ctx: ToolContext, kinds: Sequence[str], name: str, area: str | None
     if grouped is not None:
         return grouped
     if name in MAIN_LIGHT_NAMES and "light" in kinds:
-        room = area or ctx.area
-        lights = [d for d in candidates if d.kind == "light" and room and d.area == room]
+        room = (area or ctx.area or "").lower()  # the area as said is in lower case
+        lights = [d for d in candidates if d.kind == "light" and (d.area or "").lower() == room]
         found = main_light(lights, room) if room else None
         if found is not None:
             return [found]
@@ -299,7 +304,7 @@ def _in_area(ctx: ToolContext, kinds: Sequence[str], place: str) -> list[Device]
 def _here(ctx: ToolContext, kinds: Sequence[str], word: str | None = None) -> list[Device]:
     every = of_kinds(ctx, kinds)
     here = [d for d in every if ctx.area is not None and d.area == ctx.area]
-    if word in TYPE_WORDS:
+    if word is not None and _singular(word) in TYPE_WORDS:  # "close the curtains": those
         return _of_type(ctx, kinds, word, here, every)
     if here:
         return here

@@ -529,8 +529,9 @@ def test_covers_close_all_the_way() -> None:
         ("did i leave the front door unlocked", "The front door is locked."),
         ("did someone leave the kitchen door unlocked", "The back door is unlocked."),
         ("have i locked the front door", "The front door is locked."),
-        ("is the front door definitely locked", "The front door is locked."),
-        ("is the back door still unlocked", "The back door is unlocked."),
+        # A yes/no question gets its answer first (agent/yesno.py).
+        ("is the front door definitely locked", "Yes, the front door is locked."),
+        ("is the back door still unlocked", "Yes, the back door is unlocked."),
     ],
 )
 def test_lock_questions_only_answer(text: str, reply: str) -> None:

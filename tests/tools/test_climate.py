@@ -64,8 +64,20 @@ def test_out_of_range_changes_nothing() -> None:
     world = home()
     ctx = ToolContext(world=world, area="living room")
     with pytest.raises(ToolError, match="between 5 and 35"):
-        climate.climate_set_temperature(ctx, temperature=70)
+        climate.climate_set_temperature(ctx, temperature=40)
+    with pytest.raises(ToolError, match="between 5 and 35"):
+        climate.climate_set_temperature(ctx, temperature=120)
     assert state(world, "thermostat.hall")["target"] == 20
+
+
+def test_a_target_only_fahrenheit_makes_sense_of_is_read_so() -> None:
+    world = home()
+    ctx = ToolContext(world=world, area="living room")
+    reply = climate.climate_set_temperature(ctx, temperature=72)
+    assert reply.startswith("72 Fahrenheit is 22 Celsius. ")
+    assert state(world, "thermostat.hall")["target"] == 22
+    climate.climate_set_temperature(ctx, temperature=65)  # 18.33: to the nearest half
+    assert state(world, "thermostat.hall")["target"] == 18.5
 
 
 def test_warmer_cooler_by_one() -> None:

@@ -28,11 +28,18 @@ from sottovoce.agent.normalize.spelling import (
 )
 
 _REPEATED = frozenset("the a an my our your".split())
+# "It's chilly. Can you make it warmer?": a request's opener after a sentence, as at the start.
+_REQUEST_AFTER = re.compile(
+    r"([.!?;,])\s+(?:can|could|would|will) you (?!mind\b|be so\b)(?=[a-z])", re.IGNORECASE
+)
+# "Make the LED strip, like, dark blue": a hedge set apart by commas says nothing.
+_HEDGE = re.compile(r",\s*(?:like|you know)\s*,", re.IGNORECASE)
 _Reader = Callable[[list[str], int, list[str]], tuple[str, int] | None]
 
 
 def normalize(text: str) -> str:
     """Return the canonical form of a user sentence for template matching."""
+    text = _REQUEST_AFTER.sub(r"\1 ", _HEDGE.sub(" ", text))
     words = drop_fillers(expand_bare(joined_letters(clean(enumeration_commas(text)).split())))
     # "Set the, uh, the island lights": a little word said again after a hesitation.
     words = [w for k, w in enumerate(words) if not (k and w == words[k - 1] and w in _REPEATED)]
@@ -40,7 +47,38 @@ def normalize(text: str) -> str:
     tokens = SPELLINGS.sub(lambda m: SPELLING_WORDS[m.group(0)[0]], " ".join(words)).split()
     for reader in (number_at, time_at, duration_at):
         tokens = _rewrite(tokens, reader)
-    return " ".join(tokens)
+    return _FAHRENHEIT.sub(_celsius, " ".join(tokens))
+
+
+# "68 degrees fahrenheit": the tools take degrees Celsius. A small number is a step
+# ("up 4 degrees fahrenheit"), a large one a temperature; both to the nearest half degree.
+_FAHRENHEIT = re.compile(r"\b(\d+(?:\.\d+)?) degrees? fahrenheit\b")
+_SMALLEST_FAHRENHEIT_TEMPERATURE = 40
+
+
+def _celsius(match: re.Match[str]) -> str:
+    degrees = float(match.group(1))
+    if degrees >= _SMALLEST_FAHRENHEIT_TEMPERATURE:
+        degrees -= 32
+    celsius = round(degrees * 5 / 9 * 2) / 2
+    return f"{celsius:g} degrees"
+
+
+def said_once(words: list[str]) -> list[str]:
+    """The words with a run of two to four said twice in a row said once: a restart ("what
+    is the, um, what is the temperature"). For a second reading only: a template may say a
+    run twice ("all the all the rooms" of "[all the] {area}")."""
+    for size in (4, 3, 2):
+        kept: list[str] = []
+        k = 0
+        while k < len(words):
+            if len(words) >= k + 2 * size and words[k : k + size] == words[k + size : k + 2 * size]:
+                k += size
+                continue
+            kept.append(words[k])
+            k += 1
+        words = kept
+    return words
 
 
 # Template syntax: slots, rules, groups, alternatives and permutations.

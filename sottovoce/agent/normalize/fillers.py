@@ -41,7 +41,10 @@ DISCOURSE_OPENERS = (
     # Australian: "righto, put the sundowner scene on", "sorry to be a pain but ...".
     "righto", "right o", "mate", "sorry to be a pain but", "sorry to bother you but",
     # "Ok too much, medium", "too loud, down to 20": the reason for a change said first.
-    "too much", "too far", "too loud", "too bright", "too strong",
+    "too much", "too far", "too loud", "too bright", "too strong", "too noisy", "too fast",
+    "too slow", "too dark", "too dim", "too quiet", "too hot", "too cold", "too high", "too low",
+    # "Bit quieter pls", "little warmer": the "a" left out, as typed.
+    "bit", "little", "a bit", "a little", "a tad",
 )  # fmt: skip
 DISCOURSE_CLOSERS = (
     "now", "again", "instead", "too", "as well", "then", "right now", "for me", "in here",
@@ -49,7 +52,7 @@ DISCOURSE_CLOSERS = (
     "please", "for a bit", "for a while", "quickly", "would you", "will you", "could you",
     "can you", "if you can", "if you could", "if you would", "if you do not mind",
     "1 seconds", "for 1 seconds", "a moment", "for a moment", "or what", "1 moment",
-    "for 1 moment",
+    "for 1 moment", "real quick", "quick", "real quickly",
     "or not", "love", "dear", "darling", "mate", "buddy", "honey", "sweetie", "for me love",
     "when you get a chance", "when you get a sec", "when you get a minute", "when you can",
     "whenever you can", "if you get a chance", "when you have a moment", "if you have a sec",
@@ -72,7 +75,7 @@ DISCOURSE_CLOSERS = (
 )  # fmt: skip
 DISCOURSE_INNER = (
     " a little bit ", " a little ", " a wee bit ", " a bit ", " slightly ", " just ",
-    " still ", " actually ", " possibly ",
+    " still ", " actually ", " possibly ", " kind of ", " sort of ", " kinda ", " sorta ",
 )  # fmt: skip
 # "Turn the bedroom light up to full": the direction adds nothing to a level.
 INNER_SWAPS = (
@@ -87,6 +90,11 @@ INNER_SWAPS = (
     # "Close over the curtains" (Irish), "set it back to heat": as it was is still the same.
     (" close over ", " close "), (" back to ", " to "),
     (" them all ", " them "), (" all of them ", " them "), (" they all ", " they "),
+    # "Make the lights in here dimmer": the lights of the room the speaker is in, as said
+    # without it; "set the volume level to 50".
+    (" lights in here ", " lights "), (" volume level ", " volume "),
+    # "Put Nan's lamp on at half brightness".
+    (" half brightness ", " 50 percent "), (" full brightness ", " 100 percent "),
 )  # fmt: skip
 
 
@@ -107,12 +115,19 @@ _LEADING: _Phrases = tuple(
     tuple(p.split())
     for p in "would you mind,do you mind,i would like you to,i want you to,i need you to,do me a"
     " favour and,do me a favor and,go ahead and,would you ever,will you ever,could you,can you"
-    ",would you,will you,hey,okay,ok"
+    ",would you,will you"
+    # An assistant called by its name first ("alexa, ...", "ok google ...", "olly ..."): the
+    # bundled wake words' names and other assistants' (crowd-written commands say them).
+    ",hey google,ok google,okay google,google,alexa,hey siri,siri,olly,hey olly,hey mycroft"
+    ",mycroft,hey jarvis,jarvis,hey rhasspy,hey sottovoce,sottovoce,hey computer,ok computer"
+    ",hey,okay,ok,hi there,hello there,hi,hello"
+    ",would you be so kind as to,could you be so kind as to,be so kind as to"
     ",alright,all right,just,gonnae,gonna,would ye,will ye".split(",")
 )
 _TRAILING: _Phrases = tuple(
     tuple(p.split())
-    for p in "thank you very much,thank you so much,thanks a lot,thank you,thanks,for me,if you"
+    for p in "thank you very much,thank you so much,thanks a lot,thanks so much,thank you,thanks,ty"
+    ",for me,if you"
     " can,if you could,if possible".split(",")
 )
 # "would you mind turning off..." should reach the templates as "turn off...".

@@ -13,8 +13,15 @@ _BARE_CONTRACTIONS = {
     "cant": "can not", "cannot": "can not", "im": "i am", "youre": "you are", "ive": "i have",
     "gonna": "going to", "wanna": "want to", "gimme": "give me", "lemme": "let me",
     # As typed in a message: "can u turn it up", "is ur light on".
-    "u": "you", "ur": "your",
+    "u": "you", "ur": "your", "r": "are", "thx": "thanks", "thnx": "thanks", "lvl": "level",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "rn": "right now", "asap": "now",
 }  # fmt: skip
+# "its freezing", "its too dark in here": typed without its apostrophe, before a word that
+# says how it is ("its" as a possessive is followed by a noun).
+_ITS_IS = re.compile(
+    r"\bits (?=(?:so|too|really|very|way|getting|kind of|a bit|freezing|cold|hot|warm|dark"
+    r"|bright|late|loud|noisy|boiling|chilly|raining|snowing|pouring|quiet|stuffy)\b)"
+)
 # "how long's left", "how much time's left", "everything's off": 's is "is" there.
 _IS_WORDS = frozenset(
     "what it that there here where who how when why he she this long much time"
@@ -93,6 +100,7 @@ def clean(text: str) -> str:
     s = _ONE_DEGREE.sub(" degrees", s)  # "22 degree": the number says how many
     s = _IS_IT.sub(r"\1 is \2", s)
     s = _CONTRACTION.sub(_expand_contraction, s)
+    s = _ITS_IS.sub("it is ", s)
     s = _YALL.sub("you", s)
     s = _DIALECT.sub(lambda m: DIALECT_WORDS[m.group(0)], s)
     s = _SCOTS_DAYS.sub(lambda m: _SCOTS_DAY_WORDS[m.group(1)], s)

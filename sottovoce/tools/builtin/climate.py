@@ -71,9 +71,15 @@ def _switch_on_sentences() -> list[dict[str, Any]]:
     area = "[[(in|on)] [the] {area}]"
     to = "(to|at|on) {number:temperature} [degrees]"
     said = {"heat": "(heating|heat|heater|central heating)", "cool": _COOLING}
+    # "Put the heating on at 20", "turn the AC on to 22": the particle after the thing.
+    after = "(turn|switch|put) [the] {} on {} (to|at) {{number:temperature}} [degrees]"
     return [
         {
-            "sentences": [f"{on} [the] {words} {area} {to}", f"{on} [the] {{area}} {words} {to}"],
+            "sentences": [
+                f"{on} [the] {words} {area} {to}",
+                f"{on} [the] {{area}} {words} {to}",
+                after.format(words, area),
+            ],
             "slots": {"mode": mode},
         }
         for mode, words in said.items()
@@ -89,6 +95,9 @@ def climate_set_temperature(
     mode: Annotated[Mode | None, Field(description="also switch to this mode")] = None,
 ) -> str:
     """Set the target temperature of thermostats, in degrees Celsius (and the mode if said)."""
+    # "Set it to 72" in a home that thinks in Fahrenheit: no room is set to 72 Celsius.
+    fahrenheit = _FAHRENHEIT_TARGETS[0] <= temperature <= _FAHRENHEIT_TARGETS[1]
+    said, temperature = temperature, _to_celsius(temperature) if fahrenheit else temperature
     # Checked here rather than in the schema so the user hears why, in words.
     if not LOWEST <= temperature <= HIGHEST:
         raise ToolError(
@@ -97,7 +106,18 @@ def climate_set_temperature(
     thermostats = find_devices(ctx, ["thermostat"], name, area)
     for thermostat in thermostats:
         thermostat.set(target=temperature, **({"mode": mode} if mode else {}))
+    if fahrenheit:
+        return f"{_num(said)} Fahrenheit is {_num(temperature)} Celsius. {_set_reply(thermostats)}"
     return _set_reply(thermostats)
+
+
+# Targets read as degrees Fahrenheit (about 10 to 32 degrees Celsius).
+_FAHRENHEIT_TARGETS = (50.0, 90.0)
+
+
+def _to_celsius(fahrenheit: float) -> float:
+    """To the nearest half degree Celsius, as thermostats step."""
+    return round((fahrenheit - 32) * 5 / 9 * 2) / 2
 
 
 def _step_sentences(up: bool) -> list[str | dict[str, Any]]:

@@ -204,13 +204,17 @@ def _step_sentences(up: bool) -> list[str]:
         f"{change} [the] brightness of [the] {{light:name}}",
         f"{verb} [the] {lights} [(in|on) [the] {{area}}]",
         f"{verb} [the] {{area}} {lights}",
+        # "Brighten up the hall", "dim the kitchen": the room's lights.
+        f"{'brighten [up]' if up else 'dim [down]'} [the] {{area}}",
         f"make [the] {lights} {more} [(in|on) [the] {{area}}]",
+        f"make [the] {lights} (in|on) [the] {{area}} {more}",
         f"make [the] {{area}} {lights} {more}",
         f"{change} [the] brightness [(in|on) [the] {{area}}]",
         f"(make|put|get) {{ref:name}} {more}",
         f"{'brighten' if up else 'dim'} {{ref:name}}",
-        # Said to the room: "brighter", "it is too dark in here".
+        # Said to the room: "brighter", "dim", "it is too dark in here".
         f"{more} [in here]",
+        f"{'brighten' if up else 'dim'} [in here]",
         f"make it {more} in here",
         f"[it is] too {'dark' if up else 'bright'} [in here]",
         f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
@@ -257,6 +261,13 @@ def _colors() -> list[str]:
         *("red", "orange", "yellow", "green", "blue", "purple", "pink", "white", "cyan"),
         *("magenta", "violet", "teal", "turquoise", "amber", "lavender", "indigo", "gold"),
         *("lime", "warm white", "cool white", "cold white", "daylight", "candlelight"),
+        *("navy", "navy blue", "sky blue", "royal blue", "crimson", "coral", "mint", "aqua"),
+        # "Dark blue", "light green", "hot pink": a shade of a base colour.
+        *(
+            f"{shade} {base}"
+            for shade in ("dark", "light", "pale", "deep", "bright", "soft", "hot")
+            for base in ("red", "orange", "yellow", "green", "blue", "purple", "pink")
+        ),
     ]
 
 

@@ -40,7 +40,7 @@ def step_by_sentences(up: bool) -> list[str]:
             f"{push} {way} {target} {by}",
             f"{verb} {target} by {{percent:step}} percent",
         ]
-    sentences.append(f"{push} [the] {lights} {way} {by} (in|on) [the] {{area}}")
+    sentences.append(f"{push} [the] {lights} {way} [{by}] (in|on) [the] {{area}}")
     sentences += [f"{push} {target} {way}" for target in named]
     sentences += [f"{push} {way} {target}" for target in named]
     # "Turn it up" after a light: the light. Which reading wins ("it" may be the music)

@@ -68,6 +68,8 @@ _IT = "(it|that|that list|there)"
         "(add|put|stick|write|pop) {text:items} (to|on|onto) " + THE + " list",
         "add {text:items}",
         "(add|put) {text:items} on the list",
+        # The list said first: "shopping list add cat food", "on the to do list put ...".
+        "[on] " + LIST + " (add|put) {text:items}",
         {
             # "Add hot dogs to it" after making a list: the list just used.
             "sentences": ["(add|put|stick|write|pop) {text:items} (to|on|onto|in|into) " + _IT],

@@ -28,7 +28,13 @@ _PLAYER = "[the] {media_player:name}"
 _MUSIC = "[the] (music|song|track|audio|sound|media|playback|tv|radio|podcast|speaker)"
 # "The TV in the game room": a player said by its sort and its room (not every player there).
 _SORT = "[the] {player_word:name} (in|on) [the] {area}"
-_SORT_WORDS = {"player_word": {"values": ["tv", "radio", "speaker", "speakers", "player"]}}
+_SORT_WORDS = {
+    "player_word": {
+        "values": ["tv", "telly", "television", "radio", "speaker", "speakers", "player"]
+    }
+}
+# "Turn off the TV" with a TV in two rooms: the sort alone (the one here, else a question).
+_SORT_ALONE = "[the] (tv|television|telly|radio)"
 
 
 def _say(text: str) -> str:
@@ -51,6 +57,8 @@ def _say(text: str) -> str:
         "(start|get) {ref:name} (back [up]|again|up again|going again) [where it was]",
         "(turn|switch) on " + _PLAYER,
         "(turn|switch) on " + _SORT,
+        "(turn|switch) on " + _SORT_ALONE,
+        "(turn|switch) " + _SORT_ALONE + " on",
         # "Turn the radio on at 20 percent": playing, at that volume, in one.
         "(turn|switch|put) " + _PLAYER + " on (at|to) [volume] {percent:volume} [percent]",
         "(turn|switch) on " + _PLAYER + " (at|to) [volume] {percent:volume} [percent]",
@@ -116,6 +124,8 @@ def media_pause(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
         "(turn|switch) off " + _PLAYER,
         "(turn|switch) " + _PLAYER + " off",
         "(turn|switch) off " + _SORT,
+        "(turn|switch) off " + _SORT_ALONE,
+        "(turn|switch) " + _SORT_ALONE + " off",
         _PLAYER + " stop",
         "(kill|cut) " + _MUSIC,
         "(kill|cut) (" + _PLAYER + "|the music (on|in) " + _PLAYER + ")",

@@ -8,6 +8,8 @@ WARM = "(warm|hot|cold|cool|chilly)"
 # "Up in the loft", "down in the kitchen", "out in the garden"; or a floor alone ("upstairs").
 WHERE = "((up|down|out|over) (in|on) [the] {area}|(up|down|out|over) there in [the] {area})"
 BARE = "{area}"
+QUITE = "[too|very|really|a bit]"
+FEELS = "(warm|hot|cold|cool|chilly|freezing|stuffy)"
 
 
 def temperature_sentences() -> list[str]:
@@ -25,6 +27,7 @@ def temperature_sentences() -> list[str]:
         "what is the temperature (of|in) [the] {area} [right now|at the moment]",
         f"is it {WARM} {WHERE}",
         f"is it {WARM} {BARE}",
+        f"is it {QUITE} {FEELS} (in here|in this room|in [the] {{area}})",  # "is it cold in here"
         f"how many degrees is it ({WHERE}|{BARE})",
     ]
 

@@ -267,9 +267,12 @@ def fan_set_speed(
 def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     """Templates for 'faster' (`up`) or 'slower'."""
     more = "(faster|up|stronger|higher)" if up else "(slower|down|lower|weaker)"
-    change = "(increase|raise|turn up)" if up else "(decrease|lower|reduce|turn down)"
+    change = (
+        "(increase|raise|turn up|speed up)" if up else "(decrease|lower|reduce|turn down|slow down)"
+    )
     sentences: list[str | dict[str, Any]] = [
         f"(make|turn|set) [the] {{fan:name}} [speed] {more}",
+        f"{'speed' if up else 'slow'} [the] {{fan:name}} {'up' if up else 'down'}",
         f"{change} [the] {{fan:name}} [speed]",
         f"{change} [the] speed of [the] {{fan:name}}",
         f"make {{ref:name}} [go|spin] {'faster' if up else 'slower'}",
@@ -277,6 +280,7 @@ def _step_sentences(up: bool) -> list[str | dict[str, Any]]:
     forms = [
         f"(make|turn|set) [the] (fan|fans) [speed] {more} [(in|on) [the] {{area}}]",
         f"(make|turn|set) [the] {{area}} (fan|fans) [speed] {more}",
+        f"make [the] (fan|fans) (in|on) [the] {{area}} [go|spin] {more}",
         f"{change} [the] (fan|fans|fan speed) [(in|on) [the] {{area}}]",
         f"{change} [the] speed of [the] (fan|fans) [(in|on) [the] {{area}}]",
     ]

@@ -122,6 +122,8 @@ def _start_sentences() -> list[str]:
         # "A timer for 10 minutes to check the oven": what it is for is its label.
         f"{make} {a} timer (for|of) {secs} (to|so i can|so i remember to) {{text:label}}",
         f"{make} {a} {secs} timer (to|so i can|so i remember to) {{text:label}}",
+        # "Time my eggs for 6 minutes", "time the pasta, 10 minutes".
+        f"time (the|my) {{text:label}} [for] {secs}",
     ]
 
 

@@ -1,0 +1,41 @@
+"""Yes or no said first to a question about one state (agent/yesno.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sottovoce.agent.yesno import yes_or_no
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "answer"),
+    [
+        ("is the front door locked", "The door is unlocked.", "No, the door is unlocked."),
+        ("is the garage door open", "The garage door is closed.", "No, the garage door is closed."),
+        ("is the gate shut", "The gate is closed.", "Yes, the gate is closed."),
+        ("are the lights on upstairs", "The landing light and the lamp are all on.",
+         "Yes, the landing light and the lamp are all on."),
+        ("is eli's fan still on", "Eli's fan is on at 66 percent.",
+         "Yes, Eli's fan is on at 66 percent."),
+        ("is the radio playing", "The radio is paused on Morning Jazz.",
+         "No, the radio is paused on Morning Jazz."),
+    ],
+)  # fmt: skip
+def test_the_answer_comes_first(question: str, reply: str, answer: str) -> None:
+    assert yes_or_no(question, reply) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("are the lights on", "The lamp is on; the strip is off."),  # both ways
+        ("is the tv on", "The TV is paused on the news."),  # a paused TV is still on
+        ("what is the temperature", "It is 21 degrees."),  # no yes/no question
+        ("is it raining", "Yes, the forecast for today is rain."),  # said already
+        ("is the heating at 20", "The thermostat is set to 21 degrees."),  # no state asked
+    ],
+)
+def test_no_answer_is_put_first_when_the_reply_does_not_settle_it(
+    question: str, reply: str
+) -> None:
+    assert yes_or_no(question, reply) == reply
