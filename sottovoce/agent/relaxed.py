@@ -9,6 +9,7 @@ words themselves are defined in `normalize/fillers.py`.
 from __future__ import annotations
 
 from sottovoce.agent.learner import learner_forms, sound_form
+from sottovoce.agent.normalize import said_once
 from sottovoce.agent.normalize.fillers import (
     DISCOURSE_CLOSERS,
     DISCOURSE_INNER,
@@ -25,6 +26,9 @@ _CLOSERS = sorted(DISCOURSE_CLOSERS, key=len, reverse=True)
 def relaxed_forms(text: str, reorder: bool = True) -> list[str]:
     """The text, then without discourse words ("actually", "now", "a bit") if it had any;
     last as a learner of English means them (in the templates' order unless not `reorder`)."""
+    once = " ".join(said_once(text.split()))
+    if once != text:  # "what is the what is the temperature": the restart said once
+        return [text, *relaxed_forms(once, reorder)]
     words = relaxed_text(text).split()
     result = " ".join(words)
     forms = [text] if result == text or not result else [text, result]
