@@ -43,6 +43,8 @@ DISCOURSE_OPENERS = (
     # "Ok too much, medium", "too loud, down to 20": the reason for a change said first.
     "too much", "too far", "too loud", "too bright", "too strong", "too noisy", "too fast",
     "too slow", "too dark", "too dim", "too quiet", "too hot", "too cold", "too high", "too low",
+    # A greeting before a request (kept for chit-chat: "hello there, how are you").
+    "hi there", "hello there", "hi", "hello", "would you be so kind as to",
     # "Bit quieter pls", "little warmer": the "a" left out, as typed.
     "bit", "little", "a bit", "a little", "a tad",
 )  # fmt: skip
@@ -120,7 +122,7 @@ _LEADING: _Phrases = tuple(
     # bundled wake words' names and other assistants' (crowd-written commands say them).
     ",hey google,ok google,okay google,google,alexa,hey siri,siri,olly,hey olly,hey mycroft"
     ",mycroft,hey jarvis,jarvis,hey rhasspy,hey sottovoce,sottovoce,hey computer,ok computer"
-    ",hey,okay,ok,hi there,hello there,hi,hello"
+    ",hey,okay,ok"
     ",would you be so kind as to,could you be so kind as to,be so kind as to"
     ",alright,all right,just,gonnae,gonna,would ye,will ye".split(",")
 )
