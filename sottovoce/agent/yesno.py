@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from sottovoce.agent.learner_questions import asked_form
+
 # For each state asked about, the states that say yes and those that say no.
 _ANSWERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "on": (frozenset({"on", "running", "playing", "heating", "cooling"}),
@@ -33,9 +35,14 @@ _ARTICLES = ("The ", "A ", "An ", "All ", "None ", "Both ", "It ")
 
 
 def yes_or_no(question: str, reply: str) -> str:
-    """The reply with "Yes, " or "No, " first when the normalized question asks whether
-    something is in a state and the reply settles it; else the reply as it was."""
+    """The reply with "Yes, " or "No, " first when the normalized question (or a
+    statement a state was read for) asks whether something is in a state and the reply
+    settles it; else the reply as it was."""
     words = question.split()
+    if words[:1] not in (["is"], ["are"]):
+        # Said as a statement and read as a question: "the garage door is closed, right",
+        # "did i leave the front door unlocked".
+        words = (asked_form(words) or question).split()
     if len(words) < 3 or words[0] not in ("is", "are") or reply[:3] in ("Yes", "No,", "No "):
         return reply
     # The last state said: "are the lights on upstairs", "is the door open now".

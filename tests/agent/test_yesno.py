@@ -19,6 +19,13 @@ from sottovoce.agent.yesno import yes_or_no
          "Yes, Eli's fan is on at 66 percent."),
         ("is the radio playing", "The radio is paused on Morning Jazz.",
          "No, the radio is paused on Morning Jazz."),
+        # Said as a statement, read as a question.
+        ("the garage door is closed right", "The garage door is closed.",
+         "Yes, the garage door is closed."),
+        ("did i leave the back door unlocked", "The back door is locked.",
+         "No, the back door is locked."),
+        ("have we left the bathroom window open", "The bathroom window is closed.",
+         "No, the bathroom window is closed."),
     ],
 )  # fmt: skip
 def test_the_answer_comes_first(question: str, reply: str, answer: str) -> None:
@@ -33,6 +40,7 @@ def test_the_answer_comes_first(question: str, reply: str, answer: str) -> None:
         ("what is the temperature", "It is 21 degrees."),  # no yes/no question
         ("is it raining", "Yes, the forecast for today is rain."),  # said already
         ("is the heating at 20", "The thermostat is set to 21 degrees."),  # no state asked
+        ("tell me if the door is open", "The door is closed."),  # not read as one
     ],
 )
 def test_no_answer_is_put_first_when_the_reply_does_not_settle_it(
