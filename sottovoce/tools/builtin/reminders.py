@@ -11,24 +11,42 @@ reply can say it back; the stored text is what follows it ("stretch").
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from rapidfuzz import fuzz
 
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.reminders_alarms import (
+    CANCEL_ALL_SENTENCES,
+    CANCEL_SENTENCES,
+    LIST_SENTENCES,
+    SET_SENTENCES,
+    alarm_cancel,
+    alarm_cancel_all,
+    alarm_list,
+    alarm_set,
+    announce_alarm,
+)
 from sottovoce.tools.builtin.reminders_records import (
     Reminder,
     delete_reminder,
     load_reminders,
     save_reminder,
 )
+from sottovoce.tools.builtin.reminders_when import (
+    NO_TIME,
+    clock_values,
+    due_at,
+    parse_hhmm,
+    when_phrase,
+    when_values,
+)
 from sottovoce.tools.builtin.timers_spoken import speak_duration
 
 plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
 
-NO_TIME = "I didn't catch the time."
 MATCH_CUTOFF = 75.0
 TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?: am| pm)?\b")
 CONNECTORS = {"to": "to", "that": "that", "about": "about", "of": "about", "for": "about"}
@@ -52,25 +70,9 @@ TOMORROW = {"day": "tomorrow"}
 SET = "(set|create|add|make|schedule|put in) [a|an|the] [new] reminder"
 
 
-def _clock_values() -> list[dict[str, str]]:
-    """Every "HH:MM" (and "H:MM") as a slot list, so that a time and the text can sit
-    side by side in a template: two adjacent wildcards cannot be split."""
-    values = []
-    for hour in range(24):
-        for minute in range(60):
-            out = f"{hour:02d}:{minute:02d}"
-            values.append({"in": out, "out": out})
-            if hour < 10:
-                values.append({"in": f"{hour}:{minute:02d}", "out": out})
-            if 10 <= hour <= 12:  # the half of the day said: "10:30 am", "12:00 pm"
-                said = f"{out} {'pm' if hour == 12 else 'am'}"
-                values.append({"in": said, "out": said})
-    return values
-
-
 def announce_reminder(reminder: Reminder) -> str:
-    """What to say when a reminder is due: "Reminder: stretch."."""
-    return f"Reminder: {reminder.text}."
+    """What to say when a reminder is due: "Reminder: stretch."; an alarm rings."""
+    return announce_alarm(reminder) if reminder.alarm else f"Reminder: {reminder.text}."
 
 
 @plugin.due
@@ -88,38 +90,18 @@ def reminders_due(ctx: ToolContext) -> list[str]:
 def reminders_section(ctx: ToolContext) -> list[dict[str, Any]]:
     """The reminders as the world's snapshot shows them, by id."""
     return [
-        {"text": r.text, "due": r.due.isoformat(timespec="seconds")}
+        {"text": r.text, "due": r.due.isoformat(timespec="seconds")} | _alarm_flag(r)
         for r in load_reminders(ctx.records)
     ]
 
 
-def _clock(when: datetime) -> str:
-    """'8:40 AM', '12:05 PM'."""
-    hour = when.hour % 12 or 12
-    return f"{hour}:{when.minute:02d} {'AM' if when.hour < 12 else 'PM'}"
+def _alarm_flag(reminder: Reminder) -> dict[str, Any]:
+    return {"alarm": True} if reminder.alarm else {}
 
 
-def _when_phrase(due: datetime, now: datetime) -> str:
-    """'at 8:40 AM', 'tomorrow at 8:40 AM', 'on Friday at 8:40 AM'."""
-    days = (due.date() - now.date()).days
-    if days <= 0:
-        return f"at {_clock(due)}"
-    if days == 1:
-        return f"tomorrow at {_clock(due)}"
-    if days < 7:
-        return f"on {due:%A} at {_clock(due)}"
-    return f"on {due:%A} {due:%B} {due.day} at {_clock(due)}"
-
-
-def _parse_hhmm(text: str) -> tuple[int, int]:
-    """'08:40' -> (8, 40); ToolError for anything else."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?: am| pm)?", text.strip())
-    if match is None:
-        raise ToolError(NO_TIME)
-    hour, minute = int(match[1]), int(match[2])
-    if hour > 23 or minute > 59:
-        raise ToolError(NO_TIME)
-    return hour, minute
+def _reminders(ctx: ToolContext) -> list[Reminder]:
+    """The reminders that are not alarms (alarms have their own tools)."""
+    return [r for r in load_reminders(ctx.records) if not r.alarm]
 
 
 def _split_when(text: str, at: str) -> tuple[str, str, str | None]:
@@ -176,33 +158,8 @@ def _second_person(text: str) -> str:
     return " ".join(PERSON.get(word, word) for word in spoken.split())
 
 
-def _due_at(now: datetime, hhmm: str, day: str | None) -> datetime:
-    """The next HH:MM: today if still ahead, else tomorrow; "tomorrow" forces tomorrow.
-
-    An unpadded "2:30" did not say am or pm: the next of 2:30 and 14:30 is meant
-    (tomorrow: 7 to 11 in the morning, 12 at noon, 1 to 6 in the afternoon).
-    "07:30", "19:30", "10:30 am" and "12:00 pm" said which half of the day.
-    """
-    hour, minute = _parse_hhmm(hhmm)
-    said_half = hhmm.strip().startswith("0") or hhmm.strip().endswith(("am", "pm"))
-    open_half = not said_half and 1 <= hour <= 12
-    hours = [hour % 12, hour % 12 + 12] if open_half else [hour]
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    if day == "tomorrow":
-        likely = hours[0] if len(hours) == 1 or 7 <= hour < 12 else hours[1]
-        return midnight + timedelta(days=1, hours=likely, minutes=minute)
-    for offset in (0, 1):
-        for candidate in hours:
-            due = midnight + timedelta(days=offset, hours=candidate, minutes=minute)
-            if due > now:
-                if offset and day == "today":
-                    raise ToolError(f"It is already past {_clock(due)} today.")
-                return due
-    raise ToolError(NO_TIME)
-
-
 @plugin.tool(
-    lists={"reminder_clock": {"values": _clock_values()}},
+    lists={"reminder_clock": {"values": clock_values()}},
     sentences=[
         "remind me in {duration_s:seconds} seconds {text}",
         "remind me {text} in {duration_s:seconds} seconds",
@@ -244,7 +201,7 @@ def reminder_add(
         raise ToolError("Should I remind you after a while or at a time? Tell me one.")
     if at is not None:
         text, hhmm, said_day = _split_when(text, at)
-        due = _due_at(now, hhmm, day or said_day)
+        due = due_at(now, hhmm, day or said_day)
     elif seconds is not None:
         due = now + timedelta(seconds=seconds)
     else:
@@ -254,8 +211,8 @@ def reminder_add(
     what = f"{connector} {_second_person(body)}"
     if seconds is not None:
         delay = speak_duration(seconds)
-        return f"I'll remind you {what} in {delay}, {_when_phrase(due, now)}."
-    return f"I'll remind you {what} {_when_phrase(due, now)}."
+        return f"I'll remind you {what} in {delay}, {when_phrase(due, now)}."
+    return f"I'll remind you {what} {when_phrase(due, now)}."
 
 
 @plugin.tool(
@@ -272,10 +229,10 @@ def reminder_add(
 def reminder_list(ctx: ToolContext) -> str:
     """Say which reminders are set and when."""
     now = ctx.now()
-    reminders = sorted(load_reminders(ctx.records), key=lambda r: (r.due, r.id))
+    reminders = sorted(_reminders(ctx), key=lambda r: (r.due, r.id))
     if not reminders:
         return "You have no reminders."
-    said = [f"{r.text} {_when_phrase(r.due, now)}" for r in reminders]
+    said = [f"{r.text} {when_phrase(r.due, now)}" for r in reminders]
     if len(said) == 1:
         return f"You have one reminder: {said[0]}."
     return f"You have {len(said)} reminders: " + ", ".join(said[:-1]) + f" and {said[-1]}."
@@ -285,7 +242,7 @@ CANCEL = "(cancel|delete|remove|clear|forget|drop|turn off|dismiss|forget about)
 
 
 @plugin.tool(
-    lists={"reminder_clock": {"values": _clock_values()}},
+    lists={"reminder_clock": {"values": clock_values()}},
     sentences=[
         CANCEL + " [the|my|that] reminder",
         CANCEL + " [the|my] reminder {text}",
@@ -301,7 +258,7 @@ def reminder_cancel(
     at: At = None,
 ) -> str:
     """Cancel one reminder, named by what it is about or its time."""
-    reminders = load_reminders(ctx.records)
+    reminders = _reminders(ctx)
     if not reminders:
         raise ToolError("You have no reminders.")
     found = _matching(reminders, text, at)
@@ -315,7 +272,7 @@ def reminder_cancel(
 
 def _matching(reminders: list[Reminder], text: str | None, at: str | None) -> list[Reminder]:
     if at is not None:
-        hour, minute = _parse_hhmm(at)
+        hour, minute = parse_hhmm(at)
         reminders = [r for r in reminders if (r.due.hour, r.due.minute) == (hour, minute)]
         if not reminders:
             raise ToolError(f"You have no reminder at {at}.")
@@ -342,10 +299,20 @@ def _score(wanted: str, text: str) -> float:
 )
 def reminder_cancel_all(ctx: ToolContext) -> str:
     """Cancel every reminder."""
-    reminders = load_reminders(ctx.records)
+    reminders = _reminders(ctx)
     count = len(reminders)
     if not count:
         raise ToolError("You have no reminders.")
     for reminder in reminders:
         delete_reminder(ctx.records, reminder)
     return "I cancelled your reminder." if count == 1 else f"I cancelled your {count} reminders."
+
+
+_ALARM_LISTS = {
+    "alarm_clock": {"values": clock_values()},
+    "alarm_when": {"values": when_values()},
+}
+plugin.tool(sentences=SET_SENTENCES, lists=_ALARM_LISTS)(alarm_set)
+plugin.tool(sentences=LIST_SENTENCES, lists=_ALARM_LISTS, reads_only=True)(alarm_list)
+plugin.tool(sentences=CANCEL_SENTENCES, lists=_ALARM_LISTS)(alarm_cancel)
+plugin.tool(sentences=CANCEL_ALL_SENTENCES)(alarm_cancel_all)

@@ -1,8 +1,8 @@
 """Reminders as the reminders plugin keeps them: one record per reminder in `ctx.records`.
 
 Layout (fixed: the store's migration writes old stores into it): key str(id) ->
-{"text": str, "due": ISO local time}. A record of the wrong shape is skipped
-with a warning (see `timers_records`), never a crash.
+{"text": str, "due": ISO local time} and, for an alarm, "alarm": true. A record
+of the wrong shape is skipped with a warning (see `timers_records`), never a crash.
 """
 
 from __future__ import annotations
@@ -28,11 +28,15 @@ class Reminder:
     id: int
     text: str
     due: datetime
+    alarm: bool = False  # an alarm ("wake me up at 7") rather than a reminder
 
 
 def encode_reminder(reminder: Reminder) -> dict[str, Any]:
     """The reminder's record."""
-    return {"text": reminder.text, "due": reminder.due.isoformat()}
+    record: dict[str, Any] = {"text": reminder.text, "due": reminder.due.isoformat()}
+    if reminder.alarm:
+        record["alarm"] = True
+    return record
 
 
 def decode_reminder(key: str, value: Any) -> Reminder:
@@ -41,7 +45,8 @@ def decode_reminder(key: str, value: Any) -> Reminder:
     text = row.get("text")
     if not isinstance(text, str):
         raise BadRecord(f"its text is {text!r}, not text")
-    return Reminder(record_id(key), text, local_time(row.get("due"), "due"))
+    due = local_time(row.get("due"), "due")
+    return Reminder(record_id(key), text, due, alarm=row.get("alarm") is True)
 
 
 def load_reminders(records: Records) -> list[Reminder]:

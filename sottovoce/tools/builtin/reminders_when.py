@@ -1,0 +1,133 @@
+"""When a reminder or an alarm is due: "HH:MM" as the grammar writes it, a day, a half of the day.
+
+Sentences reach the reminders plugin normalized: a time of day is "HH:MM" (or
+"H:MM" when the half of the day was not said: "at five thirty"), with "am"/"pm"
+kept after 10 to 12. These helpers turn that, a day word ("tomorrow",
+"tuesday") and a part of the day ("in the morning", "this evening") into the
+next local time it names, and say a time back the way people read a clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from sottovoce.tools import ToolError
+
+NO_TIME = "I didn't catch the time."
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A part of the day said with a time that did not say its half: "at eight in the morning".
+PARTS = {
+    "morning": "am", "in the morning": "am", "this morning": "am", "am": "am",
+    "afternoon": "pm", "in the afternoon": "pm", "this afternoon": "pm",
+    "evening": "pm", "in the evening": "pm", "this evening": "pm", "tonight": "pm",
+    "at night": "pm", "night": "pm", "pm": "pm",
+}  # fmt: skip
+
+
+def clock_values() -> list[dict[str, str]]:
+    """Every "HH:MM" (and "H:MM") as a slot list, so that a time and the text can sit
+    side by side in a template: two adjacent wildcards cannot be split."""
+    values = []
+    for hour in range(24):
+        for minute in range(60):
+            out = f"{hour:02d}:{minute:02d}"
+            values.append({"in": out, "out": out})
+            if hour < 10:
+                values.append({"in": f"{hour}:{minute:02d}", "out": out})
+            if 10 <= hour <= 12:  # the half of the day said: "10:30 am", "12:00 pm"
+                said = f"{out} {'pm' if hour == 12 else 'am'}"
+                values.append({"in": said, "out": said})
+    return values
+
+
+def when_values() -> list[dict[str, str]]:
+    """A day and/or a part of the day as said around an alarm's time, each to "DAY HALF"
+    ("tomorrow morning" -> "tomorrow am", "on tuesday" -> "tuesday", "tonight" -> "today pm")."""
+    days = {"today": "today", "tomorrow": "tomorrow", "tonight": "today"}
+    days |= {d: d for d in WEEKDAYS} | {f"on {d}": d for d in WEEKDAYS}
+    days |= {f"this {d}": d for d in WEEKDAYS} | {f"next {d}": d for d in WEEKDAYS}
+    values = {said: day for said, day in days.items()}
+    for part, half in PARTS.items():
+        if part not in ("am", "pm"):
+            values[part] = f"{'today ' if part == 'tonight' else ''}{half}"
+    for said, day in days.items():
+        if said != "tonight":
+            for part in ("morning", "afternoon", "evening", "night"):
+                values[f"{said} {part}"] = f"{day} {PARTS[part]}"
+            values[f"{said} in the morning"] = f"{day} am"
+            values[f"{said} in the evening"] = f"{day} pm"
+    return [{"in": said, "out": out} for said, out in values.items()]
+
+
+def clock(when: datetime) -> str:
+    """'8:40 AM', '12:05 PM'."""
+    hour = when.hour % 12 or 12
+    return f"{hour}:{when.minute:02d} {'AM' if when.hour < 12 else 'PM'}"
+
+
+def when_phrase(due: datetime, now: datetime) -> str:
+    """'at 8:40 AM', 'tomorrow at 8:40 AM', 'on Friday at 8:40 AM'."""
+    days = (due.date() - now.date()).days
+    if days <= 0:
+        return f"at {clock(due)}"
+    if days == 1:
+        return f"tomorrow at {clock(due)}"
+    if days < 7:
+        return f"on {due:%A} at {clock(due)}"
+    return f"on {due:%A} {due:%B} {due.day} at {clock(due)}"
+
+
+def parse_hhmm(text: str) -> tuple[int, int]:
+    """'08:40' -> (8, 40); ToolError for anything else."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?: am| pm)?", text.strip())
+    if match is None:
+        raise ToolError(NO_TIME)
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise ToolError(NO_TIME)
+    return hour, minute
+
+
+def _hours(hhmm: str, half: str | None) -> list[int]:
+    """The hours of the day "HH:MM" may mean: one when its half was said, else two."""
+    hour, _ = parse_hhmm(hhmm)
+    text = hhmm.strip()
+    if text.endswith(("am", "pm")):
+        half = text[-2:]
+    elif text.startswith("0") or hour == 0 or hour > 12:
+        return [hour]  # "07:30", "19:30": said with its half
+    if half == "am":
+        return [hour % 12]
+    if half == "pm":
+        return [hour % 12 + 12]
+    return [hour % 12, hour % 12 + 12]
+
+
+def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -> datetime:
+    """The next HH:MM: today if still ahead, else tomorrow; a day word forces its day.
+
+    An unpadded "2:30" did not say am or pm: the next of 2:30 and 14:30 is meant
+    (on a named day: 7 to 11 in the morning, 12 at noon, 1 to 6 in the afternoon),
+    unless a part of the day (`half`, "am"/"pm") said it. "07:30", "19:30",
+    "10:30 am" and "12:00 pm" said which half of the day. `day` is "today",
+    "tomorrow" or a weekday ("tuesday": the next one, today if still ahead).
+    """
+    hours = _hours(hhmm, half)
+    _, minute = parse_hhmm(hhmm)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    likely = hours[0] if len(hours) == 1 or 7 <= hours[0] < 12 else hours[1]
+    if day == "tomorrow":
+        return midnight + timedelta(days=1, hours=likely, minutes=minute)
+    if day in WEEKDAYS:
+        ahead = (WEEKDAYS.index(day) - now.weekday()) % 7
+        due = midnight + timedelta(days=ahead, hours=likely, minutes=minute)
+        return due if due > now else due + timedelta(days=7)
+    for offset in (0, 1):
+        for candidate in hours:
+            due = midnight + timedelta(days=offset, hours=candidate, minutes=minute)
+            if due > now:
+                if offset and day == "today":
+                    raise ToolError(f"It is already past {clock(due)} today.")
+                return due
+    raise ToolError(NO_TIME)
