@@ -26,7 +26,7 @@ _KIND_WORDS = frozenset(word for words in KIND_WORDS.values() for word in words)
 SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split(","))
     for group in (
-        "coffee maker,coffee machine,coffee pot,espresso machine,coffee",
+        "coffee maker,coffee machine,coffee pot,espresso machine,coffee,espresso",
         "plug,socket,outlet,smart plug,power socket",
         "tv,television,telly",
         "speaker,speakers,sound system",

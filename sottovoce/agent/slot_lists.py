@@ -19,6 +19,7 @@ from sottovoce.agent.normalize import normalize
 from sottovoce.devices import World
 from sottovoce.devices.kinds import KINDS
 from sottovoce.tools.main_light import MAIN_LIGHT_NAMES
+from sottovoce.tools.outdoors import side_words
 
 WORLD_TEXT_LISTS = ("device", "area", "contact", "scene", "media", "artist", "ref")
 NAME_LISTS = frozenset({*WORLD_TEXT_LISTS, *KINDS} - {"ref"})
@@ -71,6 +72,7 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
     lists["area"].extend(area_forms(world))  # "hallway" for the hall
     for floor in world.floor_words():
         lists["area"].append((floor, floor))
+    lists["area"].extend((side, side) for side in side_words(world))  # "the outdoor lights"
     lists["area"].extend((place, place) for place in EVERYWHERE)
     # "Every room in the house", "all areas of the home": the whole house.
     lists["area"].extend((whole, "house") for whole in _every_room())

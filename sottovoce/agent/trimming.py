@@ -125,8 +125,10 @@ class Trimmed:
         if not asks and (calls := self._without_aside(words, last)):
             return calls
         for cut in range(1, cuts + 1):
-            if _splits_time(words, cut):
-                continue  # "priya comes at 10, remind me ...": the time is the words' cut
+            if _splits_time(words, cut) or _for_later(words[:cut]):
+                # "priya comes at 10, remind me ...": the time is the words' cut; "at
+                # 13:00 today start the vacuum" is for later, which no tool does.
+                continue
             calls = self.parts(" ".join(words[cut:]), None)
             place = self._dropped_place(words[:cut])
             if place is not None and calls and not self._acts_in(place, calls):
@@ -260,6 +262,14 @@ _BECAUSE = frozenset({"because", "cause", "coz", "cuz", "since"})
 def _splits_time(words: list[str], cut: int) -> bool:
     """Whether cutting before word `cut` parts a time word from the words around it."""
     return words[cut] in _AT_TIME or words[cut - 1] in _AT_TIME
+
+
+def _for_later(dropped: list[str]) -> bool:
+    """Whether words cut from the start say when to act: a clock time, "tomorrow", "daily"."""
+    return any(":" in w[1:-1] or w in _LATER for w in dropped)
+
+
+_LATER = frozenset({"tomorrow", "tonight", "daily", "every", "later", "weekly", "weekdays"})
 
 
 def _asks(words: list[str]) -> bool:

@@ -15,6 +15,7 @@ from sottovoce.devices import Device
 from sottovoce.tools.context import ToolContext
 from sottovoce.tools.errors import ToolError, WhichOne
 from sottovoce.tools.main_light import MAIN_LIGHT_NAMES, main_light
+from sottovoce.tools.outdoors import side_areas
 
 PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "they", "one"})
 EVERYWHERE = frozenset(
@@ -285,6 +286,8 @@ def areas_named(ctx: ToolContext, place: str) -> list[str]:
     floors = world.floor_words().get(place)
     if floors is not None:
         return [a.name for a in world.areas if a.floor in floors]
+    if (sides := side_areas(world, place)) is not None:
+        return sides  # "the outdoor lights": those of the garden and the patio
     if place in EVERYWHERE:
         return [a.name for a in world.areas]
     raise ToolError(f"I don't know a room called {place}.")

@@ -525,9 +525,9 @@ def test_covers_close_all_the_way() -> None:
 @pytest.mark.parametrize(
     ("text", "reply"),
     [
-        ("did i leave the back door unlocked", "The back door is unlocked."),
-        ("did i leave the front door unlocked", "The front door is locked."),
-        ("did someone leave the kitchen door unlocked", "The back door is unlocked."),
+        ("did i leave the back door unlocked", "Yes, the back door is unlocked."),
+        ("did i leave the front door unlocked", "No, the front door is locked."),
+        ("did someone leave the kitchen door unlocked", "Yes, the back door is unlocked."),
         ("have i locked the front door", "The front door is locked."),
         # A yes/no question gets its answer first (agent/yesno.py).
         ("is the front door definitely locked", "Yes, the front door is locked."),

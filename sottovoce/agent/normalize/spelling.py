@@ -101,6 +101,7 @@ def clean(text: str) -> str:
     s = _IS_IT.sub(r"\1 is \2", s)
     s = _CONTRACTION.sub(_expand_contraction, s)
     s = _ITS_IS.sub("it is ", s)
+    s = _ROOM_SPLIT.sub(r"\1room", s)
     s = _YALL.sub("you", s)
     s = _DIALECT.sub(lambda m: DIALECT_WORDS[m.group(0)], s)
     s = _SCOTS_DAYS.sub(lambda m: _SCOTS_DAY_WORDS[m.group(1)], s)
@@ -116,6 +117,8 @@ def clean(text: str) -> str:
 
 
 _ONE_DEGREE = re.compile(r"(?<=\d) degree\b")
+# "The light of my bed room": a room written as two words that is one ("bedroom").
+_ROOM_SPLIT = re.compile(r"\b(bed|bath|play|store|mud|box|sun|wash|cloak|show|class) room\b")
 _YALL = re.compile(r"\by'?all\b")  # "can y'all turn the tv down": "you" to the assistant
 # Scots and Irish forms that speech recognition writes as said: "can ye", "I cannae see".
 DIALECT_WORDS = {

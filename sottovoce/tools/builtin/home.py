@@ -100,7 +100,10 @@ Name = Annotated[str | None, Field(description="vacuum name or alias, or 'it'")]
 
 
 def _robot() -> str:
-    return "[the] (vacuum|vacuum cleaner|robot vacuum|robot|hoover|robot hoover|roomba)"
+    return (
+        "[the|my] (vacuum [cleaner]|robot vacuum [cleaner]|robot|hoover|robot hoover|roomba|"
+        "robot roomba|robotic vacuum [cleaner])"
+    )
 
 
 def _start_sentences() -> list[str]:
@@ -109,7 +112,12 @@ def _start_sentences() -> list[str]:
         f"{start} [the] {{vacuum:name}}",
         f"{start} {_robot()}",
         "(start|begin) (vacuuming|cleaning|hoovering)",
-        "(vacuum|hoover|clean) [the] (floors|floor|carpets|carpet|rugs|place|home)",
+        # "Start house cleaning", "get the cleaning on", "clean the flat", "clean my carpet".
+        "(start|begin|do) [the] (house|home|flat|apartment) (cleaning|cleanup|clean up|vacuuming)",
+        "(get|put|turn) [the] (cleaning|vacuuming|hoovering) on",
+        "(vacuum|hoover|clean) [the|my|our] (floors|floor|carpets|carpet|rugs|place|home|"
+        "flat|apartment)",
+        f"(have|let|get|make) {_robot()} (go|run|start) [for a while]",
         "(vacuum|hoover) [the] {area} [floor|floors]",
         "clean [the] {area} (floor|floors|carpet|carpets)",
         f"(send|use) ({_robot()}|[the] {{vacuum:name}}) to (clean|vacuum) [the] {{area}}",

@@ -16,8 +16,8 @@ from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.lights_phrases import (
     level_here_sentences,
     on_at_sentences,
-    room_step_sentences,
     step_by_sentences,
+    step_sentences,
 )
 from sottovoce.tools.targets import find_devices, sentence, status_sentences
 
@@ -38,8 +38,12 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
         f"{verb} {word} [the] {lights}",
         f"{verb} [the] {lights} {word}",
         f"{lights} {word}",
-        f"{verb} {word} [all] [of] [the] {lights} (in|on) [the] {{area}}",
-        f"{verb} [all] [of] [the] {lights} (in|on) [the] {{area}} {word}",
+        f"(turn|switch|set|put) [the] {lights} to {word}",  # "switch the lights to off"
+        f"{verb} {word} [all] [of] [the] {lights} (in|on|of) [the] {{area}}",
+        f"{verb} [all] [of] [the] {lights} (in|on|of) [the] {{area}} {word}",
+        # "Turn the room light off": the light of the room it is said in.
+        f"{verb} {word} [the] room {lights}",
+        f"{verb} [the] room {lights} {word}",
         f"{verb} {word} [all] [of] [the] {{area}} {lights}",
         f"{verb} [all] [of] [the] {{area}} {lights} {word}",
         f"{verb} {word} [all] [of] [the] {lights} {{area}}",
@@ -190,39 +194,7 @@ def light_set_brightness(
     return _levels(lights)
 
 
-def _step_sentences(up: bool) -> list[str]:
-    """Templates for 'brighter' (`up`) or 'dimmer' without a number."""
-    verb = "(brighten|turn up|raise)" if up else "(dim|turn down|lower)"
-    more = "(brighter|lighter)" if up else "(dimmer|darker|less bright)"
-    change = "(increase|raise|turn up)" if up else "(decrease|lower|reduce|turn down)"
-    lights = "(light|lights|lamp|lamps)"
-    return [
-        f"{verb} [the] {{light:name}}",
-        f"turn [the] {{light:name}} {'up' if up else 'down'}",
-        f"make [the] {{light:name}} {more}",
-        f"[the] {{light:name}} {more}",
-        f"{change} [the] brightness of [the] {{light:name}}",
-        f"{verb} [the] {lights} [(in|on) [the] {{area}}]",
-        f"{verb} [the] {{area}} {lights}",
-        # "Brighten up the hall", "dim the kitchen": the room's lights.
-        f"{'brighten [up]' if up else 'dim [down]'} [the] {{area}}",
-        f"make [the] {lights} {more} [(in|on) [the] {{area}}]",
-        f"make [the] {lights} (in|on) [the] {{area}} {more}",
-        f"make [the] {{area}} {lights} {more}",
-        f"{change} [the] brightness [(in|on) [the] {{area}}]",
-        f"(make|put|get) {{ref:name}} {more}",
-        f"{'brighten' if up else 'dim'} {{ref:name}}",
-        # Said to the room: "brighter", "dim", "it is too dark in here".
-        f"{more} [in here]",
-        f"{'brighten' if up else 'dim'} [in here]",
-        f"make it {more} in here",
-        f"[it is] too {'dark' if up else 'bright'} [in here]",
-        f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
-        *room_step_sentences(up),
-    ]
-
-
-@plugin.tool(kinds=["light"], sentences=_step_sentences(up=True) + step_by_sentences(up=True))
+@plugin.tool(kinds=["light"], sentences=[*step_sentences(up=True), *step_by_sentences(up=True)])
 def light_brighter(
     ctx: ToolContext,
     name: Name = None,
@@ -230,13 +202,13 @@ def light_brighter(
     step: Annotated[float, Field(gt=0, le=100, description="percent points to add")] = 20,
 ) -> str:
     """Make lights brighter by a step (20 percent points unless told)."""
-    lights = find_devices(ctx, ["light"], name, area)
+    lights = _lit_of(find_devices(ctx, ["light"], name, area))
     for light in lights:
         _set_level(light, min(100.0, _level(light) + step))
     return _levels(lights)
 
 
-@plugin.tool(kinds=["light"], sentences=_step_sentences(up=False) + step_by_sentences(up=False))
+@plugin.tool(kinds=["light"], sentences=[*step_sentences(up=False), *step_by_sentences(up=False)])
 def light_dimmer(
     ctx: ToolContext,
     name: Name = None,
@@ -244,10 +216,17 @@ def light_dimmer(
     step: Annotated[float, Field(gt=0, le=100, description="percent points to take away")] = 20,
 ) -> str:
     """Make lights dimmer by a step (20 percent points unless told); at 0 they go off."""
-    lights = find_devices(ctx, ["light"], name, area)
+    lights = _lit_of(find_devices(ctx, ["light"], name, area))
     for light in lights:
         _set_level(light, max(0.0, _level(light) - step))
     return _levels(lights)
+
+
+def _lit_of(lights: list[Device]) -> list[Device]:
+    """Of several lights made brighter or dimmer, the ones that are on (all if none is):
+    "dim all the lights" does not turn on the ones that were off."""
+    lit = [light for light in lights if light.state().get("on")]
+    return lit if len(lights) > 1 and lit else lights
 
 
 def _level(light: Device) -> float:
@@ -271,12 +250,22 @@ def _colors() -> list[str]:
     ]
 
 
-def _color_sentences() -> list[str]:
+def _color_sentences() -> list[str | dict[str, Any]]:
     """Templates for 'make the reading lamp red'."""
     verb = "(make|turn|set|change|switch|put|adjust)"
     colour = "[the] colo[u]r [of]"
     lights = "(light|lights|lamp|lamps)"
+    every = f"(all [of] [the]|every) {lights} [(in|of) [my|the] (house|home|flat|apartment)]"
     return [
+        # "Change all lights to blue", "set colour blue for all lights of my house".
+        {
+            "sentences": [
+                f"{verb} {every} [colo[u]r] [to] {{color}}",
+                f"(set|change|make) [the] colo[u]r [to] {{color}} (for|of|on) {every}",
+            ],
+            "slots": {"area": "house"},
+        },
+        f"(can|could) [the] {lights} be (changed|turned|made|set|switched) [to] {{color}}",
         # "Put the led strip on red", "turn the lamp to blue"
         f"{verb} [the] {{light:name}} [colo[u]r] [to|on|in] {{color}}",
         f"{verb} {colour} [the] {{light:name}} [to|on|in] {{color}}",

@@ -1,6 +1,9 @@
-"""More light templates: a level with "on" ("turn the lamp on at 30 percent"), steps by a number."""
+"""More light templates: a level with "on" ("turn the lamp on at 30 percent"), steps by a number,
+brighter and dimmer said every way."""
 
 from __future__ import annotations
+
+from typing import Any
 
 LIGHTS = "(light|lights|lamp|lamps)"
 
@@ -74,7 +77,7 @@ def room_step_sentences(up: bool) -> list[str]:
     for brighter, the complaint 'I can't see a thing in here'."""
     more = "(brighter|lighter)" if up else "(dimmer|darker|less bright)"
     bit = "[a (bit|little|tad|touch)|slightly|much]"
-    room = "(the|this) (room|place)"
+    room = "(the|this|a) (room|place)"
     where = f"({_HERE}|in [the] {{area}})"
     sentences = [
         f"make ({room}|[the] {{area}}) {bit} {more}",
@@ -85,3 +88,48 @@ def room_step_sentences(up: bool) -> list[str]:
         see = "(i|we) (can not|cannot|can barely|can hardly) see [a thing|anything]"
         sentences += [f"{see} [{_HERE}]", f"{see} in [the] {{area}}"]
     return sentences
+
+
+def step_sentences(up: bool) -> list[str | dict[str, Any]]:
+    """Templates for 'brighter' (`up`) or 'dimmer' without a number."""
+    verb = "(brighten|turn up|raise)" if up else "(dim|turn down|lower)"
+    more = "(brighter|lighter)" if up else "(dimmer|darker|less bright)"
+    change = "(increase|raise|turn up)" if up else "(decrease|lower|reduce|turn down)"
+    lights = "(light|lights|lamp|lamps)"
+    # Crowd-written: "increase lights", "decrease lighting", "bright the lights", "lights down".
+    loose = "(increase|boost|bright|brighten up)" if up else "(decrease|reduce|darken|dim down)"
+    way = "up" if up else "down"
+    every = f"({verb}|{loose}) (all [of] [the]|every|each) {lights} [in the (house|home|flat)]"
+    return [
+        f"{loose} [the] ({lights}|lighting) [(in|on) [the] {{area}}]",
+        # Not "light up" alone: that is Home Assistant's "turn on the lights".
+        f"[the] (lights|lamps|lighting) {way} [(in|on) [the] {{area}}]",
+        f"the (light|lamp) {way} [(in|on) [the] {{area}}]",
+        f"{change} [the] (brightness|intensity) of [the] {lights} [(in|on) [the] {{area}}]",
+        *(["(i|we) need [some] more (light|lights|lighting) [in here]"] if up else []),
+        # "It's dark in here" is a complaint; "it's bright in here" need not be.
+        *(["it is [so|very|really|quite|a bit|rather|pretty] dark in here"] if up else []),
+        {"sentences": [every], "slots": {"area": "house"}},
+        f"{verb} [the] {{light:name}}",
+        f"turn [the] {{light:name}} {'up' if up else 'down'}",
+        f"make [the] {{light:name}} {more}",
+        f"[the] {{light:name}} {more}",
+        f"{change} [the] brightness of [the] {{light:name}}",
+        f"{verb} [the] {lights} [(in|on) [the] {{area}}]",
+        f"({verb}|{loose}) [all] [of] [the] {{area}} {lights}",
+        # "Brighten up the hall", "dim the kitchen": the room's lights.
+        f"{'brighten [up]' if up else 'dim [down]'} [the] {{area}}",
+        f"make [the] {lights} {more} [(in|on) [the] {{area}}]",
+        f"make [the] {lights} (in|on) [the] {{area}} {more}",
+        f"make [the] {{area}} {lights} {more}",
+        f"{change} [the] brightness [(in|on) [the] {{area}}]",
+        f"(make|put|get) {{ref:name}} {more}",
+        f"{'brighten' if up else 'dim'} {{ref:name}}",
+        # Said to the room: "brighter", "dim", "it is too dark in here".
+        f"{more} [in here]",
+        f"{'brighten' if up else 'dim'} [in here]",
+        f"make it {more} in here",
+        f"[it is] too {'dark' if up else 'bright'} [in here]",
+        f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
+        *room_step_sentences(up),
+    ]

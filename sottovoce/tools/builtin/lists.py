@@ -54,6 +54,7 @@ SHOP = {"list_name": DEFAULT_LIST}
 # A thing to buy holds no clause of its own: "add salt and pepper and stir it through
 # before it goes in the oven" is a recipe read out, not a list.
 _STEPS = re.compile(r" (?:before|after|until|once|while|because|so that) (?:it|they|you|we|i) ")
+_POINTING = frozenset({"this", "that", "these", "those"})
 THE = "[my|the|our]"
 LIST = THE + " {list_name} list"
 _IT = "(it|that|that list|there)"
@@ -106,6 +107,10 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
         raise ToolError(f"What should I add to your {key} list?")
     if any(_STEPS.search(f" {item} ") for item in wanted):
         raise ToolError("That sounded like instructions, not things for a list: I added nothing.")
+    if items.split()[0] in _POINTING or items.endswith(" or not"):
+        # "Add this song to my favourites": what is playing, not a thing named; "I need
+        # a jacket after ten or not" asks.
+        raise ToolError(f"I can only add things you name to your {key} list: I added nothing.")
     lists = stored_lists(ctx)
     current = lists.get(key, [])
     added = [item for item in wanted if find_item(current, item, fuzzy=False) is None]
@@ -137,6 +142,9 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
         "(cross|take|strike|scratch|tick|check) off {text:items}",
         "(cross|strike|scratch|tick|check|take) {text:items} off",
         "(cross|take|strike|scratch|tick|check) off {text:items} (from|on) " + LIST,
+        # "Cross out bread from the shopping list", "cancel the milk from the list".
+        "(cross|strike|scratch|rub|black) out {text:items} (from|off|on|in) " + LIST,
+        "(cancel|drop|get rid of) {text:items} (from|off|off of) " + LIST,
         "(we|i) (do not|no longer) need {text:items} [anymore|any more]",
         {
             "sentences": [
@@ -234,7 +242,7 @@ def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
 def _create_sentences() -> list[str]:
     make = "(create|make|start|begin|set up|open|add)"
     new = "[a|an|another] [new|fresh|empty]"
-    called = "(called|named|for|titled)"
+    called = "(called|named|for|titled|of [my|our])"
     return [
         f"{make} {new} list {called} {{list_name}}",
         f"{make} {new} {{list_name}} list",

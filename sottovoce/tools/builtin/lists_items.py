@@ -17,7 +17,7 @@ NOT_ITEMS = frozenset(
     {"help", "hand", "break", "minute", "moment", "rest", "sleep", "you"}
     # Nor words that stand for a thing named before: "we should get a new one".
     | {"one", "new one", "another one", "another", "it", "them", "that", "this", "those"}
-    | {"these", "something", "anything"}
+    | {"these", "something", "anything", "item", "an item", "items", "thing", "things"}
 )
 ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
 # An item is a thing, never a clause: "paper towels, it's for the kitchen" adds the

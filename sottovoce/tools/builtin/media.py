@@ -9,6 +9,9 @@ from pydantic import Field
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.media_library import describe, find_title
 from sottovoce.tools.builtin.media_phrases import (
+    FOR_A_WHILE,
+    SPEAK,
+    VOLUME,
     play_media_sentences,
     volume_ends,
     volume_steps,
@@ -210,9 +213,9 @@ def media_set_volume(
     return sentence(players, f"is at volume {percent}", f"are at volume {percent}")
 
 
-_UP = "(turn up|raise|increase|crank up) [the] (volume|sound|music)"
+_UP = "(turn up|raise|increase|crank up) " + VOLUME
 _KIND = "[the] (music|sound|tv|telly|radio|speaker|speakers|stereo)"
-_DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
+_DOWN = "(turn down|lower|decrease|reduce) " + VOLUME
 
 
 @plugin.tool(
@@ -221,6 +224,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
         _UP,
         "(turn|crank) [the] (volume|sound|music) up [(on|of) " + _PLAYER + "]",
         "(volume up|louder|make it louder)",
+        SPEAK + "(louder|up|more loudly) [please]",
         "[the] (music|sound|tv|telly|radio) up",
         # The player by its kind: "turn the speaker up", "make the music louder".
         "((turn|crank) " + _KIND + " up|turn up " + _KIND + "|make " + _KIND + " louder)",
@@ -245,6 +249,7 @@ _DOWN = "(turn down|lower|decrease|reduce) [the] (volume|sound|music)"
                 _DOWN,
                 "turn [the] (volume|sound|music) down [(on|of) " + _PLAYER + "]",
                 "(volume down|quieter|make it quieter|softer|not so loud|too loud)",
+                SPEAK + "(quieter|softer|more quietly|more softly|lower) [to me]",
                 "[the] (music|sound|tv|telly|radio) down",
                 "(turn " + _KIND + " down|turn down " + _KIND + "|make " + _KIND + " quieter)",
                 "make " + _KIND + " softer",
@@ -289,8 +294,13 @@ _SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
 @plugin.tool(
     kinds=KINDS,
     sentences=[
-        "mute " + _SOUND,
+        "mute " + _SOUND + " [" + FOR_A_WHILE + "]",
+        "mute [the] (sound|audio|music) (from|on|of) [the] (speaker|speakers)",
         "mute (" + _PLAYER + "|{ref:name})",
+        # "Be muted for a while", "set mute until I say otherwise", "hit the mute button".
+        "(be|go|stay) (muted|on mute) [" + FOR_A_WHILE + "]",
+        "(set|put|turn) [on] [the] mute [on] [" + FOR_A_WHILE + "|until said otherwise]",
+        "(press|push|hit|touch|tap) [the] mute [button]",
         "mute " + _PLAYER + " (in|on) [the] {area}",
         "(put|set|turn) (" + _PLAYER + "|{ref:name}) on mute",
         "mute " + _MUSIC + " (in|on) [the] {area}",

@@ -5,6 +5,15 @@ from __future__ import annotations
 _PLAYER = "[the] {media_player:name}"
 _VOL = "[the] (volume|sound|music)"
 _PUSH = "(turn|crank|bump|knock|nudge|push|put|set|whack)"
+# "Lower your volume", "lower all volume on speakers": the volume said with whose it is.
+VOLUME = (
+    "[the|your|all|all the|all of the] (volume|sound|music|audio)"
+    " [(on|of|from) [the] (speaker|speakers)]"
+)
+# Said to the assistant's own voice, which is the speaker's: "can you speak louder".
+SPEAK = "(speak|talk) [a (bit|little)] "
+# How long, said and not kept: muted stays muted until unmuted.
+FOR_A_WHILE = "for (a while|now|a bit|the (next|coming) (hour|minute|while))|until i say otherwise"
 
 
 def volume_ends(way: str) -> list[str]:
@@ -12,9 +21,11 @@ def volume_ends(way: str) -> list[str]:
     goes = "(possible|it goes|it will go|it can go)"
     if way == "up":
         end = f"[up] (all the way [up]|as (loud|high) as {goes}|to the (max|maximum|top)|"
+        end += "to the (loudest|highest) [setting|level]|"
         end += "(to|on) (full blast|full volume|maximum|max))"
     else:
         end = f"[down] (all the way [down]|as (quiet|low) as {goes}|to the (min|minimum)|"
+        end += "to the (quietest|lowest) [setting|level]|"
         end += "to (minimum|min))"
     return [
         f"{_PUSH} {_VOL} {end} [(on|of) {_PLAYER}]",

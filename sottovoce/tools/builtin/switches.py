@@ -86,10 +86,17 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     if word == "off":
         sentences += ["(stop|kill) [the] {fan:name}", "(stop|kill) [the] {switch:name}"]
     else:
-        run = "(start|run|start up|fire up|get) [the] {} [going|running|up]"
+        run = "(start|run|start up|fire up|get|set) [the] {} [going|running|up]"
         sentences += [run.format("{switch:name}"), run.format("{fan:name}")]
         # "Make me a coffee": an appliance named for what it makes (names.py adds "coffee").
-        sentences.append("(make|brew) [me|us] [a|an|some] [(cup|pot|mug) of] {switch:name}")
+        cup = "[a|an|some|my] [morning] [(cup|pot|mug) of] {switch:name}"
+        sentences += [
+            f"(make|brew|prepare|pour) [me|us] {cup} [for (me|us)] [now]",
+            # "I would like some coffee now", "can I have an espresso", "it's coffee time".
+            f"(i|we) (would like|want|fancy|could use|could do with) {cup} [now]",
+            f"(can|could|may) (i|we) (have|get) {cup} [now]",
+            "it is {switch:name} time",
+        ]
         sentences.append("(boil|put on) [the] {switch:name}")  # "boil the kettle"
     return sentences
 
