@@ -266,10 +266,12 @@ def _splits_time(words: list[str], cut: int) -> bool:
 
 def _for_later(dropped: list[str]) -> bool:
     """Whether words cut from the start say when to act: a clock time, "tomorrow", "daily"."""
-    return any(":" in w[1:-1] or w in _LATER for w in dropped)
+    pairs = zip(dropped, [*dropped[1:], ""], strict=True)
+    return any(":" in w[1:-1] or w in _LATER or (w, nxt) in _EVERY for w, nxt in pairs)
 
 
-_LATER = frozenset({"tomorrow", "tonight", "daily", "every", "later", "weekly", "weekdays"})
+_LATER = frozenset({"tomorrow", "tonight", "daily", "later", "weekly", "weekdays"})
+_EVERY = frozenset(("every", p) for p in ("day", "morning", "evening", "night", "week", "hour"))
 
 
 def _asks(words: list[str]) -> bool:

@@ -60,7 +60,8 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             "sentences": [
                 f"{verb} {word} all [of] [the] {lights}",
                 f"{verb} all [of] [the] {lights} {word}",
-                f"{verb} {word} every (light|lamp)",
+                f"{verb} {word} every (light|lamp) [in the (house|home)]",
+                f"{verb} every (light|lamp) [in the (house|home)] {word}",
                 f"all [of] [the] {lights} {word}",
             ],
             "slots": {"area": "house"},
