@@ -114,3 +114,16 @@ def test_a_song_pointed_at_or_a_question_is_not_put_on_a_list(said: str) -> None
     h = AgentHarness(include_builtins=True, world=WORLD)
     h.say(said)
     assert h.snapshot()["lists"] == {}
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["at one pm today start the robot vacuum cleaner", "by ten to eleven am daily start my vacuum"],
+)
+def test_a_command_for_later_is_not_done_now(said: str) -> None:
+    assert devices_after(said)["vacuum.robot"]["status"] == "docked"
+
+
+def test_every_light_in_the_house_said_whole() -> None:
+    got = devices_after("Switch every light in the house off.")
+    assert not any(got[d]["on"] for d in got if d.startswith("light."))
