@@ -26,6 +26,7 @@ from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_dismissal, is_negated
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.grounding import Grounding
+from sottovoce.agent.later import LATER_REPLY, for_later
 from sottovoce.agent.modelguard import help_sentence, is_musing
 from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
@@ -162,6 +163,8 @@ class Router:
             # any guess a model could make.
             state.unknown_said = (text, unknown.text)
             return Decision("grammar", reply=_unknown_reply(unknown))
+        if for_later(text):  # "at 13:00 start the vacuum": no tool acts later
+            return Decision("none", reply=LATER_REPLY)
         decided = await self._ask_model(text, state, on_text)
         if decided is not None:
             return decided
