@@ -143,11 +143,14 @@ class Grounding:
             # "download the new episode" must not make a list "new_episode.txt".
             if param in made_up and not self._held(value) and not words_of(value) <= said:
                 return value
-            # Free text acted on unasked (an item) shares words with what was said:
+            # Free text acted on unasked (an item, a note) is mostly words that were said:
             # "actually forget it, I'll do it myself" must not add "note_delete_all" to a
-            # list. (A message's text is read back before it is sent.)
-            if param in free and not spec.confirm and value.strip() and not words_of(value) & said:
-                return value
+            # list, nor "a trip to switzerland" note "switzerland is a beautiful country
+            # with many amazing things to see". (A message is read back before it is sent.)
+            if param in free and not spec.confirm and value.strip():
+                words = words_of(value)
+                if 2 * len(words & said) < len(words):
+                    return value
         return None
 
     def _held(self, name: str) -> bool:

@@ -187,6 +187,24 @@ def test_a_new_list_is_named_in_the_users_words_only() -> None:
     assert grounding.ungrounded(made_up, add, said) == "note_delete_all"
 
 
+def test_a_note_is_mostly_the_users_words() -> None:
+    from sottovoce.agent.calls import Call as ToolCall
+    from sottovoce.agent.grounding import Grounding
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True)
+    grounding = Grounding(h.world)
+    note = h.registry.get("note_add")
+    assert note is not None
+    # SLURP's "i want to take a trip to switzerland ..." with the default model: a note of
+    # the model's own sentence, which shared one word with what was said.
+    said = "i want to take a trip to switzerland for free can you take me there"
+    written = "switzerland is a beautiful country with many amazing things to see and do"
+    assert grounding.ungrounded(ToolCall("note_add", {"text": written}), note, said) == written
+    kept = ToolCall("note_add", {"text": "the key is under the mat"})
+    assert grounding.ungrounded(kept, note, "take a note that the key is under the mat") is None
+
+
 def test_a_model_may_not_pick_a_fixed_choice_nobody_said() -> None:
     from sottovoce.agent.calls import Call as ToolCall
     from sottovoce.agent.grounding import Grounding
