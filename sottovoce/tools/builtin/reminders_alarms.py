@@ -69,9 +69,11 @@ LIST_SENTENCES: list[str | dict[str, object]] = [
     f" [set] [right now|now] [{_DAY}]",
     f"(do i have|have i got|have i set|did i set|is there|are there) (an|any) {_ALARMS} [set]"
     " [to wake [me] up] [{alarm_when:when}|for {alarm_when:when}]",
-    f"(tell me|list|show me|read [me]|check) [all] [my|the] [different] {_ALARMS}",
+    # Every form is three words or more: a two-word one ("list alarm") would take one of
+    # the speech prompt's example places (voice/vocabulary.py) and change what whisper hears.
+    f"(tell me|list|show me|read [me]|check) (all|my|the|all my|all the) [different] {_ALARMS}",
     "(what time|when) is [my|the] [next] [wake up|wakeup|morning] alarm [set] [for]",
-    "[my|the] next alarm",
+    "(my|the) next alarm",
     "(at|for) what time (have you|did you|did i) set [an|the|my] alarm [for me]",
     "(provide|give) me [the] alarm (times|timings) [(you have|i have) set]",
     "(tell me|let me know) about [the|my] alarm (times|timings|settings)",
@@ -79,7 +81,7 @@ LIST_SENTENCES: list[str | dict[str, object]] = [
 ]
 _CANCEL = "(cancel|delete|remove|clear|turn off|switch off|disable|get rid of|drop|unset|stop)"
 CANCEL_SENTENCES: list[str | dict[str, object]] = [
-    f"{_CANCEL} [the|my|that] alarm",
+    f"{_CANCEL} (the|my|that) alarm",
     f"{_CANCEL} [the|my] {{alarm_clock:at}} alarm [{_DAY}]",
     f"{_CANCEL} [the|my] alarm [set] (at|for) {{alarm_clock:at}} [{{alarm_when:when}}]",
     f"{_CANCEL} [the|my] alarm [set] {_DAY}",
@@ -95,7 +97,7 @@ CANCEL_SENTENCES: list[str | dict[str, object]] = [
 ]
 CANCEL_ALL_SENTENCES: list[str | dict[str, object]] = [
     f"{_CANCEL} (all|every|any) [of] [the|my] alarms [(that|which) i have set|i have set|i set]",
-    f"{_CANCEL} [the|my] alarms",
+    f"{_CANCEL} (the|my) alarms",
 ]
 
 
