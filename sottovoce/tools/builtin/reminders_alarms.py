@@ -23,7 +23,14 @@ from sottovoce.tools.builtin.reminders_records import (
     load_reminders,
     save_reminder,
 )
-from sottovoce.tools.builtin.reminders_when import WEEKDAYS, clock, due_at, when_phrase
+from sottovoce.tools.builtin.reminders_when import (
+    WEEKDAYS,
+    clock,
+    due_at,
+    hours_of,
+    parse_hhmm,
+    when_phrase,
+)
 
 ALARM_TEXT = "alarm"
 At = Annotated[str | None, Field(description="time of day 'HH:MM' (24-hour)")]
@@ -209,10 +216,8 @@ def _on(alarms: list[Reminder], when: str | None, now: datetime) -> list[Reminde
 
 def _clock_forms(at: str) -> set[str]:
     """The 24-hour times "HH:MM" may stand for: one if its half was said, else two."""
-    hour, minute = (int(part) for part in at.split()[0].split(":"))
-    said_half = at.strip().startswith("0") or at.strip().endswith(("am", "pm")) or hour > 12
-    hours = {hour} if said_half or hour == 0 else {hour % 12, hour % 12 + 12}
-    return {f"{h:02d}:{minute:02d}" for h in hours}
+    minute = parse_hhmm(at)[1]
+    return {f"{hour:02d}:{minute:02d}" for hour in hours_of(at)}
 
 
 def _day_said(when: str) -> str:

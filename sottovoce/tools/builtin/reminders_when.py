@@ -89,7 +89,7 @@ def parse_hhmm(text: str) -> tuple[int, int]:
     return hour, minute
 
 
-def _hours(hhmm: str, half: str | None) -> list[int]:
+def hours_of(hhmm: str, half: str | None = None) -> list[int]:
     """The hours of the day "HH:MM" may mean: one when its half was said, else two."""
     hour, _ = parse_hhmm(hhmm)
     text = hhmm.strip()
@@ -113,7 +113,7 @@ def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -
     "10:30 am" and "12:00 pm" said which half of the day. `day` is "today",
     "tomorrow" or a weekday ("tuesday": the next one, today if still ahead).
     """
-    hours = _hours(hhmm, half)
+    hours = hours_of(hhmm, half)
     _, minute = parse_hhmm(hhmm)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     likely = hours[0] if len(hours) == 1 or 7 <= hours[0] < 12 else hours[1]
