@@ -19,6 +19,13 @@ NOT_ITEMS = frozenset(
     | {"one", "new one", "another one", "another", "it", "them", "that", "this", "those"}
     | {"these", "something", "anything", "item", "an item", "items", "thing", "things"}
 )
+# What is looked up, not bought or done: "i need the stock price", "the opening stock
+# price of apple" (with no list of that name yet) ask for an answer.
+_LOOKED_UP = frozenset(
+    "price prices cost weather forecast temperature news headlines score scores"
+    " result results answer answers information info details update updates directions"
+    " traffic definition meaning exchange".split()
+)
 ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|plus|as well as|&)\s+")
 # An item is a thing, never a clause: "paper towels, it's for the kitchen" adds the
 # towels; the clause after them is what the user said about them.
@@ -70,6 +77,11 @@ def _clean_item(text: str) -> str:
     if words[-2:] == ["as", "well"]:
         words = words[:-2]
     return " ".join(words)
+
+
+def looked_up(items: Sequence[str]) -> bool:
+    """Whether an item is a thing one asks about ('the stock price'), not a thing."""
+    return any(item.split()[-1] in _LOOKED_UP for item in items if item)
 
 
 def split_items(text: str, known: Iterable[str]) -> list[str]:
