@@ -105,9 +105,55 @@ def test_time_and_date() -> None:
     assert info.date_get(ctx_for(world)) == "It is Friday, March 13th."
 
 
+def test_a_forecast_day_is_found_however_the_world_wrote_it() -> None:
+    # Monday 1 June: "tuesday" is tomorrow's forecast; "thursday" and "2026-06-05" are
+    # written by weekday and by date.
+    weather = {
+        "current": WEATHER["current"],
+        "forecast": [
+            *WEATHER["forecast"],
+            {"day": "thursday", "condition": "sunny", "high": 25, "low": 15},
+            {"day": "2026-06-05", "condition": "thunderstorms", "high": 19, "low": 11},
+        ],
+    }
+    ctx = ctx_for(make_world(weather=weather))
+    assert info.weather_get(ctx, "tuesday").startswith("Tuesday: light showers")
+    assert info.weather_get(ctx, "thursday").startswith("Thursday: sunny")
+    assert info.weather_will_it(ctx, "storm", "friday") == (
+        "Yes, the forecast for Friday is thunderstorms."
+    )
+    assert info.weather_will_it(ctx, "rain", "thursday").startswith("No rain expected on Thursday")
+    with pytest.raises(ToolError, match="no forecast for saturday"):
+        info.weather_temperature(ctx, "saturday")
+
+
+def test_what_to_wear_follows_the_forecast() -> None:
+    ctx = ctx_for(make_world(weather=WEATHER))  # today 21/13 partly cloudy, tomorrow showers
+    assert info.weather_clothing(ctx, "jacket", "tomorrow").startswith("Yes, take a jacket")
+    assert info.weather_clothing(ctx, "jacket", "today").startswith("No, you won't need a jacket")
+    assert info.weather_clothing(ctx, "gloves", "tomorrow").startswith("No")
+    assert info.weather_clothing(ctx, "shorts", "tomorrow").startswith("I wouldn't")
+    assert info.weather_clothing(ctx, "dress", "tomorrow", too_cold=True).startswith(
+        "Yes, it will be too cold for a dress"
+    )
+    assert "16 degrees now" in info.weather_clothing(ctx, "sunglasses", "now")
+
+
 @pytest.mark.parametrize(
     ("text", "tool", "args"),
     [
+        ("what is the weather like on friday", "weather_get", {"day": "friday"}),
+        ("what is tomorrows weather forecast", "weather_get", {"day": "tomorrow"}),
+        ("let me know the time", "time_get", {}),
+        ("can i have today's date", "date_get", {}),
+        ("is today a sunny day", "weather_will_it", {"condition": "sun"}),
+        ("do i need a jacket today", "weather_clothing", {"garment": "jacket", "day": "today"}),
+        (
+            "is it too cold for shorts on sunday",
+            "weather_clothing",
+            {"garment": "shorts", "day": "sunday", "too_cold": True},
+        ),
+        ("it is hot today is not it", "weather_outside_temperature", {}),
         ("what is the weather like tomorrow", "weather_get", {"day": "tomorrow"}),
         ("will it rain tomorrow", "weather_will_it", {"condition": "rain", "day": "tomorrow"}),
         ("do i need an umbrella", "weather_will_it", {"condition": "rain"}),
@@ -128,3 +174,12 @@ def test_weather_of_another_town_is_not_known() -> None:
     assert info.weather_get(ctx, place="here") == "It is cloudy and 16 degrees."
     with pytest.raises(ToolError, match="only have the weather for Leeds, not for paris"):
         info.weather_get(ctx, place="paris")
+
+
+def test_the_current_temperature_in_a_home_without_a_thermostat_is_the_weathers() -> None:
+    from sottovoce.tools.builtin import climate
+
+    ctx = ctx_for(make_world(weather=WEATHER))
+    assert climate.climate_status(ctx) == "It is 16 degrees outside."
+    with pytest.raises(ToolError):
+        climate.climate_status(ctx, name="hall thermostat")

@@ -188,6 +188,11 @@ def test_what_is_playing() -> None:
         ),
         ("play something by the beatles", "media_play_media", {"artist": "The Beatles"}),
         ("what is playing", "media_now_playing", {}),
+        # Asked about the music itself, as crowd workers did (SLURP's music_query).
+        ("who sung this", "media_now_playing", {}),
+        ("what song is currently playing", "media_now_playing", {}),
+        ("tell me the artist name", "media_now_playing", {}),
+        ("what is the name of this musical group", "media_now_playing", {}),
     ],
 )
 def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:

@@ -13,7 +13,8 @@ from pydantic import Field
 
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
-from sottovoce.tools.targets import find_devices, sentence, status_sentences
+from sottovoce.tools.builtin.sensors import outside_temperature
+from sottovoce.tools.targets import find_devices, of_kinds, sentence, status_sentences
 
 plugin = Plugin("climate", "Set and read the thermostat: temperature, warmer, cooler, mode.")
 
@@ -300,6 +301,7 @@ def _status_sentences() -> list[str]:
         "what (temperature|mode) is [the] {thermostat:name} (set to|on|in)",
         f"what is [the] (target|set) temperature {area}",
         "what is [the] current temperature [inside|indoors|in here|in [the] {area}]",
+        "(the [current]|current) temperature (now|right now|at the moment)",
         "what is [the] temperature (of|on) [the] {thermostat:name}",
         "what does [the] {thermostat:name} (say|read|show)",
         f"what is [the] (current|actual|target|set) temperature (on|of|at) {thermo} {area}",
@@ -319,6 +321,10 @@ def _status_sentences() -> list[str]:
 @plugin.tool(reads_only=True, kinds=["thermostat"], sentences=_status_sentences())
 def climate_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
     """Say the current temperature, the target and the mode of thermostats."""
+    unnamed = name is None and area is None
+    if unnamed and not of_kinds(ctx, ["thermostat"]):
+        # "What is the current temperature" in a home with no thermostat: the weather's.
+        return outside_temperature(ctx)
     thermostats = find_devices(ctx, ["thermostat"], name, area)
     return " ".join(_describe(thermostat) for thermostat in thermostats)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from sottovoce.devices import Forecast, Weather
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin.info_clock import DATE_SENTENCES, TIME_SENTENCES, date_get, time_get
+from sottovoce.tools.builtin.info_clothes import Reading, advice, garment_values
+from sottovoce.tools.builtin.info_phrases import WEATHER_SENTENCES, with_other_days
 from sottovoce.tools.builtin.sensors import number, outside_temperature
 
 plugin = Plugin("info", "The weather and forecast, the temperature outside, the time and date.")
@@ -35,6 +38,9 @@ _WHEN = "[today|tomorrow|now|right now|this morning|tonight|outside]"
 _DAY = "{weather_day:day}"
 _D = "[" + _DAY + "]"
 _COND = "{weather_condition:condition}"
+# "Will it be nice at the beach on friday": where one will be, which is here.
+_OUT = "[at the beach|outside|out|outdoors|in the park|for a walk] "
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_LIST = {
     "values": [
         {"in": "(today|this morning|this afternoon|this evening|tonight|later)", "out": "today"},
@@ -42,6 +48,23 @@ _DAY_LIST = {
         {"in": "(now|right now|at the moment|currently|outside)", "out": "now"},
     ]
 }
+# A day said some other way: "on friday", "for monday noon", "tomorrow's", "tomorrow
+# evening". A list of its own: the plain list's templates stay short fixed commands.
+_ON_DAY = "{weather_on_day:day}"
+_ON_DAY_LIST = {
+    "values": [
+        {"in": "tomorrow (morning|afternoon|evening|night)", "out": "tomorrow"},
+        {"in": "(tomorrow's|tomorrows|tomorrow s)", "out": "tomorrow"},
+        {"in": "(today's|todays|today s)", "out": "today"},
+        *(
+            {"in": f"[on|for|this|next|coming] {day} [morning|afternoon|evening|night]",
+             "out": day}
+            for day in WEEKDAYS
+        ),
+        *({"in": f"[on|for] {day} [at] 12:00 pm", "out": day} for day in WEEKDAYS),
+    ]
+}  # fmt: skip
+_DAYS = {"weather_day": _DAY_LIST, "weather_on_day": _ON_DAY_LIST}
 
 
 def _weather(ctx: ToolContext) -> Weather:
@@ -50,12 +73,34 @@ def _weather(ctx: ToolContext) -> Weather:
     return ctx.world.weather
 
 
-def _forecast(weather: Weather, day: str) -> Forecast:
+def _forecast(weather: Weather, day: str, today: date) -> Forecast:
+    """The forecast of a day said as 'today', 'tomorrow' or a weekday, however the world
+    wrote that day ('tomorrow', 'thursday' or '2026-06-04')."""
     wanted = day.strip().lower()
+    names = _names_of(_date_of(wanted, today), today) or {wanted}
     for item in weather.forecast:
-        if item.day.strip().lower() == wanted:
+        if item.day.strip().lower() in names:
             return item
     raise ToolError(f"I have no forecast for {wanted}.")
+
+
+def _date_of(day: str, today: date) -> date | None:
+    if day == "today":
+        return today
+    if day == "tomorrow":
+        return today + timedelta(days=1)
+    if day in WEEKDAYS:
+        return today + timedelta(days=(WEEKDAYS.index(day) - today.weekday()) % 7)
+    return None
+
+
+def _names_of(when: date | None, today: date) -> set[str]:
+    """Every way a forecast may name that date."""
+    if when is None:
+        return set()
+    names = {WEEKDAYS[when.weekday()], when.isoformat(), when.strftime("%A").lower()}
+    names |= {"today"} if when == today else set()
+    return names | ({"tomorrow"} if when == today + timedelta(days=1) else set())
 
 
 def _day(day: str | None) -> str:
@@ -65,32 +110,36 @@ def _day(day: str | None) -> str:
 
 @plugin.tool(
     reads_only=True,
-    lists={"weather_day": _DAY_LIST},
-    sentences=[
-        "what is the weather [like] " + _D,
-        "what is the weather (forecast|report) [for] " + _D,
-        "(how|what) is the weather [going to be|gonna be] [like] " + _D,
-        "what will the weather be [like] " + _D,
-        "what will be the weather [like] " + _D,
-        "(what is|tell me|give me) the forecast [for] " + _D,
-        "(what is|tell me) the weather (for|in) [the] " + _DAY,
-        "(tell me|give me) [the] weather " + _D,
-        "weather [forecast] " + _D,
-        "what is it [going to be|gonna be] like (outside|out|out there) " + _D,
-        "what will it be like (outside|out|out there) " + _D,
-        "what does [the] weather look like " + _D,
-        "what is the forecast looking like " + _D,
-        "what is the (weather|forecast) [like|going to be [like]] (in|for) {text:place} [like] "
-        + _D,
-        "(how|what) is the weather in {text:place} " + _D,
-        "(tell me|give me) the (weather|forecast) (in|for) {text:place} " + _D,
-        # "What's the weather doing in Edinburgh", "will it be any better tomorrow".
-        "what is the weather doing [now|right now|out there]",
-        "what is the weather doing " + _DAY,  # "... doing tomorrow"
-        "what is the weather going to do " + _D,
-        "what is the weather doing (in|at) {text:place} " + _D,
-        "(will|is) it [going to] be [any] (better|nicer|worse|drier|wetter|warmer|colder) " + _D,
-    ],
+    lists=_DAYS,
+    sentences=with_other_days(
+        [
+            "what is the weather [like] " + _D,
+            "what is the weather (forecast|report) [for] " + _D,
+            "(how|what) is the weather [going to be|gonna be] [like] " + _D,
+            "what will the weather be [like] " + _D,
+            "what will be the weather [like] " + _D,
+            "(what is|tell me|give me) the forecast [for] " + _D,
+            "(what is|tell me) the weather (for|in) [the] " + _DAY,
+            "(tell me|give me) [the] weather " + _D,
+            "weather [forecast] " + _D,
+            "what is it [going to be|gonna be] like (outside|out|out there) " + _D,
+            "what will it be like (outside|out|out there) " + _D,
+            "what does [the] weather look like " + _D,
+            "what is the forecast looking like " + _D,
+            "what is the (weather|forecast) [like|going to be [like]] (in|for) {text:place} [like] "
+            + _D,
+            "(how|what) is the weather in {text:place} " + _D,
+            "(tell me|give me) the (weather|forecast) (in|for) {text:place} " + _D,
+            # "What's the weather doing in Edinburgh", "will it be any better tomorrow".
+            "what is the weather doing [now|right now|out there]",
+            "what is the weather doing " + _DAY,  # "... doing tomorrow"
+            "what is the weather going to do " + _D,
+            "what is the weather doing (in|at) {text:place} " + _D,
+            "(will|is) it [going to] be [any] (better|nicer|worse|drier|wetter|warmer|colder) "
+            + _D,
+            *WEATHER_SENTENCES,
+        ]
+    ),
 )
 def weather_get(
     ctx: ToolContext,
@@ -103,7 +152,7 @@ def weather_get(
     when = _day(day)
     if when == "now":
         return f"It is {weather.condition} and {number(weather.temperature)} degrees."
-    item = _forecast(weather, when)
+    item = _forecast(weather, when, ctx.now().date())
     prefix = f"It is {weather.condition} and {number(weather.temperature)} degrees now. "
     text = (
         f"{when.capitalize()}: {item.condition}, with a high of {number(item.high)} "
@@ -128,12 +177,12 @@ def _here_only(ctx: ToolContext, place: str | None) -> None:
     raise ToolError(f"I only have the weather {where}, not for {place.strip()}.")
 
 
-def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
+def _condition_day(weather: Weather, when: str, today: date) -> tuple[str, str]:
     """(condition, spoken day) for 'now', or a forecast day (today falls back to now)."""
     if when == "now":
         return weather.condition, "now"
     try:
-        return _forecast(weather, when).condition, when
+        return _forecast(weather, when, today).condition, when
     except ToolError:
         if when == "today":
             return weather.condition, "today"
@@ -143,37 +192,55 @@ def _condition_day(weather: Weather, when: str) -> tuple[str, str]:
 @plugin.tool(
     reads_only=True,
     lists={
-        "weather_day": _DAY_LIST,
+        **_DAYS,
         "weather_condition": {
             "values": [
-                {"in": "(rain|be rainy|shower|drizzle|pour)", "out": "rain"},
-                {"in": "(snow|be snowy|sleet)", "out": "snow"},
+                {"in": "(rain|be rainy|be raining|shower|drizzle|pour)", "out": "rain"},
+                {"in": "(snow|be snowy|be snowing|sleet)", "out": "snow"},
                 {"in": "(be sunny|be clear|be nice|be a nice day|be a sunny day)", "out": "sun"},
                 {"in": "(be cloudy|be overcast|be grey|be gray)", "out": "clouds"},
                 {"in": "(be windy|blow)", "out": "wind"},
                 {"in": "(be stormy|storm|thunder|be a storm)", "out": "storm"},
             ]
         },
-    },
-    sentences=[
-        "(will|is) it [going to|gonna] " + _COND + " " + _D,
-        "(does|do) it (look|looks) like it (will|is going to) " + _COND + " " + _D,
-        "is it raining " + _D,
-        "is it (supposed|meant|forecast) to " + _COND + " " + _D,
-        {"sentences": ["is it snowing " + _D], "slots": {"condition": "snow"}},
-        {
-            "sentences": [
-                "(do|will|should) i (need|take|bring) [an|my|a] (umbrella|brolly) " + _D,
-                "(do|will|should) (we|the kids|they|he|she) (need|take|bring) [an|a] "
-                "(umbrella|umbrellas|brolly|raincoats) [to (school|work)|with (me|us|them)] " + _D,
-                "is (rain|any rain|there rain) (expected|forecast|coming) " + _D,
-                "is there (rain|any rain) in the forecast [for] " + _D,
-                "(should|do) i (take|bring|need) a (raincoat|rain jacket) " + _D,
-                "what are the chances of rain " + _D,
-            ],
-            "slots": {"condition": "rain"},
+        "weather_adjective": {
+            "values": [
+                {"in": "(rainy|wet|raining)", "out": "rain"},
+                {"in": "(snowy|snowing)", "out": "snow"},
+                {"in": "(sunny|clear|nice|fine)", "out": "sun"},
+                {"in": "(cloudy|overcast|grey|gray)", "out": "clouds"},
+                {"in": "windy", "out": "wind"},
+                {"in": "stormy", "out": "storm"},
+            ]
         },
-    ],
+    },
+    sentences=with_other_days(
+        [
+            "(will|is) it [going to|gonna] " + _COND + " " + _OUT + _D,
+            # "Is today a sunny day", "is it sunny", "will tomorrow be rainy".
+            "(is|will) (it|today|tomorrow) [going to] [be] [a] {weather_adjective:condition} [day] "
+            + _D,
+            "(does|do) it (look|looks) like it (will|is going to) " + _COND + " " + _D,
+            "is it raining " + _D,
+            "is it (supposed|meant|forecast) to " + _COND + " " + _D,
+            {"sentences": ["is it snowing " + _D], "slots": {"condition": "snow"}},
+            {
+                "sentences": [
+                    "(do|will|should) i (need|take|bring) [an|my|a] (umbrella|brolly) " + _D,
+                    "((do|will) i need to|am i going to need [to]) (take|bring|carry) [an|my|a] "
+                    "(umbrella|brolly) [with me] [to (work|school)] " + _D,
+                    "(do|will|should) (we|the kids|they|he|she) (need|take|bring) [an|a] "
+                    "(umbrella|umbrellas|brolly|raincoats) [to (school|work)|with (me|us|them)] "
+                    + _D,
+                    "is (rain|any rain|there rain) (expected|forecast|coming) " + _D,
+                    "is there (rain|any rain) in the forecast [for] " + _D,
+                    "(should|do) i (take|bring|need) a (raincoat|rain jacket) " + _D,
+                    "what are the chances of rain " + _D,
+                ],
+                "slots": {"condition": "rain"},
+            },
+        ]
+    ),
 )
 def weather_will_it(
     ctx: ToolContext,
@@ -182,29 +249,38 @@ def weather_will_it(
 ) -> str:
     """Answer yes or no: will it rain (snow, be sunny, ...) now, today or tomorrow."""
     weather = _weather(ctx)
-    found, when = _condition_day(weather, _day(day))
+    found, when = _condition_day(weather, _day(day), ctx.now().date())
     words = found.lower().replace("-", " ").split()
     yes = any(w in CONDITION_WORDS[condition] for w in words)
     if when == "now":
         return f"{'Yes' if yes else 'No'}, it is {found} right now."
     if yes:
-        return f"Yes, the forecast for {when} is {found}."
-    return f"No {CONDITION_SPOKEN[condition]} expected {when}: the forecast is {found}."
+        return f"Yes, the forecast for {_spoken(when)} is {found}."
+    expected = f"No {CONDITION_SPOKEN[condition]} expected {_spoken(when, 'on ')}"
+    return f"{expected}: the forecast is {found}."
+
+
+def _spoken(day: str, on: str = "") -> str:
+    """'today', 'tomorrow', or a weekday as a name: 'Friday' ('on Friday')."""
+    return day if day in ("today", "tomorrow", "now") else on + day.capitalize()
 
 
 @plugin.tool(
     reads_only=True,
-    lists={"weather_day": _DAY_LIST},
-    sentences=[
-        "how (hot|warm|cold|cool) will it (get|be) " + _D,
-        "how (hot|warm|cold|cool) is it (going to|gonna) (get|be) " + _D,
-        "what (will|is) the temperature [going to] be " + _D,
-        "what is the (high|low|maximum|minimum|max|min) [temperature] [for] " + _D,
-        "what temperature will it be " + _D,
-        "what is the (high|low) (going to|gonna) be " + _D,
-        "what is the temperature (forecast|going to be) [for] " + _D,
-        "will it be (hot|warm|cold|cool) " + _D,
-    ],
+    lists=_DAYS,
+    sentences=with_other_days(
+        [
+            "how (hot|warm|cold|cool) will it (get|be) " + _D,
+            "how (hot|warm|cold|cool) is it (going to|gonna) (get|be) " + _D,
+            "what (will|is) the temperature [going to] be " + _D,
+            "what will be the temperature [out there|outside|like] " + _D,
+            "what is the (high|low|maximum|minimum|max|min) [temperature] [for] " + _D,
+            "what temperature will it be " + _D,
+            "what is the (high|low) (going to|gonna) be " + _D,
+            "what is the temperature (forecast|going to be) [for] " + _D,
+            "will it be (hot|warm|cold|cool) " + _D,
+        ]
+    ),
 )
 def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
     """Say the forecast high and low for today or tomorrow."""
@@ -212,7 +288,7 @@ def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
     when = _day(day)
     if when == "now":
         return f"It is {number(weather.temperature)} degrees outside."
-    item = _forecast(weather, when)
+    item = _forecast(weather, when, ctx.now().date())
     return (
         f"{when.capitalize()} the high is {number(item.high)} "
         f"and the low is {number(item.low)} degrees."
@@ -232,6 +308,11 @@ def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
         "how many degrees is it (outside|outdoors|out)",
         "what is the temperature [right now|now|currently] outside",
         "temperature outside",
+        # A remark on the day's weather with a tag asks for it, and orders no cooling:
+        # "it is hot today, isn't it".
+        "it is [very|so|really|quite|pretty] (hot|warm|cold|chilly|freezing|cool) "
+        "(today|outside|out|out there) [is not it|is it not|right]",
+        "temperature (now|right now)",
     ],
 )
 def weather_outside_temperature(ctx: ToolContext) -> str:
@@ -239,63 +320,55 @@ def weather_outside_temperature(ctx: ToolContext) -> str:
     return outside_temperature(ctx)
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def spoken_time(when: datetime) -> str:
-    """'8:30 AM', '12:05 PM'."""
-    hour = when.hour % 12 or 12
-    return f"{hour}:{when.minute:02d} {'AM' if when.hour < 12 else 'PM'}"
-
-
-def spoken_date(when: datetime) -> str:
-    """'Monday, June 1st'."""
-    return f"{when:%A}, {when:%B} {_ordinal(when.day)}"
+_WEAR = "(wear|need|take|bring|put on|pack)"
+_GARMENT = "{garment:garment}"
 
 
 @plugin.tool(
     reads_only=True,
-    sentences=[
-        "what time is it [now|right now]",
-        "what is the [current] time [now|right now]",
-        "(tell me|give me) the time",
-        "do you (have|know) the time",
-        "(what|how) late is it",
-        "time",
-        "what is the time (now|please)",
-        "have you [got] the time",
-        # Singapore and Indian English: "what time now?", "now what time?"
-        "what time now",
-        "now what time",
-    ],
+    lists={**_DAYS, "garment": {"values": garment_values()}},
+    sentences=with_other_days(
+        [
+            "(should|do|will|must|shall) i " + _WEAR + " " + _GARMENT + " [with me] "
+            "[to (work|school)] " + _D + " [or not]",
+            "(do|will) i (need|have) to (wear|take|bring|put on) " + _GARMENT + " [with me] "
+            "[to (work|school)] " + _D + " [or not]",
+            "(am i|are we) going to need [to (wear|take|bring)] " + _GARMENT + " [with me] " + _D,
+            "(can|could|should) i (wear|get away with) " + _GARMENT + " [out|outside] "
+            "[while (shopping|out|walking|working)] [to (work|school)] " + _D,
+            "will i be able to (wear|get away with) " + _GARMENT + " " + _D,
+            "is it [going to be] [a] " + _GARMENT + " (day|weather) " + _D,
+            {
+                "sentences": [
+                    "(is|will) it [be|going to be] too (cold|chilly) for " + _GARMENT + " " + _D,
+                ],
+                "slots": {"too_cold": True},
+            },
+        ]
+    ),
 )
-def time_get(ctx: ToolContext) -> str:
-    """Say the current time."""
-    return f"It is {spoken_time(ctx.now())}."
+def weather_clothing(
+    ctx: ToolContext,
+    garment: Annotated[str, Field(description="what to wear, e.g. 'jacket', 'shorts'")],
+    day: Day = "today",
+    too_cold: Annotated[bool, Field(description="asked whether it is too cold")] = False,
+) -> str:
+    """Say whether the weather calls for (or allows) a jacket, shorts, gloves, sunglasses."""
+    weather = _weather(ctx)
+    when = _day(day)
+    if when == "now":
+        reading = Reading("now", weather.condition, weather.temperature, weather.temperature)
+    else:
+        try:
+            item = _forecast(weather, when, ctx.now().date())
+            reading = Reading(when, item.condition, item.high, item.low)
+        except ToolError:
+            if when != "today":
+                raise
+            temp = weather.temperature
+            reading = Reading("now", weather.condition, temp, temp)
+    return advice(garment, reading, too_cold)
 
 
-@plugin.tool(
-    reads_only=True,
-    sentences=[
-        "what is the date [today|now]",
-        "what is (today|todays|today's|today s|today is) date",
-        "what day is it [today|now]",
-        "what day is (today|it today)",
-        # "Is it Saturday today?": the day says whether it is.
-        "is (it|today) [a] (monday|tuesday|wednesday|thursday|friday|saturday|sunday) [today]",
-        "what is (today|the day)",
-        "(what|which) day of the week is (it [today]|today)",
-        "(tell me|give me) the date",
-        "what is the date (today|of today)",
-        "(what|which) date is (it|today) [today]",
-        "(what|which) (date|day) is it",
-        "what month is it",
-        "today what (day|date)",  # "today what day ah?" (Singapore English)
-        "what (day|date) today",
-    ],
-)
-def date_get(ctx: ToolContext) -> str:
-    """Say today's date."""
-    return f"It is {spoken_date(ctx.now())}."
+plugin.tool(reads_only=True, sentences=TIME_SENTENCES)(time_get)
+plugin.tool(reads_only=True, sentences=DATE_SENTENCES)(date_get)

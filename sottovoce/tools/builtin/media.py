@@ -10,6 +10,7 @@ from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.media_library import describe, find_title
 from sottovoce.tools.builtin.media_phrases import (
     FOR_A_WHILE,
+    NOW_PLAYING_SENTENCES,
     SPEAK,
     VOLUME,
     play_media_sentences,
@@ -377,6 +378,7 @@ def media_play_media(
         "what am i listening to",
         "who is (this|playing|singing)",
         "what is the (name of|title of) (this|the) (song|track|album)",
+        *NOW_PLAYING_SENTENCES,
     ],
 )
 def media_now_playing(ctx: ToolContext, name: Name = None, area: Area = None) -> str:

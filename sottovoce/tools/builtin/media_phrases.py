@@ -125,3 +125,27 @@ def wish_to_play_sentences() -> list[str]:
         f"{_WISH} {_PLAYER} [again]",
         f"{_WISH} [some|the] music [{_WHERE}]",
     ]
+
+
+# What is playing, asked about the music itself: "who sung this", "what is the name of
+# this musical group", "tell me the artist name", "what song is currently playing".
+_PIECE = "(song|track|music|tune|record|album|playlist)"
+_WHO = "(artist|singer|band|group|musical group|musician|performer)"
+_PLAYING = "[that is|which is|is] [currently|now] playing [now|right now|at the moment]"
+NOW_PLAYING_SENTENCES = [
+    "(what|which) (" + _PIECE + "|" + _WHO + ") is [this|that|it] [currently|now] playing "
+    "[now|right now|at the moment]",
+    "what is the " + _WHO + " " + _PLAYING,
+    "what is the (name|title) of (this|that|the) (" + _PIECE + "|" + _WHO + ") [" + _PLAYING + "]",
+    "(who|what) is the " + _WHO + " [of (this|that|the) " + _PIECE + "] [" + _PLAYING + "]",
+    "(tell me|give me|what is) the [current] (" + _PIECE + "|" + _WHO + ") (name|title)",
+    "[the] (current|currently) playing " + _PIECE + " [name|title]",
+    "what " + _PIECE + " is (it|this|that)",
+    "who (sung|sang|sings|is singing|performs|wrote|recorded) (this|that|it) [" + _PIECE + "]",
+    "(give me|tell me) (information|info|details|more) (on|about) (this|that|the) "
+    + _PIECE
+    + " ["
+    + _PLAYING
+    + "]",
+    "what is (this|that) " + _PIECE + " [called]",
+]
