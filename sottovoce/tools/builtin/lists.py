@@ -27,7 +27,7 @@ from sottovoce.tools.builtin.lists_items import (
     find_item,
     join_words,
     known_items,
-    looked_up,
+    refuse_non_things,
     split_items,
 )
 from sottovoce.tools.builtin.lists_names import (
@@ -104,10 +104,9 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
         items, list_name = split_destination(ctx, items)
     key = target_list(ctx, list_name, create=True)
     wanted = split_items(items, known_items(ctx))
-    if looked_up(wanted) and (key == DEFAULT_LIST or key not in stored_lists(ctx)):
-        # Nothing to buy, and no list of that name yet: a question ("i need the
-        # stock price"), not a thing; an existing to-do list may hold "check traffic".
-        raise ToolError("That sounded like something to look up, not a thing for a list.")
+    if key == DEFAULT_LIST or key not in stored_lists(ctx):
+        # An existing to-do list may hold "check traffic" or "book a meeting".
+        refuse_non_things(wanted, "" if key == DEFAULT_LIST else key)
     if wanted[0].startswith("to ") or wanted[0] in NOT_ITEMS:
         raise ToolError(f"What should I add to your {key} list?")
     if any(_STEPS.search(f" {item} ") for item in wanted):

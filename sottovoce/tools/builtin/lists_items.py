@@ -84,6 +84,31 @@ def looked_up(items: Sequence[str]) -> bool:
     return any(item.split()[-1] in _LOOKED_UP for item in items if item)
 
 
+# A new list's name with a clock time in it is an event's day and time ("on feb 4 at 14:00").
+_WHEN = re.compile(r"\d:\d\d")
+_EVENTS = frozenset(
+    "meeting meetings appointment appointments reminder reminders event events".split()
+)
+
+
+def calendar_like(items: Sequence[str]) -> bool:
+    """Whether an item is an event ('a meeting with the cfo on thursday'), not a thing."""
+    return any(_EVENTS & set(item.split()) for item in items)
+
+
+def refuse_non_things(items: Sequence[str], new_list: str = "") -> None:
+    """ToolError for a question ("i need the stock price") or an event ("i need a meeting
+    with the cfo on thursday", "add my practice on feb 4 at 14:00") heard as things to buy
+    or as a new list's name."""
+    if looked_up(items):
+        raise ToolError("That sounded like something to look up, not a thing for a list.")
+    if calendar_like(items) or _WHEN.search(new_list):
+        raise ToolError(
+            "That sounded like an event, not a thing for a list: tell me its day and "
+            "time, and I'll put it in your calendar."
+        )
+
+
 def split_items(text: str, known: Iterable[str]) -> list[str]:
     """Items said in one breath, lower-case, without articles or repeats."""
     text = _CLAUSE.sub("", text.lower()) or text

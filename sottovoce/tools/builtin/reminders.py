@@ -18,6 +18,7 @@ from pydantic import Field
 from rapidfuzz import fuzz
 
 from sottovoce.tools import Plugin, ToolContext, ToolError
+from sottovoce.tools.builtin import reminders_calendar as calendar
 from sottovoce.tools.builtin.reminders_alarms import (
     CANCEL_ALL_SENTENCES,
     CANCEL_SENTENCES,
@@ -37,6 +38,7 @@ from sottovoce.tools.builtin.reminders_records import (
 )
 from sottovoce.tools.builtin.reminders_when import (
     NO_TIME,
+    WEEKDAYS,
     clock_values,
     due_at,
     parse_hhmm,
@@ -50,7 +52,9 @@ plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
 MATCH_CUTOFF = 75.0
 TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?: am| pm)?\b")
 CONNECTORS = {"to": "to", "that": "that", "about": "about", "of": "about", "for": "about"}
-DAY_WORDS = {"tomorrow": "tomorrow", "today": "today", "tonight": "today"}
+DAY_WORDS = {"tomorrow": "tomorrow", "today": "today", "tonight": "today"} | {
+    day: day for day in WEEKDAYS
+}
 # Swapped in the reply only: "remind me to call my mom" -> "to call your mom".
 PERSON = {
     "my": "your", "me": "you", "myself": "yourself", "mine": "yours", "i": "you",
@@ -133,6 +137,8 @@ def _take_day(words: list[str]) -> tuple[str | None, list[str]]:
     day = None
     while words and words[-1] in DAY_WORDS:
         day = DAY_WORDS[words.pop()]
+        if day in WEEKDAYS and words and words[-1] in ("on", "this", "next"):
+            words.pop()  # "call anna on friday"
     while words and words[0] in DAY_WORDS:
         day = DAY_WORDS[words.pop(0)]
     if words and words[0] in CONNECTORS and len(words) > 1 and words[1] in DAY_WORDS:
@@ -316,3 +322,14 @@ plugin.tool(sentences=SET_SENTENCES, lists=_ALARM_LISTS)(alarm_set)
 plugin.tool(sentences=LIST_SENTENCES, lists=_ALARM_LISTS, reads_only=True)(alarm_list)
 plugin.tool(sentences=CANCEL_SENTENCES, lists=_ALARM_LISTS)(alarm_cancel)
 plugin.tool(sentences=CANCEL_ALL_SENTENCES)(alarm_cancel_all)
+
+_CALENDAR_LISTS: dict[str, dict[str, Any]] = {
+    "reminder_clock": {"values": clock_values()},
+    "calendar_day": {"values": calendar.day_values()},
+    "event_noun": {"values": calendar.event_nouns()},
+}
+plugin.tool(sentences=calendar.ADD_SENTENCES, lists=_CALENDAR_LISTS)(calendar.event_add)
+plugin.tool(sentences=calendar.LIST_SENTENCES, lists=_CALENDAR_LISTS, reads_only=True)(
+    calendar.calendar_list
+)
+plugin.tool(sentences=calendar.REMOVE_SENTENCES, lists=_CALENDAR_LISTS)(calendar.calendar_remove)

@@ -10,7 +10,7 @@ next local time it names, and say a time back the way people read a clock.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sottovoce.tools import ToolError
 
@@ -104,6 +104,17 @@ def hours_of(hhmm: str, half: str | None = None) -> list[int]:
     return [hour % 12, hour % 12 + 12]
 
 
+def _likely(hours: list[int]) -> int:
+    """Of 'HH:MM' said without its half, on a named day: 7 to 11 in the morning, else pm."""
+    return hours[0] if len(hours) == 1 or 7 <= hours[0] < 12 else hours[1]
+
+
+def due_on(day: date, hhmm: str, half: str | None = None) -> datetime:
+    """HH:MM on a given date (the half of the day as on a named day)."""
+    _, minute = parse_hhmm(hhmm)
+    return datetime(day.year, day.month, day.day, _likely(hours_of(hhmm, half)), minute)
+
+
 def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -> datetime:
     """The next HH:MM: today if still ahead, else tomorrow; a day word forces its day.
 
@@ -116,7 +127,7 @@ def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -
     hours = hours_of(hhmm, half)
     _, minute = parse_hhmm(hhmm)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    likely = hours[0] if len(hours) == 1 or 7 <= hours[0] < 12 else hours[1]
+    likely = _likely(hours)
     if day == "tomorrow":
         return midnight + timedelta(days=1, hours=likely, minutes=minute)
     if day in WEEKDAYS:
@@ -131,3 +142,56 @@ def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -
                     raise ToolError(f"It is already past {clock(due)} today.")
                 return due
     raise ToolError(NO_TIME)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth"
+_TEENS += " eighteenth nineteenth"
+_DAY_WORDS = {word: n for n, word in enumerate(_UNITS, start=1)}
+_DAY_WORDS |= {word: n for n, word in enumerate(_TEENS.split(), start=10)}
+_DAY_WORDS |= {"twentieth": 20, "thirtieth": 30}
+_DAY_WORDS |= {f"twenty {word}": 20 + n for n, word in enumerate(_UNITS, start=1)}
+_DAY_WORDS |= {"thirty first": 31}
+_CARDINALS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_CARDINALS += " fifteen sixteen seventeen eighteen nineteen twenty"
+_DAY_WORDS |= {word: n for n, word in enumerate(_CARDINALS.split(), start=1)}
+_DAY_WORDS |= {f"twenty {word}": 20 + n for n, word in enumerate(_CARDINALS.split()[:9], start=1)}
+_DAY_WORDS |= {"thirty": 30, "thirty one": 31}
+_DAY = r"(\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_DATES = (
+    re.compile(rf"\b(?:on )?(?:the )?{_DAY} (?:of )?{_MONTH}\b"),  # "the ninth of august"
+    re.compile(rf"\b(?:on )?{_MONTH} (?:the )?{_DAY}\b"),  # "may fifth", "feb 4"
+)
+
+
+def date_in(text: str, today: date) -> tuple[date | None, str]:
+    """A day of a month said in the text ("on the ninth of august", "feb four"), the next
+    such date from today, and the text without it; (None, text) when there is none."""
+    for pattern in _DATES:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        groups = found.groups()
+        day_said, month_said = groups if pattern is _DATES[0] else groups[::-1]
+        digits = re.match(r"\d+", day_said)
+        number = int(digits[0]) if digits else _DAY_WORDS[day_said]
+        try:
+            when = date(today.year, _MONTHS[month_said], number)
+            if when < today:
+                when = date(today.year + 1, when.month, number)
+        except ValueError:
+            continue
+        return when, " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+    return None, text

@@ -1,0 +1,105 @@
+"""Tests for the calendar kept as reminders (reminders_calendar), and how its sentences route."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sottovoce.agent.grammar import Grammar
+from sottovoce.devices import World, parse_world
+from sottovoce.tools import Registry, ToolContext, ToolError
+from sottovoce.tools.builtin import lists, reminders
+from sottovoce.tools.builtin import reminders_calendar as cal
+
+
+def make_world() -> World:
+    # Monday 1 June 2026, 08:30.
+    data = {"clock": "2026-06-01T08:30:00", "areas": ["kitchen"]}
+    world = parse_world(data, "t.yaml", virtual=True)
+    Registry([reminders.plugin]).attach(world)
+    return world
+
+
+def make_ctx() -> ToolContext:
+    ctx = ToolContext(world=make_world(), area="kitchen", plugin="reminders")
+    cal.event_add(ctx, "lunch with sara", "13:00")
+    cal.event_add(ctx, "the meeting with john", "18:00")
+    cal.event_add(ctx, "the dentist", "08:00", "tomorrow")
+    return ctx
+
+
+def dues(ctx: ToolContext) -> list[str]:
+    return [str(r["due"]) for r in ctx.world.snapshot()["reminders"]]
+
+
+def test_an_event_is_a_reminder_at_its_day_and_time() -> None:
+    ctx = make_ctx()
+    reply = cal.event_add(ctx, "baseball practice tonight", "17:00")
+    assert reply == "I put baseball practice in your calendar at 5:00 PM, and I'll remind you then."
+    assert cal.event_add(ctx, "doctors appointment on friday", "14:00").endswith(
+        "on Friday at 2:00 PM, and I'll remind you then."
+    )
+    assert "2026-06-05T14:00:00" in dues(ctx) and "2026-06-01T17:00:00" in dues(ctx)
+
+
+def test_an_event_said_without_a_time_is_asked_for_and_nothing_is_added() -> None:
+    ctx = make_ctx()
+    with pytest.raises(ToolError, match="When is it"):
+        cal.event_add(ctx, "my upcoming meeting")
+    assert len(dues(ctx)) == 3
+
+
+def test_what_is_on_a_day_or_the_next_one() -> None:
+    ctx = make_ctx()
+    assert cal.calendar_list(ctx, "today") == (
+        "In your calendar today: lunch with sara at 1:00 PM and the meeting with john at 6:00 PM."
+    )
+    assert cal.calendar_list(ctx, "tomorrow") == (
+        "In your calendar tomorrow: the dentist tomorrow at 8:00 AM."
+    )
+    assert cal.calendar_list(ctx, "friday") == "You have nothing in your calendar on Friday."
+    assert cal.calendar_list(ctx, about="meeting", first=True) == (
+        "Your next one: the meeting with john at 6:00 PM."
+    )
+    assert cal.calendar_list(ctx, about="party") == "You have no party in your calendar."
+
+
+def test_removing_a_day_the_next_one_or_one_named() -> None:
+    ctx = make_ctx()
+    assert cal.calendar_remove(ctx, first=True) == "I removed lunch with sara from your calendar."
+    with pytest.raises(ToolError, match="Which one"):
+        cal.calendar_remove(ctx, one=True)
+    assert cal.calendar_remove(ctx, about="john tonight", one=True).startswith("I removed the")
+    cal.event_add(ctx, "gym", "19:00")
+    assert cal.calendar_remove(ctx, "today") == "I removed gym from your calendar."
+    assert dues(ctx) == ["2026-06-02T08:00:00"]
+    with pytest.raises(ToolError, match="nothing like that"):
+        cal.calendar_remove(ctx, at="13:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what is on my calendar for tomorrow", "calendar_list", {"day": "tomorrow"}),
+        ("do i have any events today", "calendar_list", {"day": "today"}),
+        ("when is my next meeting", "calendar_list", {"about": "meeting", "first": True}),
+        ("clear my schedule for today", "calendar_remove", {"day": "today"}),
+        ("delete the next event on the calendar", "calendar_remove", {"first": True}),
+        (
+            "schedule my doctors appointment on friday at 14:00",
+            "event_add",
+            {"text": "doctors appointment", "day": "friday", "at": "14:00"},
+        ),
+    ],
+)
+def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
+    grammar = Grammar(Registry([reminders.plugin, lists.plugin]), make_world())
+    call = grammar.match(text)
+    assert call is not None and (call.tool, call.args) == (tool, args)
+
+
+def test_an_event_is_never_a_shopping_item() -> None:
+    ctx = ToolContext(world=make_world(), area="kitchen", plugin="lists")
+    with pytest.raises(ToolError, match="calendar"):
+        lists.list_add(ctx, "a meeting with the cfo on thursday")
