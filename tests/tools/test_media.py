@@ -145,6 +145,23 @@ def test_play_by_artist_in_an_area() -> None:
     assert state(world, "media_player.speaker")["status"] == "playing"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "me abbey road now",  # wrapped as crowd workers said it
+        "the beatles abbey road",  # an artist, then a title
+        "the beatles's abbey road",
+        "abbey road by the beatles please",
+        "all songs of the beatles",
+        "the album abbey road from the beginning",
+    ],
+)
+def test_a_title_wrapped_in_other_words_is_still_found(said: str) -> None:
+    world = make_world()
+    media.media_play_media(ctx_for(world), media=said, area="living room")
+    assert state(world, "media_player.speaker")["media"] == "Abbey Road"
+
+
 def test_play_unknown_media_fails_cleanly() -> None:
     world = make_world()
     before = world.snapshot()
@@ -192,6 +209,9 @@ def test_what_is_playing() -> None:
         ("who sung this", "media_now_playing", {}),
         ("what song is currently playing", "media_now_playing", {}),
         ("tell me the artist name", "media_now_playing", {}),
+        ("resume my audiobook where we paused last", "media_play", {}),
+        ("continue audiobook abbey road", "media_play_media", {"media": "Abbey Road"}),
+        ("put the kitchen radio on", "media_play", {"name": "media_player.radio"}),
         ("what is the name of this musical group", "media_now_playing", {}),
     ],
 )

@@ -11,6 +11,8 @@ from sottovoce.tools.builtin.media_library import describe, find_title
 from sottovoce.tools.builtin.media_phrases import (
     FOR_A_WHILE,
     NOW_PLAYING_SENTENCES,
+    RESUME_MEDIA_SENTENCES,
+    RESUME_SENTENCES,
     SPEAK,
     VOLUME,
     play_media_sentences,
@@ -50,6 +52,7 @@ def _say(text: str) -> str:
     lists=_SORT_WORDS,
     sentences=[
         "(play|resume|unpause|continue) [playing] [the] [music|song|track|audio|playback|media]",
+        *RESUME_SENTENCES,
         "(resume|unpause|continue) [playing] " + _PLAYER,
         "(play|start) [some|the] music",
         "(play|start) [some|the] music (on|in) " + _PLAYER,
@@ -336,7 +339,7 @@ def media_mute(
     return sentence(players, f"is {word}", f"are {word}")
 
 
-@plugin.tool(kinds=KINDS, sentences=play_media_sentences())
+@plugin.tool(kinds=KINDS, sentences=[*play_media_sentences(), *RESUME_MEDIA_SENTENCES])
 def media_play_media(
     ctx: ToolContext,
     media: Annotated[str | None, Field(description="title of an album, playlist, ...")] = None,

@@ -27,7 +27,61 @@ def describe(ctx: ToolContext, title: str) -> str:
 
 
 def find_title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
-    """The library title meant by a (possibly misheard) title and/or artist."""
+    """The library title meant by a (possibly misheard) title and/or artist; failing that, by
+    the title as people wrap it ("me some dance music", "chopin now", "audiobook snow white",
+    "queen's barcelona", "michael buble save the last dance", "all songs of eminem")."""
+    try:
+        return _find_title(ctx, media, artist)
+    except ToolError as missing:
+        for title, by in _readings(media or "", artist):
+            try:
+                return _find_title(ctx, title, by)
+            except ToolError:
+                continue
+        raise missing from None
+
+
+_WRAP_BEFORE = re.compile(
+    r"^(?:(?:me|us|for me|the|my|a|an|some|all|all the|all of the|from the|music from the"
+    r"|favorite|favourite)\s+)+"
+    r"(?:(?:audio ?book|podcast|album|song|track|playlist|radio station|station)s?"
+    r"(?:\s+(?:of|called|named))?\s+)?"
+)
+_WRAP_AFTER = re.compile(
+    r"\s+(?:now|right now|please|again|for me|for us|today|genre|where (?:i|we) left off"
+    r"|from the (?:beginning|start))$"
+)
+_ARTIST_OF = re.compile(
+    r"^(?:all\s+)?(?:the\s+)?(?:songs?|music|tracks|albums?) (?:of|by|from) (.+)$"
+)
+
+
+def _readings(said: str, artist: str | None) -> list[tuple[str | None, str | None]]:
+    """Other ways to read what was said: unwrapped, artist's title, artist then title."""
+    text = " ".join(said.lower().split())
+    for _ in range(3):
+        text = _WRAP_AFTER.sub("", _WRAP_BEFORE.sub("", text))
+    text = re.sub(r"^(?:audio ?book|podcast|album|song|track|playlist) ", "", text)
+    readings: list[tuple[str | None, str | None]] = [(text, artist)]
+    of = _ARTIST_OF.match(text)
+    if of is not None:
+        readings.append((None, of[1]))
+    if " by " in text and artist is None:  # "lady by kenny rogers", once unwrapped
+        title, _, by = text.partition(" by ")
+        readings.append((title, by))
+    source = re.search(r"(?:^| )from (?:my|the) (.+)$", text)
+    if source is not None:  # "a song from my favourites"
+        readings.append((source[1], artist))
+    if "'s " in text and artist is None:  # "queen's barcelona"
+        owner, _, title = text.partition("'s ")
+        readings.append((title, owner))
+    words = text.split()
+    if artist is None:  # "michael buble save the last dance": an artist, then a title
+        readings += [(" ".join(words[k:]), " ".join(words[:k])) for k in range(1, len(words))]
+    return readings
+
+
+def _find_title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
     library = ctx.world.media_library
     if artist:
         by = _by_artist(ctx, artist)

@@ -149,3 +149,28 @@ NOW_PLAYING_SENTENCES = [
     + "]",
     "what is (this|that) " + _PIECE + " [called]",
 ]
+
+
+# Going on with what was paused, said of a book or a recording: "resume my audiobook
+# where we paused last", "continue with my audiobook please"; and a player started by
+# its name: "start radio", "put the radio on".
+_BOOK = "(audiobook|audio book|audiobooks|book|playback|audio|recording|podcast|episode)"
+_LEFT = "[where (i|we) (left off|paused [last]|stopped)|from where (i|we) (left off|stopped)]"
+RESUME_SENTENCES = [
+    "(resume|continue [with|listening to|reading]) [my|the|this] [last played|recently paused]"
+    " " + _BOOK + " " + _LEFT + " [please]",
+    "(resume|continue) [my|the|this] (playback|reading) in [the|my] " + _BOOK,
+    "(play|resume) [the] recently paused " + _BOOK,
+    "play from (this|that|the) point [(from|in|of) (this|the|my) " + _BOOK + "]",
+    "(start|play|put on|turn on) [the] {media_player:name}",
+    "put [the] {media_player:name} on",
+]
+# A title to go on with: "resume the two towers", "continue audiobook the circle",
+# "open the davinci code where i left off", "tune into 99.5 fm".
+RESUME_MEDIA_SENTENCES = [
+    "(resume|continue [with|listening to|reading]) [the reading of] [my|the] "
+    "[audiobook|audio book|podcast|book] {media} [for me|please] " + _LEFT,
+    "(open|start) [my|the] [audiobook|audio book|book] {media} (where (i|we) left off"
+    "|from where (i|we) (left off|stopped))",
+    "tune (in|into|in to|to) {media}",
+]
