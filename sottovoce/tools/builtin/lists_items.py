@@ -81,7 +81,13 @@ def _clean_item(text: str) -> str:
 
 def looked_up(items: Sequence[str]) -> bool:
     """Whether an item is a thing one asks about ('the stock price'), not a thing."""
-    return any(item.split()[-1] in _LOOKED_UP for item in items if item)
+    return any(_asks(item.split()) for item in items)
+
+
+def _asks(words: list[str]) -> bool:
+    """'the stock price', 'the stock price for amazon'; not 'price tags'."""
+    ends = {len(words) - 1} | {k - 1 for k, w in enumerate(words) if w in ("for", "of", "in")}
+    return any(words[k] in _LOOKED_UP for k in ends if 0 <= k < len(words))
 
 
 # A new list's name with a clock time in it is an event's day and time ("on feb 4 at 14:00").
