@@ -10,6 +10,7 @@ from datetime import datetime
 from sottovoce.tools import ToolContext
 from sottovoce.tools.builtin.info_phrases import DATE_SENTENCES as ASKED_DATE
 from sottovoce.tools.builtin.info_phrases import TIME_SENTENCES as ASKED_TIME
+from sottovoce.tools.builtin.reminders_when import clock
 
 
 def _ordinal(n: int) -> str:
@@ -18,9 +19,8 @@ def _ordinal(n: int) -> str:
 
 
 def spoken_time(when: datetime) -> str:
-    """'8:30 AM', '12:05 PM'."""
-    hour = when.hour % 12 or 12
-    return f"{hour}:{when.minute:02d} {'AM' if when.hour < 12 else 'PM'}"
+    """'8:30 AM', '12:05 PM' (read as the reminders read a clock)."""
+    return clock(when)
 
 
 def spoken_date(when: datetime) -> str:
