@@ -9,6 +9,7 @@ output file can be checked against where the user spoke.
 from __future__ import annotations
 
 import io
+import os
 import queue
 import re
 import signal
@@ -315,6 +316,10 @@ def sottovoce_exe() -> Iterator[Path]:
     yield exe
 
 
+def _sigint_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ctrl_c_during_a_reply_stops_cleanly(
     tmp_path: Path, voice: Any, sottovoce_exe: Path
@@ -333,6 +338,11 @@ def test_ctrl_c_during_a_reply_stops_cleanly(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A run that does not stop is aborted below: faulthandler then shows where it hung.
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+        # As from a terminal's Ctrl-C: a suite started in the background (`&`, nohup)
+        # ignores SIGINT, and a child would inherit that and rightly go on running.
+        preexec_fn=_sigint_as_in_a_terminal,
     )
     seen: queue.Queue[str | None] = queue.Queue()
     reader = threading.Thread(target=_lines, args=(process.stdout, seen), daemon=True)
@@ -349,6 +359,13 @@ def test_ctrl_c_during_a_reply_stops_cleanly(
         sent = time.monotonic()
         code = process.wait(timeout=10)
         took = time.monotonic() - sent
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        process.wait(timeout=30)
+        reader.join(timeout=5)
+        assert process.stderr is not None
+        err = process.stderr.read()
+        pytest.fail(f"`run` did not stop within 10 s of Ctrl-C; where it was:\n{err}")
     except BaseException:
         # A run that did not stop in time: its pipes closed here, or their warnings
         # surface in whichever test runs next.
