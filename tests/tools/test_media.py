@@ -154,12 +154,45 @@ def test_play_by_artist_in_an_area() -> None:
         "abbey road by the beatles please",
         "all songs of the beatles",
         "the album abbey road from the beginning",
+        # A streaming service is named out of habit; the home's library plays it.
+        "abbey road by the beatles on groove shark",
+        "abbey road from the beatles through pandora",
+        "the beatles's abbey road on vimeo",
+        "use the last fm service to abbey road",
+        "my abbey road playlist on lastfm",
+        "an album from the beatles",  # a piece told only by its kind: the artist's
+        "a symphony from the beatles",
+        "iheart tunes by the beatles",
     ],
 )
 def test_a_title_wrapped_in_other_words_is_still_found(said: str) -> None:
     world = make_world()
     media.media_play_media(ctx_for(world), media=said, area="living room")
     assert state(world, "media_player.speaker")["media"] == "Abbey Road"
+
+
+def test_an_artist_said_with_a_service_or_punctuated_differently() -> None:
+    world = make_world(
+        media_library=[{"title": "Steel Thunder", "artist": "A.J. Pero", "kind": "album"}]
+    )
+    media.media_play_media(ctx_for(world), artist="a.j. pero on google music", area="living room")
+    assert state(world, "media_player.speaker")["media"] == "Steel Thunder"
+    world = make_world(
+        media_library=[{"title": "Steel Thunder", "artist": "A.J. Pero", "kind": "album"}]
+    )
+    media.media_play_media(ctx_for(world), media="a.j pero on spotify", area="living room")
+    assert state(world, "media_player.speaker")["media"] == "Steel Thunder"
+
+
+@pytest.mark.parametrize(
+    "said", ["yesterday on spotify", "open spotify", "the top five songs by the beatles"]
+)
+def test_a_service_or_a_ranking_finds_nothing_that_is_not_there(said: str) -> None:
+    world = make_world()
+    before = world.snapshot()
+    with pytest.raises(ToolError, match="can't find"):
+        media.media_play_media(ctx_for(world), media=said, area="living room")
+    assert world.snapshot() == before
 
 
 def test_play_unknown_media_fails_cleanly() -> None:

@@ -14,7 +14,25 @@ KIND_SUFFIXES = ("playlist", "album", "podcast", "station", "radio station", "ra
 # Words that describe what to play without naming it ("play some christmas music",
 # "something relaxing", "a bit of elvis"): never part of the title that is meant.
 _GENERIC = re.compile(
-    r"\b(?:a bit of|a little|something|anything|some|music|songs?|tunes?|stuff)\b"
+    r"\b(?:a bit of|a little|a couple of|a few|something|anything|some|music|songs?|tunes?"
+    r"|stuff)\b"
+)
+# Streaming services people name out of habit ("play rain by subliminal on groove shark",
+# "open spotify and play ..."): none of them is reachable offline, so the name is not part
+# of what to play, which the home's own library then supplies.
+_SERVICE = (
+    r"(?:spotify|deezer|pandora|tidal|napster|slacker(?: radio)?|i ?tunes|apple music"
+    r"|amazon(?: prime)?(?: music)?|google(?: play)?(?: music)?|you ?tube(?: music)?|vimeo"
+    r"|netflix|sound ?cloud|groove ?shark|i ?heart(?: ?radio)?|last ?\.?fm|zvooq|rhapsody"
+    r"|tune ?in|bandcamp|qobuz|anghami|(?:jio ?)?saavn|gaana|audible)"
+)
+_SERVICE_AFTER = re.compile(
+    rf"(?:\s+(?:on|from|through|via|using|with|off|in|at)\s+(?:my\s+|the\s+)?)?\s*{_SERVICE}"
+    r"(?:\s+(?:app|service|account|radio))?$"
+)
+_SERVICE_BEFORE = re.compile(
+    rf"^(?:(?:open|use|using|on|with|through|via|go to|from)\s+(?:my\s+|the\s+)?)?{_SERVICE}"
+    r"(?:\s+(?:app|service|account))?\s+(?:(?:and|to)\s+)?(?:play\s+)?"
 )
 
 
@@ -43,7 +61,7 @@ def find_title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
 
 _WRAP_BEFORE = re.compile(
     r"^(?:(?:me|us|for me|the|my|a|an|some|all|all the|all of the|from the|music from the"
-    r"|favorite|favourite)\s+)+"
+    r"|favorite|favourite|something that's|something that is|something like)\s+)+"
     r"(?:(?:audio ?book|podcast|album|song|track|playlist|radio station|station)s?"
     r"(?:\s+(?:of|called|named))?\s+)?"
 )
@@ -51,8 +69,12 @@ _WRAP_AFTER = re.compile(
     r"\s+(?:now|right now|please|again|for me|for us|today|genre|where (?:i|we) left off"
     r"|from the (?:beginning|start))$"
 )
+# "All songs of eminem", "an album from nithyasree mahadevan", "a symphony from kano":
+# a piece described only by its kind is the artist's.
 _ARTIST_OF = re.compile(
-    r"^(?:all\s+)?(?:the\s+)?(?:songs?|music|tracks|albums?) (?:of|by|from) (.+)$"
+    r"^(?:all\s+)?(?:the\s+|an?\s+|some\s+|one\s+|any\s+)?(?:songs?|music|tracks?|albums?"
+    r"|records?|tunes?|movements?|symphon(?:y|ies)|sound ?tracks?|pieces?|singles?|hits?"
+    r"|concertos?|sonatas?|operas?) (?:of|by|from) (.+)$"
 )
 
 
@@ -61,14 +83,18 @@ def _readings(said: str, artist: str | None) -> list[tuple[str | None, str | Non
     text = " ".join(said.lower().split())
     for _ in range(3):
         text = _WRAP_AFTER.sub("", _WRAP_BEFORE.sub("", text))
+        text = _SERVICE_BEFORE.sub("", _SERVICE_AFTER.sub("", text))
     text = re.sub(r"^(?:audio ?book|podcast|album|song|track|playlist) ", "", text)
-    readings: list[tuple[str | None, str | None]] = [(text, artist)]
+    if artist is not None:  # "something by joe dolce on google music"
+        artist = _SERVICE_AFTER.sub("", " ".join(artist.lower().split())) or artist
+    readings: list[tuple[str | None, str | None]] = [(text or None, artist)]
     of = _ARTIST_OF.match(text)
     if of is not None:
         readings.append((None, of[1]))
-    if " by " in text and artist is None:  # "lady by kenny rogers", once unwrapped
-        title, _, by = text.partition(" by ")
-        readings.append((title, by))
+    for word in (" by ", " from "):  # "lady by kenny rogers", once unwrapped
+        if word in text and artist is None:
+            title, _, by = text.partition(word)
+            readings.append((title, by))
     source = re.search(r"(?:^| )from (?:my|the) (.+)$", text)
     if source is not None:  # "a song from my favourites"
         readings.append((source[1], artist))
@@ -102,8 +128,9 @@ def _find_title(ctx: ToolContext, media: str | None, artist: str | None) -> str:
         return _by_artist(ctx, wanted.removeprefix("by "))[0]
     found = _title_by_words(wanted, titles)
     if found is None and not artist:
-        # "I want to listen to dobbyn": no title fits, but a part of one artist's name.
-        by_part = _artist_by_part(ctx, wanted)
+        # "I want to listen to dobbyn": no title fits, but a part of one artist's name,
+        # or the whole name nearly ("a.j pero" for A.J. Pero).
+        by_part = _artist_by_part(ctx, wanted) or _artist_near(ctx, wanted)
         found = _first_by(ctx, by_part) if by_part else None
     if found is None:
         raise ToolError(f"I can't find {media} in your music.")

@@ -69,7 +69,7 @@ _LOOSE = "(something|anything|some music|music|songs|some songs|a bit of|some st
 def play_media_sentences() -> list[str]:
     """'Play Abbey Road', 'put some Oasis on the telly', 'I'd like to hear some Dobbyn'."""
     return [
-        "(play|put on|start|start playing|listen to) " + _ITEM,
+        "(play|put on|start|start up|start playing|listen to) " + _ITEM,
         "(play|put on|start playing) " + _ITEM + _ON,
         "(play|put on|start playing) " + _ITEM + _IN,
         "put " + _ITEM + " on",
