@@ -108,6 +108,27 @@ def test_something_to_look_up_is_not_an_item_unless_a_list_already_holds_such() 
     assert lists_of(ctx) == {"to do": ["check the traffic"], "shopping": shopping}
 
 
+def test_music_for_a_playlist_is_not_a_list_item_unless_such_a_list_is_kept() -> None:
+    ctx = make_ctx({"road trip playlist": ["abacab"], "shopping": []})
+    asked = [
+        ("nuba", "metal party playlist"),
+        ("the album", "hot 50"),
+        ("a song", "indie hipster"),
+        ("kent james", "disney soundtrack"),
+        ("farhad darya songs in virales de siempre", "shopping"),
+    ]
+    for items, name in asked:
+        with pytest.raises(ToolError, match="playlists"):
+            L.list_add(ctx, items, name)
+    L.list_add(ctx, "porter wagoner", "road trip playlist")  # a list the user keeps by that name
+    L.list_add(ctx, "a photo album and a song book", "shopping")
+    shopping = ["photo album", "song book"]
+    assert lists_of(ctx) == {
+        "road trip playlist": ["abacab", "porter wagoner"],
+        "shopping": shopping,
+    }
+
+
 def test_remove_with_fuzzy_match() -> None:
     ctx = make_ctx({"shopping": ["eggs", "bread", "tomatoes"]})
     assert L.list_remove(ctx, "egg", "shopping") == "I removed eggs from your shopping list."

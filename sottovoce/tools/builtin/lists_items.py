@@ -102,10 +102,29 @@ def calendar_like(items: Sequence[str]) -> bool:
     return any(_EVENTS & set(item.split()) for item in items)
 
 
+# Music is not a thing for a list: "add nuba to my metal party playlist", "add the album
+# to the hot 50 playlist", "add a song to indie hipster", "add farhad darya songs in ...".
+_PLAYLIST = re.compile(r"\b(?:playlists?|sound ?tracks?|tracks)\b")
+_MUSIC_ITEM = re.compile(
+    r"^(?:(?:the|a|an|this|that|current|some|one)\s+)*(?:album|track|song|tune|artist|record"
+    r"|single)s?$|\bsongs\b|\b(?:the|this|that) (?:album|track|song|tune)$"
+)
+
+
+def music_like(items: Sequence[str], new_list: str = "") -> bool:
+    """Whether a playlist is meant ("add nuba to my metal party playlist"), not a list."""
+    said = [new_list, *items]
+    return any(_PLAYLIST.search(text) for text in said) or any(
+        _MUSIC_ITEM.search(item) for item in items
+    )
+
+
 def refuse_non_things(items: Sequence[str], new_list: str = "") -> None:
-    """ToolError for a question ("i need the stock price") or an event ("i need a meeting
-    with the cfo on thursday", "add my practice on feb 4 at 14:00") heard as things to buy
-    or as a new list's name."""
+    """ToolError for a question ("i need the stock price"), an event ("i need a meeting
+    with the cfo on thursday", "add my practice on feb 4 at 14:00") or music ("add nuba to
+    my metal party playlist") heard as things to buy or as a new list's name."""
+    if music_like(items, new_list):
+        raise ToolError("I can't change playlists, only play them: I added nothing.")
     if looked_up(items):
         raise ToolError("That sounded like something to look up, not a thing for a list.")
     if calendar_like(items) or _WHEN.search(new_list):
