@@ -160,6 +160,20 @@ def test_what_to_wear_follows_the_forecast() -> None:
         ("what is the temperature outside", "weather_outside_temperature", {}),
         ("what time is it", "time_get", {}),
         ("what day is it today", "date_get", {}),
+        # Another town named anywhere in the question reaches the tool, never dropped.
+        ("tell me the weather forecast for gibsland", "weather_get", {"place": "gibsland"}),
+        ("i need the weather in wakarusa", "weather_get", {"place": "wakarusa"}),
+        (
+            "will it rain in london tomorrow",
+            "weather_will_it",
+            {"condition": "rain", "place": "london", "day": "tomorrow"},
+        ),
+        (
+            "in morgan mill will it be sunny",
+            "weather_will_it",
+            {"condition": "sun", "place": "morgan mill"},
+        ),
+        ("is it sunny in madrid", "weather_will_it", {"condition": "sun", "place": "madrid"}),
     ],
 )
 def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
@@ -174,6 +188,10 @@ def test_weather_of_another_town_is_not_known() -> None:
     assert info.weather_get(ctx, place="here") == "It is cloudy and 16 degrees."
     with pytest.raises(ToolError, match="only have the weather for Leeds, not for paris"):
         info.weather_get(ctx, place="paris")
+    with pytest.raises(ToolError, match="not for london"):
+        info.weather_will_it(ctx, "rain", "tomorrow", place="london")
+    for here in ("my current location", "our current position", "where i am", "the weekend"):
+        assert info.weather_will_it(ctx, "rain", place=here).startswith("No rain")
 
 
 def test_the_current_temperature_in_a_home_without_a_thermostat_is_the_weathers() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
@@ -40,6 +41,7 @@ _D = "[" + _DAY + "]"
 _COND = "{weather_condition:condition}"
 # "Will it be nice at the beach on friday": where one will be, which is here.
 _OUT = "[at the beach|outside|out|outdoors|in the park|for a walk] "
+_REPORT = "(weather|forecast|weather forecast)"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_LIST = {
     "values": [
@@ -126,10 +128,14 @@ def _day(day: str | None) -> str:
             "what will it be like (outside|out|out there) " + _D,
             "what does [the] weather look like " + _D,
             "what is the forecast looking like " + _D,
-            "what is the (weather|forecast) [like|going to be [like]] (in|for) {text:place} [like] "
+            "what is the "
+            + _REPORT
+            + " [like|going to be [like]] (in|for) {text:place} [like] "
             + _D,
             "(how|what) is the weather in {text:place} " + _D,
-            "(tell me|give me) the (weather|forecast) (in|for) {text:place} " + _D,
+            "(tell me|give me) the " + _REPORT + " (in|for) {text:place} " + _D,
+            "(i need|i want|i would like|get me) [to know] the " + _REPORT + " (in|for) "
+            "{text:place} " + _D,
             # "What's the weather doing in Edinburgh", "will it be any better tomorrow".
             "what is the weather doing [now|right now|out there]",
             "what is the weather doing " + _DAY,  # "... doing tomorrow"
@@ -161,7 +167,20 @@ def weather_get(
     return prefix + text if when == "today" else text
 
 
-_HERE = frozenset({"here", "outside", "town", "the area", "my area", "our area", "home"})
+_HERE = frozenset(
+    {"here", "outside", "town", "the area", "my area", "our area", "home", "this area"}
+    | {
+        f"{whose} {where}"
+        for whose in ("my", "our", "my current", "our current", "current")
+        for where in ("location", "position", "place", "city", "town")
+    }
+    | {"where i am", "where we are", "where i live", "where we live"}
+)
+# "Will it rain at the weekend", "in the morning": a time heard where a place may be said.
+_TIME_WORDS = re.compile(
+    r"\b(?:weekend|week|morning|afternoon|evening|night|tonight|noon|midnight|moment|"
+    r"o'clock|am|pm|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
 
 
 def _here_only(ctx: ToolContext, place: str | None) -> None:
@@ -172,6 +191,8 @@ def _here_only(ctx: ToolContext, place: str | None) -> None:
     city = ctx.world.location.city
     areas = {a.name.lower() for a in ctx.world.areas}
     if wanted in _HERE or wanted in areas or (city is not None and wanted == city.lower()):
+        return
+    if _TIME_WORDS.search(wanted):
         return
     where = f"for {city}" if city else "for here"
     raise ToolError(f"I only have the weather {where}, not for {place.strip()}.")
@@ -217,6 +238,12 @@ def _condition_day(weather: Weather, when: str, today: date) -> tuple[str, str]:
     sentences=with_other_days(
         [
             "(will|is) it [going to|gonna] " + _COND + " " + _OUT + _D,
+            # "Will it rain in london tomorrow", "in morgan mill will it be sunny": another
+            # town's weather is not known, and must not be answered with the home's.
+            "(will|is) it [going to|gonna] " + _COND + " (in|at) {text:place} " + _D,
+            "(in|at) {text:place} (will|is) it [going to|gonna] " + _COND + " " + _D,
+            "(is|will) it [going to] [be] {weather_adjective:condition} (in|at) {text:place} " + _D,
+            "(in|at) {text:place} (is|will) it [going to] [be] {weather_adjective:condition} " + _D,
             # "Is today a sunny day", "is it sunny", "will tomorrow be rainy".
             "(is|will) (it|today|tomorrow) [going to] [be] [a] {weather_adjective:condition} [day] "
             + _D,
@@ -246,8 +273,10 @@ def weather_will_it(
     ctx: ToolContext,
     condition: Annotated[Condition, Field(description="what the user asks about")] = "rain",
     day: Day = "today",
+    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
 ) -> str:
     """Answer yes or no: will it rain (snow, be sunny, ...) now, today or tomorrow."""
+    _here_only(ctx, place)
     weather = _weather(ctx)
     found, when = _condition_day(weather, _day(day), ctx.now().date())
     words = found.lower().replace("-", " ").split()
