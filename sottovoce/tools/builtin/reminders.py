@@ -42,6 +42,7 @@ from sottovoce.tools.builtin.reminders_when import (
     clock_values,
     due_at,
     parse_hhmm,
+    take_time,
     when_phrase,
     when_values,
 )
@@ -123,11 +124,10 @@ def _split_when(text: str, at: str) -> tuple[str, str, str | None]:
         hhmm = found[0]
     else:
         joined = f"{text} at {at}" if at.strip() else text
-        inner = re.search(r"(?:\b(?:at|by|for) )?\b(\d{1,2}:\d{2}(?: am| pm)?)\b", joined)
+        inner, rest = take_time(joined)
         if inner is None:
             raise ToolError(NO_TIME)
-        hhmm = inner[1]
-        words = (joined[: inner.start()] + " " + joined[inner.end() :]).split()
+        hhmm, words = inner, rest.split()
     day, words = _take_day(words)
     return " ".join(words), hhmm, day
 

@@ -19,9 +19,10 @@ from pydantic import Field
 from sottovoce.tools import ToolContext, ToolError
 from sottovoce.tools.builtin.reminders_records import (
     Reminder,
-    delete_reminder,
+    delete_reminders,
     load_reminders,
     save_reminder,
+    which_of,
 )
 from sottovoce.tools.builtin.reminders_when import (
     WEEKDAYS,
@@ -161,10 +162,8 @@ def alarm_cancel(
     if not alarms:
         raise ToolError("You have no alarm like that." if _alarms(ctx) else "You have no alarms.")
     if len(alarms) > 1 and every is None:
-        times = [_said(a, now) for a in alarms]
-        raise ToolError("Which alarm? " + ", ".join(times[:-1]) + f" or {times[-1]}?")
-    for alarm in alarms:
-        delete_reminder(ctx.records, alarm)
+        raise ToolError(which_of("Which alarm?", [_said(a, now) for a in alarms]))
+    delete_reminders(ctx.records, alarms)
     if len(alarms) == 1:
         return f"I cancelled your alarm for {_said(alarms[0], now)}."
     return f"I cancelled your {len(alarms)} alarms."
@@ -175,8 +174,7 @@ def alarm_cancel_all(ctx: ToolContext) -> str:
     alarms = _alarms(ctx)
     if not alarms:
         raise ToolError("You have no alarms.")
-    for alarm in alarms:
-        delete_reminder(ctx.records, alarm)
+    delete_reminders(ctx.records, alarms)
     return (
         "I cancelled your alarm." if len(alarms) == 1 else f"I cancelled your {len(alarms)} alarms."
     )

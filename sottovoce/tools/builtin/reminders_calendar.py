@@ -20,9 +20,10 @@ from pydantic import Field
 from sottovoce.tools import ToolContext, ToolError
 from sottovoce.tools.builtin.reminders_records import (
     Reminder,
-    delete_reminder,
+    delete_reminders,
     load_reminders,
     save_reminder,
+    which_of,
 )
 from sottovoce.tools.builtin.reminders_when import (
     PARTS,
@@ -32,6 +33,7 @@ from sottovoce.tools.builtin.reminders_when import (
     due_on,
     hours_of,
     parse_hhmm,
+    take_time,
     when_phrase,
 )
 
@@ -201,9 +203,7 @@ def _found(ctx: ToolContext, day: str | None, about: str | None) -> list[Reminde
     now = ctx.now()
     start, end = _span(day, now)
     about = (about or "").lower()
-    time = _TIME.search(about)
-    if time is not None:  # "remove my event at one pm"
-        about = about[: time.start()] + " " + about[time.end() :]
+    time, about = take_time(about)  # "remove my event at one pm"
     wanted = _words(about) - set(WEEKDAYS) - set(PARTS)
     found = [
         r
@@ -211,7 +211,7 @@ def _found(ctx: ToolContext, day: str | None, about: str | None) -> list[Reminde
         if not r.alarm and start <= r.due < end and wanted <= _words(r.text)
     ]
     if time is not None:
-        hours, minute = hours_of(time[1]), parse_hhmm(time[1])[1]
+        hours, minute = hours_of(time), parse_hhmm(time)[1]
         found = [r for r in found if r.due.hour in hours and r.due.minute == minute]
     return sorted(found, key=lambda r: (r.due, r.id))
 
@@ -258,10 +258,8 @@ def calendar_remove(
     if first:
         found = found[:1]
     elif one and len(found) > 1:
-        names = [r.text for r in found]
-        raise ToolError("Which one: " + ", ".join(names[:-1]) + f" or {names[-1]}?")
-    for reminder in found:
-        delete_reminder(ctx.records, reminder)
+        raise ToolError(which_of("Which one:", [r.text for r in found]))
+    delete_reminders(ctx.records, found)
     if len(found) == 1:
         return f"I removed {found[0].text} from your calendar."
     return f"I removed {len(found)} events from your calendar{_on_day(day)}."
@@ -277,7 +275,6 @@ def _day_in(text: str | None) -> str | None:
     return None
 
 
-_TIME = re.compile(r"\b(?:at |by |from |starting at )?(\d{1,2}:\d{2}(?: am| pm)?)\b")
 _DAY = re.compile(
     r"\b(?:on |this |next |for )?(today|tonight|tomorrow|" + "|".join(WEEKDAYS) + r")\b"
 )
@@ -294,10 +291,8 @@ def event_add(
 ) -> str:
     """Put an event in the calendar: a reminder at the time and day said with it."""
     said = f"{text} on {date}".lower() if date else text.lower()
-    time = _TIME.search(said) if at is None else None
-    if time is not None:
-        said = said[: time.start()] + " " + said[time.end() :]
-    at = at if at is not None else (time[1] if time is not None else None)
+    if at is None:
+        at, said = take_time(said)
     if at is None:
         raise ToolError("When is it? Tell me the day and the time, and I'll put it in.")
     found = _DAY.search(said)

@@ -62,3 +62,14 @@ def save_reminder(records: Records, reminder: Reminder) -> None:
 def delete_reminder(records: Records, reminder: Reminder) -> None:
     """Take the reminder out (nothing happens if it is already gone)."""
     records.pop(str(reminder.id), None)
+
+
+def delete_reminders(records: Records, reminders: list[Reminder]) -> None:
+    """Take every one of them out."""
+    for reminder in reminders:
+        delete_reminder(records, reminder)
+
+
+def which_of(question: str, names: list[str]) -> str:
+    """'Which alarm? 7:00 AM, 8:00 AM or 9:00 AM?': the question when several fit."""
+    return f"{question} " + ", ".join(names[:-1]) + f" or {names[-1]}?"

@@ -78,6 +78,20 @@ def when_phrase(due: datetime, now: datetime) -> str:
     return f"on {due:%A} {due:%B} {due.day} at {clock(due)}"
 
 
+# A clock time inside free text with the word that introduced it: "meet bob at 17:00",
+# "my event starting at 1:00 pm".
+_TIME_IN_TEXT = re.compile(r"\b(?:(?:at|by|for|from|starting at) )?(\d{1,2}:\d{2}(?: am| pm)?)\b")
+
+
+def take_time(text: str) -> tuple[str | None, str]:
+    """('17:00', 'meet bob ') from 'meet bob at 17:00': the first clock time, and the text
+    without it; (None, text) when there is none."""
+    found = _TIME_IN_TEXT.search(text)
+    if found is None:
+        return None, text
+    return found[1], text[: found.start()] + " " + text[found.end() :]
+
+
 def parse_hhmm(text: str) -> tuple[int, int]:
     """'08:40' -> (8, 40); ToolError for anything else."""
     match = re.fullmatch(r"(\d{1,2}):(\d{2})(?: am| pm)?", text.strip())
