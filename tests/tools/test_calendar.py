@@ -78,10 +78,56 @@ def test_removing_a_day_the_next_one_or_one_named() -> None:
         cal.calendar_remove(ctx, at="13:00")
 
 
+def test_a_date_asked_about_is_that_day_and_never_everything() -> None:
+    ctx = make_ctx()
+    assert cal.calendar_list(ctx, date="march seventh") == (
+        "You have nothing in your calendar on Sunday March 7."
+    )
+    assert cal.calendar_list(ctx, date="the 2nd of june") == (
+        "In your calendar on Tuesday June 2: the dentist tomorrow at 8:00 AM."
+    )
+    assert cal.calendar_list(ctx, date="for tomorrow").startswith("In your calendar tomorrow:")
+    assert cal.calendar_list(ctx, date="on the ninth") == (
+        "You have nothing in your calendar on Tuesday June 9."
+    )
+    assert cal.calendar_list(ctx, date="for next week").startswith("In your calendar this week:")
+    # Words that are no date say what the event is: never everything.
+    assert cal.calendar_list(ctx, date="with john") == (
+        "In your calendar: the meeting with john at 6:00 PM."
+    )
+    assert cal.calendar_list(ctx, date="with the plumber") == (
+        "You have no plumber in your calendar."
+    )
+
+
+def test_all_my_meetings_are_the_meetings_only() -> None:
+    ctx = make_ctx()
+    assert cal.calendar_remove(ctx, "week", about="meetings") == (
+        "I removed the meeting with john from your calendar."
+    )
+    assert len(dues(ctx)) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "tool", "args"),
     [
         ("what is on my calendar for tomorrow", "calendar_list", {"day": "tomorrow"}),
+        (
+            "do i have anything scheduled for march seventh",
+            "calendar_list",
+            {"date": "for march seventh"},
+        ),
+        (
+            "remove all my meetings for the rest of the week",
+            "calendar_remove",
+            {"about": "meetings", "day": "week"},
+        ),
+        ("clear all my appointments today", "calendar_remove", {"day": "today"}),
+        (
+            "send me a reminder to pick up my dog at 13:00",
+            "reminder_add",
+            {"text": "to pick up my dog", "at": "13:00"},
+        ),
         ("do i have any events today", "calendar_list", {"day": "today"}),
         ("when is my next meeting", "calendar_list", {"about": "meeting", "first": True}),
         ("clear my schedule for today", "calendar_remove", {"day": "today"}),

@@ -74,6 +74,13 @@ def test_that_connector_is_said_back() -> None:
     assert reminders_of(ctx)[0]["text"] == "the oven is on"
 
 
+def test_for_me_is_who_is_reminded_not_what() -> None:
+    ctx = make_ctx()
+    reply = r.reminder_add(ctx, "for me to go to work", seconds=600)
+    assert reply.startswith("I'll remind you to go to work in 10 minutes")
+    assert reminders_of(ctx)[0]["text"] == "go to work"
+
+
 def test_misplaced_words_go_back_into_the_text() -> None:
     ctx = make_ctx()
     r.reminder_add(ctx, "to meet bob", at="the station at 17:00")

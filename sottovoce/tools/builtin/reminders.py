@@ -72,7 +72,7 @@ Day = Annotated[
     Literal["today", "tomorrow"] | None, Field(description="'tomorrow' for a time tomorrow")
 ]
 TOMORROW = {"day": "tomorrow"}
-SET = "(set|create|add|make|schedule|put in) [a|an|the] [new] reminder"
+SET = "((set|create|add|make|schedule|put in)|send me) [a|an|the] [new] reminder"
 
 
 def announce_reminder(reminder: Reminder) -> str:
@@ -149,6 +149,8 @@ def _take_day(words: list[str]) -> tuple[str | None, list[str]]:
 def _connector(text: str) -> tuple[str, str]:
     """('to', 'stretch') from 'to stretch'; 'to' when nothing introduces the text."""
     words = text.lower().split()
+    if words[:2] in (["for", "me"], ["for", "us"]) and len(words) > 2:
+        words = words[2:]  # "set a reminder for me to go to work"
     connector = "to"
     if words and words[0] in CONNECTORS:
         connector = CONNECTORS[words.pop(0)]

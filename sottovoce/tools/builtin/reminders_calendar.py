@@ -12,7 +12,7 @@ these tools (reminders.py).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -29,6 +29,7 @@ from sottovoce.tools.builtin.reminders_when import (
     PARTS,
     WEEKDAYS,
     date_in,
+    day_of_month,
     due_at,
     due_on,
     hours_of,
@@ -92,6 +93,14 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     "what is my [event|events|calendar] (agenda|schedule) " + _D,
     "what is my (agenda|schedule) for the (rest|remainder) of the week",
     "what reminders are (coming up|set|there) " + _CAL_DAY,
+    # A date: "do i have anything scheduled for march seventh" (read by calendar_list).
+    # "on"/"for" are the date's own words: as literal words they would outrank the
+    # day list's "for tomorrow" (grammar.py ranks by literal words first).
+    "what is (on|in) " + _CALENDAR + " {text:date}",
+    "(do i have|have i got|are there|is there) (any|anything) [" + _EVENT + "] "
+    "[scheduled|planned|booked] [(in|on) " + _CALENDAR + "] {text:date}",
+    "what (events|appointments|meetings|plans) (do i have|have i got|are there) "
+    "[scheduled|planned|booked] {text:date}",
     "(do i have|have i got|is there) [a|an|any] {event_noun:about} [for] "
     + _CAL_DAY
     + " [(in|on) "
@@ -106,9 +115,9 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     },
 ]
 REMOVE_SENTENCES: list[str | dict[str, Any]] = [
+    # "All my meetings" are the meetings only ({event_noun:about} below), not every event.
     "(remove|delete|clear|cancel|wipe|erase|drop) (all|everything|all data) [of|from|on|in] "
-    "[the|my] ["
-    + _EVENT
+    "[the|my] [(event|events|entry|entries|plans|appointment|appointments)"
     + "|calendar events|events and schedules] [(from|on|in) "
     + _CALENDAR
     + "] "
@@ -189,7 +198,7 @@ def _on_day(day: str | None) -> str:
 _GENERIC = frozenset(
     "event events appointment appointments entry entries plans plan thing things calendar"
     " schedule agenda anything something i have with my the a an at in on for today tonight"
-    " tomorrow scheduled booked".split()
+    " tomorrow scheduled booked planned reminder reminders pending set upcoming".split()
 )
 
 
@@ -199,9 +208,14 @@ def _words(text: str | None) -> set[str]:
     return {w.removesuffix("s") if len(w) > 3 else w for w in said if w not in _GENERIC}
 
 
-def _found(ctx: ToolContext, day: str | None, about: str | None) -> list[Reminder]:
+def _found(
+    ctx: ToolContext, day: str | None, about: str | None, on: date | None = None
+) -> list[Reminder]:
     now = ctx.now()
     start, end = _span(day, now)
+    if on is not None:
+        start = datetime.combine(on, datetime.min.time()).replace(tzinfo=now.tzinfo)
+        end = start + timedelta(days=1)
     about = (about or "").lower()
     time, about = take_time(about)  # "remove my event at one pm"
     wanted = _words(about) - set(WEEKDAYS) - set(PARTS)
@@ -227,19 +241,42 @@ First = Annotated[bool, Field(description="only the next one")]
 
 
 def calendar_list(
-    ctx: ToolContext, day: Day = None, about: About = None, first: First = False
+    ctx: ToolContext,
+    day: Day = None,
+    about: About = None,
+    first: First = False,
+    date: Annotated[str | None, Field(description="a date as said, e.g. 'march seventh'")] = None,
 ) -> str:
     """Say what is in the calendar (the reminders), for a day or span, or the next one."""
-    day = day or _day_in(about)
-    found = _found(ctx, day, about)
+    day, about, on = _when_said(ctx, day, about, date)
+    found = _found(ctx, day, about, on)
     what = " ".join(sorted(_words(about) - set(WEEKDAYS))) or "nothing"
+    when = f" on {on:%A %B} {on.day}" if on is not None else _on_day(day)
     if not found:
         if what != "nothing":
-            return f"You have no {what} in your calendar{_on_day(day)}."
-        return f"You have nothing in your calendar{_on_day(day)}."
+            return f"You have no {what} in your calendar{when}."
+        return f"You have nothing in your calendar{when}."
     if first:
         return f"Your next one: {_said(found[:1], ctx.now())}."
-    return f"In your calendar{_on_day(day)}: {_said(found, ctx.now())}."
+    return f"In your calendar{when}: {_said(found, ctx.now())}."
+
+
+def _when_said(
+    ctx: ToolContext, day: str | None, about: str | None, said: str | None
+) -> tuple[str | None, str | None, date | None]:
+    """(day, about, date) from the words after a calendar question: a date ("for march
+    seventh", "on the ninth"), a day or span ("for next week"), or what the event is
+    ("with john"): never dropped, which would answer with everything."""
+    text = re.sub(r"^(?:on|for|in|at) ", "", said.lower().strip()) if said else ""
+    today = ctx.now().date()
+    on, rest = date_in(text, today)
+    if on is None and (on := day_of_month(text, today)) is not None:
+        rest = ""
+    span = next((s for s in ("week", "month") if re.search(rf"\b{s}\b", rest)), None)
+    rest = re.sub(r"\b(?:(?:this|next|the|coming|rest of the) )?(?:week|month)\b", " ", rest)
+    if rest.strip():  # "tomorrow at 21:00", "program for tomorrow evening": what and when
+        about = f"{about or ''} {rest}".strip()
+    return day or span or _day_in(about) or _day_in(text), about, on
 
 
 def calendar_remove(

@@ -209,3 +209,30 @@ def date_in(text: str, today: date) -> tuple[date | None, str]:
             continue
         return when, " ".join((text[: found.start()] + " " + text[found.end() :]).split())
     return None, text
+
+
+_ORDINALS = [w for w in _DAY_WORDS if w.endswith(("st", "nd", "rd", "th"))]
+_ORDINAL_ONLY = re.compile(
+    r"^(?:the )?(\d{1,2}(?:st|nd|rd|th)|"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + ")$"
+)
+
+
+def day_of_month(text: str, today: date) -> date | None:
+    """'the ninth', 'the 21st': the next date on that day of a month, today included."""
+    found = _ORDINAL_ONLY.match(text.strip())
+    if found is None:
+        return None
+    digits = re.match(r"\d+", found[1])
+    number = int(digits[0]) if digits else _DAY_WORDS[found[1]]
+    year, month = today.year, today.month
+    for _ in range(3):  # the 31st may be two months away
+        try:
+            when = date(year, month, number)
+        except ValueError:
+            when = None
+        if when is not None and when >= today:
+            return when
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
