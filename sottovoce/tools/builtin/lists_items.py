@@ -93,13 +93,14 @@ def _asks(words: list[str]) -> bool:
 # A new list's name with a clock time in it is an event's day and time ("on feb 4 at 14:00").
 _WHEN = re.compile(r"\d:\d\d")
 _EVENTS = frozenset(
-    "meeting meetings appointment appointments reminder reminders event events".split()
+    "meeting meetings appointment appointments reminder reminders event events standup"
+    " standups stand-up stand-ups".split()
 )
 
 
 def calendar_like(items: Sequence[str]) -> bool:
     """Whether an item is an event ('a meeting with the cfo on thursday'), not a thing."""
-    return any(_EVENTS & set(item.split()) for item in items)
+    return any(_EVENTS & set(item.replace("-", " - ").split() + item.split()) for item in items)
 
 
 # Music is not a thing for a list: "add nuba to my metal party playlist", "add the album
