@@ -174,6 +174,12 @@ def test_what_to_wear_follows_the_forecast() -> None:
             {"condition": "sun", "place": "morgan mill"},
         ),
         ("is it sunny in madrid", "weather_will_it", {"condition": "sun", "place": "madrid"}),
+        ("will it be chilly in weldona", "weather_temperature", {"place": "weldona"}),
+        (
+            "is it currently cold in elsmore luxembourg",
+            "weather_outside_temperature",
+            {"place": "elsmore luxembourg"},
+        ),
     ],
 )
 def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
@@ -190,6 +196,10 @@ def test_weather_of_another_town_is_not_known() -> None:
         info.weather_get(ctx, place="paris")
     with pytest.raises(ToolError, match="not for london"):
         info.weather_will_it(ctx, "rain", "tomorrow", place="london")
+    with pytest.raises(ToolError, match="not for weldona"):
+        info.weather_temperature(ctx, place="weldona")
+    with pytest.raises(ToolError, match="not for griffin"):
+        info.weather_outside_temperature(ctx, place="griffin")
     for here in ("my current location", "our current position", "where i am", "the weekend"):
         assert info.weather_will_it(ctx, "rain", place=here).startswith("No rain")
 

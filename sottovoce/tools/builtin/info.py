@@ -42,6 +42,7 @@ _COND = "{weather_condition:condition}"
 # "Will it be nice at the beach on friday": where one will be, which is here.
 _OUT = "[at the beach|outside|out|outdoors|in the park|for a walk] "
 _REPORT = "(weather|forecast|weather forecast)"
+_FEEL = "(hot|warm|cold|cool|chilly|freezing)"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_LIST = {
     "values": [
@@ -308,11 +309,23 @@ def _spoken(day: str, on: str = "") -> str:
             "what is the (high|low) (going to|gonna) be " + _D,
             "what is the temperature (forecast|going to be) [for] " + _D,
             "will it be (hot|warm|cold|cool) " + _D,
+            # Another town's ("will it be chilly in weldona?"): not known, and never the
+            # home's figures.
+            "(will|is) it [going to] be " + _FEEL + " (in|at) {text:place} " + _D,
+            "(in|at) {text:place} (will|is) it [going to] be " + _FEEL + " " + _D,
+            "what (will|is) the temperature [going to] be (in|at) {text:place} " + _D,
+            "what is the temperature " + _DAY + " (in|at) {text:place}",
+            "how " + _FEEL + " (will|is) it [going to] (get|be) (in|at) {text:place} " + _D,
         ]
     ),
 )
-def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
+def weather_temperature(
+    ctx: ToolContext,
+    day: Day = "today",
+    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+) -> str:
     """Say the forecast high and low for today or tomorrow."""
+    _here_only(ctx, place)
     weather = _weather(ctx)
     when = _day(day)
     if when == "now":
@@ -342,10 +355,15 @@ def weather_temperature(ctx: ToolContext, day: Day = "today") -> str:
         "it is [very|so|really|quite|pretty] (hot|warm|cold|chilly|freezing|cool) "
         "(today|outside|out|out there) [is not it|is it not|right]",
         "temperature (now|right now)",
+        "is it [currently|now] [very|really|so|too] " + _FEEL + " (in|at) {text:place}",
     ],
 )
-def weather_outside_temperature(ctx: ToolContext) -> str:
+def weather_outside_temperature(
+    ctx: ToolContext,
+    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+) -> str:
     """Say the temperature outside (an outdoor sensor, else the weather service)."""
+    _here_only(ctx, place)
     return outside_temperature(ctx)
 
 
