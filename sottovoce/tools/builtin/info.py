@@ -43,6 +43,7 @@ _COND = "{weather_condition:condition}"
 _OUT = "[at the beach|outside|out|outdoors|in the park|for a walk] "
 _REPORT = "(weather|forecast|weather forecast)"
 _FEEL = "(hot|warm|cold|cool|chilly|freezing)"
+Place = Annotated[str | None, Field(description="a town or city; none = here")]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_LIST = {
     "values": [
@@ -151,7 +152,7 @@ def _day(day: str | None) -> str:
 def weather_get(
     ctx: ToolContext,
     day: Day = None,
-    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+    place: Place = None,
 ) -> str:
     """Describe the weather now, today or tomorrow."""
     _here_only(ctx, place)
@@ -274,7 +275,7 @@ def weather_will_it(
     ctx: ToolContext,
     condition: Annotated[Condition, Field(description="what the user asks about")] = "rain",
     day: Day = "today",
-    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+    place: Place = None,
 ) -> str:
     """Answer yes or no: will it rain (snow, be sunny, ...) now, today or tomorrow."""
     _here_only(ctx, place)
@@ -322,7 +323,7 @@ def _spoken(day: str, on: str = "") -> str:
 def weather_temperature(
     ctx: ToolContext,
     day: Day = "today",
-    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+    place: Place = None,
 ) -> str:
     """Say the forecast high and low for today or tomorrow."""
     _here_only(ctx, place)
@@ -360,7 +361,7 @@ def weather_temperature(
 )
 def weather_outside_temperature(
     ctx: ToolContext,
-    place: Annotated[str | None, Field(description="a town or city; none = here")] = None,
+    place: Place = None,
 ) -> str:
     """Say the temperature outside (an outdoor sensor, else the weather service)."""
     _here_only(ctx, place)

@@ -100,7 +100,8 @@ _EVENTS = frozenset(
 
 def calendar_like(items: Sequence[str]) -> bool:
     """Whether an item is an event ('a meeting with the cfo on thursday'), not a thing."""
-    return any(_EVENTS & set(item.replace("-", " - ").split() + item.split()) for item in items)
+    # Whole words and their hyphenated parts: "stand-up", and "standup" in "daily-standup".
+    return any(_EVENTS & {*item.split(), *re.split(r"[\s-]+", item)} for item in items)
 
 
 # Music is not a thing for a list: "add nuba to my metal party playlist", "add the album
