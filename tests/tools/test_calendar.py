@@ -137,6 +137,17 @@ def test_all_my_meetings_are_the_meetings_only() -> None:
             "event_add",
             {"text": "doctors appointment", "day": "friday", "at": "14:00"},
         ),
+        # The calendar named before the time (docs/cases.md's own example).
+        (
+            "add the dentist to my calendar on friday at 15:00",
+            "event_add",
+            {"text": "the dentist", "day": "friday", "at": "15:00"},
+        ),
+        (
+            "put piano recital in my calendar today at 16:00",
+            "event_add",
+            {"text": "piano recital", "day": "today", "at": "16:00"},
+        ),
     ],
 )
 def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:

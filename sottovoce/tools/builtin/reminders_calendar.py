@@ -60,7 +60,12 @@ def _timed(head: str, tail: str = "") -> list[str]:
         f"{head} {_ON} {_AT} {{text}} {tail}",
         # "... at eight pm on the ninth of august": a date, read by event_add.
         f"{head} {{text}} {_AT} (on|for) {{text:date}} {tail}",
-    ]
+    ] + (
+        # "add the dentist to my calendar on friday at 3 pm": the calendar before the time.
+        [f"{head} {{text}} {tail} {_AT} [{_ON}]", f"{head} {{text}} {tail} {_ON} {_AT}"]
+        if tail
+        else []
+    )
 
 
 ADD_SENTENCES: list[str | dict[str, Any]] = [
