@@ -11,6 +11,7 @@ contractions), ``fillers``, ``numbers``, ``clock_times`` and ``durations``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -97,7 +98,9 @@ def normalize_template(template: str) -> str:
     return "".join(p if _TEMPLATE_SYNTAX.fullmatch(p) else _template_words(p) for p in pieces)
 
 
+@functools.lru_cache(maxsize=4096)
 def _template_words(text: str) -> str:
+    # Pure, and the same few thousand word runs recur in every grammar built.
     if not text.strip():
         return text
     tokens = [t for t in expand_bare(clean(text).split()) if t not in FILLER_WORDS]
