@@ -9,6 +9,7 @@ from typing import Any
 import hassil
 import pytest
 
+from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import Store, World, parse_world
 from sottovoce.tools import Registry, ToolContext, ToolError
 from sottovoce.tools.builtin import lists as L
@@ -170,6 +171,64 @@ def test_clear_keeps_the_list() -> None:
     assert L.list_clear(ctx, "the shopping list") == "I cleared your shopping list."
     assert lists_of(ctx) == {"shopping": []}
     assert L.list_clear(ctx) == "Your shopping list is already empty."
+
+
+def test_a_removed_list_is_emptied_and_a_list_is_named() -> None:
+    ctx = make_ctx({"shopping": ["eggs"], "grocery": ["milk"]})
+    assert L.list_clear(ctx, "groceries") == "I cleared your grocery list."
+    with pytest.raises(ToolError, match="Which list"):
+        L.list_clear(ctx, "a")
+    assert lists_of(ctx) == {"shopping": ["eggs"], "grocery": []}
+
+
+@pytest.mark.parametrize("name", ["to make a", "item to", "to", "to remove apples from"])
+def test_words_that_name_no_list_make_none(name: str) -> None:
+    ctx = make_ctx({"shopping": ["eggs"]})
+    with pytest.raises(ToolError, match="What should the list be called"):
+        L.list_create(ctx, name)
+    assert lists_of(ctx) == {"shopping": ["eggs"]}
+
+
+def test_an_item_told_by_its_place() -> None:
+    ctx = make_ctx({"shopping": ["eggs", "bread", "milk"]})
+    assert L.list_remove(ctx, "#-1", "shopping") == "I removed milk from your shopping list."
+    assert L.list_remove(ctx, "#1") == "I removed eggs from your shopping list."
+    with pytest.raises(ToolError, match="has 1 item"):
+        L.list_remove(ctx, "#3")
+    assert lists_of(ctx) == {"shopping": ["bread"]}
+
+
+def test_an_alarm_is_no_item_but_an_alarm_clock_is() -> None:
+    ctx = make_ctx({"shopping": []})
+    with pytest.raises(ToolError):
+        L.list_add(ctx, "an alarm set for 530 am tomorrow")
+    assert L.list_add(ctx, "an alarm clock") == "I added alarm clock to your shopping list."
+
+
+@pytest.mark.parametrize(
+    ("said", "tool", "args"),
+    [
+        ("i want to remove apples from list", "list_remove", {"items": "apples"}),
+        (
+            "take out the milk from the shopping list",
+            "list_remove",
+            {"items": "the milk", "list_name": "shopping"},
+        ),
+        ("delete the first item on the list", "list_remove", {"items": "#1"}),
+        ("delete last item listed", "list_remove", {"items": "#-1"}),
+        ("repeat my shopping list", "list_read", {"list_name": "shopping"}),
+        ("read back my grocery list to me", "list_read", {"list_name": "grocery"}),
+        ("list items on my work list", "list_read", {"list_name": "work"}),
+        ("what are my available lists", "list_names", {}),
+        ("how many lists do i have", "list_names", {}),
+        ("remove the list called party time", "list_clear", {"list_name": "party time"}),
+        ("throw away my to do list please", "list_clear", {"list_name": "to do"}),
+    ],
+)
+def test_said_in_other_words(said: str, tool: str, args: dict[str, Any]) -> None:
+    grammar = Grammar(Registry([L.plugin]), make_world({"shopping": [], "work": []}))
+    call = grammar.match(said)
+    assert call is not None and (call.tool, call.args) == (tool, args)
 
 
 def test_list_names() -> None:

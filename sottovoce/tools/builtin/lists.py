@@ -36,6 +36,7 @@ from sottovoce.tools.builtin.lists_names import (
     clean_list_name,
     find_list,
     holding_list,
+    not_a_name,
     split_destination,
     target_list,
 )
@@ -59,6 +60,18 @@ _POINTING = frozenset({"this", "that", "these", "those"})
 THE = "[my|the|our]"
 LIST = THE + " {list_name} list"
 _IT = "(it|that|that list|there)"
+_WISH = "[(i|we) (want|need|would like) to|please] "
+# An item told by its place on the list: "the first item", "the last one", "the second row".
+_PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_RANK = {
+    "list_rank": {
+        "values": [
+            {"in": f"{place} {noun}", "out": f"#{index}"}
+            for place, index in _PLACES.items()
+            for noun in ("item", "one", "thing", "row", "entry", "line")
+        ]
+    }
+}
 
 
 @plugin.tool(
@@ -136,13 +149,15 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
 
 @plugin.tool(
     sentences=[
-        "(remove|delete|take|cross|strike|scratch|erase|tick|check) {text:items} "
-        "(from|off|off of|in|on) " + LIST,
-        "(remove|delete|take|cross|strike|scratch|erase) {text:items} (from|off|off of) "
-        + THE
-        + " {list_name}",
-        "(remove|delete|take|cross|strike|scratch|erase|tick|check) {text:items} "
-        "(from|off|off of) " + THE + " list",
+        _WISH + "(remove|delete|take|take out|cross|strike|scratch|erase|tick|check) "
+        "{text:items} (from|off|off of|in|on) " + LIST,
+        _WISH + "(remove|delete|take|take out|cross|strike|scratch|erase) {text:items} "
+        "(from|off|off of) " + THE + " {list_name}",
+        _WISH + "(remove|delete|take|take out|cross|strike|scratch|erase|tick|check) "
+        "{text:items} (from|off|off of) " + THE + " list",
+        # "delete the first item on the list", "delete last item listed": by its place.
+        _WISH + "(remove|delete|take off|cross off|erase) [the] {list_rank:items} "
+        "[(on|from|in) (" + LIST + "|" + THE + " list)|listed|on it]",
         "(cross|take|strike|scratch|tick|check) off {text:items}",
         "(cross|strike|scratch|tick|check|take) {text:items} off",
         "(cross|take|strike|scratch|tick|check) off {text:items} (from|on) " + LIST,
@@ -157,10 +172,13 @@ def _added_reply(key: str, added: list[str], present: list[str]) -> str:
             ],
             "slots": IT_LIST,
         },
-    ]
+    ],
+    lists=_RANK,
 )
 def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
     """Remove one or more items from a list."""
+    if items.startswith("#"):
+        return _remove_at(ctx, int(items[1:]), list_name)
     if list_name is None:
         items, list_name = split_destination(ctx, items)
     wanted = split_items(items, known_items(ctx))
@@ -178,6 +196,18 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
     return f"I removed {join_words(found)} from your {key} list."
 
 
+def _remove_at(ctx: ToolContext, place: int, list_name: str | None) -> str:
+    """Remove the item at a place of the list (1 the first, -1 the last)."""
+    key = target_list(ctx, list_name, create=False)
+    lists = stored_lists(ctx)
+    items = lists.get(key, [])
+    if not -len(items) <= (place - 1 if place > 0 else place) < len(items):
+        raise ToolError(f"Your {key} list has {len(items) or 'no'} item{'s' * (len(items) != 1)}.")
+    gone = items.pop(place - 1 if place > 0 else place)
+    save_lists(ctx, lists)
+    return f"I removed {gone} from your {key} list."
+
+
 @plugin.tool(
     reads_only=True,
     sentences=[
@@ -185,7 +215,10 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
         "what is (on|in) " + THE + " list",
         "what (items|things) are (on|in) " + LIST,
         "what (do (i|we) have|have (i|we) got|did (i|we) put|have (i|we) put) (on|in) " + LIST,
-        "(read|show|tell me|give me|check|open) [me] [what is on] " + LIST,
+        "(read|show|tell me|give me|check|open|repeat|read back|read out) [me] [what is on] "
+        + LIST
+        + " [back] [to me|for me]",
+        "list [the|all the] (items|things) (on|in) " + LIST,
         "(read|show|tell me|give me|check) [me] [what is on] " + THE + " list",
         "(read|show|tell me) [me] " + THE + " {list_name} (items|things)",
         "(is there|do (i|we) have) anything (on|in) " + LIST,
@@ -220,6 +253,10 @@ def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
 @plugin.tool(
     sentences=[
         "(clear|empty|erase|wipe|reset|delete) [out] " + LIST,
+        # A list is deleted by emptying it, as "delete my shopping list" is.
+        "(remove|throw away|get rid of|trash|discard|scrap) " + LIST + " [please]",
+        "(remove|delete|throw away|get rid of|trash|discard|scrap|clear) [the|my|our] list "
+        "(called|named|for|of [my|our]) {list_name}",
         "(clear|empty|wipe) [out] " + THE + " list",
         "(remove|delete|cross off|take off|erase) (everything|all items|all the items|"
         "all things|all the things|all) (from|on|off|in) " + LIST,
@@ -234,6 +271,8 @@ def list_read(ctx: ToolContext, list_name: ListName = None) -> str:
 )
 def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
     """Remove every item from a list (the list itself stays)."""
+    if list_name is not None and clean_list_name(list_name) is None:
+        raise ToolError("Which list do you mean?")  # "get rid of a list": none is named
     key = target_list(ctx, list_name, create=False)
     lists = stored_lists(ctx)
     if not lists.get(key):
@@ -263,7 +302,7 @@ def list_create(
 ) -> str:
     """Create a new, empty list."""
     name = clean_list_name(list_name)
-    if name is None or name in ("new", "a", "an"):
+    if name is None or not_a_name(name):
         raise ToolError("What should the list be called?")
     found = find_list(ctx, name)
     lists = stored_lists(ctx)
@@ -281,6 +320,13 @@ def list_create(
     sentences=[
         "(what|which) lists (do (i|we) have|are there|exist|have (i|we) got)",
         "(show|read|list|tell me) [me] [all] [my|the|our] lists",
+        # Apart from the short form above: together they pass the fixed-command limit and
+        # "show lists" would leave the speech prompt (voice/vocabulary.py).
+        "(show|read|list|tell me|give me) [me] [all] [of] [my|the|our] (available|current|existing)"
+        " lists [(i|we) have|on this device|you have]",
+        "(give me|list) [all] [of] [my|the|our] lists [(i|we) have|on this device|you have]",
+        "what are [all] [my|the|our] [available|current|existing] lists",
+        "how many lists (do (i|we) have|have (i|we) got|are there|(i|we) have)",
         "do (i|we) have any lists",
     ],
 )

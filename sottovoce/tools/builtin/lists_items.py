@@ -96,12 +96,19 @@ _EVENTS = frozenset(
     "meeting meetings appointment appointments reminder reminders event events standup"
     " standups stand-up stand-ups".split()
 )
+# A new list named after the calendar is the calendar ("add shopping to my calendar for
+# tomorrow", "add conference call at four pm to my reminders for today").
+_CALENDAR = re.compile(r"\b(calendar|schedule|agenda|diary|planner|reminders?)\b")
+# "an alarm set for 530 am tomorrow" is no thing to buy; "an alarm clock" may be.
+_ALARM = re.compile(r"\b(alarm|alarms|wake up call)\b(?! clock)")
 
 
 def calendar_like(items: Sequence[str]) -> bool:
     """Whether an item is an event ('a meeting with the cfo on thursday'), not a thing."""
     # Whole words and their hyphenated parts: "stand-up", and "standup" in "daily-standup".
-    return any(_EVENTS & {*item.split(), *re.split(r"[\s-]+", item)} for item in items)
+    return any(_EVENTS & {*item.split(), *re.split(r"[\s-]+", item)} for item in items) or any(
+        _ALARM.search(item) for item in items
+    )
 
 
 # Music is not a thing for a list: "add nuba to my metal party playlist", "add the album
@@ -129,7 +136,7 @@ def refuse_non_things(items: Sequence[str], new_list: str = "") -> None:
         raise ToolError("I can't change playlists, only play them: I added nothing.")
     if looked_up(items):
         raise ToolError("That sounded like something to look up, not a thing for a list.")
-    if calendar_like(items) or _WHEN.search(new_list):
+    if calendar_like(items) or _WHEN.search(new_list) or _CALENDAR.search(new_list):
         raise ToolError(
             "That sounded like an event, not a thing for a list: tell me its day and "
             "time, and I'll put it in your calendar."

@@ -27,6 +27,12 @@ DESTINATION = re.compile(
 )
 
 
+_WHEN_WORDS = frozenset(
+    "today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday"
+    " weekend week".split()
+)
+
+
 def clean_list_name(spoken: str | None) -> str | None:
     """'My Shopping List' -> 'shopping'; None for nothing or just 'list'."""
     if spoken is None:
@@ -34,6 +40,10 @@ def clean_list_name(spoken: str | None) -> str | None:
     words = re.sub(r"[-_]", " ", spoken.lower()).split()
     while words and words[0] in ("my", "the", "our", "a"):
         words = words[1:]
+    if words[:2] in (["list", "of"], ["list", "for"]):  # "my list of errands"
+        words = words[2:]
+    if len(words) > 2 and words[-2] == "for" and words[-1] in _WHEN_WORDS:
+        words = words[:-2]  # "errands for saturday": the list is "errands"
     # Words after "list" are not its name: "the shopping list later, not sure yet".
     if "list" in words[1:-1]:
         words = words[: words.index("list", 1)]
@@ -42,12 +52,25 @@ def clean_list_name(spoken: str | None) -> str | None:
     return " ".join(words) or None
 
 
+# A name never ends in a word that leads to another ("i need to make a list" names none).
+_LEADING = frozenset("to from of for a an the my our in on with and at into by".split())
+
+
+def not_a_name(name: str) -> bool:
+    """Whether the words heard where a new list's name goes cannot be one ('to make a')."""
+    words = name.split()
+    return not words or words[0] in ("to", "new", "a", "an") or words[-1] in _LEADING
+
+
 def find_list(ctx: ToolContext, name: str) -> str | None:
     """The existing list a cleaned spoken name means, or None."""
     names = list(stored_lists(ctx))
     compact = name.replace(" ", "")
     for key in names:
         if key == name or key.replace(" ", "").replace("-", "") == compact:
+            return key
+    for key in names:  # "groceries" is the grocery list even where a shopping list is kept
+        if _singular(key) == _singular(name):
             return key
     if name in SHOPPING_NAMES:
         for key in names:
@@ -62,6 +85,12 @@ def find_list(ctx: ToolContext, name: str) -> str | None:
         compact, list(compacts), scorer=fuzz.ratio, score_cutoff=COMPACT_CUTOFF
     )
     return compacts[str(near[0])] if near is not None else None
+
+
+def _singular(name: str) -> str:
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def default_list(ctx: ToolContext) -> str:
