@@ -358,10 +358,15 @@ class GrammarCascade:
 
     def _same_day(self, call: Call, last: Call | None) -> Call:
         """'And what's the high gonna be?' after asking about tomorrow: still tomorrow (a
-        question of the same plugin that names no day keeps the day said before)."""
+        question of the same plugin that names no day keeps the day asked about before;
+        a day something was put on is not asked about: "add golf on wednesday", "what do
+        i have coming up")."""
         spec = self.registry.get(call.tool)
         day = last.args.get("day") if last is not None else None
+        before = self.registry.get(last.tool) if last is not None else None
         if spec is None or not day or "day" in call.args or not spec.reads_only:
+            return call
+        if before is None or not before.reads_only:
             return call
         if last is not None and last.tool == call.tool:
             return call  # the same question again: about now

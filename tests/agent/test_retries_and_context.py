@@ -86,6 +86,14 @@ def test_a_weather_question_keeps_the_day_asked_about() -> None:
     assert "22" in h.say("and what's the high gonna be?").reply
 
 
+def test_a_day_something_was_put_on_is_not_asked_about_next() -> None:
+    h = _harness()
+    h.say("add golf to my calendar on wednesday at 8 am")
+    h.say("add book club to my calendar on friday at 7 pm")
+    reply = h.say("what do i have coming up").reply
+    assert "golf" in reply and "book club" in reply
+
+
 def test_the_same_weather_question_again_is_about_today() -> None:
     h = _harness()
     h.say("what's the weather tomorrow")

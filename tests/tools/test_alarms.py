@@ -121,6 +121,10 @@ def test_an_alarm_rings_with_its_time() -> None:
         ("set an alarm for five minutes from now", "2026-12-07T22:45:00"),
         ("set an alarm for four pm on wednesday", "2026-12-09T16:00:00"),
         ("set an alarm for seven am labelled gym", "2026-12-08T07:00:00"),
+        # A bare hour, and one without its half on "today", is the next such time.
+        ("i want an alarm for eleven", "2026-12-07T23:00:00"),
+        ("set an alert for two pm", "2026-12-08T14:00:00"),
+        ("i need an alarm set for 5:30 am tomorrow", "2026-12-08T05:30:00"),
     ],
 )
 def test_said_to_the_agent(said: str, due: str) -> None:
@@ -138,3 +142,43 @@ def test_asked_and_cancelled_by_voice() -> None:
     assert "6:30 AM" in h.say("do i have any alarms for tomorrow morning").reply
     assert "cancelled" in h.say("cancel my alarm").reply
     assert [x["text"] for x in h.snapshot()["reminders"]] == ["call anna"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "is my alarm set",
+        "is my alarm set for tomorrow morning",
+        "are there any alarms currently set",
+        "when does my alarm go off",
+        "what times are my alarms set for",
+        "tell me about alarms",
+        "review all alarms",
+        "i want to see all set alarms",
+        "confirm my alarm settings",
+        "what time have you set the alarm",
+    ],
+)
+def test_asked_in_other_words(asked: str) -> None:
+    h = AgentHarness(include_builtins=True, start=MONDAY_EVENING)
+    h.say("set an alarm for 6:30 am")
+    assert "6:30 AM" in h.say(asked).reply
+    assert len(h.snapshot()["reminders"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("remove the first alarm", ["2026-12-09T09:15:00"]),
+        ("turn off my earliest alarm", ["2026-12-09T09:15:00"]),
+        ("remove the latest alarm", ["2026-12-08T06:30:00"]),
+        ("delete the alarm i just set", ["2026-12-08T06:30:00"]),
+        ("get rid of my current alarms", []),
+    ],
+)
+def test_cancelled_by_place(said: str, left: list[str]) -> None:
+    h = AgentHarness(include_builtins=True, start=MONDAY_EVENING)
+    h.say("set an alarm for 6:30 am")
+    h.say("set an alarm for 9:15 am on wednesday")
+    h.say(said)
+    assert [x["due"] for x in h.snapshot()["reminders"]] == left

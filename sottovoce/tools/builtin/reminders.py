@@ -179,6 +179,11 @@ def _second_person(text: str) -> str:
         SET + " {text} (at|for) {reminder_clock:at}",
         SET + " in {duration_s:seconds} seconds {text}",
         SET + " {text} in {duration_s:seconds} seconds",
+        # Said with no time ("remind me to wash the windows"): asked when; nothing is set.
+        # No literal word after the head, so that any reading with a time outranks these
+        # (grammar.py ranks by the literal words matched).
+        "remind me {text}",
+        SET + " {text}",
         {
             "sentences": [
                 "remind me tomorrow at {reminder_clock:at} {text}",
@@ -231,6 +236,14 @@ def reminder_add(
         "(read|show|list|tell me|give me|check) [me] [all] [my|the] reminders",
         "(do i have|have i got|are there|have i set) any reminders [set]",
         "what (did i ask you|have i asked you) to remind me [about|of]",
+        "(what|which) reminders did i (set|make|leave [myself])",
+        "how many reminders (do i have|have i (got|set)|are there)",
+        "did i (leave|set) [myself|me] any reminders",
+        "(let us|let's) go (through|over) [all] [my|the] [pending] reminders",
+        "(what|which) (information|info) do i have (on|about) [my] reminders",
+        "what is my next reminder",
+        "(read|show|list|tell me|give me|check) [me] [all] [my|the] (pending|upcoming|current)"
+        " reminders",
         "when is my next reminder",
     ],
 )
@@ -319,6 +332,19 @@ def reminder_cancel_all(ctx: ToolContext) -> str:
 _ALARM_LISTS = {
     "alarm_clock": {"values": clock_values()},
     "alarm_when": {"values": when_values()},
+    # An alarm told by its place: "remove the first alarm", "turn off my latest alarm".
+    "alarm_rank": {
+        "values": [
+            {"in": said, "out": rank}
+            for rank, words in (
+                ("first", ("first", "earliest", "next", "upcoming", "1st")),
+                ("second", ("second", "2nd")),
+                ("third", ("third", "3rd")),
+                ("last", ("last", "latest", "final")),
+            )
+            for said in words
+        ]
+    },
 }
 plugin.tool(sentences=SET_SENTENCES, lists=_ALARM_LISTS)(alarm_set)
 plugin.tool(sentences=LIST_SENTENCES, lists=_ALARM_LISTS, reads_only=True)(alarm_list)

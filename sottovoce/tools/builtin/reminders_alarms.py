@@ -66,8 +66,11 @@ SET_SENTENCES: list[str | dict[str, object]] = [
     f"{_WAKE} in {{duration_s:seconds}} seconds",
     f"{_WANT} (at|by) {{alarm_clock:at}} [{{alarm_when:when}}]",
     f"{_WANT} {{alarm_when:when}} (at|by) {{alarm_clock:at}}",
-    f"(i|we) (want|need|would like) [a|an] {_ALARM} {_AT}",
-    f"(i|we) (want|need|would like) [a|an] {_ALARM} {_ON_AT}",
+    f"(i|we) (want|need|would like) [a|an] {_ALARM} [set] {_AT}",
+    f"(i|we) (want|need|would like) [a|an] {_ALARM} [set] {_ON_AT}",
+    # "set an alert for two pm": an alert with a time and nothing to say is an alarm.
+    "(set|create|make|give me) [me] (a|an) (alert|alarm alert) (for|at) {alarm_clock:at}"
+    " [{alarm_when:when}]",
     f"{_ALARM} [set] {_AT}",
 ]
 _ALARMS = "(alarm|alarms|wake up call|wake up calls)"
@@ -86,6 +89,21 @@ LIST_SENTENCES: list[str | dict[str, object]] = [
     "(provide|give) me [the] alarm (times|timings) [(you have|i have) set]",
     "(tell me|let me know) about [the|my] alarm (times|timings|settings)",
     f"what are [all] my {_ALARMS}",
+    # Asked whether one is set, when they go off, or told to show them.
+    f"(is|are) [there] [my|the|an|any] {_ALARMS} (set|on) [right now|now|currently|at the moment]"
+    " [{alarm_when:when}|for {alarm_when:when}]",
+    f"(is|are) [there] [my|the|an|any] {_ALARMS} currently (set|on)",
+    f"(when|what time|what times) (does|do|will) [my|the] [next] {_ALARMS} go off",
+    f"what times are [my|the] {_ALARMS} set [for]",
+    f"(tell me|talk to me) about [my|the] [current] {_ALARMS}",
+    f"(list|show [me]|review|check|confirm|see|give me) [all] [of] [my|the] [current|currently]"
+    f" [set] {_ALARMS} [and their times|settings|times]",
+    "(list|show [me]|review|check|confirm|see|give me) [all] [of] [my|the] (alarm|alarms)"
+    " (settings|times|timings)",
+    f"(i want|i would like|i need) to (see|hear|know|check) [all] [my|the] [current] [set]"
+    f" {_ALARMS}",
+    f"[all] my (current|set|currently set) {_ALARMS}",
+    "what time (have you|did you|did i) set [an|the|my] alarm [for] [for me]",
 ]
 _CANCEL = "(cancel|delete|remove|clear|turn off|switch off|disable|get rid of|drop|unset|stop)"
 CANCEL_SENTENCES: list[str | dict[str, object]] = [
@@ -102,10 +120,17 @@ CANCEL_SENTENCES: list[str | dict[str, object]] = [
         "slots": {"every": "yes"},
     },
     f"{_CANCEL} [the|my] {{text:label}} alarm",
+    # "remove the first alarm", "delete the alarm i just set": chosen by its place.
+    f"{_CANCEL} [the|my] {{alarm_rank:rank}} (alarm|alarm clock|wake up call)",
+    {
+        "sentences": [f"{_CANCEL} [the|my] alarm (i|you) (just|last) (set|made|added)"],
+        "slots": {"rank": "newest"},
+    },
 ]
 CANCEL_ALL_SENTENCES: list[str | dict[str, object]] = [
     f"{_CANCEL} (all|every|any) [of] [the|my] alarms [(that|which) i have set|i have set|i set]",
     f"{_CANCEL} (the|my) alarms",
+    f"{_CANCEL} [all] [of] [the|my] (current|set|currently set|existing) alarms",
 ]
 
 
@@ -151,10 +176,15 @@ def alarm_cancel(
     when: When = None,
     label: Label = None,
     every: Annotated[str | None, Field(description="'yes' for every alarm that matches")] = None,
+    rank: Annotated[
+        str | None, Field(description="'first', 'second' or 'last' by time, or 'newest' set")
+    ] = None,
 ) -> str:
-    """Cancel an alarm named by its time, its day or its label."""
+    """Cancel an alarm named by its time, its day, its label or its place."""
     now = ctx.now()
     alarms = _on(_alarms(ctx), when, now)
+    if rank is not None:
+        alarms = _ranked(alarms, rank)
     if at is not None:
         alarms = [a for a in alarms if a.due.strftime("%H:%M") in _clock_forms(at)]
     if label is not None:
@@ -167,6 +197,16 @@ def alarm_cancel(
     if len(alarms) == 1:
         return f"I cancelled your alarm for {_said(alarms[0], now)}."
     return f"I cancelled your {len(alarms)} alarms."
+
+
+def _ranked(alarms: list[Reminder], rank: str) -> list[Reminder]:
+    """The one alarm at that place: by time ('first', 'second', 'last') or the newest set."""
+    if rank == "newest":
+        return sorted(alarms, key=lambda a: a.id)[-1:]
+    place = {"first": 0, "second": 1, "third": 2, "last": -1}.get(rank)
+    if place is None or not -len(alarms) <= place < len(alarms):
+        return []
+    return [alarms[place]]
 
 
 def alarm_cancel_all(ctx: ToolContext) -> str:

@@ -98,6 +98,22 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     "what is my [event|events|calendar] (agenda|schedule) " + _D,
     "what is my (agenda|schedule) for the (rest|remainder) of the week",
     "what reminders are (coming up|set|there) " + _CAL_DAY,
+    # "what do i have coming up", "what do i have planned for this week", "what is the
+    # plan today", "what's my schedule like today", "show future events".
+    "what (do i have|have i got) (planned|scheduled|booked|coming up|going on|on) [next] " + _D,
+    "what is [my|the] plan [for] " + _D,
+    "what are [my|the] plans [for] " + _D,
+    "what is [my|the] (schedule|calendar|agenda|day) like " + _D,
+    "(show|list|give me|tell me) [me] [all] [my|the] (future|coming|next|forthcoming) "
+    + _EVENT
+    + " "
+    + _D,
+    "what " + _EVENT + " (are|is) (upcoming|coming up|scheduled|planned|booked|on) " + _D,
+    "what are [my|the] (meeting|meetings|events|appointments) (scheduled|planned|booked) " + _D,
+    "tell [me] my " + _EVENT + " " + _D,
+    "(upcoming|future) (events|appointments|meetings) (in|on) " + _CALENDAR,
+    "give me the (time|times) of [my|the] " + _EVENT,
+    "(is|are) there [a|an|any] {event_noun:about} (on|in) " + _CALENDAR + " " + _D,
     # A date: "do i have anything scheduled for march seventh" (read by calendar_list).
     # "on"/"for" are the date's own words: as literal words they would outrank the
     # day list's "for tomorrow" (grammar.py ranks by literal words first).
@@ -151,6 +167,15 @@ REMOVE_SENTENCES: list[str | dict[str, Any]] = [
             "(remove|delete|cancel) [the|my] {event_noun:about} " + _D,
             "(remove|delete|cancel) [the|my] [calendar] [{event_noun:about}] (at|for) "
             "{reminder_clock:at} [(in|on|from) " + _CALENDAR + "] " + _D,
+            # Anything taken off the calendar is an event: "remove dinner with mike from my
+            # calendar" (not a list called calendar), "delete eric's bday from the calendar".
+            "(remove|delete|erase|cancel|take|clear|drop) {text:about} (from|off|off of|on|in) "
+            + _CALENDAR
+            + " "
+            + _D,
+            "(remove|delete|erase|cancel|take|clear|drop) (from|off) "
+            + _CALENDAR
+            + " [the|my] {text:about}",
         ],
         "slots": {"one": True},
     },
@@ -295,6 +320,8 @@ def calendar_remove(
     """Remove events from the calendar: all of a day or span, the next one, or one named."""
     day = day or _day_in(about)
     found = _found(ctx, day, f"{about or ''} {at or ''}")
+    if (about or "").strip() in _THAT and not at:  # "erase that from my calendar"
+        found = sorted(_found(ctx, day, None), key=lambda r: r.id)[-1:]
     if not found:
         raise ToolError(f"You have nothing like that in your calendar{_on_day(day)}.")
     if first:
@@ -305,6 +332,10 @@ def calendar_remove(
     if len(found) == 1:
         return f"I removed {found[0].text} from your calendar."
     return f"I removed {len(found)} events from your calendar{_on_day(day)}."
+
+
+# The event just spoken of: the one put in last.
+_THAT = frozenset({"that", "it", "this", "that event", "this event", "that one", "that meeting"})
 
 
 def _day_in(text: str | None) -> str | None:

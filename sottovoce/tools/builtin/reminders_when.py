@@ -33,11 +33,14 @@ def clock_values() -> list[dict[str, str]]:
         for minute in range(60):
             out = f"{hour:02d}:{minute:02d}"
             values.append({"in": out, "out": out})
-            if hour < 10:
-                values.append({"in": f"{hour}:{minute:02d}", "out": out})
+            if hour < 10:  # unpadded, so still without its half: due_at picks the next
+                said = f"{hour}:{minute:02d}"
+                values.append({"in": said, "out": said})
             if 10 <= hour <= 12:  # the half of the day said: "10:30 am", "12:00 pm"
                 said = f"{out} {'pm' if hour == 12 else 'am'}"
                 values.append({"in": said, "out": said})
+    # A bare hour ("an alarm for three today": the normalizer leaves "for 3" alone).
+    values += [{"in": str(hour), "out": f"{hour}:00"} for hour in range(1, 13)]
     return values
 
 
