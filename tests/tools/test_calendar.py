@@ -137,6 +137,16 @@ def test_all_my_meetings_are_the_meetings_only() -> None:
             "event_add",
             {"text": "doctors appointment", "day": "friday", "at": "14:00"},
         ),
+        ("what do i have coming up", "calendar_list", {}),
+        ("what is the plan today", "calendar_list", {"day": "today"}),
+        ("show future events", "calendar_list", {}),
+        (
+            "remove dinner with mike from my calendar",
+            "calendar_remove",
+            {"about": "dinner with mike", "one": True},
+        ),
+        ("erase that from my calendar", "calendar_remove", {"about": "that", "one": True}),
+        ("remind me to wash the windows", "reminder_add", {"text": "to wash the windows"}),
         # The calendar named before the time (docs/cases.md's own example).
         (
             "add the dentist to my calendar on friday at 15:00",
@@ -160,3 +170,21 @@ def test_an_event_is_never_a_shopping_item() -> None:
     ctx = ToolContext(world=make_world(), area="kitchen", plugin="lists")
     with pytest.raises(ToolError, match="calendar"):
         lists.list_add(ctx, "a meeting with the cfo on thursday")
+
+
+def test_that_is_the_event_put_in_last() -> None:
+    ctx = make_ctx()
+    before = len(dues(ctx))
+    cal.event_add(ctx, "book club", at="19:00", day="friday")
+    assert cal.calendar_remove(ctx, about="that", one=True) == (
+        "I removed book club from your calendar."
+    )
+    assert len(dues(ctx)) == before
+
+
+def test_a_reminder_without_a_time_asks_when() -> None:
+    ctx = make_ctx()
+    before = len(dues(ctx))
+    with pytest.raises(ToolError, match="When"):
+        reminders.reminder_add(ctx, "to wash the windows")
+    assert len(dues(ctx)) == before
