@@ -198,11 +198,25 @@ def test_an_item_told_by_its_place() -> None:
     assert lists_of(ctx) == {"shopping": ["bread"]}
 
 
-def test_an_alarm_is_no_item_but_an_alarm_clock_is() -> None:
+@pytest.mark.parametrize(
+    "event",
+    [
+        "an alarm set for 530 am tomorrow",
+        "a lunch with mike",
+        "next weeks lunch put on the calendar",
+    ],
+)
+def test_an_alarm_or_an_event_is_no_item(event: str) -> None:
     ctx = make_ctx({"shopping": []})
     with pytest.raises(ToolError):
-        L.list_add(ctx, "an alarm set for 530 am tomorrow")
-    assert L.list_add(ctx, "an alarm clock") == "I added alarm clock to your shopping list."
+        L.list_add(ctx, event)
+    assert lists_of(ctx) == {"shopping": []}
+
+
+def test_an_alarm_clock_a_calendar_and_a_party_hat_are_things() -> None:
+    ctx = make_ctx({"shopping": []})
+    L.list_add(ctx, "an alarm clock, a calendar and a party hat")
+    assert lists_of(ctx) == {"shopping": ["alarm clock", "calendar", "party hat"]}
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,10 @@ _EVENTS = frozenset(
 # A new list named after the calendar is the calendar ("add shopping to my calendar for
 # tomorrow", "add conference call at four pm to my reminders for today").
 _CALENDAR = re.compile(r"\b(calendar|schedule|agenda|diary|planner|reminders?)\b")
+# "next week's lunch put on the calendar" is for the calendar; "a calendar" may be bought.
+_ON_CALENDAR = re.compile(r"\b(on|in|to|into) (the |my |our )?(calendar|schedule|diary|agenda)\b")
+# "a lunch with mike" is an event; "cereal with raisins" is still a thing to buy.
+_MEAL_WITH = re.compile(r"\b(lunch|dinner|breakfast|brunch|drinks|date|party) with\b")
 # "an alarm set for 530 am tomorrow" is no thing to buy; "an alarm clock" may be.
 _ALARM = re.compile(r"\b(alarm|alarms|wake up call)\b(?! clock)")
 
@@ -107,7 +111,8 @@ def calendar_like(items: Sequence[str]) -> bool:
     """Whether an item is an event ('a meeting with the cfo on thursday'), not a thing."""
     # Whole words and their hyphenated parts: "stand-up", and "standup" in "daily-standup".
     return any(_EVENTS & {*item.split(), *re.split(r"[\s-]+", item)} for item in items) or any(
-        _ALARM.search(item) for item in items
+        _ALARM.search(item) or _ON_CALENDAR.search(item) or _MEAL_WITH.search(item)
+        for item in items
     )
 
 
