@@ -90,7 +90,11 @@ def test_a_date_asked_about_is_that_day_and_never_everything() -> None:
     assert cal.calendar_list(ctx, date="on the ninth") == (
         "You have nothing in your calendar on Tuesday June 9."
     )
-    assert cal.calendar_list(ctx, date="for next week").startswith("In your calendar this week:")
+    assert cal.calendar_list(ctx, date="for this week").startswith("In your calendar this week:")
+    # Next week is Monday to Sunday after this one, not the next seven days.
+    assert cal.calendar_list(ctx, date="for next week") == (
+        "You have nothing in your calendar next week."
+    )
     # Words that are no date say what the event is: never everything.
     assert cal.calendar_list(ctx, date="with john") == (
         "In your calendar: the meeting with john at 6:00 PM."
@@ -147,11 +151,17 @@ def test_all_my_meetings_are_the_meetings_only() -> None:
         ),
         ("erase that from my calendar", "calendar_remove", {"about": "that", "one": True}),
         ("remind me to wash the windows", "reminder_add", {"text": "to wash the windows"}),
+        (
+            "when is my brunch with jennifer",
+            "calendar_list",
+            {"date": "brunch with jennifer", "first": True},
+        ),
+        ("do i have a sales meeting today", "calendar_list", {"date": "sales", "day": "today"}),
         # The calendar named before the time (docs/cases.md's own example).
         (
             "add the dentist to my calendar on friday at 15:00",
             "event_add",
-            {"text": "the dentist", "day": "friday", "at": "15:00"},
+            {"text": "the dentist", "date": "friday", "at": "15:00"},  # a weekday is a date too
         ),
         (
             "put piano recital in my calendar today at 16:00",

@@ -62,7 +62,12 @@ def _timed(head: str, tail: str = "") -> list[str]:
         f"{head} {{text}} {_AT} (on|for) {{text:date}} {tail}",
     ] + (
         # "add the dentist to my calendar on friday at 3 pm": the calendar before the time.
-        [f"{head} {{text}} {tail} {_AT} [{_ON}]", f"{head} {{text}} {tail} {_ON} {_AT}"]
+        [
+            f"{head} {{text}} {tail} {_AT} [{_ON}]",
+            f"{head} {{text}} {tail} {_ON} {_AT}",
+            f"{head} {{text}} {tail} (on|for) {{text:date}} {_AT}",
+            f"{head} {{text}} {tail} {_AT} (on|for) {{text:date}}",
+        ]
         if tail
         else []
     )
@@ -100,7 +105,9 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     "what reminders are (coming up|set|there) " + _CAL_DAY,
     # "what do i have coming up", "what do i have planned for this week", "what is the
     # plan today", "what's my schedule like today", "show future events".
-    "what (do i have|have i got) (planned|scheduled|booked|coming up|going on|on) [next] " + _D,
+    "what (do i have|have i got) (planned|scheduled|booked|coming up|going on|on) " + _D,
+    "what (do i have|have i got) (planned|scheduled|booked|coming up) next",
+    "what (do i have|have i got) (planned|scheduled|booked|going on) {text:date}",
     "what is [my|the] plan [for] " + _D,
     "what are [my|the] plans [for] " + _D,
     "what is [my|the] (schedule|calendar|agenda|day) like " + _D,
@@ -122,6 +129,9 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     "[scheduled|planned|booked] [(in|on) " + _CALENDAR + "] {text:date}",
     "what (events|appointments|meetings|plans) (do i have|have i got|are there) "
     "[scheduled|planned|booked] {text:date}",
+    # "do i have a sales meeting today": the kind of meeting said before it.
+    "(do i have|have i got|is there) [a|an|any] {text:date} (meeting|appointment|event|class|"
+    "lesson|session) " + _D,
     "(do i have|have i got|is there) [a|an|any] {event_noun:about} [for] "
     + _CAL_DAY
     + " [(in|on) "
@@ -131,6 +141,12 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
         "sentences": [
             "(when|what time) (is|are) [my|the] [next|first] {event_noun:about} " + _D,
             "what is my (first|next) {event_noun:about} " + _D,
+            # An event by its name: "when is my brunch with jennifer", "what time is my
+            # doctor appointment on march 31st", "what time does the concert begin".
+            "(when|what time) (is|are|will) (my|the) [next|first] {text:date} "
+            "[be|begin|start|happen|supposed to (begin|start|be)]",
+            "(when|what time) (does|do) (my|the) [next|first] {text:date} (begin|start|happen)",
+            "(when|what time) will (my|the) [next|first] {text:date} (be|begin|start) " + _CAL_DAY,
         ],
         "slots": {"first": True},
     },
@@ -217,12 +233,19 @@ def _span(day: str | None, now: datetime) -> tuple[datetime, datetime]:
     if day in WEEKDAYS:
         start = midnight + timedelta(days=(WEEKDAYS.index(day) - now.weekday()) % 7)
         return start, start + timedelta(days=1)
+    if day == "next week":  # Monday to Sunday after this week
+        start = midnight + timedelta(days=7 - now.weekday())
+        return start, start + timedelta(days=7)
+    if day == "next month":
+        start = (midnight.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return start, (start + timedelta(days=32)).replace(day=1)
     return now, midnight + timedelta(days={"week": 7, "month": 31}.get(day or "", 3650))
 
 
 def _on_day(day: str | None) -> str:
     return {None: "", "today": " today", "tomorrow": " tomorrow", "week": " this week",
-            "month": " this month"}.get(day, f" on {str(day).capitalize()}")  # fmt: skip
+            "month": " this month", "next week": " next week",
+            "next month": " next month"}.get(day, f" on {str(day).capitalize()}")  # fmt: skip
 
 
 _GENERIC = frozenset(
@@ -297,12 +320,17 @@ def _when_said(
     """(day, about, date) from the words after a calendar question: a date ("for march
     seventh", "on the ninth"), a day or span ("for next week"), or what the event is
     ("with john"): never dropped, which would answer with everything."""
-    text = re.sub(r"^(?:on|for|in|at) ", "", said.lower().strip()) if said else ""
+    text = re.sub(
+        r"^(?:(?:on|for|in|at|a|an|any|the|my) )+", "", f"{(said or '').lower().strip()} "
+    )
+    text = "" if text.strip() in ("a", "an", "any", "the", "my") else text.strip()
     today = ctx.now().date()
     on, rest = date_in(text, today)
     if on is None and (on := day_of_month(text, today)) is not None:
         rest = ""
     span = next((s for s in ("week", "month") if re.search(rf"\b{s}\b", rest)), None)
+    if span and re.search(rf"\bnext {span}\b", rest):
+        span = f"next {span}"
     rest = re.sub(r"\b(?:(?:this|next|the|coming|rest of the) )?(?:week|month)\b", " ", rest)
     if rest.strip():  # "tomorrow at 21:00", "program for tomorrow evening": what and when
         about = f"{about or ''} {rest}".strip()
