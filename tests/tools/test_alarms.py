@@ -174,6 +174,9 @@ def test_asked_in_other_words(asked: str) -> None:
         ("remove the latest alarm", ["2026-12-08T06:30:00"]),
         ("delete the alarm i just set", ["2026-12-08T06:30:00"]),
         ("get rid of my current alarms", []),
+        # "set" only says it exists: with two, which one is asked.
+        ("remove set alarm", ["2026-12-08T06:30:00", "2026-12-09T09:15:00"]),
+        ("remove wednesday alarm of nine fifteen am", ["2026-12-08T06:30:00"]),
     ],
 )
 def test_cancelled_by_place(said: str, left: list[str]) -> None:

@@ -112,10 +112,12 @@ CANCEL_SENTENCES: list[str | dict[str, object]] = [
     f"{_CANCEL} [the|my] alarm [set] (at|for) {{alarm_clock:at}} [{{alarm_when:when}}]",
     f"{_CANCEL} [the|my] alarm [set] {_DAY}",
     f"{_CANCEL} [the|my] {{alarm_when:when}} alarm",
+    f"{_CANCEL} [the|my] {{alarm_when:when}} alarm (of|at|for) {{alarm_clock:at}}",
     {
         "sentences": [
             f"{_CANCEL} [all] [the|my] alarms [set] {_DAY}",
             f"{_CANCEL} [all] [the|my] {{alarm_when:when}} alarms",
+            f"{_CANCEL} all [of] [the|my] {{text:label}} alarms",
         ],
         "slots": {"every": "yes"},
     },
@@ -187,7 +189,7 @@ def alarm_cancel(
         alarms = _ranked(alarms, rank)
     if at is not None:
         alarms = [a for a in alarms if a.due.strftime("%H:%M") in _clock_forms(at)]
-    if label is not None:
+    if label is not None and label.strip() not in _NO_LABEL:
         alarms = [a for a in alarms if " ".join(label.split()) == a.text]
     if not alarms:
         raise ToolError("You have no alarm like that." if _alarms(ctx) else "You have no alarms.")
@@ -197,6 +199,10 @@ def alarm_cancel(
     if len(alarms) == 1:
         return f"I cancelled your alarm for {_said(alarms[0], now)}."
     return f"I cancelled your {len(alarms)} alarms."
+
+
+# Words heard where a label goes that only say the alarm exists: "remove set alarm".
+_NO_LABEL = frozenset({"set", "current", "existing", "active", "present", "this", "that"})
 
 
 def _ranked(alarms: list[Reminder], rank: str) -> list[Reminder]:
