@@ -198,3 +198,11 @@ def test_a_reminder_without_a_time_asks_when() -> None:
     with pytest.raises(ToolError, match="When"):
         reminders.reminder_add(ctx, "to wash the windows")
     assert len(dues(ctx)) == before
+
+
+def test_the_next_one_and_a_day_said_with_its_possessive() -> None:
+    ctx = make_ctx()
+    before = dues(ctx)
+    assert cal.calendar_remove(ctx, about="next scheduled", one=True).startswith("I removed")
+    assert dues(ctx) == before[1:]
+    assert cal._day_in("remove next monday's meeting") == "monday"

@@ -258,6 +258,7 @@ _GENERIC = frozenset(
 def _words(text: str | None) -> set[str]:
     """The words that name an event ('meeting', 'john'), singular, without the generic ones."""
     said = re.sub(r"[^a-z0-9' ]", " ", (text or "").lower()).split()
+    said = [w.removesuffix("'s") for w in said]  # "tomorrow's meeting"
     return {w.removesuffix("s") if len(w) > 3 else w for w in said if w not in _GENERIC}
 
 
@@ -347,7 +348,12 @@ def calendar_remove(
 ) -> str:
     """Remove events from the calendar: all of a day or span, the next one, or one named."""
     day = day or _day_in(about)
-    found = _found(ctx, day, f"{about or ''} {at or ''}")
+    # "remove my next scheduled appointment", "clear my next activity": the first one.
+    first = first or bool(
+        re.match(r"(?:my |the )?(?:next|upcoming|succeeding|following)\b", about or "")
+    )
+    about = re.sub(r"^(?:my |the )?(?:next|upcoming|succeeding|following)\b", "", about or "")
+    found = _found(ctx, day, f"{about} {at or ''}")
     if (about or "").strip() in _THAT and not at:  # "erase that from my calendar"
         found = sorted(_found(ctx, day, None), key=lambda r: r.id)[-1:]
     if not found:
@@ -367,7 +373,7 @@ _THAT = frozenset({"that", "it", "this", "that event", "this event", "that one",
 
 
 def _day_in(text: str | None) -> str | None:
-    words = (text or "").lower().split()
+    words = [w.removesuffix("'s") for w in (text or "").lower().split()]
     for word in words:
         if word in WEEKDAYS or word in ("today", "tomorrow"):
             return word
