@@ -235,6 +235,7 @@ def test_an_alarm_clock_a_calendar_and_a_party_hat_are_things() -> None:
         ("list items on my work list", "list_read", {"list_name": "work"}),
         ("what are my available lists", "list_names", {}),
         ("how many lists do i have", "list_names", {}),
+        ("do i have a work list ready", "list_read", {"list_name": "work"}),
         ("remove the list called party time", "list_clear", {"list_name": "party time"}),
         ("throw away my to do list please", "list_clear", {"list_name": "to do"}),
     ],

@@ -222,6 +222,7 @@ def _remove_at(ctx: ToolContext, place: int, list_name: str | None) -> str:
         "(read|show|tell me|give me|check) [me] [what is on] " + THE + " list",
         "(read|show|tell me) [me] " + THE + " {list_name} (items|things)",
         "(is there|do (i|we) have) anything (on|in) " + LIST,
+        "do (i|we) have (a|an) {list_name} list [ready|made|started|going]",
         "how many (items|things) are (on|in) " + LIST,
         # "What is on it?" after adding: the list the user was just talking about.
         "what (is|else is|have (i|we) got|do (i|we) have) (on|in) (it|that|there) [list]"
