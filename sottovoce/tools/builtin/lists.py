@@ -40,9 +40,16 @@ from sottovoce.tools.builtin.lists_names import (
     split_destination,
     target_list,
 )
+from sottovoce.tools.builtin.lists_notes import (
+    NOTE_ADD_SENTENCES,
+    NOTE_DELETE_SENTENCES,
+    NOTE_READ_SENTENCES,
+    note_add,
+    note_delete_all,
+    note_read,
+)
 from sottovoce.tools.builtin.lists_records import (
     save_lists,
-    save_notes,
     stored_lists,
     stored_notes,
 )
@@ -201,9 +208,10 @@ def _remove_at(ctx: ToolContext, place: int, list_name: str | None) -> str:
     key = target_list(ctx, list_name, create=False)
     lists = stored_lists(ctx)
     items = lists.get(key, [])
-    if not -len(items) <= (place - 1 if place > 0 else place) < len(items):
+    index = place - 1 if place > 0 else place
+    if not -len(items) <= index < len(items):
         raise ToolError(f"Your {key} list has {len(items) or 'no'} item{'s' * (len(items) != 1)}.")
-    gone = items.pop(place - 1 if place > 0 else place)
+    gone = items.pop(index)
     save_lists(ctx, lists)
     return f"I removed {gone} from your {key} list."
 
@@ -341,70 +349,9 @@ def list_names(ctx: ToolContext) -> str:
     return f"You have {len(names)} lists: {join_words(names)}."
 
 
-def _note_text(text: str) -> str:
-    words = text.strip().split()
-    while words and words[0] in ("that", "down", "to", "self"):
-        words = words[1:]
-    return " ".join(words)
-
-
-@plugin.tool(
-    sentences=[
-        "(take|make|write|jot|add|create|leave) [down] [a|an] [new|quick] note [that] {text}",
-        "(take|make|add) [a] note of [the fact that] {text}",
-        "(note|note down|jot down|write down|take note|take down) [that] {text}",
-        "note to (self|myself) [that] {text}",
-        "remember that {text}",
-        "(keep|make) a note [that] {text}",
-    ]
-)
-def note_add(
-    ctx: ToolContext, text: Annotated[str, Field(description="what to write down")]
-) -> str:
-    """Write down a short note."""
-    note = _note_text(text.lower())
-    if not note:
-        raise ToolError("What should I write down?")
-    save_notes(ctx, [*stored_notes(ctx), note])
-    return f"I noted: {note}."
-
-
-@plugin.tool(
-    reads_only=True,
-    sentences=[
-        "what are [all] [my|the] notes",
-        "(read|show|tell me|list|give me|check) [me] [all] [my|the] notes",
-        "what notes do (i|we) have",
-        "what is (in|on) [my|the] notes",
-        "what notes (have i|have we|did i|did we) (got|made|written|taken|take|write)",
-        "(do i|have i) (have|got) any notes",
-        "what did i (note|note down|write down|jot down|ask you to note)",
-        "what (did i tell you|have i told you|did i ask you) to remember",
-    ],
-)
-def note_read(ctx: ToolContext) -> str:
-    """Read out the notes."""
-    notes = stored_notes(ctx)
-    if not notes:
-        return "You have no notes."
-    if len(notes) == 1:
-        return f"You have one note: {notes[0]}."
-    return f"You have {len(notes)} notes: " + "; ".join(notes) + "."
-
-
-@plugin.tool(
-    sentences=[
-        "(delete|clear|erase|remove|wipe|forget) (all|every) [of] [my|the] notes",
-        "(delete|clear|erase|remove|wipe|forget) [my|the] notes",
-    ]
-)
-def note_delete_all(ctx: ToolContext) -> str:
-    """Delete every note."""
-    count = len(stored_notes(ctx))
-    if not count:
-        return "You have no notes."
-    save_notes(ctx, [])
-    return "I deleted your note." if count == 1 else f"I deleted your {count} notes."
+plugin.tool(sentences=NOTE_ADD_SENTENCES)(note_add)
+plugin.tool(reads_only=True, sentences=NOTE_READ_SENTENCES)(note_read)
+plugin.tool(sentences=NOTE_DELETE_SENTENCES)(note_delete_all)
 
 
 @plugin.setup
