@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin import reminders_calendar as calendar
+from sottovoce.tools.builtin import reminders_calendar_phrases as phrases
 from sottovoce.tools.builtin.reminders_alarms import (
     CANCEL_ALL_SENTENCES,
     CANCEL_SENTENCES,
@@ -353,11 +354,11 @@ plugin.tool(sentences=CANCEL_ALL_SENTENCES)(alarm_cancel_all)
 
 _CALENDAR_LISTS: dict[str, dict[str, Any]] = {
     "reminder_clock": {"values": clock_values()},
-    "calendar_day": {"values": calendar.day_values()},
-    "event_noun": {"values": calendar.event_nouns()},
+    "calendar_day": {"values": phrases.day_values()},
+    "event_noun": {"values": phrases.event_nouns()},
 }
-plugin.tool(sentences=calendar.ADD_SENTENCES, lists=_CALENDAR_LISTS)(calendar.event_add)
-plugin.tool(sentences=calendar.LIST_SENTENCES, lists=_CALENDAR_LISTS, reads_only=True)(
+plugin.tool(sentences=phrases.ADD_SENTENCES, lists=_CALENDAR_LISTS)(calendar.event_add)
+plugin.tool(sentences=phrases.LIST_SENTENCES, lists=_CALENDAR_LISTS, reads_only=True)(
     calendar.calendar_list
 )
-plugin.tool(sentences=calendar.REMOVE_SENTENCES, lists=_CALENDAR_LISTS)(calendar.calendar_remove)
+plugin.tool(sentences=phrases.REMOVE_SENTENCES, lists=_CALENDAR_LISTS)(calendar.calendar_remove)
