@@ -10,10 +10,13 @@ from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.media_library import describe, find_title
 from sottovoce.tools.builtin.media_phrases import (
     FOR_A_WHILE,
+    MUTE_SENTENCES,
     NOW_PLAYING_SENTENCES,
     RESUME_MEDIA_SENTENCES,
     RESUME_SENTENCES,
+    SOUND,
     SPEAK,
+    UNMUTE_SENTENCES,
     VOLUME,
     play_media_sentences,
     volume_ends,
@@ -219,7 +222,7 @@ def media_set_volume(
 
 _UP = "(turn up|raise|increase|crank up) " + VOLUME
 _KIND = "[the] (music|sound|tv|telly|radio|speaker|speakers|stereo)"
-_DOWN = "(turn down|lower|decrease|reduce) " + VOLUME
+_DOWN = "(turn down|lower|decrease|reduce|slow down) " + VOLUME
 
 
 @plugin.tool(
@@ -228,7 +231,7 @@ _DOWN = "(turn down|lower|decrease|reduce) " + VOLUME
         _UP,
         "(turn|crank) [the] (volume|sound|music) up [(on|of) " + _PLAYER + "]",
         "(volume up|louder|make it louder)",
-        SPEAK + "(louder|up|more loudly) [please]",
+        SPEAK + "(louder|up|more loudly|loudly|loud) [please]",
         "[the] (music|sound|tv|telly|radio) up",
         # The player by its kind: "turn the speaker up", "make the music louder".
         "((turn|crank) " + _KIND + " up|turn up " + _KIND + "|make " + _KIND + " louder)",
@@ -292,13 +295,10 @@ def media_volume_step(
     return f"{_say(phrase(players))} are {'louder' if delta > 0 else 'quieter'}."
 
 
-_SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
-
-
 @plugin.tool(
     kinds=KINDS,
     sentences=[
-        "mute " + _SOUND + " [" + FOR_A_WHILE + "]",
+        "mute " + SOUND + " [" + FOR_A_WHILE + "]",
         "mute [the] (sound|audio|music) (from|on|of) [the] (speaker|speakers)",
         "mute (" + _PLAYER + "|{ref:name})",
         # "Be muted for a while", "set mute until I say otherwise", "hit the mute button".
@@ -308,21 +308,10 @@ _SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
         "mute " + _PLAYER + " (in|on) [the] {area}",
         "(put|set|turn) (" + _PLAYER + "|{ref:name}) on mute",
         "mute " + _MUSIC + " (in|on) [the] {area}",
-        "(turn|switch) [the] sound off",
-        "(turn|switch) off [the] sound",
-        "silence [the] (music|sound|speaker)",
+        "(put|set|turn) (" + _PLAYER + "|{ref:name}) to mute",
+        *MUTE_SENTENCES,
         _PLAYER + " mute",
-        {
-            "sentences": [
-                "(unmute|un mute) " + _SOUND,
-                "(unmute|un mute) (" + _PLAYER + "|{ref:name})",
-                "(unmute|un mute) [the] (music|sound) in [the] {area}",
-                "(turn|switch) [the] sound [back] on",
-                "(turn|switch) on [the] sound",
-                _PLAYER + " (unmute|un mute)",
-            ],
-            "slots": {"muted": False},
-        },
+        {"sentences": UNMUTE_SENTENCES, "slots": {"muted": False}},
     ],
 )
 def media_mute(
@@ -330,13 +319,15 @@ def media_mute(
     name: Name = None,
     area: Area = None,
     muted: Annotated[bool, Field(description="true to mute, false to unmute")] = True,
+    for_s: Annotated[int | None, Field(description="seconds said; not kept", ge=1)] = None,
 ) -> str:
-    """Mute or unmute a media player."""
+    """Mute or unmute a media player (muted stays so until unmuted, whatever time is said)."""
     players = find_players(ctx, name, area, busy_first=True)
     for player in players:
         player.set(muted=muted)
     word = "muted" if muted else "unmuted"
-    return sentence(players, f"is {word}", f"are {word}")
+    later = " I can't unmute it later by myself: ask me when." if muted and for_s else ""
+    return sentence(players, f"is {word}", f"are {word}") + later
 
 
 @plugin.tool(kinds=KINDS, sentences=[*play_media_sentences(), *RESUME_MEDIA_SENTENCES])

@@ -3,17 +3,41 @@
 from __future__ import annotations
 
 _PLAYER = "[the] {media_player:name}"
-_VOL = "[the] (volume|sound|music)"
-_PUSH = "(turn|crank|bump|knock|nudge|push|put|set|whack)"
+_VOL = "[the] (volume|sound|music) [level]"
+_PUSH = "(turn|crank|bump|knock|nudge|push|put|set|whack|change|adjust)"
 # "Lower your volume", "lower all volume on speakers": the volume said with whose it is.
+# "Lower music volume", "raise the volume of the current music": whose volume, either side.
 VOLUME = (
-    "[the|your|all|all the|all of the] (volume|sound|music|audio)"
-    " [(on|of|from) [the] (speaker|speakers)]"
+    "[the|your|all|all the|all of the] [music|speaker|speakers] (volume|sound|music|audio) [level]"
+    " [(on|of|from|for) [the|this] [current] (speaker|speakers|music|song|track)]"
 )
 # Said to the assistant's own voice, which is the speaker's: "can you speak louder".
 SPEAK = "(speak|talk) [a (bit|little)] "
 # How long, said and not kept: muted stays muted until unmuted.
 FOR_A_WHILE = "for (a while|now|a bit|the (next|coming) (hour|minute|while))|until i say otherwise"
+SOUND = "[the] [music|sound|volume|audio|speaker|speakers|tv|radio]"
+_SOUNDS = "[the] (sound|sounds|noise)"
+_SPEAKERS = "[the] (speaker|speakers|music|sound|volume)"
+# Muting said every way: "silence speakers", "turn off the sounds", "mute for 15 minutes"
+# (how long is said, and answered: nothing unmutes later by itself).
+MUTE_SENTENCES = [
+    f"silence {_SPEAKERS}",
+    f"silence [the] (volume|sound|music) (on|of|from) {_SPEAKERS}",
+    f"(turn|switch) off {_SOUNDS}",
+    f"(turn|switch) {_SOUNDS} off",
+    f"shut (off|down) {_SOUNDS}",
+    "from now on mute [the] [music|sound|volume|speaker|speakers]",
+    "(mute|silence) [the] [music|sound|volume|speaker|speakers] for {duration_s:for_s} seconds",
+    "(put|set|turn) [the] (speaker|speakers) (on|to) mute",
+]
+UNMUTE_SENTENCES = [
+    "(unmute|un mute) " + SOUND,
+    "(unmute|un mute) (" + _PLAYER + "|{ref:name})",
+    "(unmute|un mute) [the] (music|sound) in [the] {area}",
+    "(turn|switch) [the] sound [back] on",
+    "(turn|switch) on [the] sound",
+    _PLAYER + " (unmute|un mute)",
+]
 
 
 def volume_ends(way: str) -> list[str]:
