@@ -51,7 +51,8 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     """Templates for turning switches and fans on or off (`word` is "on" or "off")."""
     verb = "(turn|switch|put|flip|shut)" if word == "off" else "(turn|switch|put|flip|start)"
     sentences: list[str | dict[str, Any]] = []
-    for listed in ("{switch:name}", "{fan:name}"):
+    # "Switch the wemo plug socket off": a switch's name with the word for what it is.
+    for listed in ("{switch:name} [plug|socket|outlet]", "{fan:name}"):
         sentences += [
             f"{verb} {word} [the] {listed}",
             f"{verb} [the] {listed} {word}",
@@ -81,21 +82,36 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
     ]
     sentences.append({"sentences": everything, "slots": {"name": "everything"}})
     sentences += [f"{verb} {{ref:name}} [back] {word}", f"{verb} {word} {{ref:name}}"]
+    # "Set the coffee maker to on", "switch the plug to off".
+    sentences.append(f"(set|turn|switch|put) [the] {{switch:name}} to {word}")
     sentences.append(f"{_OPENING[word]} [the] {{fan:name}}")
+    # "Enable smart socket", "power on wemo", "disable my plug".
+    able = (
+        "(enable|activate|power on|power up)"
+        if word == "on"
+        else "(disable|deactivate|power off|power down)"
+    )
+    sentences.append(f"{able} [the] {{switch:name}} [plug|socket|outlet]")
     # Appliances on plugs are "started" and "stopped" ("start the coffee maker").
     if word == "off":
         sentences += ["(stop|kill) [the] {fan:name}", "(stop|kill) [the] {switch:name}"]
     else:
-        run = "(start|run|start up|fire up|get|set) [the] {} [going|running|up]"
+        # "Set the coffee machine" alone is cut short: "set" needs "going" or "up".
+        run = "(start|run|start up|fire up|get) [the] {} [going|running|up]"
         sentences += [run.format("{switch:name}"), run.format("{fan:name}")]
+        sentences.append("set [the] {switch:name} (going|running|up)")
         # "Make me a coffee": an appliance named for what it makes (names.py adds "coffee").
-        cup = "[a|an|some|my] [morning] [(cup|pot|mug) of] {switch:name}"
+        cup = "[a|an|some|my|the|more|another|fresh] [morning] [(cup|pot|mug) of] {switch:name}"
+        cups = "[a|another|some|my|more] (cup|cups|pot|mug) of {switch:name}"
         sentences += [
             f"(make|brew|prepare|pour) [me|us] {cup} [for (me|us)] [now]",
             # "I would like some coffee now", "can I have an espresso", "it's coffee time".
             f"(i|we) (would like|want|fancy|could use|could do with) {cup} [now]",
             f"(can|could|may) (i|we) (have|get) {cup} [now]",
             "it is {switch:name} time",
+            # "Start a pot of coffee", "I need a cup of coffee" (a drink, not shopping).
+            f"(start|put on|get|brew) {cups} [going|on] [now]",
+            f"(i|we) (need|could do with) {cups} [now]",
         ]
         sentences.append("(boil|put on) [the] {switch:name}")  # "boil the kettle"
     return sentences
