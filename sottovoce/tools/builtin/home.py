@@ -111,12 +111,16 @@ def _start_sentences() -> list[str]:
     return [
         f"{start} [the] {{vacuum:name}}",
         f"{start} {_robot()}",
+        # "Start a vacuum cleaner", "initialize the robot vacuum", "power up my roomba".
+        f"((initiali(z|s)e|power (on|up)|fire up|boot up) (the|my|our|a)|{start} (a|our)) "
+        "(vacuum [cleaner]|robot vacuum [cleaner]|robot|hoover|robot hoover|roomba)",
         "(start|begin) (vacuuming|cleaning|hoovering)",
         # "Start house cleaning", "get the cleaning on", "clean the flat", "clean my carpet".
         "(start|begin|do) [the] (house|home|flat|apartment) (cleaning|cleanup|clean up|vacuuming)",
         "(get|put|turn) [the] (cleaning|vacuuming|hoovering) on",
         "(vacuum|hoover|clean) [the|my|our] (floors|floor|carpets|carpet|rugs|place|home|"
         "flat|apartment)",
+        "clean [the|my|our] [whole] house",  # ("vacuum the house" is the {area} form's)
         f"(have|let|get|make) {_robot()} (go|run|start) [for a while]",
         "(vacuum|hoover) [the] {area} [floor|floors]",
         "clean [the] {area} (floor|floors|carpet|carpets)",
