@@ -56,6 +56,7 @@ AREA_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "laundry,laundry room,utility room,utility",
         "toilet,loo,wc,restroom,washroom,downstairs toilet",
         "study,home office,office",
+        "bedroom,master bedroom,master's bedroom,main bedroom",
     )
 )
 
@@ -278,8 +279,11 @@ def _without_owner(name: str) -> Iterable[str]:
     and "priya's light" (whose it is and what it is)."""
     owner, _, rest = name.partition("'s ")
     if rest and " " not in owner:
-        yield rest
-        yield from _synonym_forms(rest)
+        # Not "room light" of "jack's room light": the owner's is the room, and "the room
+        # light" is the light of the room it is said in.
+        if rest.split()[0] not in _ROOM_WORDS:
+            yield rest
+            yield from _synonym_forms(rest)
         if " " in rest:
             yield from _synonym_forms(f"{owner}'s {rest.split()[-1]}")
             yield f"{owner}'s {rest.split()[-1]}"

@@ -63,10 +63,12 @@ def world_lists(world: World) -> dict[str, TextSlotList]:
         kind = world.devices[device_id].kind
         lists.setdefault(f"{kind}_part", []).extend((form, device_id) for form in forms)
     # "The big light": a room's main light, when no device is called so (tools.main_light).
+    # "The overhead lights" are the main light too (the plural as people say it).
     for spoken in MAIN_LIGHT_NAMES:
-        if not any(spoken in names for names in every.values()):
-            lists.setdefault("light", []).append((spoken, spoken))
-            lists["device"].append((spoken, spoken))
+        for form in (spoken, spoken + "s"):
+            if not any(form in names for names in every.values()):
+                lists.setdefault("light", []).append((form, spoken))
+                lists["device"].append((form, spoken))
     for area in world.areas:
         lists["area"].append((area.name, area.name))
     lists["area"].extend(area_forms(world))  # "hallway" for the hall

@@ -124,3 +124,21 @@ def test_a_lock_is_called_by_the_gate_it_locks() -> None:
     ]}  # fmt: skip
     world = parse_world(data, "names.yaml")
     assert kind_only_names(world) == {"lock.gate": ["gate"]}
+
+
+def test_the_master_bedroom_is_the_bedroom() -> None:
+    forms = dict(area_forms(parse_world(_WORLD, "names.yaml")))
+    assert forms["master bedroom"] == forms["master's bedroom"] == "bedroom"
+
+
+def test_a_room_s_owner_is_not_dropped_from_a_light_named_after_the_room() -> None:
+    """'Jack's room light' is not 'the room light' (the light of the room it is said in),
+    but it is still Jack's light."""
+    data = {**_WORLD, "areas": [*_WORLD["areas"], "jack's room"]}
+    data["devices"] = [
+        *_WORLD["devices"],
+        {"id": "light.jack", "kind": "light", "name": "jack's room light", "area": "jack's room"},
+    ]
+    world = parse_world(data, "names.yaml")
+    names = spoken_names(world.devices["light.jack"], world)
+    assert "room light" not in names and "jack's light" in names

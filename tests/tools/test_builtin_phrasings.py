@@ -283,7 +283,12 @@ def route(text: str, last: str | None = None) -> tuple[str, dict[str, Any]] | No
             "light_set_brightness",
             {"name": "light.attic", "percent": 50},
         ),
-        ("did someone leave the den lights on", None, "light_status", {"area": "den"}),
+        (
+            "did someone leave the den lights on",
+            None,
+            "light_status",
+            {"area": "den", "left_on": True},
+        ),
         ("conservatory shutters up", None, "cover_open", {"name": "cover.shutters"}),
         (
             "did anyone leave the conservatory shutters open",

@@ -14,12 +14,16 @@ from pydantic import Field
 from sottovoce.devices import Device
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin.lights_phrases import (
+    colors,
     level_here_sentences,
+    more_color_sentences,
+    off_said_otherwise,
     on_at_sentences,
+    status_sentences_of_lights,
     step_by_sentences,
     step_sentences,
 )
-from sottovoce.tools.targets import find_devices, sentence, status_sentences
+from sottovoce.tools.targets import find_devices, sentence
 
 plugin = Plugin("lights", "Turn lights on and off, dim and brighten them, colour them.")
 
@@ -88,6 +92,7 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             "(kill|cut) [the] {light:name}",
             "(kill|cut) [the] (light|lights|lamp|lamps) [in [the] {area}]",
             "(kill|cut) [the] {area} (light|lights|lamps)",
+            *off_said_otherwise(),
         ]
     return sentences
 
@@ -235,22 +240,6 @@ def _level(light: Device) -> float:
     return float(light.state()["brightness"])
 
 
-def _colors() -> list[str]:
-    """The colour names a light can be asked to take."""
-    return [
-        *("red", "orange", "yellow", "green", "blue", "purple", "pink", "white", "cyan"),
-        *("magenta", "violet", "teal", "turquoise", "amber", "lavender", "indigo", "gold"),
-        *("lime", "warm white", "cool white", "cold white", "daylight", "candlelight"),
-        *("navy", "navy blue", "sky blue", "royal blue", "crimson", "coral", "mint", "aqua"),
-        # "Dark blue", "light green", "hot pink": a shade of a base colour.
-        *(
-            f"{shade} {base}"
-            for shade in ("dark", "light", "pale", "deep", "bright", "soft", "hot")
-            for base in ("red", "orange", "yellow", "green", "blue", "purple", "pink")
-        ),
-    ]
-
-
 def _color_sentences() -> list[str | dict[str, Any]]:
     """Templates for 'make the reading lamp red'."""
     verb = "(make|turn|set|change|switch|put|adjust)"
@@ -277,10 +266,11 @@ def _color_sentences() -> list[str | dict[str, Any]]:
         f"{verb} {colour} [the] {lights} [(in|on) [the] {{area}}] [to] {{color}}",
         "{color} (light|lights) [(in|on) [the] {area}]",
         "make {ref:name} {color}",
+        *more_color_sentences(verb),
     ]
 
 
-@plugin.tool(kinds=["light"], sentences=_color_sentences(), lists={"color": {"values": _colors()}})
+@plugin.tool(kinds=["light"], sentences=_color_sentences(), lists={"color": {"values": colors()}})
 def light_set_color(
     ctx: ToolContext,
     color: Annotated[str, Field(description="colour name, e.g. red, warm white")],
@@ -298,42 +288,23 @@ def light_set_color(
     return sentence(lights, f"is {color}", f"are {color}")
 
 
-_WHO = "(i|we|someone|somebody|anyone|anybody)"
-
-
-def _status_sentences() -> list[str | dict[str, Any]]:
-    """Templates for 'is the reading lamp on', 'are the lights on upstairs'."""
-    state = "(on|off|lit|still on)"
-    lights = "(light|lights|lamp|lamps)"
-    return [
-        f"(is|are) [the] {{light:name}} {state}",
-        "did i leave [the] {light:name} on",
-        "(how bright is|what is the brightness of|what colo[u]r is) [the] {light:name}",
-        f"(is|are) [the] {lights} {state}",
-        f"(is|are) [the] {lights} {state} (in|on) [the] {{area}}",
-        f"(is|are) [the] {lights} {state} {{area}}",
-        f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
-        f"(is|are) [the] {{area}} {lights} {state}",
-        f"did {_WHO} leave [the] {lights} on (in|on) [the] {{area}}",
-        f"did {_WHO} leave [the] {{area}} {lights} on",
-        *status_sentences("light", words=lights),
-        # "Are any lights on", "which lights are on": the questions plugin's.
-        {
-            "sentences": [
-                f"did i leave [the] {lights} on",
-                f"(is|are) [the] {lights} off",
-            ],
-            "slots": {"area": "house"},
-        },
-    ]
-
-
-@plugin.tool(reads_only=True, kinds=["light"], sentences=_status_sentences())
-def light_status(ctx: ToolContext, name: Name = None, area: Area = None) -> str:
+@plugin.tool(reads_only=True, kinds=["light"], sentences=status_sentences_of_lights())
+def light_status(
+    ctx: ToolContext,
+    name: Name = None,
+    area: Area = None,
+    left_on: Annotated[bool, Field(description="asked whether one was left on")] = False,
+) -> str:
     """Say whether lights are on, at what brightness and colour."""
     lights = find_devices(ctx, ["light"], name, area)
-    if len(lights) == 1:
-        return _describe(lights[0])
+    said = _describe(lights[0]) if len(lights) == 1 else _describe_all(lights)
+    if not left_on:
+        return said
+    lead = "Yes, " if any(light.state()["on"] for light in lights) else "No, "
+    return lead + (said[0].lower() + said[1:] if said.startswith(("The ", "All ")) else said)
+
+
+def _describe_all(lights: list[Device]) -> str:
     on = [light for light in lights if light.state()["on"]]
     if not on:
         return sentence(lights, "is off", "are all off")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sottovoce.tools.targets import status_sentences
+
 LIGHTS = "(light|lights|lamp|lamps)"
 
 
@@ -132,4 +134,109 @@ def step_sentences(up: bool) -> list[str | dict[str, Any]]:
         f"[it is] too {'dark' if up else 'bright'} [in here]",
         f"[it is] too {'dark' if up else 'bright'} in [the] {{area}}",
         *room_step_sentences(up),
+        *wish_step_sentences(up),
+    ]
+
+
+def wish_step_sentences(up: bool) -> list[str]:
+    """Brighter or dimmer said as a wish or as a setting: "give me more light", "i want
+    dimmer lights", "set lights brightness higher", "turn the lights down to a lower level
+    of brightness", "change the lights to dim", "increase the brightness in this room"."""
+    lights = f"({LIGHTS}|lighting)"
+    more = "(brighter|more)" if up else "(dimmer|darker|less bright|less)"
+    higher = "(higher|brighter|up)" if up else "(lower|dimmer|darker|down)"
+    level = f"a {'(higher|brighter)' if up else '(lower|dimmer|darker)'} (setting|level)"
+    change = "(increase|raise|turn up)" if up else "(decrease|lower|reduce|turn down)"
+    wish = "(i|we) (want|would like|need|could use|could do with)"
+    where = f"[{_HERE}|(in|on) [the] {{area}}]"
+    sentences = [
+        f"{wish} [some] {more} {lights} {where}",
+        f"{wish} [the] {LIGHTS} {more} {where}",
+        f"(set|make|turn|put) [the] {LIGHTS} brightness {higher} {where}",
+        f"(set|make|turn|put) [the] brightness [of [the] {LIGHTS}] {higher} {where}",
+        f"(turn|set|adjust|change|put|bring) [the] {LIGHTS} [{'up' if up else 'down'}] to {level}"
+        f" [of brightness] {where}",
+        f"{change} [the] brightness {_HERE}",
+    ]
+    if up:
+        sentences.append(f"give (me|us) [some] more (light|lights|lighting) {where}")
+        sentences.append(f"[some] more (light|lights|lighting) ({_HERE}|in [the] {{area}}|please)")
+    else:
+        sentences.append(f"(change|set|turn|put|switch) [the] {LIGHTS} to (dim|dimmer) {where}")
+    return sentences
+
+
+def off_said_otherwise() -> list[str]:
+    """'Make the lights go out', 'cease operating lights', 'discontinue use of lights'."""
+    where = "[(in|on) [the] {area}]"
+    return [
+        f"(make|let) [the] {LIGHTS} go (out|off) {where}",
+        f"(cease|stop|discontinue) (operating|running|using|use of|the use of) [the] {LIGHTS}"
+        f" {where}",
+    ]
+
+
+def more_color_sentences(verb: str) -> list[str]:
+    """'Make it red in here', 'make the room light blue' (the light of the room it is said
+    in), 'change the light colors to red', 'i'd like some red lighting'."""
+    lights = LIGHTS
+    return [
+        f"(make|turn) it {{color}} ({_HERE}|here)",
+        "(make|turn) it {color} in [the] {area}",
+        f"{verb} [the] room {lights} [colo[u]r] [to] {{color}}",
+        f"{verb} [all] [the] {lights} colo[u]rs [to] {{color}} [(in|on) [the] {{area}}]",
+        f"{verb} [all] [the] {{area}} {lights} colo[u]rs [to] {{color}}",
+        f"(i|we) (want|would like|need) [some] {{color}} (light|lights|lighting) [{_HERE}]",
+    ]
+
+
+def colors() -> list[str]:
+    """The colour names a light can be asked to take."""
+    return [
+        *("red", "orange", "yellow", "green", "blue", "purple", "pink", "white", "cyan"),
+        *("magenta", "violet", "teal", "turquoise", "amber", "lavender", "indigo", "gold"),
+        *("lime", "warm white", "cool white", "cold white", "daylight", "candlelight"),
+        *("navy", "navy blue", "sky blue", "royal blue", "crimson", "coral", "mint", "aqua"),
+        # "Dark blue", "light green", "hot pink": a shade of a base colour.
+        *(
+            f"{shade} {base}"
+            for shade in ("dark", "light", "pale", "deep", "bright", "soft", "hot")
+            for base in ("red", "orange", "yellow", "green", "blue", "purple", "pink")
+        ),
+    ]
+
+
+_WHO = "(i|we|someone|somebody|anyone|anybody)"
+
+
+def status_sentences_of_lights() -> list[str | dict[str, Any]]:
+    """Templates for 'is the reading lamp on', 'are the lights on upstairs'."""
+    state = "(on|off|lit|still on)"
+    lights = "(light|lights|lamp|lamps)"
+    return [
+        f"(is|are) [the] {{light:name}} {state}",
+        "did i leave [the] {light:name} on",
+        "(how bright is|what is the brightness of|what colo[u]r is) [the] {light:name}",
+        f"(is|are) [the] {lights} {state}",
+        f"(is|are) [the] {lights} {state} (in|on) [the] {{area}}",
+        f"(is|are) [the] {lights} {state} {{area}}",
+        f"(is|are) [the] {lights} (in|on) [the] {{area}} {state}",
+        f"(is|are) [the] {{area}} {lights} {state}",
+        {
+            # "Did I leave the light on in the garage": asked whether, answered yes or no.
+            "sentences": [
+                f"did {_WHO} leave [the] {lights} on (in|on) [the] {{area}}",
+                f"did {_WHO} leave [the] {{area}} {lights} on",
+            ],
+            "slots": {"left_on": True},
+        },
+        *status_sentences("light", words=lights),
+        # "Are any lights on", "which lights are on": the questions plugin's.
+        {
+            "sentences": [
+                f"did i leave [the] {lights} on",
+                f"(is|are) [the] {lights} off",
+            ],
+            "slots": {"area": "house"},
+        },
     ]
