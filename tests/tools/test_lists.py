@@ -194,8 +194,11 @@ def test_an_item_told_by_its_place() -> None:
     assert L.list_remove(ctx, "#-1", "shopping") == "I removed milk from your shopping list."
     assert L.list_remove(ctx, "#1") == "I removed eggs from your shopping list."
     with pytest.raises(ToolError, match="has 1 item"):
-        L.list_remove(ctx, "#3")
+        L.list_remove(ctx, "#3", "shopping")
     assert lists_of(ctx) == {"shopping": ["bread"]}
+    L.list_create(ctx, "camping")
+    with pytest.raises(ToolError, match="Which list"):  # two lists: which one's first?
+        L.list_remove(ctx, "#1")
 
 
 @pytest.mark.parametrize(

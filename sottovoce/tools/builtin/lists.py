@@ -205,8 +205,10 @@ def list_remove(ctx: ToolContext, items: Items, list_name: ListName = None) -> s
 
 def _remove_at(ctx: ToolContext, place: int, list_name: str | None) -> str:
     """Remove the item at a place of the list (1 the first, -1 the last)."""
-    key = target_list(ctx, list_name, create=False)
     lists = stored_lists(ctx)
+    if list_name is None and len(lists) > 1:  # "delete the last line" of which list?
+        raise ToolError("Which list do you mean?")
+    key = target_list(ctx, list_name, create=False)
     items = lists.get(key, [])
     index = place - 1 if place > 0 else place
     if not -len(items) <= index < len(items):
