@@ -151,6 +151,12 @@ def test_all_my_meetings_are_the_meetings_only() -> None:
         ),
         ("erase that from my calendar", "calendar_remove", {"about": "that", "one": True}),
         ("remind me to wash the windows", "reminder_add", {"text": "to wash the windows"}),
+        # A time said as learners say it outranks the reading without one.
+        (
+            "remind me after 600 seconds to take my medicine",
+            "reminder_add",
+            {"seconds": 600, "text": "to take my medicine"},
+        ),
         (
             "when is my brunch with jennifer",
             "calendar_list",

@@ -180,6 +180,10 @@ def _second_person(text: str) -> str:
         SET + " {text} (at|for) {reminder_clock:at}",
         SET + " in {duration_s:seconds} seconds {text}",
         SET + " {text} in {duration_s:seconds} seconds",
+        # As learners say it: "remind me after 10 minutes to ...", "remind me 9 am to ...".
+        "remind me after {duration_s:seconds} seconds {text}",
+        "remind me {text} after {duration_s:seconds} seconds",
+        "remind me {reminder_clock:at} {text}",
         # Said with no time ("remind me to wash the windows"): asked when; nothing is set.
         # No literal word after the head, so that any reading with a time outranks these
         # (grammar.py ranks by the literal words matched).
