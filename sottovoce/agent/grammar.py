@@ -243,6 +243,8 @@ class Grammar:
             return None
         if words.split()[0] in ("it", "them", "they"):
             return None  # "turn it down to 30, he's asleep": "it down" is no name
+        if _CLOCK_TIME.search(words):
+            return None  # "start coffee at 06:00": a time to act is no part of a name
         if what == "place" and words in self._areas:
             return None
         if what == "thing" and any(f" {a} " in f" {words} " for a in self._areas):

@@ -23,13 +23,46 @@ _OPENING = frozenset({"at", "by", "from", "tomorrow", "tonight", "daily", "every
 _VERBS = ORDER_VERBS | OTHER_ORDER_VERBS
 
 
+# A time to act said after the order (only when nothing else read the words): "start coffee
+# at 06:00", "turn off the bedroom light at 21:30", "my vacuum cleaner should start between
+# 10 to 11:00 am everyday".
+_AFTER = _WHEN_WORDS | {"everyday", "between", "to", "and"}
+_WHEN_AFTER = frozenset({"tomorrow", "tonight", "daily", "everyday", "every", "each"})
+_WHEN_OPENS = _OPENING | {"between", "everyday"}
+_MODAL = frozenset({"should", "must"})
+# An order is short, and no clause of a reason ("set your alarms because they kick off at 7").
+_ORDER_WORDS = 10
+_CLAUSE = frozenset("because cause since as when if so while".split())
+
+
 def for_later(text: str) -> bool:
-    """Whether the normalized words open with a time to act and then give an order."""
+    """Whether the normalized words give an order with a time to act before or after it."""
     words = text.split()
-    if not words or words[0] not in _OPENING:
+    if words and words[0] not in _OPENING:
+        return _later_after(words)
+    if not words:
         return False
     k, timed = 0, False
     while k < len(words) and (words[k] in _WHEN_WORDS or _CLOCK.match(words[k])):
         timed = timed or bool(_CLOCK.match(words[k])) or words[k] not in ("at", "by", "the")
         k += 1
     return timed and 0 < k < len(words) and words[k] in _VERBS
+
+
+def _later_after(words: list[str]) -> bool:
+    """An order ("turn off ...", "the vacuum should start ...") and then when to act."""
+    k = len(words)
+    while k > 0 and (
+        words[k - 1] in _AFTER or _CLOCK.match(words[k - 1]) or words[k - 1].isdigit()
+    ):
+        k -= 1
+    while k < len(words) and words[k] not in _WHEN_OPENS:
+        k += 1  # it opens with "at", "between", "every", "tomorrow" ("until 00:00" is no when)
+    when, said = words[k:], words[:k]
+    timed = any(_CLOCK.match(w) or w in _WHEN_AFTER for w in when)
+    if not timed or not said or len(said) > _ORDER_WORDS or _CLAUSE & set(said):
+        return False
+    # The order opens the words, or follows "should"/"must" ("the vacuum should start").
+    return said[0] in _VERBS or any(
+        w in _MODAL and nxt in _VERBS for w, nxt in zip(said, said[1:], strict=False)
+    )

@@ -15,9 +15,14 @@ from sottovoce.testing import AgentHarness
         "by 10:50 am daily start my vacuum cleaner",
         "every morning at 7:00 turn on the coffee machine",
         "tomorrow at 8:00 open the blinds",
+        # Or closed by it: "start coffee at six am", "... should start ... everyday".
+        "turn on the lamp at 7:00",
+        "start coffee at 06:00",
+        "turn off the lights tonight",
+        "my vacuum cleaner should start between 10 to 11:00 am everyday",
     ],
 )
-def test_an_order_opened_by_when(text: str) -> None:
+def test_an_order_opened_or_closed_by_when(text: str) -> None:
     assert for_later(text)
 
 
@@ -26,7 +31,9 @@ def test_an_order_opened_by_when(text: str) -> None:
     [
         "at the moment turn on the kitchen light",  # no time said
         "tomorrow is it going to rain",  # no order
-        "turn on the lamp at 7:00",  # the order first: not this reading
+        "i will leave at 7:00",  # no order
+        "call now, lines are open until 00:00",  # no time to act
+        "set your alarms because the all blacks kick off at 07:30 tomorrow",  # a reason's time
         "at 7:00",
         "",
     ],
