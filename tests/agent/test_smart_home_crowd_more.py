@@ -68,6 +68,8 @@ def after(said: str) -> tuple[dict[str, Any], str]:
         ("set the coffee maker to on", "switch.coffee", {"on": True}),
         ("start a pot of coffee please", "switch.coffee", {"on": True}),
         ("my coffee is cold please make more coffee", "switch.coffee", {"on": True}),
+        ("olly turn on the coffee machine to make me some coffee", "switch.coffee", {"on": True}),
+        ("i can't hear you", "media_player.speaker", {"volume": 70}),
         ("make it red in here", "light.lounge", {"color": "red"}),
         ("make the room light blue", "light.lounge", {"color": "blue"}),
         ("please change the light colors to red", "light.lounge", {"color": "red"}),

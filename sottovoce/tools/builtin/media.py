@@ -249,7 +249,7 @@ _DOWN = "(turn down|lower|decrease|reduce|slow down) " + VOLUME
         "(i|we) (can not|cannot|can barely|can hardly) hear [the] ("
         + _PLAYER
         + "|{ref:name}|music|tv|sound|radio)",
-        "(i|we) (can not|cannot|can barely|can hardly) hear (it|anything)",
+        "(i|we) (can not|cannot|can barely|can hardly) hear (it|anything|you)",
         "(" + _PLAYER + "|[the] (music|tv|sound|radio)) is too (quiet|soft|low)",
         {
             "sentences": [

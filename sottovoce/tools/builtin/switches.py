@@ -112,6 +112,9 @@ def _switching(word: str) -> list[str | dict[str, Any]]:
             # "Start a pot of coffee", "I need a cup of coffee" (a drink, not shopping).
             f"(start|put on|get|brew) {cups} [going|on] [now]",
             f"(i|we) (need|could do with) {cups} [now]",
+            # "Turn on the coffee machine to make me some coffee": what it is for, said.
+            f"{verb} on [the] {{switch:name}} to (make|brew) [me|us] [some|a|my] "
+            "[(cup|pot|mug) of] (coffee|tea|espresso|drink)",
         ]
         sentences.append("(boil|put on) [the] {switch:name}")  # "boil the kettle"
     return sentences
