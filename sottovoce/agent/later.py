@@ -30,9 +30,12 @@ _AFTER = _WHEN_WORDS | {"everyday", "between", "to", "and"}
 _WHEN_AFTER = frozenset({"tomorrow", "tonight", "daily", "everyday", "every", "each"})
 _WHEN_OPENS = _OPENING | {"between", "everyday"}
 _MODAL = frozenset({"should", "must"})
-# An order is short, and no clause of a reason ("set your alarms because they kick off at 7").
+# An order is short, and no clause of a reason ("set your alarms because they kick off at 7")
+# nor words to pass on ("send anna word that dinner is at eight": the time is the message's).
 _ORDER_WORDS = 10
-_CLAUSE = frozenset("because cause since as when if so while".split())
+_CLAUSE = frozenset(
+    "because cause since as when if so while that saying say tell text message word".split()
+)
 
 
 def for_later(text: str) -> bool:

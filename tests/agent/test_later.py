@@ -34,6 +34,8 @@ def test_an_order_opened_or_closed_by_when(text: str) -> None:
         "i will leave at 7:00",  # no order
         "call now, lines are open until 00:00",  # no time to act
         "set your alarms because the all blacks kick off at 07:30 tomorrow",  # a reason's time
+        "send anna word that dinner is at 8:00",  # the message's time
+        "text ben i will be home at 18:00",
         "at 7:00",
         "",
     ],
