@@ -39,6 +39,7 @@ from sottovoce.eval.samples import Sample, draw_samples
 from sottovoce.models import TextSink
 from sottovoce.tools import Plugin, Registry, ToolSpec
 from sottovoce.tools.check import Loaded, Problem, accepted, static_problems
+from sottovoce.tools.outdoors import INSIDE, OUTSIDE
 
 DEFAULT_SAMPLES = 5  # examples per template: ~4,200 over the built-ins, ~17 s
 
@@ -67,7 +68,7 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     samples: int = 0  # example sentences routed
     unsampled: int = 0  # templates whose lists are empty in this world
-    yielded: int = 0  # examples that named a device of the world (see _yields_to_a_name)
+    yielded: int = 0  # examples taken as designed by another reading (_yields_to_a_name, _side)
 
     def summary_line(self) -> str:
         """`N plugins, M tools checked: K problems`."""
@@ -226,7 +227,10 @@ async def _route_samples(
                 state.last_call = Call(spec.name, {})
             decision = await entrance.decide(sample.text, state)
             miss = _misroute(decision, spec.name)
-            if miss is not None and _yields_to_a_name(decision, sample.lists):
+            if miss is not None and (
+                _yields_to_a_name(decision, sample.lists)
+                or _yields_to_a_side(entrance.registry, spec, decision, sample)
+            ):
                 report.yielded += 1
             elif miss is not None:
                 hint = "" if decision.calls else heard_hint(sample, spec.lists)
@@ -287,6 +291,22 @@ def _yields_to_a_name(decision: Decision, lists: frozenset[str]) -> bool:
     if lists & _NAME_LISTS or not decision.calls:
         return False
     return all("." in str(call.args.get("name", "")) for call in decision.calls)
+
+
+def _yields_to_a_side(
+    registry: Registry, spec: ToolSpec, decision: Decision, sample: Sample
+) -> bool:
+    """Whether a question about "outside"/"inside" went to another question's tool.
+
+    A side word drawn for `{area}` stands for several areas, and a tool written for
+    that side ("how cold is it outside": the outdoor temperature) outranks a general
+    one that answers it alike (a sensor reading "in the garden"); nothing changes either way.
+    """
+    sides = OUTSIDE | INSIDE
+    if not spec.reads_only or not any(n == "area" and v in sides for n, v in sample.values):
+        return False
+    tools = [registry.get(call.tool) for call in decision.calls]
+    return bool(tools) and all(tool is not None and tool.reads_only for tool in tools)
 
 
 def _misroute(decision: Decision, tool: str) -> str | None:

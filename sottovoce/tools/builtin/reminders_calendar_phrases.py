@@ -66,7 +66,7 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     "events|pending reminders|pending reminder] [coming up|scheduled|planned|booked|on|pending] "
     "[(in|on) " + _CALENDAR + "] " + _D,
     "(show|list|read|tell me|give me|list out) [me] [all] [my|the] [upcoming|up coming] "
-    "(" + _EVENT + "|calendar|schedule|agenda|calendar events|pending reminders) " + _D,
+    "(" + _EVENT + "|calendar|schedule|agenda|calendar events) " + _D,
     "tell me [all] about [my|the] [upcoming] " + _EVENT + " " + _D,
     # Three words at least: a two-word form would take one of the speech prompt's
     # example places (voice/vocabulary.py) from a command whisper needs more.
