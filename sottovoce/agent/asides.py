@@ -99,7 +99,15 @@ def _without_copula(remark: list[str]) -> bool:
     """Whether words after a command are a remark with its "is" left out."""
     if not remark or remark[0] in _BINDING - {"the", "my", "our"}:
         return False
-    return remark[-1] == "already" or bool(_UNSAID_IS & set(remark[1:4]))
+    if remark[-1] == "already":
+        return True
+    unsaid = [k for k, word in enumerate(remark[1:4], 1) if word in _UNSAID_IS]
+    # "thursday so i have time": "so" with a subject after it opens a reason, and the
+    # word before it is the command's own ("wake me at six thursday").
+    return any(remark[k] != "so" or remark[k + 1 : k + 2] not in _SUBJECT_LISTS for k in unsaid)
+
+
+_SUBJECT_LISTS = [[word] for word in _SUBJECTS]
 
 
 _SUBJECT_WORDS = 5  # the words of a remark's subject after its article, at most

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.agent.asides import device_subject, is_aside, is_statement, may_start_command
+from sottovoce.agent.asides import (
+    device_subject,
+    is_aside,
+    is_statement,
+    may_start_command,
+    opens_remark,
+)
 
 NAMES = {"bedside lamp": "light.bedside", "radio": "media_player.radio", "tv": "media_player.tv"}
 
@@ -91,3 +97,15 @@ def test_no_device_aside(said: str) -> None:
 )
 def test_a_statement_says_how_things_are(words: str, states: bool) -> None:
     assert is_statement(words.split()) is states
+
+
+@pytest.mark.parametrize(
+    ("said", "remark"),
+    [
+        ("thursday so i have time for the meeting", False),  # "so i": a reason follows
+        ("the sun so glaring", True),
+        ("daddy coming back", True),
+    ],
+)
+def test_a_remark_without_is_but_not_a_word_before_a_reason(said: str, remark: bool) -> None:
+    assert opens_remark(said.split(), 0) is remark

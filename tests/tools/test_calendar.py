@@ -174,6 +174,17 @@ def test_all_my_meetings_are_the_meetings_only() -> None:
             "event_add",
             {"text": "piano recital", "day": "today", "at": "16:00"},
         ),
+        # A day and a time make it an event, with no calendar said.
+        (
+            "put lunch with pawel for tomorrow 10:00 am",
+            "event_add",
+            {"text": "lunch with pawel", "day": "tomorrow", "at": "10:00 am"},
+        ),
+        (
+            "make an appointment with the dentist at 15:00 tomorrow",
+            "event_add",
+            {"kind": "appointment", "text": "with the dentist", "at": "15:00", "day": "tomorrow"},
+        ),
     ],
 )
 def test_grammar_routes(text: str, tool: str, args: dict[str, Any]) -> None:
@@ -212,3 +223,20 @@ def test_the_next_one_and_a_day_said_with_its_possessive() -> None:
     assert cal.calendar_remove(ctx, about="next scheduled", one=True).startswith("I removed")
     assert dues(ctx) == before[1:]
     assert cal._day_in("remove next monday's meeting") == "monday"
+
+
+def test_a_meeting_with_someone_keeps_its_kind_and_a_night_its_name() -> None:
+    ctx = make_ctx()
+    assert cal.event_add(ctx, "with pawel", "10:00 am", "tomorrow", kind="meeting").startswith(
+        "I put meeting with pawel in your calendar tomorrow at 10:00 AM"
+    )
+    assert cal.event_add(ctx, "the review", "11:00", kind="meeting").startswith(
+        "I put the review in your calendar"
+    )
+    # "Movie night" is the event's name; "at night" is when.
+    assert cal.event_add(ctx, "movie night", "19:00", "today").startswith(
+        "I put movie night in your calendar at 7:00 PM"
+    )
+    assert cal.event_add(ctx, "the party at night", "9:00").startswith(
+        "I put the party in your calendar at 9:00 PM"
+    )

@@ -360,6 +360,7 @@ _CALENDAR_LISTS: dict[str, dict[str, Any]] = {
     "reminder_clock": {"values": clock_values()},
     "calendar_day": {"values": phrases.day_values()},
     "event_noun": {"values": phrases.event_nouns()},
+    "event_kind": {"values": list(phrases.EVENT_KINDS)},
 }
 plugin.tool(sentences=phrases.ADD_SENTENCES, lists=_CALENDAR_LISTS)(calendar.event_add)
 plugin.tool(sentences=phrases.LIST_SENTENCES, lists=_CALENDAR_LISTS, reads_only=True)(

@@ -201,7 +201,10 @@ def _day_in(text: str | None) -> str | None:
 _DAY = re.compile(
     r"\b(?:on |this |next |for )?(today|tonight|tomorrow|" + "|".join(WEEKDAYS) + r")\b"
 )
-_PART = re.compile(r"\b(?:in the |this )?(morning|afternoon|evening|night)\b")
+# "Night" alone names the event ("movie night", "game night"); "at night" is the time.
+_PART = re.compile(
+    r"\b(?:in the |this )?(morning|afternoon|evening)\b|\b(?:in the |this |at )night\b"
+)
 _LEAD = re.compile(r"^(?:that |for |about |to |of |called )?(?:there is |we are |i have |i am )?")
 
 
@@ -211,6 +214,7 @@ def event_add(
     at: Annotated[str | None, Field(description="its time of day 'HH:MM' (24-hour)")] = None,
     day: Day = None,
     date: Annotated[str | None, Field(description="its date as said, e.g. 'may fifth'")] = None,
+    kind: Annotated[str | None, Field(description="'meeting' or 'appointment' if said")] = None,
 ) -> str:
     """Put an event in the calendar: a reminder at the time and day said with it."""
     said = f"{text} on {date}".lower() if date else text.lower()
@@ -225,7 +229,7 @@ def event_add(
     half = None
     if part is not None:
         said = said[: part.start()] + " " + said[part.end() :]
-        half = PARTS.get(part[1])
+        half = PARTS.get(part[1] or "night")
     when = day if day in (*WEEKDAYS, "today", "tomorrow") else None
     when = when or (found[1] if found is not None else None)
     if when == "tonight":
@@ -234,6 +238,8 @@ def event_add(
     on, said = date_in(said, now.date())
     what = _LEAD.sub("", " ".join(said.split()).removeprefix("my ")).strip()
     what = re.sub(r"\b(?:at|on|for|in)$", "", what).strip()
+    if kind and (not what or re.match(r"(?:with|at|about|in|from) ", what)):
+        what = f"{kind} {what}".strip()  # "a meeting with pawel" is the meeting
     if not what:
         raise ToolError("What should I put in your calendar?")
     due = due_at(now, at, when, half) if on is None else due_on(on, at, half)

@@ -18,8 +18,10 @@ _D = "[" + _CAL_DAY + "]"
 
 _PUT = (
     "(add|schedule|book|put|create|make|set up|enter|plan|set) [a|an|the|my] [new] [calendar] "
-    "(event|appointment|meeting|entry) [for|of|called]"
+    "(event|entry|{event_kind:kind}) [for|of|called]"
 )
+# A kind that names the event when only its company follows ("a meeting with pawel").
+EVENT_KINDS = ("meeting", "appointment")
 _AT = "[at|for|from|starting at] {reminder_clock:at}"
 _ON = "{calendar_day:day}"
 
@@ -51,6 +53,9 @@ ADD_SENTENCES: list[str | dict[str, Any]] = [
     *_timed("(add|put|schedule|enter|write|pencil|note)", "(in|on|to|into) " + _CALENDAR),
     *_timed("(in|on|to|into) " + _CALENDAR + " (add|put|write|enter|schedule|note) [that]"),
     *_timed("schedule [a|an|my]"),
+    # No calendar said, but a day and a time: an event, never a thing for a list.
+    f"(add|put|book|plan|pencil in) [a|an|my] {{text}} [for|on] {_ON} {_AT}",
+    f"(add|put|book|plan|pencil in) [a|an|my] {{text}} {_AT} [on|for] {_ON}",
     *_timed("[set|create|add|make] [a|an] [new] (notification|alert) (for|that|about)"),
     # Said with no time: asked for it, and nothing is put in.
     _PUT + " {text}",
