@@ -181,6 +181,16 @@ def test_a_removed_list_is_emptied_and_a_list_is_named() -> None:
     assert lists_of(ctx) == {"shopping": ["eggs"], "grocery": []}
 
 
+def test_clearing_an_unnamed_list_asks_which_when_several_hold_items() -> None:
+    ctx = make_ctx({"shopping": ["eggs"], "to do": ["call mum"], "camping": []})
+    with pytest.raises(ToolError, match="Which list do you mean: your shopping or to do list"):
+        L.list_clear(ctx)
+    assert lists_of(ctx) == {"shopping": ["eggs"], "to do": ["call mum"], "camping": []}
+    many = make_ctx({f"list {n}": ["thing"] for n in range(6)})
+    with pytest.raises(ToolError, match="6 of your lists have items"):
+        L.list_clear(many)
+
+
 @pytest.mark.parametrize("name", ["to make a", "item to", "to", "to remove apples from"])
 def test_words_that_name_no_list_make_none(name: str) -> None:
     ctx = make_ctx({"shopping": ["eggs"]})

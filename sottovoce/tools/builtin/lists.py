@@ -48,6 +48,7 @@ from sottovoce.tools.builtin.lists_notes import (
     note_delete_all,
     note_read,
 )
+from sottovoce.tools.builtin.lists_query import LIST_HAS_SENTENCES, list_has
 from sottovoce.tools.builtin.lists_records import (
     save_lists,
     stored_lists,
@@ -284,8 +285,14 @@ def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
     """Remove every item from a list (the list itself stays)."""
     if list_name is not None and clean_list_name(list_name) is None:
         raise ToolError("Which list do you mean?")  # "get rid of a list": none is named
-    key = target_list(ctx, list_name, create=False)
     lists = stored_lists(ctx)
+    full = [name for name, items in lists.items() if items]
+    if list_name is None and len(full) > 1:  # "clear the list": emptying a guess loses items
+        if len(full) > 4:  # a long question is no help by ear
+            raise ToolError(f"Which list do you mean? {len(full)} of your lists have items.")
+        listed = ", ".join(full[:-1]) + " or " + full[-1]
+        raise ToolError(f"Which list do you mean: your {listed} list?")
+    key = target_list(ctx, list_name, create=False)
     if not lists.get(key):
         return f"Your {key} list is already empty."
     lists[key] = []
@@ -351,6 +358,7 @@ def list_names(ctx: ToolContext) -> str:
     return f"You have {len(names)} lists: {join_words(names)}."
 
 
+plugin.tool(reads_only=True, sentences=LIST_HAS_SENTENCES)(list_has)
 plugin.tool(sentences=NOTE_ADD_SENTENCES)(note_add)
 plugin.tool(reads_only=True, sentences=NOTE_READ_SENTENCES)(note_read)
 plugin.tool(sentences=NOTE_DELETE_SENTENCES)(note_delete_all)
