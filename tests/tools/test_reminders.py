@@ -196,6 +196,8 @@ ROUTES = [
     ("add 300 seconds to the timer", "timer_add_time", {"seconds": 300}),
     ("take 60 seconds off the eggs timer", "timer_remove_time", {"seconds": 60, "label": "eggs"}),
     ("how much time is left on the eggs timer", "timer_status", {"label": "eggs"}),
+    ("what time is my timer", "timer_status", {}),  # the timer's, not the calendar's
+    ("what time is the pasta timer set for", "timer_status", {"label": "pasta"}),
     ("add eggs and milk to my shopping list", "list_add", {"items": "eggs and milk"}),
     ("i need eggs", "list_add", {"items": "eggs", "list_name": "shopping"}),
     ("remove milk from the shopping list", "list_remove", {"items": "milk"}),

@@ -396,6 +396,8 @@ def _left_sentences() -> list[str]:
         "how long (until|till|before) " + THE + " [{text:label}] timer "
         "(is done|goes off|ends|finishes|rings|is up)",
         "when (will|does) " + THE + " [{text:label}] timer (go off|end|finish|ring|be done)",
+        "(what time|when) is " + THE + " [{text:label}] timer (set for|going off|up|done)",
+        "what time is " + THE + " [{text:label}] timer [at]",
         *_left_sentences(),
     ],
 )
