@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from sottovoce.tools import Plugin, ToolContext, ToolError
 from sottovoce.tools.builtin import reminders_calendar as calendar
 from sottovoce.tools.builtin import reminders_calendar_phrases as phrases
+from sottovoce.tools.builtin import reminders_repeat as repeats
 from sottovoce.tools.builtin.reminders_alarms import (
     CANCEL_ALL_SENTENCES,
     CANCEL_SENTENCES,
@@ -87,7 +88,11 @@ def reminders_due(ctx: ToolContext) -> list[str]:
     now = ctx.now()
     due = [r for r in load_reminders(ctx.records) if r.due <= now]
     for reminder in due:
-        delete_reminder(ctx.records, reminder)
+        again = repeats.again(reminder, now)
+        if again is None:
+            delete_reminder(ctx.records, reminder)
+        else:
+            save_reminder(ctx.records, again)
     due.sort(key=lambda r: (r.due, r.id))
     return [announce_reminder(reminder) for reminder in due]
 
@@ -96,13 +101,14 @@ def reminders_due(ctx: ToolContext) -> list[str]:
 def reminders_section(ctx: ToolContext) -> list[dict[str, Any]]:
     """The reminders as the world's snapshot shows them, by id."""
     return [
-        {"text": r.text, "due": r.due.isoformat(timespec="seconds")} | _alarm_flag(r)
+        {"text": r.text, "due": r.due.isoformat(timespec="seconds")} | _flags(r)
         for r in load_reminders(ctx.records)
     ]
 
 
-def _alarm_flag(reminder: Reminder) -> dict[str, Any]:
-    return {"alarm": True} if reminder.alarm else {}
+def _flags(reminder: Reminder) -> dict[str, Any]:
+    alarm: dict[str, Any] = {"alarm": True} if reminder.alarm else {}
+    return alarm | ({"repeat": reminder.repeat} if reminder.repeat else {})
 
 
 def _reminders(ctx: ToolContext) -> list[Reminder]:
@@ -168,7 +174,10 @@ def _second_person(text: str) -> str:
 
 
 @plugin.tool(
-    lists={"reminder_clock": {"values": clock_values()}},
+    lists={
+        "reminder_clock": {"values": clock_values()},
+        "reminder_repeat": {"values": repeats.repeat_values()},
+    },
     sentences=[
         "remind me in {duration_s:seconds} seconds {text}",
         "remind me {text} in {duration_s:seconds} seconds",
@@ -184,6 +193,7 @@ def _second_person(text: str) -> str:
         "remind me after {duration_s:seconds} seconds {text}",
         "remind me {text} after {duration_s:seconds} seconds",
         "remind me {reminder_clock:at} {text}",
+        *repeats.REMINDER_SENTENCES,
         # Said with no time ("remind me to wash the windows"): asked when; nothing is set.
         # No literal word after the head, so that any reading with a time outranks these
         # (grammar.py ranks by the literal words matched).
@@ -212,9 +222,12 @@ def reminder_add(
     seconds: Seconds = None,
     at: At = None,
     day: Day = None,
+    repeat: Annotated[str | None, Field(description=repeats.DESCRIPTION)] = None,
 ) -> str:
-    """Set a reminder, either after a delay in seconds or at a time of day."""
+    """Set a reminder, either after a delay in seconds or at a time of day (maybe repeating)."""
     now = ctx.now()
+    if repeat is not None:
+        return _add_repeating(ctx, text, at, seconds, repeat)
     if seconds is not None and at is not None:
         raise ToolError("Should I remind you after a while or at a time? Tell me one.")
     if at is not None:
@@ -231,6 +244,22 @@ def reminder_add(
         delay = speak_duration(seconds)
         return f"I'll remind you {what} in {delay}, {when_phrase(due, now)}."
     return f"I'll remind you {what} {when_phrase(due, now)}."
+
+
+def _add_repeating(
+    ctx: ToolContext, text: str, at: str | None, seconds: float | None, repeat: str
+) -> str:
+    """A reminder that comes back ("remind me every day at 9 to stretch")."""
+    if seconds is not None:
+        raise ToolError("I can repeat a reminder at a time of day, not after a while.")
+    if at is None:
+        raise ToolError(repeats.asked_time(repeat))
+    text, hhmm, _ = _split_when(text, at)
+    due = repeats.first_due(ctx.now(), hhmm, repeat)
+    rule, _ = repeats.split_repeat(repeat)
+    connector, body = _connector(text)
+    save_reminder(ctx.records, Reminder(ctx.records.new_id(), body, due, repeat=rule))
+    return f"I'll remind you {connector} {_second_person(body)} {repeats.repeat_phrase(rule, due)}."
 
 
 @plugin.tool(
@@ -258,7 +287,7 @@ def reminder_list(ctx: ToolContext) -> str:
     reminders = sorted(_reminders(ctx), key=lambda r: (r.due, r.id))
     if not reminders:
         return "You have no reminders."
-    said = [f"{r.text} {when_phrase(r.due, now)}" for r in reminders]
+    said = [f"{r.text} {repeats.due_phrase(r, now)}" for r in reminders]
     if len(said) == 1:
         return f"You have one reminder: {said[0]}."
     return f"You have {len(said)} reminders: " + ", ".join(said[:-1]) + f" and {said[-1]}."
@@ -336,6 +365,7 @@ def reminder_cancel_all(ctx: ToolContext) -> str:
 
 _ALARM_LISTS = {
     "alarm_clock": {"values": clock_values()},
+    "reminder_repeat": {"values": repeats.repeat_values()},
     "alarm_when": {"values": when_values()},
     # An alarm told by its place: "remove the first alarm", "turn off my latest alarm".
     "alarm_rank": {

@@ -17,6 +17,7 @@ from typing import Annotated
 from pydantic import Field
 
 from sottovoce.tools import ToolContext, ToolError
+from sottovoce.tools.builtin import reminders_repeat as repeats
 from sottovoce.tools.builtin.reminders_records import (
     Reminder,
     delete_reminders,
@@ -72,6 +73,7 @@ SET_SENTENCES: list[str | dict[str, object]] = [
     "(set|create|make|give me) [me] (a|an) (alert|alarm alert) (for|at) {alarm_clock:at}"
     " [{alarm_when:when}]",
     f"{_ALARM} [set] {_AT}",
+    *repeats.ALARM_SENTENCES,
 ]
 _ALARMS = "(alarm|alarms|wake up call|wake up calls)"
 _DAY = "[(for|on)] {alarm_when:when}"
@@ -142,9 +144,12 @@ def alarm_set(
     when: When = None,
     label: Label = None,
     seconds: Seconds = None,
+    repeat: Annotated[str | None, Field(description=repeats.DESCRIPTION)] = None,
 ) -> str:
-    """Set an alarm at a time of day (or after a delay), optionally with a label."""
+    """Set an alarm at a time of day (or after a delay), optionally with a label or repeating."""
     now = ctx.now()
+    if repeat is not None:
+        return _set_repeating(ctx, at, when, label, repeat)
     if seconds is not None:
         due = now + timedelta(seconds=seconds)
     elif at is not None:
@@ -156,6 +161,21 @@ def alarm_set(
     save_reminder(ctx.records, Reminder(ctx.records.new_id(), text, due, alarm=True))
     named = "" if text == ALARM_TEXT else f" ({text})"
     return f"Alarm set for {_for(due, now)}{named}."
+
+
+def _set_repeating(
+    ctx: ToolContext, at: str | None, when: str | None, label: str | None, repeat: str
+) -> str:
+    """An alarm that comes back ("wake me up every weekday at 7")."""
+    if at is None:
+        raise ToolError(repeats.asked_time(repeat))
+    rule, _ = repeats.split_repeat(repeat)
+    due = repeats.first_due(ctx.now(), at, repeat, _when(when)[1], morning_from=4)
+    text = " ".join((label or "").split()) or ALARM_TEXT
+    alarm = Reminder(ctx.records.new_id(), text, due, alarm=True, repeat=rule)
+    save_reminder(ctx.records, alarm)
+    named = "" if text == ALARM_TEXT else f" ({text})"
+    return f"Alarm set {repeats.repeat_phrase(rule, due)}{named}."
 
 
 def alarm_list(ctx: ToolContext, when: When = None) -> str:
@@ -277,6 +297,8 @@ def _for(due: datetime, now: datetime) -> str:
 
 
 def _said(alarm: Reminder, now: datetime) -> str:
+    if alarm.repeat:
+        return repeats.due_phrase(alarm, now) + _named(alarm)
     return _for(alarm.due, now) + _named(alarm)
 
 

@@ -1,7 +1,8 @@
 """Reminders as the reminders plugin keeps them: one record per reminder in `ctx.records`.
 
 Layout (fixed: the store's migration writes old stores into it): key str(id) ->
-{"text": str, "due": ISO local time} and, for an alarm, "alarm": true. A record
+{"text": str, "due": ISO local time} and, for an alarm, "alarm": true; for one that
+comes back, "repeat": a rule of `reminders_repeat` ("daily", "weekdays", "tuesday"). A record
 of the wrong shape is skipped with a warning (see `timers_records`), never a crash.
 """
 
@@ -29,6 +30,7 @@ class Reminder:
     text: str
     due: datetime
     alarm: bool = False  # an alarm ("wake me up at 7") rather than a reminder
+    repeat: str | None = None  # "daily", "weekdays", "tuesday": when it comes back
 
 
 def encode_reminder(reminder: Reminder) -> dict[str, Any]:
@@ -36,6 +38,8 @@ def encode_reminder(reminder: Reminder) -> dict[str, Any]:
     record: dict[str, Any] = {"text": reminder.text, "due": reminder.due.isoformat()}
     if reminder.alarm:
         record["alarm"] = True
+    if reminder.repeat:
+        record["repeat"] = reminder.repeat
     return record
 
 
@@ -46,7 +50,10 @@ def decode_reminder(key: str, value: Any) -> Reminder:
     if not isinstance(text, str):
         raise BadRecord(f"its text is {text!r}, not text")
     due = local_time(row.get("due"), "due")
-    return Reminder(record_id(key), text, due, alarm=row.get("alarm") is True)
+    repeat = row.get("repeat")
+    if repeat is not None and not isinstance(repeat, str):
+        raise BadRecord(f"its repeat is {repeat!r}, not text")
+    return Reminder(record_id(key), text, due, alarm=row.get("alarm") is True, repeat=repeat)
 
 
 def load_reminders(records: Records) -> list[Reminder]:
