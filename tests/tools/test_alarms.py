@@ -185,3 +185,14 @@ def test_cancelled_by_place(said: str, left: list[str]) -> None:
     h.say("set an alarm for 9:15 am on wednesday")
     h.say(said)
     assert [x["due"] for x in h.snapshot()["reminders"]] == left
+
+
+def test_what_an_alarm_is_for_said_before_its_time_and_a_part_of_the_day_is_no_label() -> None:
+    harness = AgentHarness(include_builtins=True, world={"clock": "2026-12-07T08:20:00"})
+    turn = harness.say("make an alarm for the meeting with bob at seven today")
+    assert [(c.tool, c.args) for c in turn.calls] == [
+        ("alarm_set", {"label": "the meeting with bob", "at": "7:00", "when": "today"})
+    ]
+    assert turn.reply == "Alarm set for 7:00 PM (the meeting with bob)."
+    ctx = make_ctx()
+    assert a.alarm_set(ctx, at="7:00", label="the morning") == "Alarm set for tomorrow at 7:00 AM."

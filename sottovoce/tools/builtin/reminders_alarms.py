@@ -60,6 +60,8 @@ SET_SENTENCES: list[str | dict[str, object]] = [
     f"{_SET} {_AT}",
     f"{_SET} {_ON_AT}",
     f"{_SET} {_AT} (labelled|labeled|called|named) {{text:label}}",
+    # "make an alarm for the meeting with bob at seven today": what it is for, then when.
+    f"{_SET} (for|about) {{text:label}} (at|for) {{alarm_clock:at}} [{{alarm_when:when}}]",
     f"{_SET} (for|in) {{duration_s:seconds}} seconds [from now]",
     f"{_SET} {{duration_s:seconds}} seconds from now",
     f"{_WAKE} (at|by) {{alarm_clock:at}} [{{alarm_when:when}}]",
@@ -148,6 +150,9 @@ def alarm_set(
 ) -> str:
     """Set an alarm at a time of day (or after a delay), optionally with a label or repeating."""
     now = ctx.now()
+    part = _PART_LABELS.get(" ".join((label or "").split()).removeprefix("the "))
+    if part is not None:  # "an alarm for the morning at 7": when, not what for
+        label, when = None, f"{when or ''} {part}".strip()
     if repeat is not None:
         return _set_repeating(ctx, at, when, label, repeat)
     if seconds is not None:
@@ -220,6 +225,10 @@ def alarm_cancel(
         return f"I cancelled your alarm for {_said(alarms[0], now)}."
     return f"I cancelled your {len(alarms)} alarms."
 
+
+_PART_LABELS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm"}
+_PART_LABELS |= {"tonight": "today pm", "this morning": "today am", "this evening": "today pm"}
+_PART_LABELS |= {"tomorrow morning": "tomorrow am", "tomorrow evening": "tomorrow pm"}
 
 # Words heard where a label goes that only say the alarm exists: "remove set alarm".
 _NO_LABEL = frozenset({"set", "current", "existing", "active", "present", "this", "that"})
