@@ -53,9 +53,10 @@ ADD_SENTENCES: list[str | dict[str, Any]] = [
     *_timed("(add|put|schedule|enter|write|pencil|note)", "(in|on|to|into) " + _CALENDAR),
     *_timed("(in|on|to|into) " + _CALENDAR + " (add|put|write|enter|schedule|note) [that]"),
     *_timed("schedule [a|an|my]"),
-    # No calendar said, but a day and a time: an event, never a thing for a list.
-    f"(add|put|book|plan|pencil in) [a|an|my] {{text}} [for|on] {_ON} {_AT}",
-    f"(add|put|book|plan|pencil in) [a|an|my] {{text}} {_AT} [on|for] {_ON}",
+    # No calendar said, but a day and a time: an event, never a thing for a list (not
+    # "book": "book a taxi for 6 am tomorrow" asks for a service, not an entry).
+    f"(add|put|pencil in) [a|an|my] {{text}} [for|on] {_ON} {_AT}",
+    f"(add|put|pencil in) [a|an|my] {{text}} {_AT} [on|for] {_ON}",
     *_timed("[set|create|add|make] [a|an] [new] (notification|alert) (for|that|about)"),
     # Said with no time: asked for it, and nothing is put in.
     _PUT + " {text}",
