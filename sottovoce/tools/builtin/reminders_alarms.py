@@ -54,6 +54,8 @@ _AT = "[for|at] {alarm_clock:at} [{alarm_when:when}]"
 _ON_AT = "[for|on] {alarm_when:when} [at] {alarm_clock:at}"
 _WAKE = "(wake me [up]|get me up)"
 _WANT = "(i|we) (want|need|would like|have|got) to (wake up|get up|be up)"
+_REPEAT = "{reminder_repeat:repeat}"
+_PUT = "(set|create|make|add|schedule|set up|give me) [me] [an|a|the|my] [new]"
 
 SET_SENTENCES: list[str | dict[str, object]] = [
     _SET,  # "please set my alarm": asked what time
@@ -75,7 +77,14 @@ SET_SENTENCES: list[str | dict[str, object]] = [
     "(set|create|make|give me) [me] (a|an) (alert|alarm alert) (for|at) {alarm_clock:at}"
     " [{alarm_when:when}]",
     f"{_ALARM} [set] {_AT}",
-    *repeats.ALARM_SENTENCES,
+    # Coming back: "wake me up every weekday at 7", "set a daily alarm at 6".
+    f"{_SET} [for|at] {{alarm_clock:at}} {_REPEAT}",
+    f"{_SET} {_REPEAT} (for|at) {{alarm_clock:at}}",
+    f"{_PUT} {_REPEAT} {_ALARM} [for|at] {{alarm_clock:at}}",
+    f"{_WAKE} {_REPEAT} (at|by) {{alarm_clock:at}}",
+    f"{_WAKE} (at|by) {{alarm_clock:at}} {_REPEAT}",
+    f"{_ALARM} [set] [for|at] {{alarm_clock:at}} {_REPEAT}",
+    f"{_PUT} {_REPEAT} {_ALARM}",  # asked what time
 ]
 _ALARMS = "(alarm|alarms|wake up call|wake up calls)"
 _DAY = "[(for|on)] {alarm_when:when}"

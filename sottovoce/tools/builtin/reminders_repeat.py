@@ -154,18 +154,3 @@ REMINDER_SENTENCES = [
     f"remind me {{text}} {_R}",
     f"remind me {_R} {{text}}",
 ]
-
-_A = "{alarm_clock:at}"
-_ALARM = "(alarm [clock]|wake up (call|alarm)|wakeup (call|alarm)|morning alarm)"
-_PUT = "(set|create|make|add|schedule|set up|give me) [me] [an|a|the|my] [new]"
-_WAKE = "(wake me [up]|get me up)"
-
-ALARM_SENTENCES = [
-    f"{_PUT} {_ALARM} [for|at] {_A} {_R}",
-    f"{_PUT} {_ALARM} {_R} (for|at) {_A}",
-    f"{_PUT} {_R} {_ALARM} [for|at] {_A}",
-    f"{_WAKE} {_R} (at|by) {_A}",
-    f"{_WAKE} (at|by) {_A} {_R}",
-    f"{_ALARM} [set] [for|at] {_A} {_R}",
-    f"{_PUT} {_R} {_ALARM}",  # asked what time
-]
