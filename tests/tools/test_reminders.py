@@ -72,6 +72,9 @@ def test_that_connector_is_said_back() -> None:
     reply = r.reminder_add(ctx, "that the oven is on", seconds=90)
     assert reply.startswith("I'll remind you that the oven is on in 1 minute 30 seconds")
     assert reminders_of(ctx)[0]["text"] == "the oven is on"
+    # A clause said without "that" is said back with it.
+    reply = r.reminder_add(ctx, "i need to wake up", seconds=60)
+    assert reply.startswith("I'll remind you that you need to wake up in 1 minute")
 
 
 def test_for_me_is_who_is_reminded_not_what() -> None:

@@ -161,6 +161,8 @@ def _connector(text: str) -> tuple[str, str]:
     connector = "to"
     if words and words[0] in CONNECTORS:
         connector = CONNECTORS[words.pop(0)]
+    elif words[:1] in (["i"], ["we"]):  # "i need to wake up": a clause, said after "that"
+        connector = "that"
     body = " ".join(words)
     if not body:
         raise ToolError("What should I remind you about?")
