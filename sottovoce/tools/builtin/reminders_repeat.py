@@ -36,7 +36,8 @@ def repeat_values() -> list[dict[str, str]]:
             said[form] = out
             for part, half in _PARTS.items():
                 said.setdefault(f"{form} {part}", f"{out} {half}")
-                said.setdefault(f"{form} in the {part}", f"{out} {half}")
+                if part != "night":  # "the night" is heard as "tonight" (normalize)
+                    said.setdefault(f"{form} in the {part}", f"{out} {half}")
 
     add("daily", "every day", "everyday", "daily", "each day", "every single day", "once a day")
     for part, half in _PARTS.items():
