@@ -7,10 +7,8 @@ the test (skipped when espeak-ng is not installed).
 
 from __future__ import annotations
 
-import copy
 import shutil
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ import tokenizers
 
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.normalize import normalize
-from sottovoce.agent.prompt import speech_vocabulary
 from sottovoce.devices import default_world_path, load_world
 from sottovoce.models.catalog import Catalog, default_models_dir
 from sottovoce.models.stt import WhisperSTT
@@ -52,17 +49,15 @@ def test_short_commands_the_names_prompt_misheard_are_heard_right(
     registry, world = Registry.builtin(), load_world(default_world_path(), virtual=True)
     grammar = Grammar(registry, world)
     ears = GrammarAwareSTT(stt, grammar_acceptor(grammar))
-    whole = copy.copy(stt)  # as whisper read them before: a 30 s window
-    whole.config = replace(stt.config, window_pad_s=None)
-    names, examples = speech_vocabulary(world), speech_prompt(build_vocabulary(registry, world))
-    # "resume" and "timer status": whisper's best reading is "Renew." and
-    # "Timestatus.", the command is close behind; "pause timer" was "porn timer"
-    # with the names prompt and is heard right with the example commands.
+    examples = speech_prompt(build_vocabulary(registry, world))
+    # "resume" and "timer status": whisper's best reading with the names prompt
+    # alone (a 30 s window) was "Renew." and "Timestatus.", the command close
+    # behind; "pause timer" was "porn timer" on some machines and heard right on
+    # others (whisper's float results differ with the CPU), so only the reading
+    # with the example commands is asserted: it must be the command everywhere.
     for said in ("resume", "timer status", "pause timer"):
         pcm = spoken(said, tmp_path)
         expected = grammar.match(normalize(said))
-        before = whole.hypotheses(pcm, names).options[0].text  # the old prompt, the best reading
-        assert grammar.match(normalize(before)) != expected, before
         now = ears.transcribe(pcm, examples).text
         assert grammar.match(normalize(now)) == expected, now
 
