@@ -17,6 +17,7 @@ from sottovoce.tools.builtin.reminders_when import (
     WEEKDAYS,
     clock,
     hours_of,
+    likely_hour,
     parse_hhmm,
     when_phrase,
 )
@@ -81,7 +82,7 @@ def first_due(
     """
     rule, said_half = split_repeat(repeat)
     hours = hours_of(hhmm, half or said_half)
-    hour = hours[0] if len(hours) == 1 or morning_from <= hours[0] < 12 else hours[1]
+    hour = likely_hour(hours, morning_from)
     _, minute = parse_hhmm(hhmm)
     due = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
     while due <= now or not _fits(due, rule):
@@ -109,13 +110,16 @@ def again(reminder: Reminder, now: datetime) -> Reminder | None:
         return None
 
 
+def _every(rule: str, weekday: str) -> str:
+    """'every day', 'on weekdays', 'at weekends', or 'every' and the weekday given."""
+    said = {"daily": "every day", "weekdays": "on weekdays", "weekends": "at weekends"}
+    return said.get(rule, f"every {weekday}")
+
+
 def repeat_phrase(repeat: str, due: datetime) -> str:
     """'every day at 7:00 AM', 'on weekdays at 7:00 AM', 'every Tuesday at 10:00 AM'."""
     rule, _ = split_repeat(repeat)
-    said = {"daily": "every day", "weekdays": "on weekdays", "weekends": "at weekends"}.get(
-        rule, f"every {due:%A}"
-    )
-    return f"{said} at {clock(due)}"
+    return f"{_every(rule, f'{due:%A}')} at {clock(due)}"
 
 
 def due_phrase(reminder: Reminder, now: datetime) -> str:
@@ -128,10 +132,7 @@ def due_phrase(reminder: Reminder, now: datetime) -> str:
 def asked_time(repeat: str) -> str:
     """The question for a repeat said with no time: 'At what time every day?'."""
     rule, _ = split_repeat(repeat)
-    said = {"daily": "every day", "weekdays": "on weekdays", "weekends": "at weekends"}.get(
-        rule, "every week" if rule == "weekly" else f"every {rule.title()}"
-    )
-    return f"At what time {said}?"
+    return f"At what time {_every(rule, 'week' if rule == 'weekly' else rule.title())}?"
 
 
 _R = "{reminder_repeat:repeat}"

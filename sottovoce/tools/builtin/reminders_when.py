@@ -121,15 +121,16 @@ def hours_of(hhmm: str, half: str | None = None) -> list[int]:
     return [hour % 12, hour % 12 + 12]
 
 
-def _likely(hours: list[int]) -> int:
-    """Of 'HH:MM' said without its half, on a named day: 7 to 11 in the morning, else pm."""
-    return hours[0] if len(hours) == 1 or 7 <= hours[0] < 12 else hours[1]
+def likely_hour(hours: list[int], morning_from: int = 7) -> int:
+    """Of 'HH:MM' said without its half, on a named day: `morning_from` to 11 in the
+    morning, else pm."""
+    return hours[0] if len(hours) == 1 or morning_from <= hours[0] < 12 else hours[1]
 
 
 def due_on(day: date, hhmm: str, half: str | None = None) -> datetime:
     """HH:MM on a given date (the half of the day as on a named day)."""
     _, minute = parse_hhmm(hhmm)
-    return datetime(day.year, day.month, day.day, _likely(hours_of(hhmm, half)), minute)
+    return datetime(day.year, day.month, day.day, likely_hour(hours_of(hhmm, half)), minute)
 
 
 def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -> datetime:
@@ -144,7 +145,7 @@ def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -
     hours = hours_of(hhmm, half)
     _, minute = parse_hhmm(hhmm)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    likely = _likely(hours)
+    likely = likely_hour(hours)
     if day == "tomorrow":
         return midnight + timedelta(days=1, hours=likely, minutes=minute)
     if day in WEEKDAYS:
