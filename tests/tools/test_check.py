@@ -68,7 +68,7 @@ def test_the_builtin_plugins_pass_clean() -> None:
     loaded = _builtins()
     report = check_plugins(loaded, _world(), samples=1)
     assert [p.line() for p in report.problems] == []
-    assert report.summary_line() == "16 plugins, 88 tools checked: 0 problems"
+    assert report.summary_line() == "16 plugins, 89 tools checked: 0 problems"
     assert report.samples >= 800  # one example for each built-in template
 
 

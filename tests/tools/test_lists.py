@@ -11,6 +11,7 @@ import pytest
 
 from sottovoce.agent.grammar import Grammar
 from sottovoce.devices import Store, World, parse_world
+from sottovoce.testing import AgentHarness
 from sottovoce.tools import Registry, ToolContext, ToolError
 from sottovoce.tools.builtin import lists as L
 from sottovoce.tools.builtin.lists_items import split_items
@@ -333,3 +334,27 @@ def test_a_clause_after_the_items_is_no_item() -> None:
     assert split_items("milk and eggs we are out", []) == ["milk", "eggs"]
     # A title that is a clause stays whole: nothing comes before it.
     assert split_items("it's a small world", []) == ["it's a small world"]
+
+
+def test_a_thing_said_to_be_needed_is_offered_not_added() -> None:
+    h = AgentHarness(include_builtins=True)
+    before = h.snapshot()["lists"]
+    assert h.say("i need a drink").reply == "Should I add a drink to your shopping list?"
+    assert h.say("no").reply and h.snapshot()["lists"] == before
+    h.say("we need a new kettle")
+    assert "new kettle" in h.say("yes").reply
+    assert h.snapshot()["lists"]["shopping"][-1] == "new kettle"
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("i need a break", "I can only put things to buy on your shopping list."),
+        ("i need a meeting with the cfo on thursday", "That sounded like an event"),
+    ],
+)
+def test_a_need_that_no_list_holds_is_not_offered(said: str, reply: str) -> None:
+    ctx = make_ctx()
+    with pytest.raises(ToolError, match=reply):
+        L.list_offer(ctx, said.split(" a ", 1)[1])
+    assert lists_of(ctx) == {}

@@ -30,13 +30,17 @@ from sottovoce.tools.builtin.lists_items import (
     refuse_non_things,
     split_items,
 )
+from sottovoce.tools.builtin.lists_manage import (
+    LIST_CREATE_SENTENCES,
+    LIST_NAMES_SENTENCES,
+    list_create,
+    list_names,
+)
 from sottovoce.tools.builtin.lists_names import (
     DEFAULT_LIST,
     IT_LIST,
     clean_list_name,
-    find_list,
     holding_list,
-    not_a_name,
     split_destination,
     target_list,
 )
@@ -123,6 +127,21 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
     """Add one or more items to a list (the shopping list unless another is named)."""
     if list_name is None:
         items, list_name = split_destination(ctx, items)
+    return _add(ctx, *_things_to_add(ctx, items, list_name))
+
+
+def _add(ctx: ToolContext, key: str, wanted: list[str]) -> str:
+    lists = stored_lists(ctx)
+    current = lists.get(key, [])
+    added = [item for item in wanted if find_item(current, item, fuzzy=False) is None]
+    present = [item for item in wanted if item not in added]
+    lists[key] = [*current, *added]
+    save_lists(ctx, lists)
+    return _added_reply(key, added, present)
+
+
+def _things_to_add(ctx: ToolContext, items: str, list_name: str | None) -> tuple[str, list[str]]:
+    """The list and the items for an add, or ToolError when they are no things for a list."""
     key = target_list(ctx, list_name, create=True)
     wanted = split_items(items, known_items(ctx))
     if key == DEFAULT_LIST or key not in stored_lists(ctx):
@@ -136,13 +155,19 @@ def list_add(ctx: ToolContext, items: Items, list_name: ListName = None) -> str:
         # "Add this song to my favourites": what is playing, not a thing named; "I need
         # a jacket after ten or not" asks.
         raise ToolError(f"I can only add things you name to your {key} list: I added nothing.")
-    lists = stored_lists(ctx)
-    current = lists.get(key, [])
-    added = [item for item in wanted if find_item(current, item, fuzzy=False) is None]
-    present = [item for item in wanted if item not in added]
-    lists[key] = [*current, *added]
-    save_lists(ctx, lists)
-    return _added_reply(key, added, present)
+    return key, wanted
+
+
+@plugin.tool(sentences=["(i|we) [really|still|also] need (a|an|another) {text:items}"])
+def list_offer(ctx: ToolContext, items: Items) -> str:
+    """Offer to put a thing the user says they need on the shopping list, and add it on yes."""
+    # "I need a drink" is as often a wish for now as a thing to buy: ask, never guess.
+    if split_items(items, ())[0] in NOT_ITEMS:  # "i need a break": nothing a list holds
+        raise ToolError("I can only put things to buy on your shopping list.")
+    key, wanted = _things_to_add(ctx, items, DEFAULT_LIST)
+    article = "an" if items[:1] in tuple("aeiou") else "a"
+    ctx.confirm(f"Should I add {article} {items} to your {key} list?")
+    return _add(ctx, key, wanted)
 
 
 def _added_reply(key: str, added: list[str], present: list[str]) -> str:
@@ -300,64 +325,8 @@ def list_clear(ctx: ToolContext, list_name: ListName = None) -> str:
     return f"I cleared your {key} list."
 
 
-def _create_sentences() -> list[str]:
-    make = "(create|make|start|begin|set up|open|add)"
-    new = "[a|an|another] [new|fresh|empty]"
-    called = "(called|named|for|titled|of [my|our])"
-    return [
-        f"{make} {new} list {called} {{list_name}}",
-        f"{make} {new} {{list_name}} list",
-        f"(i need|i want|give me) {new} {{list_name}} list",
-        f"(i need|i want|give me) {new} list {called} {{list_name}}",
-        "new {list_name} list",
-        f"new list {called} {{list_name}}",
-    ]
-
-
-@plugin.tool(sentences=_create_sentences())
-def list_create(
-    ctx: ToolContext, list_name: Annotated[str, Field(description="the new list's name")]
-) -> str:
-    """Create a new, empty list."""
-    name = clean_list_name(list_name)
-    if name is None or not_a_name(name):
-        raise ToolError("What should the list be called?")
-    found = find_list(ctx, name)
-    lists = stored_lists(ctx)
-    if found is not None:
-        count = len(lists[found])
-        items = "no items" if not count else f"{count} item{'s' if count != 1 else ''}"
-        return f"You already have a {found} list, with {items}."
-    lists[name] = []
-    save_lists(ctx, lists)
-    return f"I created your {name} list. It is empty."
-
-
-@plugin.tool(
-    reads_only=True,
-    sentences=[
-        "(what|which) lists (do (i|we) have|are there|exist|have (i|we) got)",
-        "(show|read|list|tell me) [me] [all] [my|the|our] lists",
-        # Apart from the short form above: together they pass the fixed-command limit and
-        # "show lists" would leave the speech prompt (voice/vocabulary.py).
-        "(show|read|list|tell me|give me) [me] [all] [of] [my|the|our] (available|current|existing)"
-        " lists [(i|we) have|on this device|you have]",
-        "(give me|list) [all] [of] [my|the|our] lists [(i|we) have|on this device|you have]",
-        "what are [all] [my|the|our] [available|current|existing] lists",
-        "how many lists (do (i|we) have|have (i|we) got|are there|(i|we) have)",
-        "do (i|we) have any lists",
-    ],
-)
-def list_names(ctx: ToolContext) -> str:
-    """Say which lists exist."""
-    names = list(stored_lists(ctx))
-    if not names:
-        return "You have no lists."
-    if len(names) == 1:
-        return f"You have one list: {names[0]}."
-    return f"You have {len(names)} lists: {join_words(names)}."
-
-
+plugin.tool(sentences=LIST_CREATE_SENTENCES)(list_create)
+plugin.tool(reads_only=True, sentences=LIST_NAMES_SENTENCES)(list_names)
 plugin.tool(reads_only=True, sentences=LIST_HAS_SENTENCES)(list_has)
 plugin.tool(sentences=NOTE_ADD_SENTENCES)(note_add)
 plugin.tool(reads_only=True, sentences=NOTE_READ_SENTENCES)(note_read)
