@@ -196,3 +196,24 @@ def test_what_an_alarm_is_for_said_before_its_time_and_a_part_of_the_day_is_no_l
     assert turn.reply == "Alarm set for 7:00 PM (the meeting with bob)."
     ctx = make_ctx()
     assert a.alarm_set(ctx, at="7:00", label="the morning") == "Alarm set for tomorrow at 7:00 AM."
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("wake me up at 6 on thursday", "2026-12-10T06:00:00"),  # a bare 6 is the morning's
+        ("i want to get up at six tomorrow", "2026-12-08T06:00:00"),
+        ("set an alarm for 3 on friday", "2026-12-11T15:00:00"),  # 3 is not an hour to wake
+    ],
+)
+def test_an_hour_on_another_day_is_a_morning_one_from_4(said: str, due: str) -> None:
+    h = AgentHarness(include_builtins=True, start=MONDAY_EVENING)
+    h.say(said)
+    assert [x["due"] for x in h.snapshot()["reminders"]] == [due]
+
+
+def test_the_answer_to_what_time_sets_the_alarm() -> None:
+    h = AgentHarness(include_builtins=True, start=MONDAY_EVENING)
+    assert h.say("set an alarm").reply == "What time should the alarm be for?"
+    h.say("for 6:30 tomorrow")
+    assert [x["due"] for x in h.snapshot()["reminders"]] == ["2026-12-08T06:30:00"]

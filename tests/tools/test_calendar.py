@@ -240,3 +240,23 @@ def test_a_meeting_with_someone_keeps_its_kind_and_a_night_its_name() -> None:
     assert cal.event_add(ctx, "the party at night", "9:00").startswith(
         "I put the party in your calendar at 9:00 PM"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "due", "text"),
+    [
+        # The clock is 2026-06-01 08:30.
+        ("add a meeting with dev to my calendar on the 17th at 2 pm", "2026-06-17T14:00:00",
+         "meeting with dev"),
+        ("put a dinner with frank on my calendar for tomorrow at 7 pm", "2026-06-02T19:00:00",
+         "dinner with frank"),
+    ],
+)  # fmt: skip
+def test_an_event_keeps_no_article_and_a_day_of_the_month(said: str, due: str, text: str) -> None:
+    from datetime import datetime
+
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 8, 30))
+    h.say(said)
+    assert [(r["due"], r["text"]) for r in h.snapshot()["reminders"]] == [(due, text)]

@@ -240,3 +240,45 @@ def test_a_morning_hour_from_10_to_12_said_with_its_half_of_the_day(said: str, d
     h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 18, 40))
     h.say(said)
     assert [r["due"] for r in h.snapshot()["reminders"]] == [due]
+
+
+@pytest.mark.parametrize(
+    ("said", "due", "text"),
+    [
+        # 2026-06-01 is a Monday; 18:40.
+        ("remind me on friday at 2 pm to pick up the dry cleaning", "2026-06-05T14:00:00",
+         "pick up the dry cleaning"),
+        ("remind me at 9 am on wednesday to call the bank", "2026-06-03T09:00:00",
+         "call the bank"),
+        ("set a reminder for friday at 6 pm to pay rent", "2026-06-05T18:00:00", "pay rent"),
+        ("remind me to call mom tomorrow morning at 9", "2026-06-02T09:00:00", "call mom"),
+        ("remind me to call mom tomorrow evening at 7", "2026-06-02T19:00:00", "call mom"),
+    ],
+)  # fmt: skip
+def test_the_day_and_its_part_said_anywhere(said: str, due: str, text: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 18, 40))
+    h.say(said)
+    assert [(r["due"], r["text"]) for r in h.snapshot()["reminders"]] == [(due, text)]
+
+
+@pytest.mark.parametrize("answer", ["at 6 pm", "6 pm", "at six in the evening"])
+def test_the_answer_to_when_completes_the_reminder(answer: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 8, 40))
+    assert h.say("remind me to water the plants").reply == "When should I remind you?"
+    h.say(answer)
+    assert [(r["due"], r["text"]) for r in h.snapshot()["reminders"]] == [
+        ("2026-06-01T18:00:00", "water the plants")
+    ]
+
+
+def test_a_new_request_after_when_is_its_own() -> None:
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 8, 40))
+    h.say("remind me to water the plants")
+    assert "It is" in h.say("what time is it").reply
+    assert h.snapshot()["reminders"] == []

@@ -10,7 +10,6 @@ reply can say it back; the stored text is what follows it ("stretch").
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 
@@ -38,13 +37,12 @@ from sottovoce.tools.builtin.reminders_records import (
     load_reminders,
     save_reminder,
 )
+from sottovoce.tools.builtin.reminders_text import second_person, split_connector, split_when
 from sottovoce.tools.builtin.reminders_when import (
-    NO_TIME,
     WEEKDAYS,
     clock_values,
     due_at,
     parse_hhmm,
-    take_time,
     when_phrase,
     when_values,
 )
@@ -53,17 +51,6 @@ from sottovoce.tools.builtin.timers_spoken import speak_duration
 plugin = Plugin("reminders", "Reminders at a time of day or after a delay.")
 
 MATCH_CUTOFF = 75.0
-TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?: am| pm)?\b")
-CONNECTORS = {"to": "to", "that": "that", "about": "about", "of": "about", "for": "about"}
-DAY_WORDS = {"tomorrow": "tomorrow", "today": "today", "tonight": "today"} | {
-    day: day for day in WEEKDAYS
-}
-# Swapped in the reply only: "remind me to call my mom" -> "to call your mom".
-PERSON = {
-    "my": "your", "me": "you", "myself": "yourself", "mine": "yours", "i": "you",
-    # The text is kept as said, so contractions arrive whole.
-    "i'm": "you're", "i've": "you've", "i'll": "you'll", "i'd": "you'd",
-}  # fmt: skip
 
 Text = Annotated[str, Field(description="what to be reminded of, e.g. 'to stretch'")]
 Seconds = Annotated[
@@ -71,10 +58,16 @@ Seconds = Annotated[
 ]
 At = Annotated[str | None, Field(description="time of day 'HH:MM' (24-hour)")]
 Day = Annotated[
-    Literal["today", "tomorrow"] | None, Field(description="'tomorrow' for a time tomorrow")
-]
+    Literal[
+        "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ]
+    | None,
+    Field(description="'tomorrow' or a weekday for a time on that day"),
+]  # fmt: skip
 TOMORROW = {"day": "tomorrow"}
 SET = "((set|create|add|make|schedule|put in)|send me) [a|an|the] [new] reminder"
+_ON_DAY = "[on|this|next|for] {reminder_day:day}"
 
 
 def announce_reminder(reminder: Reminder) -> str:
@@ -116,71 +109,19 @@ def _reminders(ctx: ToolContext) -> list[Reminder]:
     return [r for r in load_reminders(ctx.records) if not r.alarm]
 
 
-def _split_when(text: str, at: str) -> tuple[str, str, str | None]:
-    """Separate the time, a day word and any words a wildcard misplaced.
-
-    Two free-text slots can split a sentence in the wrong place ("meet bob" /
-    "the station at 17:00"); this puts the words back into the text.
-    """
-    found = TIME_RE.search(at)
-    if found is not None:
-        before, after = at[: found.start()].split(), at[found.end() :].split()
-        if before and before[-1] in ("at", "by", "for"):
-            before.pop()
-        words = after + text.split() + (["at", *before] if before else [])
-        hhmm = found[0]
-    else:
-        joined = f"{text} at {at}" if at.strip() else text
-        inner, rest = take_time(joined)
-        if inner is None:
-            raise ToolError(NO_TIME)
-        hhmm, words = inner, rest.split()
-    day, words = _take_day(words)
-    return " ".join(words), hhmm, day
-
-
-def _take_day(words: list[str]) -> tuple[str | None, list[str]]:
-    """A day word at either end of the text ("call anna tomorrow")."""
-    day = None
-    while words and words[-1] in DAY_WORDS:
-        day = DAY_WORDS[words.pop()]
-        if day in WEEKDAYS and words and words[-1] in ("on", "this", "next"):
-            words.pop()  # "call anna on friday"
-    while words and words[0] in DAY_WORDS:
-        day = DAY_WORDS[words.pop(0)]
-    if words and words[0] in CONNECTORS and len(words) > 1 and words[1] in DAY_WORDS:
-        day = DAY_WORDS[words.pop(1)]
-    return day, words
-
-
-def _connector(text: str) -> tuple[str, str]:
-    """('to', 'stretch') from 'to stretch'; 'to' when nothing introduces the text."""
-    words = text.lower().split()
-    if words[:2] in (["for", "me"], ["for", "us"]) and len(words) > 2:
-        words = words[2:]  # "set a reminder for me to go to work"
-    connector = "to"
-    if words and words[0] in CONNECTORS:
-        connector = CONNECTORS[words.pop(0)]
-    elif words[:1] in (["i"], ["we"]):  # "i need to wake up": a clause, said after "that"
-        connector = "that"
-    body = " ".join(words)
-    if not body:
-        raise ToolError("What should I remind you about?")
-    return connector, body
-
-
-def _second_person(text: str) -> str:
-    """'to call my mum' -> 'to call your mum'; 'that i am late' -> 'that you are late'."""
-    spoken = f" {text} ".replace(" i am ", " you are ").replace(" i was ", " you were ")
-    return " ".join(PERSON.get(word, word) for word in spoken.split())
-
-
 @plugin.tool(
     lists={
         "reminder_clock": {"values": clock_values()},
         "reminder_repeat": {"values": repeats.repeat_values()},
+        "reminder_day": {"values": list(WEEKDAYS)},
     },
     sentences=[
+        # The day said before the time and the text: "remind me on friday at 2 pm to ...".
+        f"remind me {_ON_DAY} at {{reminder_clock:at}} {{text}}",
+        f"remind me at {{reminder_clock:at}} {_ON_DAY} {{text}}",
+        f"{_ON_DAY} at {{reminder_clock:at}} remind me {{text}}",
+        f"{SET} {_ON_DAY} at {{reminder_clock:at}} {{text}}",
+        f"{SET} (for|at) {{reminder_clock:at}} {_ON_DAY} {{text}}",
         "remind me in {duration_s:seconds} seconds {text}",
         "remind me {text} in {duration_s:seconds} seconds",
         "in {duration_s:seconds} seconds remind me {text}",
@@ -233,15 +174,15 @@ def reminder_add(
     if seconds is not None and at is not None:
         raise ToolError("Should I remind you after a while or at a time? Tell me one.")
     if at is not None:
-        text, hhmm, said_day = _split_when(text, at)
-        due = due_at(now, hhmm, day or said_day)
+        text, hhmm, said_day, half = split_when(text, at)
+        due = due_at(now, hhmm, day or said_day, half)
     elif seconds is not None:
         due = now + timedelta(seconds=seconds)
     else:
         raise ToolError("When should I remind you?")
-    connector, body = _connector(text)
+    said, body = split_connector(text)
     save_reminder(ctx.records, Reminder(ctx.records.new_id(), body, due))
-    what = f"{connector} {_second_person(body)}"
+    what = f"{said} {second_person(body)}"
     if seconds is not None:
         delay = speak_duration(seconds)
         return f"I'll remind you {what} in {delay}, {when_phrase(due, now)}."
@@ -256,12 +197,12 @@ def _add_repeating(
         raise ToolError("I can repeat a reminder at a time of day, not after a while.")
     if at is None:
         raise ToolError(repeats.asked_time(repeat))
-    text, hhmm, _ = _split_when(text, at)
+    text, hhmm, _, _ = split_when(text, at)
     due = repeats.first_due(ctx.now(), hhmm, repeat)
     rule, _ = repeats.split_repeat(repeat)
-    connector, body = _connector(text)
+    said, body = split_connector(text)
     save_reminder(ctx.records, Reminder(ctx.records.new_id(), body, due, repeat=rule))
-    return f"I'll remind you {connector} {_second_person(body)} {repeats.repeat_phrase(rule, due)}."
+    return f"I'll remind you {said} {second_person(body)} {repeats.repeat_phrase(rule, due)}."
 
 
 @plugin.tool(
@@ -335,11 +276,11 @@ def _matching(reminders: list[Reminder], text: str | None, at: str | None) -> li
             raise ToolError(f"You have no reminder at {at}.")
     if text is None:
         return reminders
-    _, wanted = _connector(text)
+    _, wanted = split_connector(text)
     scores = [(_score(wanted, r.text), r) for r in reminders]
     best = max(score for score, _ in scores)
     if best < MATCH_CUTOFF:
-        raise ToolError(f"You have no reminder about {_second_person(wanted)}.")
+        raise ToolError(f"You have no reminder about {second_person(wanted)}.")
     return [r for score, r in scores if score == best]
 
 

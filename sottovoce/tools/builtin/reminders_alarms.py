@@ -168,7 +168,8 @@ def alarm_set(
         due = now + timedelta(seconds=seconds)
     elif at is not None:
         day, half = _when(when)
-        due = due_at(now, at, day, half)
+        # "Wake me up at 6 on monday": an alarm on another day at 4 to 11 is the morning's.
+        due = due_at(now, at, day, half, morning_from=4)
     else:
         raise ToolError("What time should the alarm be for?")
     text = " ".join((label or "").split()) or ALARM_TEXT

@@ -217,7 +217,10 @@ def event_add(
     kind: Annotated[str | None, Field(description="'meeting' or 'appointment' if said")] = None,
 ) -> str:
     """Put an event in the calendar: a reminder at the time and day said with it."""
-    said = f"{text} on {date}".lower() if date else text.lower()
+    now = ctx.now()
+    # "On the 17th": a day of this month (or the next), not a date said in the text.
+    on_day = day_of_month(date, now.date()) if date else None
+    said = f"{text} on {date}".lower() if date and on_day is None else text.lower()
     if at is None:
         at, said = take_time(said)
     if at is None:
@@ -234,9 +237,10 @@ def event_add(
     when = when or (found[1] if found is not None else None)
     if when == "tonight":
         when, half = "today", "pm"
-    now = ctx.now()
     on, said = date_in(said, now.date())
+    on = on or on_day
     what = _LEAD.sub("", " ".join(said.split()).removeprefix("my ")).strip()
+    what = re.sub(r"^(?:a|an|the) ", "", what)  # "a meeting with dev" is `meeting with dev`
     what = re.sub(r"\b(?:at|on|for|in)$", "", what).strip()
     if kind and (not what or re.match(r"(?:with|at|about|in|from) ", what)):
         what = f"{kind} {what}".strip()  # "a meeting with pawel" is the meeting

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sottovoce.tools import ToolError
 from sottovoce.tools.builtin.reminders_records import Reminder
 from sottovoce.tools.builtin.reminders_when import (
+    PARTS_OF_DAY,
     WEEKDAYS,
     clock,
     hours_of,
@@ -25,8 +26,6 @@ from sottovoce.tools.builtin.reminders_when import (
 RULES = ("daily", "weekdays", "weekends", "weekly", *WEEKDAYS)
 DESCRIPTION = "'daily', 'weekdays', 'weekends', 'weekly' or a weekday: it comes back then"
 
-_PARTS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm"}
-
 
 def repeat_values() -> list[dict[str, str]]:
     """How a repeat is said, each to its rule and, for a part of the day, its half."""
@@ -35,13 +34,13 @@ def repeat_values() -> list[dict[str, str]]:
     def add(out: str, *forms: str) -> None:
         for form in forms:
             said[form] = out
-            for part, half in _PARTS.items():
+            for part, half in PARTS_OF_DAY.items():
                 said.setdefault(f"{form} {part}", f"{out} {half}")
                 if part != "night":  # "the night" is heard as "tonight" (normalize)
                     said.setdefault(f"{form} in the {part}", f"{out} {half}")
 
     add("daily", "every day", "everyday", "daily", "each day", "every single day", "once a day")
-    for part, half in _PARTS.items():
+    for part, half in PARTS_OF_DAY.items():
         said[f"every {part}"] = said[f"each {part}"] = f"daily {half}"
     add("weekdays", "every weekday", "on weekdays", "weekdays", "every workday", "every work day")
     add("weekdays", "on workdays", "monday to friday", "monday through friday", "weekday")

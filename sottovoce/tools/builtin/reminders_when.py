@@ -23,6 +23,8 @@ PARTS = {
     "evening": "pm", "in the evening": "pm", "this evening": "pm", "tonight": "pm",
     "at night": "pm", "night": "pm", "pm": "pm",
 }  # fmt: skip
+# A part of the day said after a day or a repeat ("tomorrow morning", "every evening").
+PARTS_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm"}
 
 
 def clock_values() -> list[dict[str, str]]:
@@ -133,11 +135,14 @@ def due_on(day: date, hhmm: str, half: str | None = None) -> datetime:
     return datetime(day.year, day.month, day.day, likely_hour(hours_of(hhmm, half)), minute)
 
 
-def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -> datetime:
+def due_at(
+    now: datetime, hhmm: str, day: str | None, half: str | None = None, morning_from: int = 7
+) -> datetime:
     """The next HH:MM: today if still ahead, else tomorrow; a day word forces its day.
 
     An unpadded "2:30" did not say am or pm: the next of 2:30 and 14:30 is meant
-    (on a named day: 7 to 11 in the morning, 12 at noon, 1 to 6 in the afternoon),
+    (on a named day: `morning_from` to 11 in the morning, 12 at noon, the other
+    hours in the afternoon),
     unless a part of the day (`half`, "am"/"pm") said it. "07:30", "19:30",
     "10:30 am" and "12:00 pm" said which half of the day. `day` is "today",
     "tomorrow" or a weekday ("tuesday": the next one, today if still ahead).
@@ -145,7 +150,7 @@ def due_at(now: datetime, hhmm: str, day: str | None, half: str | None = None) -
     hours = hours_of(hhmm, half)
     _, minute = parse_hhmm(hhmm)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    likely = likely_hour(hours)
+    likely = likely_hour(hours, morning_from)
     if day == "tomorrow":
         return midnight + timedelta(days=1, hours=likely, minutes=minute)
     if day in WEEKDAYS:
