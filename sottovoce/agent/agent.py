@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sottovoce.agent.announce import fire_due
 from sottovoce.agent.calls import Call, TurnResult
-from sottovoce.agent.clarify import Clarification
+from sottovoce.agent.clarify import Clarification, answered_forms
 from sottovoce.agent.dialogue import DialogueState, after_no, ask_together, is_no, is_yes
 from sottovoce.agent.executor import Outcome, execute
 from sottovoce.agent.grammar import Grammar
@@ -23,7 +23,7 @@ from sottovoce.agent.normalize import normalize
 from sottovoce.agent.router import Decision, Router
 from sottovoce.agent.toolselect import ToolSelector
 from sottovoce.agent.verbatim import verbatim
-from sottovoce.agent.yesno import yes_or_no
+from sottovoce.agent.yesno import follows_on, yes_or_no
 from sottovoce.devices import StoreError, StoreUnsaved, World
 from sottovoce.models import LLMEngine
 from sottovoce.models.limits import MAX_UTTERANCE_CHARS, TOO_LONG_REPLY
@@ -131,7 +131,9 @@ class Agent:
         normalized = normalize(turn.heard)
         calls, replies, problems = await self._respond(turn, normalized)
         if len(calls) == 1 == len(replies) and self._reads_only(calls[0]):
-            replies = [yes_or_no(normalized, replies[0])]  # "is it locked?" "No, ..."
+            replies = [self._yes_or_no(normalized, calls[0], replies[0])]  # "No, ..."
+        else:
+            self.state.yes_no_asked = None
         unsaved = self._save()
         if unsaved is not None and self.world.store.rows() != before:
             replies.append(f"But I couldn't save it because {unsaved}, so it lasts until I stop.")
@@ -156,6 +158,15 @@ class Agent:
             model_outputs=turn.model_outputs,
             model_valid=turn.model_valid,
         )
+
+    def _yes_or_no(self, text: str, call: Call, reply: str) -> str:
+        """The reply with yes or no first when it settles a yes-or-no question (see yesno)."""
+        asked = self.state.yes_no_asked
+        if asked is not None and asked[0] == call.tool and follows_on(text):
+            text = asked[1]  # "is the kitchen light on?" "and the porch light?"
+        answered = yes_or_no(text, reply)
+        self.state.yes_no_asked = (call.tool, text) if answered != reply else None
+        return answered
 
     def _reads_only(self, call: Call) -> bool:
         spec = self.registry.get(call.tool)
@@ -215,7 +226,20 @@ class Agent:
             # "What should I do with the front door?" - "unlock it": "it" is the door,
             # not what the last command acted on.
             self.state.referent, self.state.last_call = asked.referent, None
-        return await self._carry_out(turn, decision)
+        done = await self._carry_out(turn, decision)
+        if len(texts) == 1 == len(decision.calls) and decision.route == "grammar":
+            self._ask_back(texts[0], decision.calls[0], done[1])
+        return done
+
+    def _ask_back(self, text: str, call: Call, replies: list[str]) -> None:
+        """A tool's question ("When should I remind you?"): its answer may complete the call."""
+        if len(replies) != 1 or "?" not in replies[0] or self.state.pending:
+            return
+        if self.state.which_asked or self.state.clarification is not None:
+            return  # "which one" is answered by its own rules
+        self.state.clarification = Clarification(
+            replies[0], forms=answered_forms(text), tool=call.tool, given=frozenset(call.args)
+        )
 
     async def _confirmed(
         self, turn: _Turn, pending: list[Call]

@@ -10,6 +10,7 @@ Words that name nothing in the home never get a question.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sottovoce.agent.calls import Call, UnknownName
@@ -81,6 +82,10 @@ class Clarification:
     kinds: frozenset[str] = frozenset()
     choices: tuple[Choice, ...] = ()
     joined: bool = False
+    # A tool's own question ("When should I remind you?"): the answer completes its call
+    # only as that tool with more arguments than were given.
+    tool: str = ""
+    given: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ class Clarifier:
         for said in _answer_forms(answer, asked.kinds):
             for form in asked.forms:
                 texts = [form.replace("{a}", said).replace("{n}", n) for n in asked.names or ("",)]
-                if all(self._matches(t) for t in texts):
+                if all(self._completes(asked, t, said) for t in texts):
                     return texts
         return None
 
@@ -134,6 +139,17 @@ class Clarifier:
         known = {d.id: d for d in self._devices}
         choices = tuple(_choice(known[i], known[i].name) for i in devices if i in known)
         return [c.device for c in _pick(choices, answer)] if choices else []
+
+    def _completes(self, asked: Clarification, text: str, answer: str) -> bool:
+        call = self._matches(text)
+        if call is None or not asked.tool:
+            return call is not None
+        if call.tool != asked.tool or not set(call.args) > asked.given:
+            return False
+        # What the answer added is in its words ("the packing list" names no list
+        # "list the packing"); a time or a number may be said otherwise ("6 pm": 18:00).
+        added = [v for k, v in call.args.items() if k not in asked.given and isinstance(v, str)]
+        return all(v in answer for v in added if not re.fullmatch(r"[\d:. ]+", v))
 
     def _matches(self, text: str) -> Call | None:
         call = self._grammar.match(text)
@@ -313,3 +329,16 @@ def _stem(word: str) -> str:
 def _writable(kind: str) -> bool:
     spec = KINDS.get(kind)
     return spec is None or any(not attr.readonly for attr in spec.attrs.values())
+
+
+def answered_forms(text: str) -> tuple[str, ...]:
+    """How an answer completes a command whose tool asked back: said after it ("remind me
+    to water the plants" - "at 6 pm", "6 pm"), or in place of the thing it named ("clear the
+    list" - "the packing list": "clear the packing list")."""
+    words = text.split()
+    forms = [f"{text} {{a}}", f"{text} at {{a}}"]  # "6 pm": "... at 6 pm"
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in ("the", "my", "our", "a", "an"):
+            forms.append(" ".join([*words[:i], "{a}", *words[i + 2 :]]))
+            break
+    return tuple(forms)

@@ -71,6 +71,8 @@ class DialogueState:
     which_choices: tuple[str, ...] = ()  # the devices it asked between, if it said
     # A command whose name this home lacks, and the name: "the patio lights then" retries it.
     unknown_said: tuple[str, str] | None = None
+    # The last yes-or-no question answered, and its tool: "and the porch light?" asks it again.
+    yes_no_asked: tuple[str, str] | None = None
     history: list[tuple[str, str]] = field(default_factory=list)
 
     def remember(self, user: str, reply: str) -> None:

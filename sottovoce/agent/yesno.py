@@ -57,3 +57,12 @@ def yes_or_no(question: str, reply: str) -> str:
     lead = "Yes, " if stated & yes else "No, "
     first = reply[0].lower() + reply[1:] if reply.startswith(_ARTICLES) else reply
     return lead + first
+
+
+_FOLLOW_ON = ("and ", "or ", "what about ", "how about ")
+
+
+def follows_on(text: str) -> bool:
+    """Whether the normalized words go on from the last question: "and the porch light",
+    "what about the back door" (the tool that answers them decides what they name)."""
+    return text.startswith(_FOLLOW_ON)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sottovoce.agent.yesno import yes_or_no
+from sottovoce.testing import AgentHarness
 
 
 @pytest.mark.parametrize(
@@ -47,3 +48,31 @@ def test_no_answer_is_put_first_when_the_reply_does_not_settle_it(
     question: str, reply: str
 ) -> None:
     assert yes_or_no(question, reply) == reply
+
+
+@pytest.mark.parametrize(
+    "said", ["and the porch light", "what about the porch light", "how about the porch light"]
+)
+def test_a_follow_on_is_answered_as_the_question_was(said: str) -> None:
+    h = AgentHarness(world=_porch_world(), include_builtins=True)
+    assert h.say("is the kitchen light on?").reply.startswith("No, ")
+    assert h.say(said).reply.startswith("Yes, the porch light is on")
+
+
+def test_a_follow_on_after_no_yes_or_no_question_gets_none() -> None:
+    h = AgentHarness(world=_porch_world(), include_builtins=True)
+    h.say("turn on the kitchen light")
+    assert h.say("and the porch light").reply == "The porch light is on."
+
+
+def _porch_world() -> dict[str, object]:
+    light = {"kind": "light", "state": {"on": False}}
+    return {
+        "clock": "2026-01-12T07:15:00",
+        "areas": ["kitchen", "porch"],
+        "devices": [
+            {**light, "id": "light.kitchen", "name": "kitchen light", "area": "kitchen"},
+            {"id": "light.porch", "kind": "light", "name": "porch light", "area": "porch",
+             "state": {"on": True}},
+        ],
+    }  # fmt: skip
