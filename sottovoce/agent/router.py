@@ -25,15 +25,18 @@ from sottovoce.agent.cascade import GrammarCascade
 from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_dismissal, is_negated
 from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.grammar_intents import template_words
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.later import LATER_REPLY, for_later
 from sottovoce.agent.modelguard import help_sentence, is_musing
+from sottovoce.agent.modelguard import template_words as tool_words
 from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.otherone import OtherOne
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.relaxed import relaxed_text, switched
 from sottovoce.agent.toolselect import ToolSelector
+from sottovoce.agent.typos import Typos, as_typed
 from sottovoce.devices import World
 from sottovoce.models import (
     ChatMessage,
@@ -109,6 +112,7 @@ class Router:
         if engine is not None and selector is None:
             selector = ToolSelector(registry, world)
         self.selector = selector
+        self.typos = Typos(template_words(registry), _other_words(registry, world))
         self.grounding = Grounding(world)
         self.other_one = OtherOne(world)
         self.static_prompt = static_prompt(world)
@@ -149,6 +153,8 @@ class Router:
             unknown = found
             if retry is not None and (again := self._named_instead(text, retry, state)):
                 return Decision("grammar", again)
+            if (mended := self._mended(text, state)) is not None:
+                return Decision("grammar", mended)
         # Words that name something here but are cut short or fit several devices: ask.
         said = switched(text.split())  # "off the tube light": asked as "turn off ..."
         asked_about = " ".join(said) if said is not None else text
@@ -169,6 +175,15 @@ class Router:
         if decided is not None:
             return decided
         return Decision("none", reply=NOT_UNDERSTOOD)
+
+    def _mended(self, text: str, state: DialogueState) -> list[Call] | None:
+        """The calls for typed words with their slips mended ("remnd me ..."), if any."""
+        assert self.cascade is not None
+        mended, typed = self.typos.mend(text)
+        if not typed:
+            return None
+        found = self.cascade.decide(mended, state.last_call, None, state.referent)
+        return as_typed(found, typed) if isinstance(found, list) else None
 
     def _named_instead(
         self, text: str, retry: tuple[str, str], state: DialogueState
@@ -383,3 +398,10 @@ def _unknown_reply(unknown: UnknownName) -> str:
         return f"Sorry, I can't do that with the {unknown.text}."
     text = unknown.text.title() if unknown.what == "contact" else unknown.text
     return _UNKNOWN_REPLIES.get(unknown.what, _UNKNOWN_REPLIES["thing"]).format(text)
+
+
+def _other_words(registry: Registry, world: World) -> set[str]:
+    """The words of the home's names and of the tools' value lists: never a slip."""
+    names = [n for forms in all_spoken_names(world).values() for n in forms]
+    names += [normalize(a.name) for a in world.areas] + [normalize(c.name) for c in world.contacts]
+    return {w for n in names for w in n.split()} | {w for s in registry for w in tool_words(s)}

@@ -1,0 +1,61 @@
+"""Typed slips mended against the commands' words (agent/typos.py), tried last by the router."""
+
+from __future__ import annotations
+
+import pytest
+
+from sottovoce.agent.calls import Call
+from sottovoce.agent.typos import Typos, as_typed
+from sottovoce.testing import AgentHarness
+
+_TYPOS = Typos(
+    ["remind", "alarm", "add", "shopping", "list", "turn", "tune", "power", "calendar"],
+    ["kitchen", "light", "washing"],
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "mended"),
+    [
+        ("remnd me", "remind me"),  # a letter missing
+        ("set an alrm", "set an alarm"),
+        ("ad eggs", "add eggs"),  # a doubled letter typed once
+        ("my shoping list", "my shopping list"),
+        ("my shoppinglist", "my shopping list"),  # run together
+        ("my calender", "my calendar"),  # a wrong letter
+        ("tunr it", "tunr it"),  # one slip from "turn" and from "tune": no guess
+        ("the kitchen light", "the kitchen light"),  # known words stay
+        ("at 7:30", "at 7:30"),
+    ],
+)
+def test_slips_are_mended_only_when_one_word_fits(typed: str, mended: str) -> None:
+    assert _TYPOS.mend(typed)[0] == mended
+
+
+def test_the_users_own_words_come_back_in_free_text() -> None:
+    text, typed = _TYPOS.mend("add washing powder")
+    assert text == "add washing power"
+    calls = as_typed([Call("list_add", {"items": "washing power", "n": 2})], typed)
+    assert calls == [Call("list_add", {"items": "washing powder", "n": 2})]
+
+
+@pytest.mark.parametrize(
+    ("said", "tool"),
+    [
+        ("remnd me in 15 minutes to turn the oven off", "reminder_add"),
+        ("set an alrm for 7 am tomorrow", "alarm_set"),
+        ("ad washing powder to my shoping list", "list_add"),
+        ("whats on my shoppinglist", "list_read"),
+    ],
+)
+def test_the_agent_understands_typed_slips(said: str, tool: str) -> None:
+    result = AgentHarness(include_builtins=True).say(said)
+    assert [call.tool for call in result.calls] == [tool]
+
+
+def test_words_that_are_no_slip_of_a_command_change_nothing() -> None:
+    h = AgentHarness(include_builtins=True)
+    before = h.snapshot()
+    for said in ("i timed my run this morning", "bake a cake", "what is the capitol of france"):
+        assert h.say(said).calls == []
+    assert h.snapshot() == before
