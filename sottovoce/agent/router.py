@@ -25,11 +25,9 @@ from sottovoce.agent.cascade import GrammarCascade
 from sottovoce.agent.clarify import Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_dismissal, is_negated
 from sottovoce.agent.grammar import Grammar
-from sottovoce.agent.grammar_intents import template_words
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.later import LATER_REPLY, for_later
 from sottovoce.agent.modelguard import help_sentence, is_musing
-from sottovoce.agent.modelguard import template_words as tool_words
 from sottovoce.agent.names import all_spoken_names
 from sottovoce.agent.normalize import normalize
 from sottovoce.agent.otherone import OtherOne
@@ -112,7 +110,7 @@ class Router:
         if engine is not None and selector is None:
             selector = ToolSelector(registry, world)
         self.selector = selector
-        self.typos = Typos(template_words(registry), _other_words(registry, world))
+        self.typos = Typos.of_home(registry, world)
         self.grounding = Grounding(world)
         self.other_one = OtherOne(world)
         self.static_prompt = static_prompt(world)
@@ -398,10 +396,3 @@ def _unknown_reply(unknown: UnknownName) -> str:
         return f"Sorry, I can't do that with the {unknown.text}."
     text = unknown.text.title() if unknown.what == "contact" else unknown.text
     return _UNKNOWN_REPLIES.get(unknown.what, _UNKNOWN_REPLIES["thing"]).format(text)
-
-
-def _other_words(registry: Registry, world: World) -> set[str]:
-    """The words of the home's names and of the tools' value lists: never a slip."""
-    names = [n for forms in all_spoken_names(world).values() for n in forms]
-    names += [normalize(a.name) for a in world.areas] + [normalize(c.name) for c in world.contacts]
-    return {w for n in names for w in n.split()} | {w for s in registry for w in tool_words(s)}

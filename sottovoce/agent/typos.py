@@ -19,6 +19,12 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from sottovoce.agent.calls import Call
+from sottovoce.agent.grammar_intents import template_words
+from sottovoce.agent.modelguard import template_words as tool_words
+from sottovoce.agent.names import all_spoken_names
+from sottovoce.agent.normalize import normalize
+from sottovoce.devices import World
+from sottovoce.tools import Registry
 
 _MIN_SLIP = 4  # a shorter word has too many neighbours to guess from one slip
 _MIN_PART = 3  # each word of a run-together pair
@@ -32,6 +38,15 @@ class Typos:
         self._commands = frozenset(w for w in command_words if _WORD.match(w))
         self._known = self._commands | frozenset(other_words)
         self._targets = sorted(w for w in self._commands if len(w) >= _MIN_SLIP)
+
+    @classmethod
+    def of_home(cls, registry: Registry, world: World) -> Typos:
+        """Mending against every installed tool's sentences, and the home's names."""
+        names = [n for forms in all_spoken_names(world).values() for n in forms]
+        names += [normalize(a.name) for a in world.areas]
+        names += [normalize(c.name) for c in world.contacts]
+        values = {w for spec in registry for w in tool_words(spec)}
+        return cls(template_words(registry), {w for n in names for w in n.split()} | values)
 
     def mend(self, text: str) -> tuple[str, dict[str, str]]:
         """The text with its slips mended, and each mended word -> the word typed."""
