@@ -30,6 +30,22 @@ class UnknownName:
     known: bool = False
     what: str = "thing"
 
+    def reply(self) -> str:
+        """What to say for it: "Sorry, there is no hot tub here."."""
+        if self.known:
+            return f"Sorry, I can't do that with the {self.text}."
+        text = self.text.title() if self.what == "contact" else self.text
+        return _UNKNOWN_REPLIES.get(self.what, _UNKNOWN_REPLIES["thing"]).format(text)
+
+
+_UNKNOWN_REPLIES = {
+    "thing": "Sorry, there is no {} here.",
+    "place": "Sorry, I don't know a room called {}.",
+    "media": "Sorry, I can't find {} in your music.",
+    "contact": "Sorry, {} is not in your contacts.",
+    "scene": "Sorry, there is no scene called {}.",
+}
+
 
 @dataclass
 class TurnResult:

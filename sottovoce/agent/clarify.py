@@ -133,6 +133,14 @@ class Clarifier:
                     return texts
         return None
 
+    def all_meant(self, asked: Clarification, text: str) -> list[str] | None:
+        """The texts for every choice when the words asked about already meant them all:
+        "turn on the nightstand lamps" with a left and a right nightstand lamp."""
+        last = {c.label.split()[-1] for c in asked.choices}
+        if len(last) != 1 or f"{last.pop()}s" not in text.split():
+            return None
+        return _picked(asked, "all of them")
+
     def pick(self, devices: tuple[str, ...], answer: str) -> list[str]:
         """The devices an answer to "which one?" picks among these ("Jaden's", "the one
         in the den", "both"); [] if it picks none."""

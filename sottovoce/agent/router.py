@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sottovoce.agent.addressee import Addressee
 from sottovoce.agent.calls import Call, UnknownName
 from sottovoce.agent.cascade import GrammarCascade
-from sottovoce.agent.clarify import Clarifier
+from sottovoce.agent.clarify import Clarification, Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_dismissal, is_negated
 from sottovoce.agent.grammar import Grammar
 from sottovoce.agent.grounding import Grounding
@@ -157,6 +157,8 @@ class Router:
         said = switched(text.split())  # "off the tube light": asked as "turn off ..."
         asked_about = " ".join(said) if said is not None else text
         asked = self.clarifier.ask(asked_about, unknown) if self.clarifier is not None else None
+        if asked is not None and (every := self._all_meant(asked, text, state)):
+            return Decision("grammar", every)
         if asked is not None:
             state.clarification = asked
             return Decision("clarify", reply=asked.question)
@@ -166,13 +168,20 @@ class Router:
             # The words name something this home does not have: saying so beats
             # any guess a model could make.
             state.unknown_said = (text, unknown.text)
-            return Decision("grammar", reply=_unknown_reply(unknown))
+            return Decision("grammar", reply=unknown.reply())
         if for_later(text):  # "at 13:00 start the vacuum": no tool acts later
             return Decision("none", reply=LATER_REPLY)
         decided = await self._ask_model(text, state, on_text)
         if decided is not None:
             return decided
         return Decision("none", reply=NOT_UNDERSTOOD)
+
+    def _all_meant(self, asked: Clarification, text: str, state: DialogueState) -> list[Call]:
+        """The calls for every device a plural name fits ("the nightstand lamps")."""
+        assert self.cascade is not None and self.clarifier is not None
+        texts = self.clarifier.all_meant(asked, text) or []
+        found = [self.cascade.decide(t, None, None, ()) for t in texts]
+        return [c for f in found if isinstance(f, list) for c in f]
 
     def _mended(self, text: str, state: DialogueState) -> list[Call] | None:
         """The calls for typed words with their slips mended ("remnd me ..."), if any."""
@@ -361,15 +370,6 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {error['msg']}" if where else str(error["msg"])
 
 
-_UNKNOWN_REPLIES = {
-    "thing": "Sorry, there is no {} here.",
-    "place": "Sorry, I don't know a room called {}.",
-    "media": "Sorry, I can't find {} in your music.",
-    "contact": "Sorry, {} is not in your contacts.",
-    "scene": "Sorry, there is no scene called {}.",
-}
-
-
 def spoken_reply(text: str, max_sentences: int = 2) -> str:
     """A model's free-text reply, fit to be said: repeats dropped, at most a couple of sentences."""
     # Small models loop ("I am on. I am on. I am on."); a listener should hear it once.
@@ -389,10 +389,3 @@ def _device_names(world: World) -> dict[str, str]:
             key = normalize(name)
             found[key] = device if found.get(key, device) == device else None
     return {name: device for name, device in found.items() if device is not None and name}
-
-
-def _unknown_reply(unknown: UnknownName) -> str:
-    if unknown.known:
-        return f"Sorry, I can't do that with the {unknown.text}."
-    text = unknown.text.title() if unknown.what == "contact" else unknown.text
-    return _UNKNOWN_REPLIES.get(unknown.what, _UNKNOWN_REPLIES["thing"]).format(text)

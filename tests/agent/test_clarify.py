@@ -203,3 +203,24 @@ def test_the_clarify_case_file_passes_on_the_default_world() -> None:
     report = asyncio.run(Evaluator(Registry.builtin(), cases.world).run(cases))
     failing = [f"{c.id}: {c.first_problem()}" for c in report.cases if not c.passed]
     assert not failing, "\n".join(failing)
+
+
+@pytest.mark.parametrize("said", ["turn on my nightstand lamps", "turn on the nightstand lamps"])
+def test_a_plural_name_that_fits_several_means_them_all(said: str) -> None:
+    from sottovoce.testing import AgentHarness
+
+    lamp = {"kind": "light", "area": "bedroom", "state": {"on": False}}
+    world = {
+        "clock": "2026-01-12T07:15:00",
+        "areas": ["bedroom"],
+        "devices": [
+            {**lamp, "id": "light.left", "name": "left nightstand lamp"},
+            {**lamp, "id": "light.right", "name": "right nightstand lamp"},
+        ],
+    }
+    h = AgentHarness(world=world, include_builtins=True)
+    h.say(said)
+    devices = h.snapshot()["devices"]
+    assert devices["light.left"]["on"] and devices["light.right"]["on"]
+    # Said in the singular, it still asks which.
+    assert h.say("turn off the nightstand lamp").reply.startswith("Which one")
