@@ -125,6 +125,8 @@ def test_an_alarm_rings_with_its_time() -> None:
         ("i want an alarm for eleven", "2026-12-07T23:00:00"),
         ("set an alert for two pm", "2026-12-08T14:00:00"),
         ("i need an alarm set for 5:30 am tomorrow", "2026-12-08T05:30:00"),
+        ("alarm for 20 minutes from now", "2026-12-07T23:00:00"),
+        ("an alarm at 7 am", "2026-12-08T07:00:00"),
     ],
 )
 def test_said_to_the_agent(said: str, due: str) -> None:

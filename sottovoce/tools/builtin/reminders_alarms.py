@@ -76,7 +76,8 @@ SET_SENTENCES: list[str | dict[str, object]] = [
     # "set an alert for two pm": an alert with a time and nothing to say is an alarm.
     "(set|create|make|give me) [me] (a|an) (alert|alarm alert) (for|at) {alarm_clock:at}"
     " [{alarm_when:when}]",
-    f"{_ALARM} [set] {_AT}",
+    f"[a|an] {_ALARM} [set] {_AT}",
+    f"[a|an] {_ALARM} [set] (for|in) {{duration_s:seconds}} seconds [from now]",
     # Coming back: "wake me up every weekday at 7", "set a daily alarm at 6".
     f"{_SET} [for|at] {{alarm_clock:at}} {_REPEAT}",
     f"{_SET} {_REPEAT} (for|at) {{alarm_clock:at}}",
