@@ -34,6 +34,8 @@ _BASE_LISTS: dict[str, Any] = {
     "percent": {"range": {"from": 0, "to": 100, "words": False}},
     "duration_s": {"range": {"from": 1, "to": 10_000_000, "words": False}},
     "text": {"wildcard": True},
+    # Free text matched against records, never said back: it stays normalized.
+    "words": {"wildcard": True},
     "list_name": {"wildcard": True},
     "time": {"wildcard": True},
     "day": {"values": ["today", "tomorrow", "now", "tonight"]},

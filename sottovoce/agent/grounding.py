@@ -130,7 +130,7 @@ class Grounding:
         named = _named_params(spec)
         by_param = lists_by_param(spec)
         made_up = {p for p, lists in by_param.items() if lists & _NEW_NAME_LISTS}
-        free = {p for p, lists in by_param.items() if "text" in lists}
+        free = {p for p, lists in by_param.items() if lists & {"text", "words"}}
         for param, value in call.args.items():
             own = by_param.get(param, set()) & spec.lists.keys()
             if own and not _chosen_as_said(value, [spec.lists[name] for name in own], said):

@@ -50,6 +50,7 @@ BASE_LISTS: Mapping[str, Any] = {
     "percent": {"range": {"from": 0, "to": 100}},
     "duration_s": {"range": {"from": 1, "to": 3600}},
     "text": {"wildcard": True},
+    "words": {"wildcard": True},
     "list_name": {"wildcard": True},
     "time": {"wildcard": True},
 }

@@ -33,6 +33,7 @@ from hassil.errors import MissingListError, MissingRuleError
 # What free text stands for in an example ({time} holds a clock time as normalized).
 WILDCARD_EXAMPLES: Mapping[str, str] = {
     "text": "eggs",
+    "words": "eggs",
     "list_name": "shopping",
     "time": "7:30",
 }

@@ -50,6 +50,7 @@ WORLD_LISTS = frozenset(
         "percent",
         "duration_s",
         "text",
+        "words",
         "time",
     }
 )

@@ -141,10 +141,7 @@ def _when_said(
         r"^(?:(?:on|for|in|at|a|an|any|the|my) )+", "", f"{(said or '').lower().strip()} "
     )
     text = "" if text.strip() in ("a", "an", "any", "the", "my") else text.strip()
-    today = ctx.now().date()
-    on, rest = date_in(text, today)
-    if on is None and (on := day_of_month(text, today)) is not None:
-        rest = ""
+    on, rest = _date_said(text, ctx.now().date())
     span = next((s for s in ("week", "month") if re.search(rf"\b{s}\b", rest)), None)
     if span and re.search(rf"\bnext {span}\b", rest):
         span = f"next {span}"
@@ -152,6 +149,17 @@ def _when_said(
     if rest.strip():  # "tomorrow at 21:00", "program for tomorrow evening": what and when
         about = f"{about or ''} {rest}".strip()
     return day or span or _day_in(about) or _day_in(text), about, on
+
+
+def _date_said(text: str, today: date) -> tuple[date | None, str]:
+    """A date in the words ("march 7", "the nineteenth at 14:00"), and the words left."""
+    on, rest = date_in(text, today)
+    if on is None:
+        time, rest = take_time(text)
+        if (on := day_of_month(rest, today)) is None:
+            return None, text
+        rest = f"at {time}" if time else ""
+    return on, rest
 
 
 def calendar_remove(
@@ -169,7 +177,8 @@ def calendar_remove(
         re.match(r"(?:my |the )?(?:next|upcoming|succeeding|following)\b", about or "")
     )
     about = re.sub(r"^(?:my |the )?(?:next|upcoming|succeeding|following)\b", "", about or "")
-    found = _found(ctx, day, f"{about} {at or ''}")
+    on, about = _date_said(about, ctx.now().date())  # "erase my appointment for march 7"
+    found = _found(ctx, day, f"{about} {at or ''}", on)
     if (about or "").strip() in _THAT and not at:  # "erase that from my calendar"
         found = sorted(_found(ctx, day, None), key=lambda r: r.id)[-1:]
     if not found:
@@ -240,13 +249,14 @@ def event_add(
     on, said = date_in(said, now.date())
     on = on or on_day
     what = _LEAD.sub("", " ".join(said.split()).removeprefix("my ")).strip()
-    what = re.sub(r"^(?:a|an|the) ", "", what)  # "a meeting with dev" is `meeting with dev`
     what = re.sub(r"\b(?:at|on|for|in)$", "", what).strip()
     if kind and (not what or re.match(r"(?:with|at|about|in|from) ", what)):
         what = f"{kind} {what}".strip()  # "a meeting with pawel" is the meeting
+    # Said back as said ("I put the review in ..."), kept without it: `meeting with dev`.
+    shown, what = what, re.sub(r"^(?:a|an|the) ", "", what)
     if not what:
         raise ToolError("What should I put in your calendar?")
     due = due_at(now, at, when, half) if on is None else due_on(on, at, half)
     due = due.replace(tzinfo=now.tzinfo) if on is not None else due
     save_reminder(ctx.records, Reminder(ctx.records.new_id(), what, due))
-    return f"I put {what} in your calendar {when_phrase(due, now)}, and I'll remind you then."
+    return f"I put {shown} in your calendar {when_phrase(due, now)}, and I'll remind you then."

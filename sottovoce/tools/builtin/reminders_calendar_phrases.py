@@ -34,14 +34,14 @@ def _timed(head: str, tail: str = "") -> list[str]:
         f"{head} {_AT} [{_ON}] {{text}} {tail}",
         f"{head} {_ON} {_AT} {{text}} {tail}",
         # "... at eight pm on the ninth of august": a date, read by event_add.
-        f"{head} {{text}} {_AT} (on|for) {{text:date}} {tail}",
+        f"{head} {{text}} {_AT} (on|for) {{words:date}} {tail}",
     ] + (
         # "add the dentist to my calendar on friday at 3 pm": the calendar before the time.
         [
             f"{head} {{text}} {tail} {_AT} [{_ON}]",
             f"{head} {{text}} {tail} {_ON} {_AT}",
-            f"{head} {{text}} {tail} (on|for) {{text:date}} {_AT}",
-            f"{head} {{text}} {tail} {_AT} (on|for) {{text:date}}",
+            f"{head} {{text}} {tail} (on|for) {{words:date}} {_AT}",
+            f"{head} {{text}} {tail} {_AT} (on|for) {{words:date}}",
         ]
         if tail
         else []
@@ -86,7 +86,7 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     # plan today", "what's my schedule like today", "show future events".
     "what (do i have|have i got) (planned|scheduled|booked|coming up|going on|on) " + _D,
     "what (do i have|have i got) (planned|scheduled|booked|coming up) next",
-    "what (do i have|have i got) (planned|scheduled|booked|going on) {text:date}",
+    "what (do i have|have i got) (planned|scheduled|booked|going on) {words:date}",
     "what is [my|the] plan [for] " + _D,
     "what are [my|the] plans [for] " + _D,
     "what is [my|the] (schedule|calendar|agenda|day) like " + _D,
@@ -103,13 +103,13 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     # A date: "do i have anything scheduled for march seventh" (read by calendar_list).
     # "on"/"for" are the date's own words: as literal words they would outrank the
     # day list's "for tomorrow" (grammar.py ranks by literal words first).
-    "what is (on|in) " + _CALENDAR + " {text:date}",
+    "what is (on|in) " + _CALENDAR + " {words:date}",
     "(do i have|have i got|are there|is there) (any|anything) [" + _EVENT + "] "
-    "[scheduled|planned|booked] [(in|on) " + _CALENDAR + "] {text:date}",
+    "[scheduled|planned|booked] [(in|on) " + _CALENDAR + "] {words:date}",
     "what (events|appointments|meetings|plans) (do i have|have i got|are there) "
-    "[scheduled|planned|booked] {text:date}",
+    "[scheduled|planned|booked] {words:date}",
     # "do i have a sales meeting today": the kind of meeting said before it.
-    "(do i have|have i got|is there) [a|an|any] {text:date} (meeting|appointment|event|class|"
+    "(do i have|have i got|is there) [a|an|any] {words:date} (meeting|appointment|event|class|"
     "lesson|session) " + _D,
     "(do i have|have i got|is there) [a|an|any] {event_noun:about} [for] "
     + _CAL_DAY
@@ -122,10 +122,10 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
             "what is my (first|next) {event_noun:about} " + _D,
             # An event by its name: "when is my brunch with jennifer", "what time is my
             # doctor appointment on march 31st", "what time does the concert begin".
-            "(when|what time) (is|are|will) (my|the) [next|first] {text:date} "
+            "(when|what time) (is|are|will) (my|the) [next|first] {words:date} "
             "[be|begin|start|happen|supposed to (begin|start|be)]",
-            "(when|what time) (does|do) (my|the) [next|first] {text:date} (begin|start|happen)",
-            "(when|what time) will (my|the) [next|first] {text:date} (be|begin|start) " + _CAL_DAY,
+            "(when|what time) (does|do) (my|the) [next|first] {words:date} (begin|start|happen)",
+            "(when|what time) will (my|the) [next|first] {words:date} (be|begin|start) " + _CAL_DAY,
         ],
         "slots": {"first": True},
     },
@@ -155,22 +155,22 @@ REMOVE_SENTENCES: list[str | dict[str, Any]] = [
         "sentences": [
             # "The meeting i have with john tonight", "the event for dan": not "at one pm".
             "(remove|delete|cancel) [the|my] [calendar] (event|appointment|meeting) "
-            "[(i|we) have] (with|for|about) {text:about}",
-            "(remove|delete|cancel) [the|my] {text:about} (event|appointment|meeting|meetings) "
+            "[(i|we) have] (with|for|about) {words:about}",
+            "(remove|delete|cancel) [the|my] {words:about} (event|appointment|meeting|meetings) "
             "[(from|on|in) " + _CALENDAR + "]",
-            "(remove|delete|cancel) [my] " + _CAL_DAY + " {text:about}",
+            "(remove|delete|cancel) [my] " + _CAL_DAY + " {words:about}",
             "(remove|delete|cancel) [the|my] {event_noun:about} " + _D,
             "(remove|delete|cancel) [the|my] [calendar] [{event_noun:about}] (at|for) "
             "{reminder_clock:at} [(in|on|from) " + _CALENDAR + "] " + _D,
             # Anything taken off the calendar is an event: "remove dinner with mike from my
             # calendar" (not a list called calendar), "delete eric's bday from the calendar".
-            "(remove|delete|erase|cancel|take|clear|drop) {text:about} (from|off|off of|on|in) "
+            "(remove|delete|erase|cancel|take|clear|drop) {words:about} (from|off|off of|on|in) "
             + _CALENDAR
             + " "
             + _D,
             "(remove|delete|erase|cancel|take|clear|drop) (from|off) "
             + _CALENDAR
-            + " [the|my] {text:about}",
+            + " [the|my] {words:about}",
         ],
         "slots": {"one": True},
     },
