@@ -253,6 +253,8 @@ def test_a_morning_hour_from_10_to_12_said_with_its_half_of_the_day(said: str, d
         ("set a reminder for friday at 6 pm to pay rent", "2026-06-05T18:00:00", "pay rent"),
         ("remind me to call mom tomorrow morning at 9", "2026-06-02T09:00:00", "call mom"),
         ("remind me to call mom tomorrow evening at 7", "2026-06-02T19:00:00", "call mom"),
+        ("remind me tonight at 9 to lock up", "2026-06-01T21:00:00", "lock up"),
+        ("remind me to start supper this evening at 8", "2026-06-01T20:00:00", "start supper"),
     ],
 )  # fmt: skip
 def test_the_day_and_its_part_said_anywhere(said: str, due: str, text: str) -> None:

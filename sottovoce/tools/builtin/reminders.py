@@ -59,15 +59,19 @@ Seconds = Annotated[
 At = Annotated[str | None, Field(description="time of day 'HH:MM' (24-hour)")]
 Day = Annotated[
     Literal[
-        "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday",
+        "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",
     ]
     | None,
-    Field(description="'tomorrow' or a weekday for a time on that day"),
+    Field(description="'tomorrow', 'tonight' or a weekday for a time on that day"),
 ]  # fmt: skip
 TOMORROW = {"day": "tomorrow"}
 SET = "((set|create|add|make|schedule|put in)|send me) [a|an|the] [new] reminder"
 _ON_DAY = "[on|this|next|for] {reminder_day:day}"
+# "This evening at 8": tonight, today after noon.
+THIS_PART_OF_TODAY = [{"in": "today", "out": "today"}, {"in": "this morning", "out": "today"}] + [
+    {"in": said, "out": "tonight"} for said in ("tonight", "this afternoon", "this evening")
+]
 
 
 def announce_reminder(reminder: Reminder) -> str:
@@ -113,7 +117,7 @@ def _reminders(ctx: ToolContext) -> list[Reminder]:
     lists={
         "reminder_clock": {"values": clock_values()},
         "reminder_repeat": {"values": repeats.repeat_values()},
-        "reminder_day": {"values": list(WEEKDAYS)},
+        "reminder_day": {"values": [*WEEKDAYS, *THIS_PART_OF_TODAY]},
     },
     sentences=[
         # The day said before the time and the text: "remind me on friday at 2 pm to ...".
@@ -175,6 +179,8 @@ def reminder_add(
         raise ToolError("Should I remind you after a while or at a time? Tell me one.")
     if at is not None:
         text, hhmm, said_day, half = split_when(text, at)
+        if day == "tonight":
+            day, half = "today", "pm"
         due = due_at(now, hhmm, day or said_day, half)
     elif seconds is not None:
         due = now + timedelta(seconds=seconds)

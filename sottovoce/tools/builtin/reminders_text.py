@@ -49,10 +49,15 @@ def split_when(text: str, at: str) -> tuple[str, str, str | None, str | None]:
 
 
 def _take_part(words: list[str]) -> tuple[str | None, list[str]]:
-    """A part of the day said with its day ("call mom tomorrow morning"), as 'am'/'pm'."""
+    """A part of the day said with its day ("call mom tomorrow morning", "start supper
+    this afternoon"), as 'am'/'pm'; "this" goes with it (the day is today)."""
     for at in (len(words) - 1, 1):
-        if 0 < at < len(words) and words[at] in PARTS_OF_DAY and words[at - 1] in DAY_WORDS:
+        if not (0 < at < len(words) and words[at] in PARTS_OF_DAY):
+            continue
+        if words[at - 1] in DAY_WORDS:
             return PARTS_OF_DAY[words[at]], words[:at] + words[at + 1 :]
+        if words[at - 1] == "this":
+            return PARTS_OF_DAY[words[at]], words[: at - 1] + words[at + 1 :]
     return None, words
 
 
