@@ -252,6 +252,11 @@ def test_a_meeting_with_someone_keeps_its_kind_and_a_night_its_name() -> None:
          "meeting with dev"),
         ("put a dinner with frank on my calendar for tomorrow at 7 pm", "2026-06-02T19:00:00",
          "dinner with frank"),
+        # What and when after the calendar, in any order.
+        ("add a meeting to my calendar for nine am with tom", "2026-06-01T09:00:00",
+         "meeting with tom"),
+        ("add lunch to my calendar tomorrow at noon at the cafe", "2026-06-02T12:00:00",
+         "lunch at the cafe"),
     ],
 )  # fmt: skip
 def test_an_event_keeps_no_article_and_a_day_of_the_month(said: str, due: str, text: str) -> None:

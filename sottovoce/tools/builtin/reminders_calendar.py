@@ -229,7 +229,14 @@ def event_add(
     now = ctx.now()
     # "On the 17th": a day of this month (or the next), not a date said in the text.
     on_day = day_of_month(date, now.date()) if date else None
-    said = f"{text} on {date}".lower() if date and on_day is None else text.lower()
+    # A date said bare ("may fifth") joins the text as "on ..."; words that bring their own
+    # way in ("for 09:00 with tom", "tomorrow at 12:00") join as they are.
+    joiner = (
+        " "
+        if re.match(r"(?:on|for|at|from|this|next|today|tonight|tomorrow)\b", date or "")
+        else " on "
+    )
+    said = f"{text}{joiner}{date}".lower() if date and on_day is None else text.lower()
     if at is None:
         at, said = take_time(said)
     if at is None:

@@ -58,6 +58,11 @@ ADD_SENTENCES: list[str | dict[str, Any]] = [
     f"(add|put|pencil in) [a|an|my] {{text}} [for|on] {_ON} {_AT}",
     f"(add|put|pencil in) [a|an|my] {{text}} {_AT} [on|for] {_ON}",
     *_timed("[set|create|add|make] [a|an] [new] (notification|alert) (for|that|about)"),
+    # When and more after the calendar, in any order: "add a meeting to my calendar for
+    # nine am with tom", "add lunch to my calendar tomorrow at noon at the cafe".
+    "(add|put|schedule|enter|write|pencil|note) {text} (in|on|to|into) "
+    + _CALENDAR
+    + " {words:date}",
     # Said with no time: asked for it, and nothing is put in.
     _PUT + " {text}",
     "(add|put|schedule|enter|write|pencil|note) {text} (in|on|to|into) " + _CALENDAR,
