@@ -252,6 +252,8 @@ def test_a_meeting_with_someone_keeps_its_kind_and_a_night_its_name() -> None:
          "meeting with dev"),
         ("put a dinner with frank on my calendar for tomorrow at 7 pm", "2026-06-02T19:00:00",
          "dinner with frank"),
+        ("set me a meeting next tuesday at eleven am with jesse", "2026-06-02T11:00:00",
+         "meeting with jesse"),
         # What and when after the calendar, in any order.
         ("add a meeting to my calendar for nine am with tom", "2026-06-01T09:00:00",
          "meeting with tom"),

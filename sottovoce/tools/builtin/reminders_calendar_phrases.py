@@ -17,7 +17,7 @@ _CAL_DAY = "{calendar_day:day}"
 _D = "[" + _CAL_DAY + "]"
 
 _PUT = (
-    "(add|schedule|book|put|create|make|set up|enter|plan|set) [a|an|the|my] [new] [calendar] "
+    "(add|schedule|book|put|create|make|set up|enter|plan|set) [me] [a|an|the|my] [new] [calendar] "
     "(event|entry|{event_kind:kind}) [for|of|called]"
 )
 # A kind that names the event when only its company follows ("a meeting with pawel").
