@@ -4,11 +4,11 @@
 Tried by the router only when nothing understood the words as typed (speech
 recognition writes real words; a person typing does not always). A word is
 mended only when it is no word of any template, name or slot value, and exactly
-one command word is one slip away from it (a letter missing, extra, wrong or
-two swapped; a doubled letter typed once), or it is two known words run
-together. The words a tool gets back in its free text are the user's own: a
-mended word is put back as typed there ("washing powder" stays "powder" even
-if it was read as "power" to match).
+one command word is one slip away from it (a letter missing or two swapped;
+in a longer word also a letter extra or wrong; a doubled letter typed once),
+or it is two known words run together. The words a tool gets back in its free
+text are the user's own: a mended word is put back as typed there ("washing
+powder" stays "powder" even if it was read as "power" to match).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from sottovoce.devices import World
 from sottovoce.tools import Registry
 
 _MIN_SLIP = 4  # a shorter word has too many neighbours to guess from one slip
+_MIN_WRONG = 6  # a wrong or extra letter is guessed only in a word this long
 _MIN_PART = 3  # each word of a run-together pair
 _WORD = re.compile(r"^[a-z]+$")
 
@@ -68,7 +69,7 @@ class Typos:
             return found[0]
         if len(word) >= _MIN_SLIP:
             near = [t for t in self._targets if abs(len(t) - len(word)) <= 1]
-            slips = [t for t in near if OSA.distance(word, t, score_cutoff=1) <= 1]
+            slips = [t for t in near if _one_slip(word, t)]
             if len(slips) == 1:
                 return slips[0]
         return self._run_together(word)
@@ -80,6 +81,16 @@ class Typos:
             if word[:i] in self._known and word[i:] in self._known
         ]
         return splits[0] if len(splits) == 1 else None
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Whether `word` is `target` typed with one slip that its length makes a safe guess."""
+    if OSA.distance(word, target, score_cutoff=1) > 1:
+        return False
+    if len(target) == len(word) + 1 or sorted(target) == sorted(word):
+        return True  # a letter left out ("alrm"), two swapped ("lihgts")
+    # A wrong or extra letter turns a short word into another word ("love": "move").
+    return len(word) >= _MIN_WRONG
 
 
 def as_typed(calls: list[Call], typed: dict[str, str]) -> list[Call]:

@@ -9,7 +9,7 @@ from sottovoce.agent.typos import Typos, as_typed
 from sottovoce.testing import AgentHarness
 
 _TYPOS = Typos(
-    ["remind", "alarm", "add", "shopping", "list", "turn", "tune", "power", "calendar"],
+    ["remind", "alarm", "add", "shopping", "list", "turn", "tune", "power", "calendar", "move"],
     ["kitchen", "light", "washing"],
 )
 
@@ -23,7 +23,9 @@ _TYPOS = Typos(
         ("my shoping list", "my shopping list"),
         ("my shoppinglist", "my shopping list"),  # run together
         ("my calender", "my calendar"),  # a wrong letter
-        ("tunr it", "tunr it"),  # one slip from "turn" and from "tune": no guess
+        ("tunr it", "turn it"),  # two letters swapped
+        ("tumr it", "tumr it"),  # one slip from "turn" and from "tune": no guess
+        ("i love it", "i love it"),  # a wrong letter in a short word: no guess ("move")
         ("the kitchen light", "the kitchen light"),  # known words stay
         ("at 7:30", "at 7:30"),
     ],
@@ -56,6 +58,7 @@ def test_the_agent_understands_typed_slips(said: str, tool: str) -> None:
 def test_words_that_are_no_slip_of_a_command_change_nothing() -> None:
     h = AgentHarness(include_builtins=True)
     before = h.snapshot()
-    for said in ("i timed my run this morning", "bake a cake", "what is the capitol of france"):
+    remarks = ("i timed my run this morning", "bake a cake", "what is the capitol of france")
+    for said in (*remarks, "i love the kitchen light"):
         assert h.say(said).calls == []
     assert h.snapshot() == before

@@ -158,7 +158,7 @@ def _things_to_add(ctx: ToolContext, items: str, list_name: str | None) -> tuple
     return key, wanted
 
 
-@plugin.tool(sentences=["(i|we) [really|still|also] need (a|an|another) {text:items}"])
+@plugin.tool(sentences=["(i|we) [really|still] need (a|an|another) {text:items}"])
 def list_offer(ctx: ToolContext, items: Items) -> str:
     """Offer to put a thing the user says they need on the shopping list, and add it on yes."""
     # "I need a drink" is as often a wish for now as a thing to buy: ask, never guess.
