@@ -31,7 +31,7 @@ class UnknownName:
     what: str = "thing"
 
     def reply(self) -> str:
-        """What to say for it: "Sorry, there is no hot tub here."."""
+        """What to say for it ("Sorry, there is no hot tub here.")."""
         if self.known:
             return f"Sorry, I can't do that with the {self.text}."
         text = self.text.title() if self.what == "contact" else self.text

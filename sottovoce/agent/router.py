@@ -157,7 +157,7 @@ class Router:
         said = switched(text.split())  # "off the tube light": asked as "turn off ..."
         asked_about = " ".join(said) if said is not None else text
         asked = self.clarifier.ask(asked_about, unknown) if self.clarifier is not None else None
-        if asked is not None and (every := self._all_meant(asked, text, state)):
+        if asked is not None and (every := self._all_meant(asked, text)):
             return Decision("grammar", every)
         if asked is not None:
             state.clarification = asked
@@ -176,7 +176,7 @@ class Router:
             return decided
         return Decision("none", reply=NOT_UNDERSTOOD)
 
-    def _all_meant(self, asked: Clarification, text: str, state: DialogueState) -> list[Call]:
+    def _all_meant(self, asked: Clarification, text: str) -> list[Call]:
         """The calls for every device a plural name fits ("the nightstand lamps")."""
         assert self.cascade is not None and self.clarifier is not None
         texts = self.clarifier.all_meant(asked, text) or []
