@@ -301,3 +301,22 @@ def test_a_day_of_the_month_and_a_time_asked_about() -> None:
     h.say("add lunch to my calendar on the nineteenth at 2 pm")
     reply = h.say("what do i have scheduled for the nineteenth at two pm").reply
     assert reply == "In your calendar on Friday June 19: lunch on Friday June 19 at 2:00 PM."
+
+
+@pytest.mark.parametrize(
+    ("asked", "reply"),
+    [
+        ("am i free at four pm", "In your calendar: lunch at 4:00 PM."),
+        ("what is going on today", "In your calendar today: lunch at 4:00 PM."),
+        ("what are the events next week", "You have nothing in your calendar next week."),
+        ("what is going on on june ninth", "You have nothing in your calendar on Tuesday June 9."),
+    ],
+)
+def test_the_calendar_asked_in_other_words(asked: str, reply: str) -> None:
+    from datetime import datetime
+
+    from sottovoce.testing import AgentHarness
+
+    h = AgentHarness(include_builtins=True, start=datetime(2026, 6, 1, 8, 30))
+    h.say("add lunch to my calendar today at 4 pm")
+    assert h.say(asked).reply == reply

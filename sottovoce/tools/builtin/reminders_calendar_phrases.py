@@ -109,6 +109,10 @@ LIST_SENTENCES: list[str | dict[str, Any]] = [
     # "on"/"for" are the date's own words: as literal words they would outrank the
     # day list's "for tomorrow" (grammar.py ranks by literal words first).
     "what is (on|in) " + _CALENDAR + " {words:date}",
+    "what (are|is) [my|the] " + _EVENT + " {words:date}",  # "what are the events next week"
+    "what is (going on|happening) " + _CAL_DAY,
+    "what is (going on|happening) on {words:date}",  # "... on december fourth"
+    "(am i|are we) (free|busy|available) {words:date}",  # "am i free at four pm"
     "(do i have|have i got|are there|is there) (any|anything) [" + _EVENT + "] "
     "[scheduled|planned|booked] [(in|on) " + _CALENDAR + "] {words:date}",
     "what (events|appointments|meetings|plans) (do i have|have i got|are there) "
