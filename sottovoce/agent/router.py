@@ -34,7 +34,7 @@ from sottovoce.agent.otherone import OtherOne
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.relaxed import relaxed_text, switched
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.agent.typos import Typos, as_typed
+from sottovoce.agent.typos import Typos, as_typed, with_article
 from sottovoce.devices import World
 from sottovoce.models import (
     ChatMessage,
@@ -151,8 +151,8 @@ class Router:
             unknown = found
             if retry is not None and (again := self._named_instead(text, retry, state)):
                 return Decision("grammar", again)
-            if (mended := self._mended(text, state)) is not None:
-                return Decision("grammar", mended)
+            if (repaired := self._repaired(text, state)) is not None:
+                return Decision("grammar", repaired)
         # Words that name something here but are cut short or fit several devices: ask.
         said = switched(text.split())  # "off the tube light": asked as "turn off ..."
         asked_about = " ".join(said) if said is not None else text
@@ -183,14 +183,17 @@ class Router:
         found = [self.cascade.decide(t, None, None, ()) for t in texts]
         return [c for f in found if isinstance(f, list) for c in f]
 
-    def _mended(self, text: str, state: DialogueState) -> list[Call] | None:
-        """The calls for typed words with their slips mended ("remnd me ..."), if any."""
+    def _repaired(self, text: str, state: DialogueState) -> list[Call] | None:
+        """The calls for words typed with slips ("remnd me ...") or said without their
+        "the" ("cancel alarm", "turn on big light"), if any."""
         assert self.cascade is not None
         mended, typed = self.typos.mend(text)
-        if not typed:
-            return None
-        found = self.cascade.decide(mended, state.last_call, None, state.referent)
-        return as_typed(found, typed) if isinstance(found, list) else None
+        tries = ([(mended, typed)] if typed else []) + [(t, {}) for t in with_article(text)]
+        for said, slips in tries:
+            found = self.cascade.decide(said, state.last_call, None, state.referent)
+            if isinstance(found, list):
+                return as_typed(found, slips)
+        return None
 
     def _named_instead(
         self, text: str, retry: tuple[str, str], state: DialogueState

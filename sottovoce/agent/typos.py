@@ -9,6 +9,9 @@ in a longer word also a letter extra or wrong; a doubled letter typed once),
 or it is two known words run together. The words a tool gets back in its free
 text are the user's own: a mended word is put back as typed there ("washing
 powder" stays "powder" even if it was read as "power" to match).
+
+Likewise a command said without its "the" ("cancel alarm", "turn on big
+light", as learners and hurried typists say it) is tried with it.
 """
 
 from __future__ import annotations
@@ -104,3 +107,19 @@ def as_typed(calls: list[Call], typed: dict[str, str]) -> list[Call]:
         return " ".join(typed.get(word, word) for word in value.split())
 
     return [Call(c.tool, {k: back(v) for k, v in c.args.items()}) for c in calls]
+
+
+_PARTICLES = frozenset({"on", "off", "up", "down", "out", "in"})
+_DETERMINERS = frozenset(
+    "the a an my our your his her their this that these those all every some any".split()
+)
+
+
+def with_article(text: str) -> list[str]:
+    """The text with "the" after its opening verb, when none follows it: "cancel alarm",
+    "turn on big light" (said or typed so by many; the grammar's sentences say "the")."""
+    words = text.split()
+    cut = 2 if len(words) > 2 and words[1] in _PARTICLES else 1
+    if len(words) <= cut or words[cut] in _DETERMINERS or not words[0].isalpha():
+        return []
+    return [" ".join([*words[:cut], "the", *words[cut:]])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sottovoce.agent.calls import Call
-from sottovoce.agent.typos import Typos, as_typed
+from sottovoce.agent.typos import Typos, as_typed, with_article
 from sottovoce.testing import AgentHarness
 
 _TYPOS = Typos(
@@ -62,3 +62,24 @@ def test_words_that_are_no_slip_of_a_command_change_nothing() -> None:
     for said in (*remarks, "i love the kitchen light"):
         assert h.say(said).calls == []
     assert h.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("said", "articled"),
+    [
+        ("cancel alarm", ["cancel the alarm"]),
+        ("turn on big light", ["turn on the big light"]),
+        ("turn on the light", []),
+        ("cancel my alarm", []),
+        ("lights", []),
+    ],
+)
+def test_the_article_a_command_left_out(said: str, articled: list[str]) -> None:
+    assert with_article(said) == articled
+
+
+def test_a_command_without_its_article_is_understood() -> None:
+    h = AgentHarness(include_builtins=True)
+    h.say("set an alarm for 7 am")
+    assert h.say("delete alarm").calls[0].tool == "alarm_cancel"
+    assert h.snapshot()["reminders"] == []
