@@ -25,6 +25,7 @@ from sottovoce.agent.cascade import GrammarCascade
 from sottovoce.agent.clarify import Clarification, Clarifier
 from sottovoce.agent.dialogue import DialogueState, is_dismissal, is_negated
 from sottovoce.agent.grammar import Grammar
+from sottovoce.agent.grammar_intents import FOLLOW_UP
 from sottovoce.agent.grounding import Grounding
 from sottovoce.agent.later import LATER_REPLY, for_later
 from sottovoce.agent.modelguard import help_sentence, is_musing
@@ -188,11 +189,15 @@ class Router:
         "the" ("cancel alarm", "turn on big light"), if any."""
         assert self.cascade is not None
         mended, typed = self.typos.mend(text)
-        tries = ([(mended, typed)] if typed else []) + [(t, {}) for t in with_article(text)]
-        for said, slips in tries:
-            found = self.cascade.decide(said, state.last_call, None, state.referent)
+        if typed:
+            found = self.cascade.decide(mended, state.last_call, None, state.referent)
             if isinstance(found, list):
-                return as_typed(found, slips)
+                return as_typed(found, typed)
+        for said in with_article(text):
+            # A whole sentence of the grammar only: the "the" must open no other reading.
+            call = self.grammar.match(said) if self.grammar is not None else None
+            if call is not None and call.tool != FOLLOW_UP:
+                return [call]
         return None
 
     def _named_instead(
