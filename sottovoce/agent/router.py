@@ -35,7 +35,7 @@ from sottovoce.agent.otherone import OtherOne
 from sottovoce.agent.prompt import build_messages, static_prompt
 from sottovoce.agent.relaxed import relaxed_text, switched
 from sottovoce.agent.toolselect import ToolSelector
-from sottovoce.agent.typos import Typos, as_typed, with_article
+from sottovoce.agent.typos import Typos, as_typed, holds_the, with_article
 from sottovoce.devices import World
 from sottovoce.models import (
     ChatMessage,
@@ -196,7 +196,8 @@ class Router:
         for said in with_article(text):
             # A whole sentence of the grammar only: the "the" must open no other reading.
             call = self.grammar.match(said) if self.grammar is not None else None
-            if call is not None and call.tool != FOLLOW_UP:
+            # ... and the "the" must not be what a slot holds ("put the to my calendar").
+            if call is not None and call.tool != FOLLOW_UP and not holds_the(call):
                 return [call]
         return None
 

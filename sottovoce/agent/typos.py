@@ -123,3 +123,8 @@ def with_article(text: str) -> list[str]:
     if len(words) <= cut or words[cut] in _DETERMINERS or not words[0].isalpha():
         return []
     return [" ".join([*words[:cut], "the", *words[cut:]])]
+
+
+def holds_the(call: Call) -> bool:
+    """Whether a slot of the call holds the "the" that `with_article` put in."""
+    return any(isinstance(v, str) and v.split()[:1] == ["the"] for v in call.args.values())

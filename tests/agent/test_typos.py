@@ -83,3 +83,9 @@ def test_a_command_without_its_article_is_understood() -> None:
     h.say("set an alarm for 7 am")
     assert h.say("delete alarm").calls[0].tool == "alarm_cancel"
     assert h.snapshot()["reminders"] == []
+
+
+def test_the_article_put_in_is_never_what_a_slot_holds() -> None:
+    h = AgentHarness(include_builtins=True)
+    assert h.say("please put to my calendar daily standup to ten am").calls == []
+    assert h.snapshot()["reminders"] == []
